@@ -1,0 +1,726 @@
+//! `evtctl publish`: one event, or JSON Lines from a file or stdin, into a topic.
+//!
+//! Guarantees: the producer is idempotent with acks=all; every delivered record gets a receipt;
+//! every line that cannot be parsed or delivered is reported with its line number; the exit
+//! code is never 0 after a failure, and the run never stops silently halfway.
+
+use crate::cli::{Compression, InputFormat, PublishArgs};
+use crate::config::{split_kv, Settings};
+use crate::error::{usage, Interrupted, PartialFailure, UsageError};
+use crate::kafka::admin::Admin;
+use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
+use crate::output::Printer;
+use crate::record::{Header, Record};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::value::RawValue;
+use std::io::{BufRead, BufReader};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// Where the key comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeySource {
+    None,
+    Fixed(Vec<u8>),
+    /// A JSON pointer into the payload.
+    Field(String),
+}
+
+/// The validated plan: everything decided before any I/O.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub topic: String,
+    pub format: InputFormat,
+    pub key: KeySource,
+    pub headers: Vec<Header>,
+    pub partition: Option<i32>,
+    pub rate: Option<f64>,
+    pub compression: Option<&'static str>,
+    pub event_type: Option<String>,
+    pub source: String,
+    /// (trace id, flags) to continue, from --trace / TRACEPARENT.
+    pub trace: Option<(String, String)>,
+    pub fail_fast: bool,
+    pub envelope_topic: bool,
+}
+
+/// Parse a W3C traceparent: `00-<32 hex trace id>-<16 hex span id>-<2 hex flags>`.
+pub fn parse_traceparent(s: &str) -> Result<(String, String)> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let hex = |p: &str, n: usize| {
+        p.len() == n
+            && p.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    };
+    match parts.as_slice() {
+        [v, trace, span, flags]
+            if hex(v, 2)
+                && *v != "ff"
+                && hex(trace, 32)
+                && hex(span, 16)
+                && hex(flags, 2)
+                && trace.bytes().any(|b| b != b'0')
+                && span.bytes().any(|b| b != b'0') =>
+        {
+            Ok((trace.to_string(), flags.to_string()))
+        }
+        _ => Err(usage(format!(
+            "--trace `{s}` is not a W3C traceparent (00-<32 hex>-<16 hex>-<2 hex>)"
+        ))),
+    }
+}
+
+fn random_hex(n_bytes: usize) -> String {
+    let mut buf = vec![0u8; n_bytes];
+    getrandom::fill(&mut buf).expect("the OS random source works");
+    if buf.iter().all(|&b| b == 0) {
+        buf[0] = 1; // all-zero ids are invalid
+    }
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A traceparent for one record: the given trace continued with a new span, or a new trace.
+pub fn new_traceparent(parent: Option<&(String, String)>) -> String {
+    match parent {
+        Some((trace, flags)) => format!("00-{trace}-{}-{flags}", random_hex(8)),
+        None => format!("00-{}-{}-01", random_hex(16), random_hex(8)),
+    }
+}
+
+impl Plan {
+    pub fn from_args(a: &PublishArgs) -> Result<Plan> {
+        let key = match (&a.key, &a.key_field) {
+            (Some(k), _) => KeySource::Fixed(k.as_bytes().to_vec()),
+            (None, Some(f)) => {
+                if !f.is_empty() && !f.starts_with('/') {
+                    return Err(usage(format!(
+                        "--key-field `{f}` must be a JSON pointer like /orderId"
+                    )));
+                }
+                KeySource::Field(f.clone())
+            }
+            (None, None) => KeySource::None,
+        };
+        let mut headers = Vec::new();
+        for h in &a.headers {
+            headers.push(match h.split_once('=') {
+                Some(_) => {
+                    let (k, v) = split_kv(h, "-H")?;
+                    Header {
+                        name: k,
+                        value: Some(v.into_bytes()),
+                    }
+                }
+                None => Header {
+                    name: h.clone(),
+                    value: None,
+                },
+            });
+        }
+        if let Some(r) = a.rate {
+            if !(r > 0.0 && r.is_finite()) {
+                return Err(usage(format!(
+                    "--rate {r}: must be a positive number of records per second"
+                )));
+            }
+        }
+        if a.partition.is_some_and(|p| p < 0) {
+            return Err(usage("--partition cannot be negative"));
+        }
+        if a.event_type.is_some() && a.format != InputFormat::Json {
+            return Err(usage(
+                "--type wraps JSON payloads: use it with --format json",
+            ));
+        }
+        if a.envelope_topic && a.format != InputFormat::Envelope {
+            return Err(usage("--envelope-topic needs --format envelope"));
+        }
+        let trace = a
+            .trace
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(parse_traceparent)
+            .transpose()?;
+        Ok(Plan {
+            topic: a.topic.clone(),
+            format: a.format,
+            key,
+            headers,
+            partition: a.partition,
+            rate: a.rate,
+            compression: match a.compression {
+                Compression::None => None,
+                Compression::Gzip => Some("gzip"),
+                Compression::Snappy => Some("snappy"),
+                Compression::Lz4 => Some("lz4"),
+                Compression::Zstd => Some("zstd"),
+            },
+            event_type: a.event_type.clone(),
+            source: a.source.clone(),
+            trace,
+            fail_fast: a.fail_fast,
+            envelope_topic: a.envelope_topic,
+        })
+    }
+
+    /// Turn one input line into a record. No I/O; errors describe the line's problem.
+    pub fn record_for_line(&self, line: &[u8]) -> Result<Record> {
+        let text =
+            || std::str::from_utf8(line).map_err(|e| anyhow::anyhow!("not valid UTF-8 ({e})"));
+        let mut rec = match self.format {
+            InputFormat::Text => Record {
+                value: Some(line.to_vec()),
+                ..Record::default()
+            },
+            InputFormat::Json => {
+                let t = text()?;
+                serde_json::from_str::<&RawValue>(t)
+                    .map_err(|e| anyhow::anyhow!("not valid JSON: {e}"))?;
+                Record {
+                    value: Some(line.to_vec()),
+                    ..Record::default()
+                }
+            }
+            InputFormat::Envelope => {
+                Record::from_envelope(text()?).map_err(|e| anyhow::anyhow!("{e:#}"))?
+            }
+        };
+        if !self.envelope_topic {
+            rec.topic = None;
+        }
+        match &self.key {
+            KeySource::None => {}
+            KeySource::Fixed(k) => rec.key = Some(k.clone()),
+            KeySource::Field(ptr) => {
+                let payload = rec.value.as_deref().unwrap_or_default();
+                let v: serde_json::Value = serde_json::from_slice(payload)
+                    .map_err(|_| anyhow::anyhow!("--key-field {ptr}: the payload is not JSON"))?;
+                rec.key = Some(match v.pointer(ptr) {
+                    Some(serde_json::Value::String(s)) => s.clone().into_bytes(),
+                    Some(serde_json::Value::Null) | None => {
+                        anyhow::bail!("--key-field {ptr}: no such field in the payload")
+                    }
+                    Some(other) => other.to_string().into_bytes(),
+                });
+            }
+        }
+        rec.headers.extend(self.headers.iter().cloned());
+        if self.partition.is_some() {
+            rec.partition = self.partition;
+        }
+        if let Some(t) = &self.event_type {
+            let data = rec.value.take().unwrap_or_else(|| b"null".to_vec());
+            rec.value = Some(self.wrap(t, &data)?);
+            rec.headers.push(Header {
+                name: "content-type".into(),
+                value: Some(b"application/cloudevents+json".to_vec()),
+            });
+        }
+        if self.event_type.is_some() || self.trace.is_some() {
+            rec.headers.retain(|h| h.name != "traceparent");
+            rec.headers.push(Header {
+                name: "traceparent".into(),
+                value: Some(new_traceparent(self.trace.as_ref()).into_bytes()),
+            });
+        }
+        Ok(rec)
+    }
+
+    /// A CloudEvents 1.0 structured-mode event around `data`.
+    fn wrap(&self, event_type: &str, data: &[u8]) -> Result<Vec<u8>> {
+        let data: &RawValue =
+            serde_json::from_slice(data).context("--type wraps JSON payloads only")?;
+        let now = time::OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .expect("formatting now cannot fail");
+        #[derive(serde::Serialize)]
+        struct Ce<'a> {
+            specversion: &'a str,
+            id: String,
+            source: &'a str,
+            #[serde(rename = "type")]
+            ty: &'a str,
+            time: String,
+            datacontenttype: &'a str,
+            data: &'a RawValue,
+        }
+        let ce = Ce {
+            specversion: "1.0",
+            id: uuid::Uuid::new_v4().to_string(),
+            source: &self.source,
+            ty: event_type,
+            time: now,
+            datacontenttype: "application/json",
+            data,
+        };
+        Ok(serde_json::to_vec(&ce)?)
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Summary {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub topic: String,
+    pub records: u64,
+    pub bytes: u64,
+    pub failed: u64,
+    pub rejected: u64,
+    pub seconds: f64,
+    pub records_per_second: f64,
+}
+
+#[derive(serde::Serialize)]
+struct Receipt<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    line: u64,
+    topic: &'a str,
+    partition: i32,
+    offset: i64,
+}
+
+#[derive(serde::Serialize)]
+struct Failure<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    line: u64,
+    error: &'a str,
+}
+
+/// Where lines come from, and how to name a line in messages.
+pub enum Input {
+    One(String),
+    File(std::path::PathBuf),
+    Stdin,
+}
+
+impl Input {
+    fn label(&self) -> String {
+        match self {
+            Input::One(_) => "argument".into(),
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "<stdin>".into(),
+        }
+    }
+}
+
+struct Run<'a> {
+    plan: &'a Plan,
+    printer: &'a mut Printer,
+    label: String,
+    summary: Summary,
+    deliveries: Vec<Delivery>,
+    verbose_receipts: bool,
+}
+
+impl Run<'_> {
+    fn reject(&mut self, line: u64, cause: &str) -> Result<()> {
+        self.summary.rejected += 1;
+        let msg = format!("{}:{line}: {cause}", self.label);
+        eprintln!("evtctl: error: {msg}");
+        if self.printer.is_json() {
+            self.printer.json(&Failure {
+                kind: "rejected",
+                line,
+                error: cause,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn settle(&mut self) -> Result<()> {
+        for d in std::mem::take(&mut self.deliveries) {
+            match d.result {
+                Ok(l) => {
+                    if self.printer.is_json() {
+                        self.printer.json(&Receipt {
+                            kind: "receipt",
+                            line: d.id,
+                            topic: &self.plan.topic,
+                            partition: l.partition,
+                            offset: l.offset,
+                        })?;
+                    } else if self.verbose_receipts {
+                        self.printer.line(&format!(
+                            "{}:{} → {}/{}@{}",
+                            self.label, d.id, self.plan.topic, l.partition, l.offset
+                        ))?;
+                    }
+                }
+                Err(e) => {
+                    self.summary.failed += 1;
+                    self.summary.records -= 1;
+                    eprintln!("evtctl: error: {}:{}: not delivered: {e}", self.label, d.id);
+                    if self.printer.is_json() {
+                        self.printer.json(&Failure {
+                            kind: "failed",
+                            line: d.id,
+                            error: &e,
+                        })?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn run(
+    plan: &Plan,
+    input: Input,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let admin = Admin::connect(settings)?;
+    let partitions = admin.partitions(&plan.topic)?;
+    if let Some(p) = plan.partition {
+        if !partitions.contains(&p) {
+            return Err(usage(format!(
+                "topic `{}` has no partition {p} (it has {})",
+                plan.topic,
+                partitions.len()
+            )));
+        }
+    }
+    drop(admin);
+    let mut writer = Writer::new(
+        settings,
+        &WriterOptions {
+            compression: plan.compression,
+        },
+    )?;
+
+    let single = matches!(input, Input::One(_));
+    let label = input.label();
+    let (mut reader, total_bytes): (Box<dyn BufRead>, Option<u64>) = match &input {
+        Input::One(s) => (Box::new(std::io::Cursor::new(s.clone().into_bytes())), None),
+        Input::File(p) => {
+            let f = std::fs::File::open(p).map_err(|e| usage(format!("{}: {e}", p.display())))?;
+            let len = f.metadata().ok().map(|m| m.len());
+            (Box::new(BufReader::with_capacity(256 * 1024, f)), len)
+        }
+        Input::Stdin => (
+            Box::new(BufReader::with_capacity(256 * 1024, std::io::stdin())),
+            None,
+        ),
+    };
+    let bar = match total_bytes {
+        Some(len) if printer.progress_allowed() => {
+            let b = ProgressBar::new(len);
+            b.set_style(
+                ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg} ({eta})")
+                    .expect("static template"),
+            );
+            Some(b)
+        }
+        _ => None,
+    };
+
+    let mut run = Run {
+        plan,
+        printer,
+        label,
+        summary: Summary {
+            kind: "summary",
+            topic: plan.topic.clone(),
+            ..Summary::default()
+        },
+        deliveries: Vec::new(),
+        verbose_receipts: single || settings.verbose > 0,
+    };
+    let started = Instant::now();
+    let mut buf = Vec::with_capacity(4096);
+    let mut line_no = 0u64;
+    let mut read_bytes = 0u64;
+    let mut stopped_early = false;
+    let topic_partitions = partitions.len() as i32;
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("reading {}", run.label))?;
+        if n == 0 {
+            break;
+        }
+        read_bytes += n as u64;
+        line_no += 1;
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) && !single {
+            continue;
+        }
+        let rec = match plan.record_for_line(&buf) {
+            Ok(r) => r,
+            Err(e) => {
+                run.reject(line_no, &format!("{e:#}"))?;
+                if plan.fail_fast {
+                    stopped_early = true;
+                    break;
+                }
+                continue;
+            }
+        };
+        let topic = rec.topic.as_deref().unwrap_or(&plan.topic);
+        if let Some(p) = rec.partition {
+            if topic == plan.topic && (p < 0 || p >= topic_partitions) {
+                run.reject(
+                    line_no,
+                    &format!(
+                        "partition {p} does not exist in `{topic}` (it has {topic_partitions})"
+                    ),
+                )?;
+                if plan.fail_fast {
+                    stopped_early = true;
+                    break;
+                }
+                continue;
+            }
+        }
+        if let Some(rate) = plan.rate {
+            let due = started + Duration::from_secs_f64(run.summary.records as f64 / rate);
+            while let Some(wait) = due.checked_duration_since(Instant::now()) {
+                writer.poll(wait.min(Duration::from_millis(100)), &mut run.deliveries);
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+            }
+        }
+        run.summary.records += 1;
+        run.summary.bytes += rec.value.as_ref().map_or(0, |v| v.len() as u64);
+        writer.send(
+            &Outgoing {
+                topic,
+                partition: rec.partition,
+                key: rec.key.as_deref(),
+                value: rec.value.as_deref(),
+                headers: &rec.headers,
+                timestamp: rec.timestamp,
+            },
+            line_no,
+            &mut run.deliveries,
+        );
+        if line_no % 1024 == 0 {
+            writer.poll(Duration::ZERO, &mut run.deliveries);
+            if let Some(b) = &bar {
+                b.set_position(read_bytes);
+            }
+        }
+        if !run.deliveries.is_empty() {
+            let failed_before = run.summary.failed;
+            run.settle()?;
+            if plan.fail_fast && run.summary.failed > failed_before {
+                stopped_early = true;
+                break;
+            }
+        }
+    }
+    // Deliver what is in flight, even after Ctrl-C: those records are already on their way.
+    let interrupts = crate::interrupts;
+    let before = interrupts();
+    writer.drain(&mut run.deliveries, || interrupts() > before);
+    run.settle()?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let lost = writer.in_flight();
+    run.summary.failed += lost;
+    run.summary.records -= lost.min(run.summary.records);
+    let secs = started.elapsed().as_secs_f64();
+    run.summary.seconds = (secs * 1000.0).round() / 1000.0;
+    run.summary.records_per_second = if secs > 0.0 {
+        (run.summary.records as f64 / secs).round()
+    } else {
+        0.0
+    };
+    let s = &run.summary;
+    if run.printer.is_json() {
+        run.printer.json(s)?;
+    } else {
+        let mut msg = format!(
+            "published {} record{} ({}) to {} in {:.2}s, {} records/s",
+            s.records,
+            if s.records == 1 { "" } else { "s" },
+            human_bytes(s.bytes),
+            s.topic,
+            s.seconds,
+            s.records_per_second
+        );
+        if s.failed > 0 || s.rejected > 0 {
+            msg.push_str(&format!(
+                "; {} not delivered, {} rejected",
+                s.failed, s.rejected
+            ));
+        }
+        run.printer.info(msg);
+    }
+    run.printer.flush()?;
+    let (failed, rejected) = (s.failed, s.rejected);
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Interrupted.into());
+    }
+    if failed > 0 {
+        return Err(PartialFailure(format!("{failed} record(s) not delivered")).into());
+    }
+    if rejected > 0 {
+        let why = if stopped_early {
+            " (stopped at the first, --fail-fast)"
+        } else {
+            ""
+        };
+        return Err(UsageError(format!("{rejected} input line(s) rejected{why}")).into());
+    }
+    Ok(())
+}
+
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u < UNITS.len() - 1 {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    fn plan(args: &[&str]) -> Plan {
+        let mut v = vec!["evtctl", "publish", "orders"];
+        v.extend_from_slice(args);
+        let Command::Publish(a) = Cli::try_parse_from(v).unwrap().command else {
+            panic!()
+        };
+        Plan::from_args(&a).unwrap()
+    }
+
+    #[test]
+    fn json_lines_are_sent_byte_for_byte() {
+        let p = plan(&[]);
+        let r = p.record_for_line(br#"{"a": 1}"#).unwrap();
+        assert_eq!(r.value.as_deref(), Some(&br#"{"a": 1}"#[..]));
+        let e = p.record_for_line(b"{oops").unwrap_err().to_string();
+        assert!(e.starts_with("not valid JSON"), "{e}");
+    }
+
+    #[test]
+    fn key_from_field() {
+        let p = plan(&["--key-field", "/order/id"]);
+        let r = p.record_for_line(br#"{"order":{"id":"o-7"}}"#).unwrap();
+        assert_eq!(r.key.as_deref(), Some(&b"o-7"[..]));
+        let r = p.record_for_line(br#"{"order":{"id":42}}"#).unwrap();
+        assert_eq!(r.key.as_deref(), Some(&b"42"[..]));
+        let e = p
+            .record_for_line(br#"{"order":{}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("no such field"), "{e}");
+    }
+
+    #[test]
+    fn headers_and_null_headers() {
+        let p = plan(&["-H", "a=1", "-H", "a=2", "-H", "flag"]);
+        let r = p.record_for_line(b"{}").unwrap();
+        let names: Vec<_> = r
+            .headers
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("a", Some(&b"1"[..])),
+                ("a", Some(&b"2"[..])),
+                ("flag", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn type_wraps_in_cloudevents_with_trace() {
+        let p = plan(&[
+            "--type",
+            "OrderPlaced",
+            "--trace",
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        ]);
+        let r = p.record_for_line(br#"{"orderId":"o-1"}"#).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(r.value.as_ref().unwrap()).unwrap();
+        assert_eq!(v["type"], "OrderPlaced");
+        assert_eq!(v["specversion"], "1.0");
+        assert_eq!(v["data"]["orderId"], "o-1");
+        assert_eq!(v["id"].as_str().unwrap().len(), 36);
+        let tp = r.headers.iter().find(|h| h.name == "traceparent").unwrap();
+        let tp = std::str::from_utf8(tp.value.as_ref().unwrap()).unwrap();
+        assert!(
+            tp.starts_with("00-0af7651916cd43dd8448eb211c80319c-"),
+            "{tp}"
+        );
+        assert!(!tp.contains("b7ad6b7169203331"), "a new span: {tp}");
+        parse_traceparent(tp).unwrap();
+    }
+
+    #[test]
+    fn traceparent_validation() {
+        assert!(
+            parse_traceparent("00-00000000000000000000000000000000-b7ad6b7169203331-01").is_err()
+        );
+        assert!(
+            parse_traceparent("00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01").is_err()
+        );
+        assert!(parse_traceparent("garbage").is_err());
+        let fresh = new_traceparent(None);
+        parse_traceparent(&fresh).unwrap();
+    }
+
+    #[test]
+    fn envelopes_carry_their_own_fields() {
+        let p = plan(&["--format", "envelope"]);
+        let r = p
+            .record_for_line(br#"{"topic":"elsewhere","partition":2,"key":"k","value":{"x":1},"headers":[{"name":"h","value":"v"}]}"#)
+            .unwrap();
+        assert_eq!((r.topic, r.partition), (None, Some(2)));
+        assert_eq!(r.value.as_deref(), Some(&br#"{"x":1}"#[..]));
+    }
+
+    #[test]
+    fn bad_flags_are_usage_errors() {
+        let Command::Publish(a) = Cli::try_parse_from(["evtctl", "publish", "t", "--rate", "0"])
+            .unwrap()
+            .command
+        else {
+            panic!()
+        };
+        assert!(Plan::from_args(&a).is_err());
+        let Command::Publish(a) =
+            Cli::try_parse_from(["evtctl", "publish", "t", "--key-field", "id"])
+                .unwrap()
+                .command
+        else {
+            panic!()
+        };
+        assert!(Plan::from_args(&a)
+            .unwrap_err()
+            .to_string()
+            .contains("JSON pointer"));
+    }
+}

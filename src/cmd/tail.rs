@@ -1,0 +1,190 @@
+//! `evtctl tail`: read records from topics, from a position, following or up to a stop.
+//!
+//! Guarantees: joins no consumer group and commits nothing unless `--group` is given (then it
+//! commits only what has been written to stdout); `--until end` stops at the end offsets
+//! captured at start, also on compacted and transactional topics.
+
+use crate::cli::TailArgs;
+use crate::config::Settings;
+use crate::error::{usage, Interrupted};
+use crate::kafka::admin::Admin;
+use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
+use crate::output::{pretty, Printer};
+use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
+use crate::record::RecordView;
+use anyhow::Result;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+pub struct Plan {
+    pub topics: Vec<String>,
+    pub partitions: Vec<i32>,
+    pub start: StartSpec,
+    pub stop: Option<Stop>,
+    pub count: Option<u64>,
+    pub filter: Option<crate::filter::Filter>,
+    pub key: Option<Vec<u8>>,
+    pub group: Option<String>,
+}
+
+impl Plan {
+    pub fn from_args(a: &TailArgs) -> Result<Plan> {
+        let now = now_ms();
+        let start = match &a.from {
+            Some(s) => parse_start(s, now)?,
+            None => StartSpec {
+                default: None,
+                partitions: Vec::new(),
+            },
+        };
+        let stop = a.until.as_deref().map(|s| parse_stop(s, now)).transpose()?;
+        let filter = a
+            .filter
+            .as_deref()
+            .map(crate::filter::Filter::compile)
+            .transpose()?;
+        if a.count == Some(0) {
+            return Err(usage("--count must be at least 1"));
+        }
+        Ok(Plan {
+            topics: a.topics.clone(),
+            partitions: a.partition.clone(),
+            start,
+            stop,
+            count: a.count,
+            filter,
+            key: a.key.as_ref().map(|k| k.as_bytes().to_vec()),
+            group: a.group.clone(),
+        })
+    }
+
+    /// Where partitions without an explicit start begin: the end when following, the beginning
+    /// when reading a bounded range.
+    pub fn default_start(&self) -> Start {
+        if self.stop.is_some() {
+            Start::Beginning
+        } else {
+            Start::End
+        }
+    }
+
+    /// Does this record pass the key and jq filters?
+    pub fn keep(&self, r: &RecordView<'_>) -> Result<bool> {
+        if let Some(k) = &self.key {
+            if r.key != Some(k.as_slice()) {
+                return Ok(false);
+            }
+        }
+        match &self.filter {
+            None => Ok(true),
+            Some(f) => f.matches(r.to_json_value()).map_err(|e| {
+                anyhow::anyhow!(
+                    "--filter failed on {}/{}@{}: {e}",
+                    r.topic,
+                    r.partition,
+                    r.offset
+                )
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub records: u64,
+    pub skipped: u64,
+    pub seconds: f64,
+}
+
+pub fn run(
+    plan: &Plan,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let admin = Admin::connect(settings)?;
+    let committed = match &plan.group {
+        Some(g) => {
+            let parts: Vec<(String, Vec<i32>)> = plan
+                .topics
+                .iter()
+                .map(|t| Ok((t.clone(), admin.partitions(t)?)))
+                .collect::<Result<_>>()?;
+            Some(reader::committed(settings, g, &parts)?)
+        }
+        None => None,
+    };
+    let (ranges, deadline) = reader::resolve(
+        &admin,
+        &plan.topics,
+        &plan.partitions,
+        &plan.start,
+        plan.default_start(),
+        plan.stop,
+        committed.as_ref(),
+    )?;
+    drop(admin);
+    for r in &ranges {
+        match r.stop {
+            Some(s) => printer.debug(format!(
+                "{}/{}: offsets {}..{}",
+                r.topic, r.partition, r.start, s
+            )),
+            None => printer.debug(format!(
+                "{}/{}: from offset {}, following",
+                r.topic, r.partition, r.start
+            )),
+        }
+    }
+    let mut reader = Reader::open(settings, &ranges, deadline, plan.group.as_deref())?;
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut line = Vec::with_capacity(64 * 1024);
+    let json = printer.is_json();
+    let end = reader.run(cancel, |ev| {
+        match ev {
+            // The reader commits (with --group) right after this returns: flush first.
+            Event::Idle => printer.flush()?,
+            Event::Record(r) => {
+                if !plan.keep(&r)? {
+                    summary.skipped += 1;
+                    return Ok(Flow::Continue);
+                }
+                if json {
+                    line.clear();
+                    r.write_json_line(&mut line);
+                    printer.write(&line)?;
+                } else {
+                    printer.write(pretty::record(&r, &printer.styles).as_bytes())?;
+                }
+                summary.records += 1;
+                if plan.count.is_some_and(|c| summary.records >= c) {
+                    return Ok(Flow::Stop);
+                }
+            }
+        }
+        Ok(Flow::Continue)
+    });
+    // Commit only what reached stdout.
+    printer.flush()?;
+    let end = end?;
+    reader.commit()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    let mut msg = format!(
+        "{} record{}",
+        summary.records,
+        if summary.records == 1 { "" } else { "s" }
+    );
+    if summary.skipped > 0 {
+        msg.push_str(&format!(" ({} filtered out)", summary.skipped));
+    }
+    msg.push_str(&format!(" in {:.2}s", summary.seconds));
+    match end {
+        ReadEnd::Reached | ReadEnd::Stopped => printer.info(msg),
+        ReadEnd::Cancelled => {
+            printer.info(format!("{msg}; interrupted"));
+            return Err(Interrupted.into());
+        }
+    }
+    Ok(())
+}

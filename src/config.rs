@@ -1,0 +1,272 @@
+//! Effective settings: flag > environment > profile > default, with secrets redacted on display.
+//!
+//! The config file (`~/.config/evtctl/config.toml`, or `$EVTCTL_CONFIG`) holds profiles:
+//!
+//! ```toml
+//! default_profile = "local"
+//! [profiles.prod]
+//! brokers = "b-1.example:9096"
+//! registry = "/srv/schemas"
+//! [profiles.prod.properties]
+//! "security.protocol" = "SASL_SSL"
+//! "sasl.mechanism" = "SCRAM-SHA-512"
+//! "sasl.username" = "svc-evtctl"
+//! "sasl.password" = "env:KAFKA_PASSWORD"   # read from the environment at start
+//! ```
+
+use crate::cli::GlobalArgs;
+use crate::error::usage;
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub const DEFAULT_BROKERS: &str = "localhost:9092";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    default_profile: Option<String>,
+    #[serde(default)]
+    profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub brokers: Option<String>,
+    pub registry: Option<PathBuf>,
+    #[serde(default)]
+    pub properties: BTreeMap<String, String>,
+}
+
+/// Where a setting's value came from, for `config show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env,
+    Profile,
+    Default,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Flag => "flag",
+            Source::Env => "env",
+            Source::Profile => "profile",
+            Source::Default => "default",
+        }
+    }
+}
+
+/// Settings every command uses to reach the cluster.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub brokers: String,
+    pub brokers_source: Source,
+    pub profile: Option<String>,
+    pub config_path: PathBuf,
+    pub registry: Option<PathBuf>,
+    /// librdkafka properties: profile first, then -X (later wins).
+    pub properties: Vec<(String, String, Source)>,
+    pub timeout: std::time::Duration,
+    pub verbose: u8,
+}
+
+pub fn config_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("EVTCTL_CONFIG") {
+        return PathBuf::from(p);
+    }
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("evtctl").join("config.toml")
+}
+
+fn load_file(path: &PathBuf) -> Result<ConfigFile> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            toml::from_str(&text).map_err(|e| usage(format!("{}: {}", path.display(), e.message())))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ConfigFile::default()),
+        Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+    }
+}
+
+/// Split `key=value`; the error names the flag.
+pub fn split_kv(s: &str, what: &str) -> Result<(String, String)> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(usage(format!("{what} `{s}` must look like key=value"))),
+    }
+}
+
+/// `env:NAME` values are read from the environment, so secrets need not sit in the file.
+fn resolve_secret(key: &str, value: &str) -> Result<String> {
+    match value.strip_prefix("env:") {
+        Some(var) => std::env::var(var).map_err(|_| {
+            usage(format!(
+                "property `{key}` refers to environment variable {var}, which is not set"
+            ))
+        }),
+        None => Ok(value.to_string()),
+    }
+}
+
+/// Does this property hold a secret? Matches librdkafka's password, secret and key material names.
+pub fn is_secret(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    [
+        "password",
+        "secret",
+        "token",
+        "jaas",
+        "credentials",
+        "oauthbearer.config",
+    ]
+    .iter()
+    .any(|s| k.contains(s))
+        || (k.ends_with(".pem") && !k.ends_with("location"))
+        || k == "ssl.key.pem"
+        || k == "ssl_key"
+}
+
+pub fn redact(key: &str, value: &str) -> String {
+    if is_secret(key) {
+        "***".to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+impl Settings {
+    /// Build from the parsed flags; `brokers_from_env` tells clap's env fallback apart from a flag.
+    pub fn resolve(g: &GlobalArgs, brokers_source: Option<Source>) -> Result<Settings> {
+        let config_path = config_path();
+        let file = load_file(&config_path)?;
+        let profile_name = g.profile.clone().or(file.default_profile.clone());
+        let profile = match &profile_name {
+            None => Profile::default(),
+            Some(name) => file.profiles.get(name).cloned().ok_or_else(|| {
+                let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+                usage(format!(
+                    "profile `{name}` not found in {} (known: {})",
+                    config_path.display(),
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ))
+            })?,
+        };
+        let (brokers, brokers_source) = match (&g.brokers, &profile.brokers) {
+            (Some(b), _) => (b.clone(), brokers_source.unwrap_or(Source::Flag)),
+            (None, Some(b)) => (b.clone(), Source::Profile),
+            (None, None) => (DEFAULT_BROKERS.to_string(), Source::Default),
+        };
+        let mut properties = Vec::new();
+        for (k, v) in &profile.properties {
+            properties.push((k.clone(), resolve_secret(k, v)?, Source::Profile));
+        }
+        for kv in &g.properties {
+            let (k, v) = split_kv(kv, "-X")?;
+            properties.push((k, v, Source::Flag));
+        }
+        let registry = std::env::var_os("EVTCTL_REGISTRY")
+            .map(PathBuf::from)
+            .or(profile.registry);
+        Ok(Settings {
+            brokers,
+            brokers_source,
+            profile: profile_name,
+            config_path,
+            registry,
+            properties,
+            timeout: g.timeout,
+            verbose: g.verbose,
+        })
+    }
+
+    /// Settings for a broker we started ourselves: no profile, no passthrough properties.
+    pub fn local(brokers: &str, g: &GlobalArgs) -> Settings {
+        Settings {
+            brokers: brokers.to_string(),
+            brokers_source: Source::Default,
+            profile: None,
+            config_path: config_path(),
+            registry: None,
+            properties: Vec::new(),
+            timeout: g.timeout,
+            verbose: g.verbose,
+        }
+    }
+
+    /// Lines for `config show`, secrets redacted.
+    pub fn describe(&self) -> Vec<(String, String, &'static str)> {
+        let mut rows = vec![
+            (
+                "brokers".to_string(),
+                self.brokers.clone(),
+                self.brokers_source.as_str(),
+            ),
+            (
+                "profile".to_string(),
+                self.profile.clone().unwrap_or_else(|| "(none)".into()),
+                if self.profile.is_some() {
+                    "flag/env/file"
+                } else {
+                    "default"
+                },
+            ),
+            (
+                "config file".to_string(),
+                self.config_path.display().to_string(),
+                "EVTCTL_CONFIG/default",
+            ),
+            (
+                "timeout".to_string(),
+                humantime::format_duration(self.timeout).to_string(),
+                "flag/default",
+            ),
+        ];
+        if let Some(r) = &self.registry {
+            rows.push(("registry".into(), r.display().to_string(), "env/profile"));
+        }
+        for (k, v, src) in &self.properties {
+            rows.push((format!("-X {k}"), redact(k, v), src.as_str()));
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_recognised() {
+        for k in [
+            "sasl.password",
+            "ssl.key.password",
+            "sasl.oauthbearer.client.secret",
+            "ssl.keystore.password",
+            "sasl.oauthbearer.config",
+            "ssl.key.pem",
+        ] {
+            assert!(is_secret(k), "{k}");
+        }
+        assert!(!is_secret("sasl.username"));
+        assert!(!is_secret("ssl.key.location"));
+        assert_eq!(redact("sasl.password", "hunter2"), "***");
+    }
+
+    #[test]
+    fn kv_parsing_names_the_flag() {
+        assert_eq!(split_kv("a=b=c", "-X").unwrap(), ("a".into(), "b=c".into()));
+        let e = split_kv("novalue", "-X").unwrap_err().to_string();
+        assert!(e.contains("-X `novalue`"), "{e}");
+    }
+}

@@ -1,0 +1,115 @@
+//! `--filter`: jq expressions over the record envelope, run by jaq (a maintained jq
+//! implementation). A record is kept when the expression yields a value other than false/null.
+
+use crate::error::usage;
+use anyhow::Result;
+use jaq_core::load::{Arena, File, Loader};
+use jaq_core::{Compiler, Ctx, Native, RcIter};
+use jaq_json::Val;
+
+pub struct Filter {
+    filter: jaq_core::Filter<Native<Val>>,
+    source: String,
+}
+
+impl std::fmt::Debug for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Filter({:?})", self.source)
+    }
+}
+
+impl Filter {
+    pub fn compile(code: &str) -> Result<Filter> {
+        let loader = Loader::new(jaq_std::defs().chain(jaq_json::defs()));
+        let arena = Arena::default();
+        let modules = loader
+            .load(&arena, File { code, path: () })
+            .map_err(|errs| {
+                usage(format!(
+                    "--filter `{code}`: cannot parse ({})",
+                    describe_load(&errs)
+                ))
+            })?;
+        let filter = Compiler::default()
+            .with_funs(jaq_std::funs().chain(jaq_json::funs()))
+            .compile(modules)
+            .map_err(|errs| {
+                let names: Vec<String> = errs
+                    .iter()
+                    .flat_map(|(_, es)| es.iter().map(|(name, _)| format!("unknown `{name}`")))
+                    .collect();
+                usage(format!("--filter `{code}`: {}", names.join(", ")))
+            })?;
+        Ok(Filter {
+            filter,
+            source: code.to_string(),
+        })
+    }
+
+    /// Run over one envelope; true when some output is truthy.
+    pub fn matches(&self, envelope: serde_json::Value) -> Result<bool> {
+        let inputs = RcIter::new(core::iter::empty());
+        let out = self
+            .filter
+            .run((Ctx::new([], &inputs), Val::from(envelope)));
+        for v in out {
+            match v {
+                Ok(v) => {
+                    if jaq_core::ValT::as_bool(&v) {
+                        return Ok(true);
+                    }
+                }
+                Err(e) => return Err(anyhow::anyhow!("{e}")),
+            }
+        }
+        Ok(false)
+    }
+}
+
+fn describe_load<P>(errs: &[(File<&str, P>, jaq_core::load::Error<&str>)]) -> String {
+    use jaq_core::load::Error;
+    let near = |at: &str| at.chars().take(16).collect::<String>();
+    errs.iter()
+        .flat_map(|(_, e)| match e {
+            Error::Io(es) => es
+                .iter()
+                .map(|(path, msg)| format!("cannot load {path}: {msg}"))
+                .collect::<Vec<_>>(),
+            Error::Lex(es) => es
+                .iter()
+                .map(|(exp, at)| format!("expected {} near `{}`", exp.as_str(), near(at)))
+                .collect(),
+            Error::Parse(es) => es
+                .iter()
+                .map(|(exp, at)| format!("expected {} near `{}`", exp.as_str(), near(at)))
+                .collect(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keeps_truthy() {
+        let f = Filter::compile(".value.total > 100").unwrap();
+        assert!(f.matches(json!({"value": {"total": 150}})).unwrap());
+        assert!(!f.matches(json!({"value": {"total": 50}})).unwrap());
+        let f = Filter::compile(r#"select(.headers[] | .name == "traceparent")"#).unwrap();
+        assert!(f
+            .matches(json!({"headers": [{"name": "traceparent", "value": "x"}]}))
+            .unwrap());
+        assert!(!f.matches(json!({"headers": []})).unwrap());
+    }
+
+    #[test]
+    fn bad_expressions_are_usage_errors() {
+        let e = Filter::compile(".value |||").unwrap_err();
+        assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Usage);
+        let e = Filter::compile("nosuchfn(1)").unwrap_err().to_string();
+        assert!(e.contains("nosuchfn"), "{e}");
+    }
+}

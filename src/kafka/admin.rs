@@ -1,0 +1,234 @@
+//! Metadata, watermarks, offsets for times, and topic creation.
+
+use super::{client_config, describe, Ctx};
+use crate::config::Settings;
+use crate::error::{cluster, usage};
+use anyhow::{Context, Result};
+use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+use std::time::Duration;
+
+/// One partition as the cluster describes it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PartitionInfo {
+    pub partition: i32,
+    pub leader: i32,
+    pub replicas: Vec<i32>,
+    pub isr: Vec<i32>,
+    pub low: i64,
+    pub high: i64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TopicInfo {
+    pub topic: String,
+    pub partitions: Vec<PartitionInfo>,
+}
+
+impl TopicInfo {
+    pub fn replication(&self) -> usize {
+        self.partitions
+            .iter()
+            .map(|p| p.replicas.len())
+            .max()
+            .unwrap_or(0)
+    }
+    pub fn messages(&self) -> i64 {
+        self.partitions.iter().map(|p| p.high - p.low).sum()
+    }
+}
+
+/// A metadata/offsets client. Joins no group, commits nothing.
+pub struct Admin {
+    consumer: BaseConsumer<Ctx>,
+    settings: Settings,
+    timeout: Duration,
+}
+
+fn map_err(e: KafkaError, what: &str, s: &Settings) -> anyhow::Error {
+    match e.rdkafka_error_code() {
+        Some(
+            RDKafkaErrorCode::BrokerTransportFailure
+            | RDKafkaErrorCode::AllBrokersDown
+            | RDKafkaErrorCode::OperationTimedOut
+            | RDKafkaErrorCode::RequestTimedOut
+            | RDKafkaErrorCode::Authentication
+            | RDKafkaErrorCode::SaslAuthenticationFailed
+            | RDKafkaErrorCode::Resolve
+            | RDKafkaErrorCode::SSL,
+        ) => cluster(format!(
+            "{what}: no answer from {} within {}: {}",
+            s.brokers,
+            humantime::format_duration(s.timeout),
+            describe(&e)
+        )),
+        _ => anyhow::anyhow!("{what}: {}", describe(&e)),
+    }
+}
+
+impl Admin {
+    pub fn connect(s: &Settings) -> Result<Admin> {
+        let mut cfg = client_config(s);
+        cfg.set("enable.auto.commit", "false");
+        let consumer: BaseConsumer<Ctx> = cfg
+            .create_with_context(Ctx { verbose: s.verbose })
+            .map_err(|e| usage(format!("invalid client configuration: {e}")))?;
+        Ok(Admin {
+            consumer,
+            settings: s.clone(),
+            timeout: s.timeout,
+        })
+    }
+
+    /// Metadata for one topic, or all. An unknown topic is a usage error that names it.
+    pub fn topics(&self, only: Option<&str>, with_watermarks: bool) -> Result<Vec<TopicInfo>> {
+        let md = self
+            .consumer
+            .fetch_metadata(only, self.timeout)
+            .map_err(|e| map_err(e, "fetching metadata", &self.settings))?;
+        let mut out = Vec::new();
+        for t in md.topics() {
+            if let Some(err) = t.error() {
+                let code: RDKafkaErrorCode = err.into();
+                if code == RDKafkaErrorCode::UnknownTopicOrPartition
+                    || code == RDKafkaErrorCode::UnknownTopic
+                {
+                    return Err(usage(format!(
+                        "topic `{}` does not exist (create it with `evtctl topics create {}`)",
+                        t.name(),
+                        t.name()
+                    )));
+                }
+                return Err(anyhow::anyhow!("topic `{}`: {code}", t.name()));
+            }
+            let mut parts = Vec::new();
+            for p in t.partitions() {
+                let (low, high) = if with_watermarks {
+                    self.watermarks(t.name(), p.id())?
+                } else {
+                    (-1, -1)
+                };
+                parts.push(PartitionInfo {
+                    partition: p.id(),
+                    leader: p.leader(),
+                    replicas: p.replicas().to_vec(),
+                    isr: p.isr().to_vec(),
+                    low,
+                    high,
+                });
+            }
+            parts.sort_by_key(|p| p.partition);
+            out.push(TopicInfo {
+                topic: t.name().to_string(),
+                partitions: parts,
+            });
+        }
+        out.sort_by(|a, b| a.topic.cmp(&b.topic));
+        if let Some(name) = only {
+            if out.first().is_none_or(|t| t.partitions.is_empty()) {
+                return Err(usage(format!(
+                    "topic `{name}` does not exist (create it with `evtctl topics create {name}`)"
+                )));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Partition ids of a topic, sorted.
+    pub fn partitions(&self, topic: &str) -> Result<Vec<i32>> {
+        Ok(self
+            .topics(Some(topic), false)?
+            .remove(0)
+            .partitions
+            .iter()
+            .map(|p| p.partition)
+            .collect())
+    }
+
+    /// Low and high watermark of one partition.
+    pub fn watermarks(&self, topic: &str, partition: i32) -> Result<(i64, i64)> {
+        self.consumer
+            .fetch_watermarks(topic, partition, self.timeout)
+            .map_err(|e| {
+                map_err(
+                    e,
+                    &format!("watermarks of {topic}/{partition}"),
+                    &self.settings,
+                )
+            })
+    }
+
+    /// First offset at or after `ms` per partition; None where no such record exists.
+    pub fn offsets_for_time(
+        &self,
+        topic: &str,
+        partitions: &[i32],
+        ms: i64,
+    ) -> Result<Vec<(i32, Option<i64>)>> {
+        let mut tpl = TopicPartitionList::new();
+        for &p in partitions {
+            tpl.add_partition_offset(topic, p, Offset::Offset(ms))
+                .context("building offsets request")?;
+        }
+        let res = self
+            .consumer
+            .offsets_for_times(tpl, self.timeout)
+            .map_err(|e| map_err(e, &format!("offsets for time in {topic}"), &self.settings))?;
+        Ok(res
+            .elements()
+            .iter()
+            .map(|e| {
+                (
+                    e.partition(),
+                    match e.offset() {
+                        Offset::Offset(o) if o >= 0 => Some(o),
+                        _ => None,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// Create a topic. `replication` None asks for the broker's default.
+    pub fn create_topic(
+        &self,
+        topic: &str,
+        partitions: i32,
+        replication: Option<i32>,
+        configs: &[(String, String)],
+        if_not_exists: bool,
+    ) -> Result<bool> {
+        let admin: AdminClient<Ctx> = client_config(&self.settings)
+            .create_with_context(Ctx {
+                verbose: self.settings.verbose,
+            })
+            .map_err(|e| usage(format!("invalid client configuration: {e}")))?;
+        let mut nt = NewTopic::new(
+            topic,
+            partitions,
+            TopicReplication::Fixed(replication.unwrap_or(-1)),
+        );
+        for (k, v) in configs {
+            nt = nt.set(k, v);
+        }
+        let opts = AdminOptions::new()
+            .operation_timeout(Some(self.timeout))
+            .request_timeout(Some(self.timeout));
+        let res = futures_executor::block_on(admin.create_topics([&nt], &opts))
+            .map_err(|e| map_err(e, "creating topic", &self.settings))?;
+        for r in res {
+            match r {
+                Ok(_) => return Ok(true),
+                Err((_, RDKafkaErrorCode::TopicAlreadyExists)) if if_not_exists => {
+                    return Ok(false)
+                }
+                Err((name, code)) => {
+                    return Err(usage(format!("cannot create topic `{name}`: {code}")));
+                }
+            }
+        }
+        Ok(true)
+    }
+}

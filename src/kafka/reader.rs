@@ -1,0 +1,450 @@
+//! The reader: assigns partitions directly (no group unless asked), starts at resolved
+//! positions, and stops at end offsets captured before the first fetch. A partition is finished
+//! when a record at or past its end arrives, or when librdkafka reports the partition's end
+//! (EOF): that works on compacted and transactional topics, where the last offsets may never
+//! arrive as records.
+
+use super::admin::Admin;
+use super::{client_config_with, describe, Ctx};
+use crate::config::Settings;
+use crate::error::usage;
+use crate::position::{now_ms, Start, StartSpec, Stop};
+use crate::record::{RecordView, TimestampType};
+use anyhow::{Context, Result};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+use rdkafka::error::KafkaError;
+use rdkafka::message::{Headers, Message, Timestamp};
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// One partition's resolved range: [start, stop), optionally bounded by record time.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Range {
+    pub topic: String,
+    pub partition: i32,
+    pub start: i64,
+    /// Exclusive end; None follows forever (or until `stop_time`).
+    pub stop: Option<i64>,
+    /// Skip records before the first one at or after this time (for brokers that cannot look
+    /// offsets up by time, e.g. the embedded one).
+    pub start_time: Option<i64>,
+    /// The partition ends at the first record at or after this time.
+    pub stop_time: Option<i64>,
+}
+
+/// Per partition: the first offset at or after `t`, or None. `Err(())` when the broker
+/// cannot look offsets up by time at all (it says "none" even for time 0 on a non-empty
+/// partition).
+fn time_lookup(
+    admin: &Admin,
+    topic: &str,
+    parts: &[i32],
+    marks: &[(i64, i64)],
+    t: i64,
+) -> Result<Option<Vec<Option<i64>>>> {
+    if let Some(i) = marks.iter().position(|(lo, hi)| hi > lo) {
+        let probe = admin.offsets_for_time(topic, &parts[i..=i], 0)?;
+        if probe.first().and_then(|(_, o)| *o).is_none() {
+            return Ok(None);
+        }
+    }
+    let found = admin.offsets_for_time(topic, parts, t)?;
+    Ok(Some(
+        parts
+            .iter()
+            .map(|p| found.iter().find(|(q, _)| q == p).and_then(|(_, o)| *o))
+            .collect(),
+    ))
+}
+
+/// Resolve start and stop positions for every selected partition of `topics`. Returns the
+/// ranges and, for a stop time in the future, the wall-clock deadline.
+pub fn resolve(
+    admin: &Admin,
+    topics: &[String],
+    only: &[i32],
+    start: &StartSpec,
+    default_start: Start,
+    stop: Option<Stop>,
+    committed: Option<&BTreeMap<(String, i32), i64>>,
+) -> Result<(Vec<Range>, Option<i64>)> {
+    let now = now_ms();
+    let mut ranges = Vec::new();
+    let deadline = match stop {
+        Some(Stop::Time(t)) if t > now => Some(t),
+        _ => None,
+    };
+    for topic in topics {
+        let mut parts = admin.partitions(topic)?;
+        if !only.is_empty() {
+            for p in only {
+                if !parts.contains(p) {
+                    return Err(usage(format!(
+                        "topic `{topic}` has no partition {p} (it has {})",
+                        parts.len()
+                    )));
+                }
+            }
+            parts.retain(|p| only.contains(p));
+        }
+        for &(p, _) in &start.partitions {
+            if !parts.contains(&p) {
+                return Err(usage(format!(
+                    "--from names partition {p}, which `{topic}` does not have"
+                )));
+            }
+        }
+        let marks: Vec<(i64, i64)> = parts
+            .iter()
+            .map(|&p| admin.watermarks(topic, p))
+            .collect::<Result<_>>()?;
+        let starts: Vec<Start> = parts
+            .iter()
+            .map(|&p| {
+                match (
+                    start.for_partition(p),
+                    committed.and_then(|c| c.get(&(topic.clone(), p))),
+                ) {
+                    (Some(s), _) => s,
+                    (None, Some(&o)) => Start::Offset(o),
+                    (None, None) => default_start,
+                }
+            })
+            .collect();
+        let mut lookups: BTreeMap<i64, Option<Vec<Option<i64>>>> = BTreeMap::new();
+        let times = starts
+            .iter()
+            .filter_map(|s| match s {
+                Start::Time(t) => Some(*t),
+                _ => None,
+            })
+            .chain(match stop {
+                Some(Stop::Time(t)) => Some(t),
+                _ => None,
+            });
+        for t in times.collect::<Vec<_>>() {
+            if !lookups.contains_key(&t) {
+                lookups.insert(t, time_lookup(admin, topic, &parts, &marks, t)?);
+            }
+        }
+        for (i, &p) in parts.iter().enumerate() {
+            let (low, high) = marks[i];
+            let (begin, start_time) = match starts[i] {
+                Start::Beginning => (low, None),
+                Start::End => (high, None),
+                Start::Offset(o) => (o.clamp(low, high), None),
+                Start::Last(n) => ((high - n).max(low), None),
+                Start::Time(t) => match &lookups[&t] {
+                    Some(found) => (found[i].unwrap_or(high), None),
+                    None => (low, Some(t)),
+                },
+            };
+            let (end, stop_time) = match stop {
+                None => (None, None),
+                Some(Stop::End) => (Some(high), None),
+                Some(Stop::Offset(o)) => (Some(o), None),
+                Some(Stop::Time(t)) => match &lookups[&t] {
+                    Some(found) => match found[i] {
+                        Some(o) => (Some(o), None),
+                        None if t > now => (None, Some(t)),
+                        None => (Some(high), None),
+                    },
+                    // No time lookups: read what is there now (or follow until the deadline)
+                    // and end each partition at its first record at or after the time.
+                    None => (if t > now { None } else { Some(high) }, Some(t)),
+                },
+            };
+            ranges.push(Range {
+                topic: topic.clone(),
+                partition: p,
+                start: begin,
+                stop: end,
+                start_time,
+                stop_time,
+            });
+        }
+    }
+    Ok((ranges, deadline))
+}
+
+/// What the callback sees.
+pub enum Event<'a> {
+    Record(RecordView<'a>),
+    /// Nothing arrived for a moment: a good time to flush output.
+    Idle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Stop,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadEnd {
+    /// Every partition reached its stop.
+    Reached,
+    /// The callback asked to stop.
+    Stopped,
+    /// Interrupted.
+    Cancelled,
+}
+
+struct Part {
+    stop: Option<i64>,
+    start_time: Option<i64>,
+    stop_time: Option<i64>,
+    done: bool,
+    /// Next offset to hand out (for commits).
+    next: i64,
+}
+
+struct TopicReader {
+    topic: String,
+    consumer: BaseConsumer<Ctx>,
+    parts: BTreeMap<i32, Part>,
+}
+
+pub struct Reader {
+    topics: Vec<TopicReader>,
+    /// Wall-clock end for a stop time in the future.
+    deadline: Option<i64>,
+    group: bool,
+}
+
+/// Committed offsets of `group` for the given partitions.
+pub fn committed(
+    s: &Settings,
+    group: &str,
+    topics: &[(String, Vec<i32>)],
+) -> Result<BTreeMap<(String, i32), i64>> {
+    let consumer: BaseConsumer<Ctx> =
+        client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
+            .create_with_context(Ctx { verbose: s.verbose })
+            .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+    let mut tpl = TopicPartitionList::new();
+    for (t, ps) in topics {
+        for &p in ps {
+            tpl.add_partition(t, p);
+        }
+    }
+    let res = consumer.committed_offsets(tpl, s.timeout).map_err(|e| {
+        anyhow::anyhow!(
+            "reading committed offsets of group `{group}`: {}",
+            describe(&e)
+        )
+    })?;
+    Ok(res
+        .elements()
+        .iter()
+        .filter_map(|e| match e.offset() {
+            Offset::Offset(o) => Some(((e.topic().to_string(), e.partition()), o)),
+            _ => None,
+        })
+        .collect())
+}
+
+impl Reader {
+    pub fn open(
+        s: &Settings,
+        ranges: &[Range],
+        deadline: Option<i64>,
+        group: Option<&str>,
+    ) -> Result<Reader> {
+        let mut by_topic: BTreeMap<&str, Vec<&Range>> = BTreeMap::new();
+        for r in ranges {
+            by_topic.entry(&r.topic).or_default().push(r);
+        }
+        let mut topics = Vec::new();
+        for (topic, rs) in by_topic {
+            let mut defaults = vec![
+                ("enable.auto.commit", "false"),
+                ("enable.auto.offset.store", "false"),
+                ("enable.partition.eof", "true"),
+                ("auto.offset.reset", "earliest"),
+                ("fetch.wait.max.ms", "100"),
+            ];
+            // librdkafka refuses assign() without a group.id, even though assigning joins no
+            // group; without --group we give it an inert one and never commit.
+            defaults.push(("group.id", group.unwrap_or("evtctl-no-commit")));
+            let consumer: BaseConsumer<Ctx> = client_config_with(s, &defaults)
+                .create_with_context(Ctx { verbose: s.verbose })
+                .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+            let mut tpl = TopicPartitionList::new();
+            let mut parts = BTreeMap::new();
+            for r in rs {
+                let done = r.stop.is_some_and(|stop| r.start >= stop);
+                parts.insert(
+                    r.partition,
+                    Part {
+                        stop: r.stop,
+                        start_time: r.start_time,
+                        stop_time: r.stop_time,
+                        done,
+                        next: r.start,
+                    },
+                );
+                if !done {
+                    tpl.add_partition_offset(topic, r.partition, Offset::Offset(r.start))
+                        .context("building assignment")?;
+                }
+            }
+            consumer
+                .assign(&tpl)
+                .with_context(|| format!("assigning partitions of `{topic}`"))?;
+            topics.push(TopicReader {
+                topic: topic.to_string(),
+                consumer,
+                parts,
+            });
+        }
+        Ok(Reader {
+            topics,
+            deadline,
+            group: group.is_some(),
+        })
+    }
+
+    fn pending(&self) -> bool {
+        self.topics
+            .iter()
+            .any(|t| t.parts.values().any(|p| !p.done))
+    }
+
+    /// Commit the positions handed out so far (only with a group). Call after output is flushed;
+    /// `run` does so itself after each `Idle` event.
+    pub fn commit(&self) -> Result<()> {
+        if !self.group {
+            return Ok(());
+        }
+        for t in &self.topics {
+            let mut tpl = TopicPartitionList::new();
+            for (&p, part) in &t.parts {
+                tpl.add_partition_offset(&t.topic, p, Offset::Offset(part.next))
+                    .context("building commit")?;
+            }
+            t.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
+                anyhow::anyhow!("committing offsets of `{}`: {}", t.topic, describe(&e))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Read until every partition reached its stop, the callback says stop, or `cancel` is set.
+    pub fn run(
+        &mut self,
+        cancel: &AtomicBool,
+        mut f: impl FnMut(Event<'_>) -> Result<Flow>,
+    ) -> Result<ReadEnd> {
+        let n = self.topics.len().max(1) as u64;
+        let wait = Duration::from_millis((100 / n).max(10));
+        let mut idle_rounds = 0usize;
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                return Ok(ReadEnd::Cancelled);
+            }
+            if !self.pending() {
+                return Ok(ReadEnd::Reached);
+            }
+            if self.deadline.is_some_and(|t| now_ms() >= t) {
+                return Ok(ReadEnd::Reached);
+            }
+            let mut got_any = false;
+            for t in &mut self.topics {
+                if !t.parts.values().any(|p| !p.done) {
+                    continue;
+                }
+                match t.consumer.poll(wait) {
+                    None => {}
+                    Some(Err(KafkaError::PartitionEOF(p))) => {
+                        // Everything below the partition's current end has been handed out, and
+                        // that end is at or past the one we captured: this partition is finished.
+                        if let Some(part) = t.parts.get_mut(&p) {
+                            if part.stop.is_some() && !part.done {
+                                part.done = true;
+                                pause(&t.consumer, &t.topic, p);
+                            }
+                        }
+                    }
+                    Some(Err(e)) => {
+                        return Err(anyhow::anyhow!("reading `{}`: {}", t.topic, describe(&e)));
+                    }
+                    Some(Ok(m)) => {
+                        got_any = true;
+                        let p = m.partition();
+                        let offset = m.offset();
+                        let Some(part) = t.parts.get_mut(&p) else {
+                            continue;
+                        };
+                        if part.done {
+                            continue;
+                        }
+                        let (timestamp, timestamp_type) = match m.timestamp() {
+                            Timestamp::CreateTime(ms) => (Some(ms), Some(TimestampType::Create)),
+                            Timestamp::LogAppendTime(ms) => {
+                                (Some(ms), Some(TimestampType::LogAppend))
+                            }
+                            Timestamp::NotAvailable => (None, None),
+                        };
+                        let past_stop = part.stop.is_some_and(|s| offset >= s)
+                            || matches!((part.stop_time, timestamp), (Some(st), Some(ts)) if ts >= st);
+                        if past_stop {
+                            part.done = true;
+                            pause(&t.consumer, &t.topic, p);
+                            continue;
+                        }
+                        part.next = offset + 1;
+                        if part.stop.is_some_and(|s| offset + 1 >= s) {
+                            part.done = true;
+                            pause(&t.consumer, &t.topic, p);
+                        }
+                        if let Some(st) = part.start_time {
+                            if timestamp.is_some_and(|ts| ts < st) {
+                                continue;
+                            }
+                            part.start_time = None;
+                        }
+                        let headers: Vec<(&str, Option<&[u8]>)> = match m.headers() {
+                            Some(hs) => hs.iter().map(|h| (h.key, h.value)).collect(),
+                            None => Vec::new(),
+                        };
+                        let view = RecordView {
+                            topic: &t.topic,
+                            partition: p,
+                            offset,
+                            timestamp,
+                            timestamp_type,
+                            key: m.key(),
+                            headers: &headers,
+                            value: m.payload(),
+                        };
+                        if f(Event::Record(view))? == Flow::Stop {
+                            return Ok(ReadEnd::Stopped);
+                        }
+                    }
+                }
+            }
+            if got_any {
+                idle_rounds = 0;
+            } else {
+                idle_rounds += 1;
+                if idle_rounds == 1 || idle_rounds % 10 == 0 {
+                    if f(Event::Idle)? == Flow::Stop {
+                        return Ok(ReadEnd::Stopped);
+                    }
+                    // The callback has flushed what it wrote, so those records may be committed.
+                    self.commit()?;
+                }
+            }
+        }
+    }
+}
+
+fn pause(consumer: &BaseConsumer<Ctx>, topic: &str, p: i32) {
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition(topic, p);
+    // Pausing only saves fetch work; a failure here changes nothing we hand out.
+    let _ = consumer.pause(&tpl);
+}

@@ -1,0 +1,182 @@
+//! The writer: an idempotent producer with many records in flight and a receipt per record.
+
+use super::{client_config_with, describe, Ctx};
+use crate::config::Settings;
+use crate::error::usage;
+use crate::record::Header;
+use anyhow::Result;
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::message::{Header as KHeader, Message, OwnedHeaders};
+use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// What became of one record: its caller-chosen id and where it landed, or why not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delivery {
+    pub id: u64,
+    pub result: Result<Landed, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Landed {
+    pub partition: i32,
+    pub offset: i64,
+}
+
+struct WriterCtx {
+    base: Ctx,
+    done: Mutex<Vec<Delivery>>,
+}
+
+impl ClientContext for WriterCtx {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, msg: &str) {
+        self.base.log(level, fac, msg)
+    }
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.base.error(error, reason)
+    }
+}
+
+impl ProducerContext for WriterCtx {
+    type DeliveryOpaque = usize;
+
+    fn delivery(&self, result: &DeliveryResult<'_>, id: usize) {
+        let result = match result {
+            Ok(m) => Ok(Landed {
+                partition: m.partition(),
+                offset: m.offset(),
+            }),
+            Err((e, _)) => Err(describe(e)),
+        };
+        self.done.lock().expect("delivery lock").push(Delivery {
+            id: id as u64,
+            result,
+        });
+    }
+}
+
+/// One record to send. Borrowed, so callers need not copy payloads.
+pub struct Outgoing<'a> {
+    pub topic: &'a str,
+    pub partition: Option<i32>,
+    pub key: Option<&'a [u8]>,
+    pub value: Option<&'a [u8]>,
+    pub headers: &'a [Header],
+    pub timestamp: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct WriterOptions {
+    /// librdkafka `compression.codec`.
+    pub compression: Option<&'static str>,
+}
+
+pub struct Writer {
+    producer: BaseProducer<WriterCtx>,
+    in_flight: u64,
+}
+
+impl Writer {
+    pub fn new(s: &Settings, opts: &WriterOptions) -> Result<Writer> {
+        let compression = opts.compression.unwrap_or("none");
+        let cfg = client_config_with(
+            s,
+            &[
+                ("enable.idempotence", "true"),
+                ("acks", "all"),
+                // The Java client's partitioner, so a key lands where the services put it.
+                ("partitioner", "murmur2_random"),
+                ("compression.codec", compression),
+                ("linger.ms", "5"),
+                ("queue.buffering.max.messages", "200000"),
+            ],
+        );
+        let producer = cfg
+            .create_with_context(WriterCtx {
+                base: Ctx { verbose: s.verbose },
+                done: Mutex::new(Vec::new()),
+            })
+            .map_err(|e| usage(format!("invalid producer configuration: {e}")))?;
+        Ok(Writer {
+            producer,
+            in_flight: 0,
+        })
+    }
+
+    pub fn in_flight(&self) -> u64 {
+        self.in_flight
+    }
+
+    /// Queue one record. Waits (serving deliveries) while librdkafka's queue is full, so memory
+    /// stays bounded; a record refused outright comes back as a failed delivery.
+    pub fn send(&mut self, rec: &Outgoing<'_>, id: u64, out: &mut Vec<Delivery>) {
+        let mut headers = OwnedHeaders::new_with_capacity(rec.headers.len());
+        for h in rec.headers {
+            headers = headers.insert(KHeader {
+                key: &h.name,
+                value: h.value.as_deref(),
+            });
+        }
+        let mut r: BaseRecord<'_, [u8], [u8], usize> =
+            BaseRecord::with_opaque_to(rec.topic, id as usize);
+        if let Some(k) = rec.key {
+            r = r.key(k);
+        }
+        if let Some(v) = rec.value {
+            r = r.payload(v);
+        }
+        if let Some(p) = rec.partition {
+            r = r.partition(p);
+        }
+        if let Some(ts) = rec.timestamp {
+            r = r.timestamp(ts);
+        }
+        if !rec.headers.is_empty() {
+            r = r.headers(headers);
+        }
+        loop {
+            match self.producer.send(r) {
+                Ok(()) => {
+                    self.in_flight += 1;
+                    return;
+                }
+                Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
+                    r = back;
+                    self.poll(Duration::from_millis(50), out);
+                }
+                Err((e, _)) => {
+                    out.push(Delivery {
+                        id,
+                        result: Err(describe(&e)),
+                    });
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Serve delivery reports for up to `timeout`, appending them to `out`.
+    pub fn poll(&mut self, timeout: Duration, out: &mut Vec<Delivery>) {
+        self.producer.poll(timeout);
+        let mut done = self.producer.context().done.lock().expect("delivery lock");
+        self.in_flight -= done.len() as u64;
+        out.append(&mut done);
+    }
+
+    /// Wait until every queued record is delivered or has failed (librdkafka fails records
+    /// after `message.timeout.ms`, so this ends), serving reports all along.
+    pub fn drain(&mut self, out: &mut Vec<Delivery>, cancel: impl Fn() -> bool) {
+        while self.in_flight > 0 {
+            self.poll(Duration::from_millis(100), out);
+            if cancel() {
+                // A second interrupt: give librdkafka a last short chance, then stop waiting.
+                let _ = self.producer.flush(Duration::from_secs(1));
+                self.poll(Duration::ZERO, out);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Rendering records for people: position, time, key, headers, then the value, indented.
+
+use super::sanitize::{escape, escape_line};
+use super::Styles;
+use crate::record::{format_millis, Payload, RecordView};
+use std::fmt::Write as _;
+
+/// Render one record as a block of text ending with a newline.
+pub fn record(r: &RecordView<'_>, st: &Styles) -> String {
+    let mut s = String::with_capacity(256);
+    let (d, k, h, b) = (st.dim, st.key, st.header, st.bold);
+    let _ = write!(
+        s,
+        "{b}{}{b:#}{d}/{}@{}{d:#}",
+        escape_line(r.topic),
+        r.partition,
+        r.offset
+    );
+    if let Some(ts) = r.timestamp {
+        let _ = write!(s, "  {d}{}{d:#}", format_millis(ts));
+    }
+    match Payload::of(r.key, false) {
+        Payload::Null => {}
+        Payload::Text(t) => {
+            let _ = write!(s, "  {k}key={}{k:#}", escape_line(t));
+        }
+        other => {
+            let _ = write!(s, "  {k}key={}{k:#}", short(&other));
+        }
+    }
+    s.push('\n');
+    for (name, value) in r.headers {
+        let shown = match Payload::of(*value, false) {
+            Payload::Text(t) => escape_line(t).into_owned(),
+            other => short(&other),
+        };
+        let _ = writeln!(s, "  {h}{}{h:#}: {}", escape_line(name), shown);
+    }
+    let body = match Payload::of(r.value, true) {
+        Payload::Json(raw) => serde_json::from_str::<serde_json::Value>(raw.get())
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or_else(|_| escape(raw.get()).into_owned()),
+        Payload::Text("") => format!("{d}(empty){d:#}"),
+        Payload::Text(t) => escape(t).into_owned(),
+        other => short(&other),
+    };
+    for line in body.lines() {
+        let _ = writeln!(s, "  {line}");
+    }
+    s
+}
+
+/// A one-line description of a null or binary payload.
+fn short(p: &Payload<'_>) -> String {
+    match p {
+        Payload::Null => "(null)".to_string(),
+        Payload::Base64(b) if b.len() > 64 => format!("(binary) base64:{}…", &b[..64]),
+        Payload::Base64(b) => format!("(binary) base64:{b}"),
+        Payload::Text(t) => escape_line(t).into_owned(),
+        Payload::Json(raw) => escape_line(raw.get()).into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_escaped_and_indented() {
+        let headers = [
+            ("traceparent", Some(&b"00-abc"[..])),
+            ("evil", Some(&b"\x1b[2J"[..])),
+            ("none", None),
+        ];
+        let r = RecordView {
+            topic: "orders",
+            partition: 1,
+            offset: 7,
+            timestamp: Some(0),
+            timestamp_type: None,
+            key: Some(b"o-1"),
+            headers: &headers,
+            value: Some(br#"{"id":"o-1","note":"\u001b[31m"}"#),
+        };
+        let out = record(&r, &Styles::default());
+        assert!(
+            out.starts_with("orders/1@7  1970-01-01T00:00:00.000Z  key=o-1\n"),
+            "{out}"
+        );
+        assert!(out.contains("  evil: \\e[2J\n"), "{out}");
+        assert!(out.contains("  none: (null)\n"), "{out}");
+        assert!(out.contains("    \"id\": \"o-1\","), "{out}");
+        assert!(
+            !out.contains('\x1b'),
+            "no raw escape reaches the terminal: {out}"
+        );
+    }
+}

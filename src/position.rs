@@ -1,0 +1,168 @@
+//! The position grammar shared by tail, validate and replay: where to start, where to stop.
+//! Pure parsing; resolving against the cluster happens in `kafka::reader`.
+
+use crate::error::usage;
+use crate::record::parse_rfc3339_millis;
+use anyhow::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Beginning,
+    End,
+    /// An absolute offset.
+    Offset(i64),
+    /// The last N records of each partition.
+    Last(i64),
+    /// The first record at or after this time (Unix ms).
+    Time(i64),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The end offsets captured when the command starts.
+    End,
+    /// Before this offset (exclusive).
+    Offset(i64),
+    /// Before this time (Unix ms).
+    Time(i64),
+}
+
+/// A default start and per-partition overrides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartSpec {
+    pub default: Option<Start>,
+    pub partitions: Vec<(i32, Start)>,
+}
+
+impl StartSpec {
+    pub fn for_partition(&self, p: i32) -> Option<Start> {
+        self.partitions
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map(|(_, s)| *s)
+            .or(self.default)
+    }
+}
+
+fn time_or_ago(s: &str, now_ms: i64) -> Option<Result<i64>> {
+    if s.contains('T') && s.contains('-') {
+        return Some(parse_rfc3339_millis(s));
+    }
+    if s.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return Some(
+            humantime::parse_duration(s)
+                .map(|d| now_ms - d.as_millis() as i64)
+                .map_err(|e| usage(format!("`{s}` is not a duration like 15m, 2h, 3d: {e}"))),
+        );
+    }
+    None
+}
+
+fn parse_one_start(s: &str, now_ms: i64) -> Result<Start> {
+    let s = s.trim();
+    Ok(match s {
+        "beginning" | "earliest" | "oldest" => Start::Beginning,
+        "end" | "latest" | "newest" => Start::End,
+        "now" => Start::Time(now_ms),
+        _ => {
+            if let Some(n) = s.strip_prefix('-').and_then(|n| n.parse::<i64>().ok()) {
+                Start::Last(n)
+            } else if let Ok(n) = s.parse::<i64>() {
+                Start::Offset(n)
+            } else if let Some(t) = time_or_ago(s, now_ms) {
+                Start::Time(t?)
+            } else {
+                return Err(usage(format!(
+                    "--from `{s}`: expected beginning, end, an offset, -N, an RFC 3339 time or a duration like 15m"
+                )));
+            }
+        }
+    })
+}
+
+/// Parse `--from`: `POS` or `P=POS,P=POS` (mixed: a bare POS is the default for the rest).
+pub fn parse_start(s: &str, now_ms: i64) -> Result<StartSpec> {
+    let mut spec = StartSpec {
+        default: None,
+        partitions: Vec::new(),
+    };
+    for item in s.split(',') {
+        match item.split_once('=') {
+            Some((p, pos)) => {
+                let p: i32 = p.trim().parse().map_err(|_| {
+                    usage(format!("--from `{item}`: `{p}` is not a partition number"))
+                })?;
+                spec.partitions.push((p, parse_one_start(pos, now_ms)?));
+            }
+            None => spec.default = Some(parse_one_start(item, now_ms)?),
+        }
+    }
+    Ok(spec)
+}
+
+/// Parse `--until`.
+pub fn parse_stop(s: &str, now_ms: i64) -> Result<Stop> {
+    let s = s.trim();
+    Ok(match s {
+        "end" => Stop::End,
+        "now" => Stop::Time(now_ms),
+        _ => {
+            if let Ok(n) = s.parse::<i64>() {
+                if n < 0 {
+                    return Err(usage(format!(
+                        "--until `{s}`: an offset cannot be negative"
+                    )));
+                }
+                Stop::Offset(n)
+            } else if let Some(t) = time_or_ago(s, now_ms) {
+                Stop::Time(t?)
+            } else {
+                return Err(usage(format!(
+                    "--until `{s}`: expected end, an offset, an RFC 3339 time or a duration like 15m"
+                )));
+            }
+        }
+    })
+}
+
+pub fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    const NOW: i64 = 1_800_000_000_000;
+
+    #[test]
+    fn starts() {
+        let one = |s| parse_start(s, NOW).unwrap().default.unwrap();
+        assert_eq!(one("beginning"), Start::Beginning);
+        assert_eq!(one("end"), Start::End);
+        assert_eq!(one("42"), Start::Offset(42));
+        assert_eq!(one("-10"), Start::Last(10));
+        assert_eq!(one("15m"), Start::Time(NOW - 15 * 60_000));
+        assert_eq!(one("3d"), Start::Time(NOW - 3 * 86_400_000));
+        assert_eq!(one("2026-01-01T00:00:00Z"), Start::Time(1_767_225_600_000));
+        assert!(parse_start("yesterday-ish", NOW).is_err());
+    }
+
+    #[test]
+    fn per_partition_starts() {
+        let s = parse_start("0=100,2=beginning,end", NOW).unwrap();
+        assert_eq!(s.for_partition(0), Some(Start::Offset(100)));
+        assert_eq!(s.for_partition(2), Some(Start::Beginning));
+        assert_eq!(s.for_partition(1), Some(Start::End));
+        let err = parse_start("x=1", NOW).unwrap_err().to_string();
+        assert!(err.contains("not a partition number"), "{err}");
+    }
+
+    #[test]
+    fn stops() {
+        assert_eq!(parse_stop("end", NOW).unwrap(), Stop::End);
+        assert_eq!(parse_stop("500", NOW).unwrap(), Stop::Offset(500));
+        assert_eq!(parse_stop("1h", NOW).unwrap(), Stop::Time(NOW - 3_600_000));
+        assert!(parse_stop("-5", NOW).is_err());
+        assert!(parse_stop("soon", NOW).is_err());
+    }
+}

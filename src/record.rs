@@ -1,0 +1,484 @@
+//! The record envelope: one Kafka record as one JSON object on one line.
+//!
+//! Every command reads and writes this format, and it round-trips byte-exactly:
+//! - a payload that is compact single-line JSON (object, array, number, boolean) is embedded
+//!   as JSON, verbatim, so `jq .value.amount` just works;
+//! - other UTF-8 payloads (including JSON strings and the text `null`) are JSON strings;
+//! - anything else is base64, flagged with `"value_encoding":"base64"`;
+//! - a null payload is `null`, an empty one is `""`.
+//!
+//! Keys and header values are strings (or base64 with an `encoding` flag), never embedded JSON.
+//! Headers are an ordered list, so repeated names and null values survive.
+
+use anyhow::{bail, Context, Result};
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// A record as read from a file or stdin, ready to be produced.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Record {
+    pub topic: Option<String>,
+    pub partition: Option<i32>,
+    pub offset: Option<i64>,
+    /// Milliseconds since the Unix epoch.
+    pub timestamp: Option<i64>,
+    pub key: Option<Vec<u8>>,
+    pub headers: Vec<Header>,
+    pub value: Option<Vec<u8>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub name: String,
+    pub value: Option<Vec<u8>>,
+}
+
+/// Kafka's two timestamp kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimestampType {
+    Create,
+    LogAppend,
+}
+
+/// A borrowed view of a consumed record, encoded without copying payloads.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordView<'a> {
+    pub topic: &'a str,
+    pub partition: i32,
+    pub offset: i64,
+    pub timestamp: Option<i64>,
+    pub timestamp_type: Option<TimestampType>,
+    pub key: Option<&'a [u8]>,
+    pub headers: &'a [(&'a str, Option<&'a [u8]>)],
+    pub value: Option<&'a [u8]>,
+}
+
+/// How one payload is shown in JSON.
+#[derive(Debug)]
+pub enum Payload<'a> {
+    Null,
+    Text(&'a str),
+    Json(&'a RawValue),
+    Base64(String),
+}
+
+impl<'a> Payload<'a> {
+    /// Classify bytes for display; `allow_json` embeds compact JSON verbatim.
+    pub fn of(bytes: Option<&'a [u8]>, allow_json: bool) -> Self {
+        let Some(bytes) = bytes else {
+            return Payload::Null;
+        };
+        if allow_json && embeddable_json(bytes) {
+            if let Ok(raw) = serde_json::from_slice::<&RawValue>(bytes) {
+                return Payload::Json(raw);
+            }
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Payload::Text(s),
+            Err(_) => Payload::Base64(B64.encode(bytes)),
+        }
+    }
+
+    fn encoding(&self) -> Option<&'static str> {
+        matches!(self, Payload::Base64(_)).then_some("base64")
+    }
+}
+
+impl Serialize for Payload<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Payload::Null => s.serialize_none(),
+            Payload::Text(t) => s.serialize_str(t),
+            Payload::Json(raw) => raw.serialize(s),
+            Payload::Base64(b) => s.serialize_str(b),
+        }
+    }
+}
+
+/// Only JSON whose text we can embed without changing a byte: no surrounding whitespace
+/// (the parser would drop it), no line breaks (they would split the JSON Lines record), and
+/// not a JSON string or `null` (those read back as text and as a null payload).
+fn embeddable_json(b: &[u8]) -> bool {
+    match (b.first(), b.last()) {
+        (Some(first), Some(last)) => {
+            matches!(first, b'{' | b'[' | b'-' | b'0'..=b'9' | b't' | b'f')
+                && !last.is_ascii_whitespace()
+                && !b.iter().any(|&c| c == b'\n' || c == b'\r')
+        }
+        _ => false,
+    }
+}
+
+struct HeadersOut<'a>(&'a [(&'a str, Option<&'a [u8]>)]);
+
+impl Serialize for HeadersOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            seq.serialize_element(&HeaderOut(name, Payload::of(*value, false)))?;
+        }
+        seq.end()
+    }
+}
+
+struct HeaderOut<'a>(&'a str, Payload<'a>);
+
+impl Serialize for HeaderOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let enc = self.1.encoding();
+        let mut m = s.serialize_map(Some(2 + enc.is_some() as usize))?;
+        m.serialize_entry("name", self.0)?;
+        m.serialize_entry("value", &self.1)?;
+        if let Some(enc) = enc {
+            m.serialize_entry("encoding", enc)?;
+        }
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    topic: &'a str,
+    partition: i32,
+    offset: i64,
+    timestamp: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timestamp_type: Option<TimestampType>,
+    key: Payload<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_encoding: Option<&'static str>,
+    headers: HeadersOut<'a>,
+    value: Payload<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_encoding: Option<&'static str>,
+}
+
+impl RecordView<'_> {
+    /// Append this record as one JSON line (with the trailing newline) to `out`.
+    pub fn write_json_line(&self, out: &mut Vec<u8>) {
+        let key = Payload::of(self.key, false);
+        let value = Payload::of(self.value, true);
+        let env = EnvelopeOut {
+            topic: self.topic,
+            partition: self.partition,
+            offset: self.offset,
+            timestamp: self.timestamp,
+            timestamp_type: self.timestamp_type,
+            key_encoding: key.encoding(),
+            key,
+            headers: HeadersOut(self.headers),
+            value_encoding: value.encoding(),
+            value,
+        };
+        serde_json::to_writer(&mut *out, &env).expect("serialising to a Vec cannot fail");
+        out.push(b'\n');
+    }
+
+    /// The envelope as a JSON value, for filters.
+    pub fn to_json_value(&self) -> serde_json::Value {
+        let mut buf = Vec::with_capacity(256);
+        self.write_json_line(&mut buf);
+        serde_json::from_slice(&buf).expect("we just wrote valid JSON")
+    }
+}
+
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum Encoding {
+    #[serde(alias = "utf8", alias = "utf-8")]
+    Text,
+    Json,
+    Base64,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TimestampIn {
+    Millis(i64),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeaderIn<'a> {
+    name: String,
+    #[serde(borrow, default)]
+    value: Option<&'a RawValue>,
+    #[serde(default)]
+    encoding: Option<Encoding>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvelopeIn<'a> {
+    #[serde(default)]
+    topic: Option<String>,
+    #[serde(default)]
+    partition: Option<i32>,
+    #[serde(default)]
+    offset: Option<i64>,
+    #[serde(default)]
+    timestamp: Option<TimestampIn>,
+    #[serde(default, rename = "timestamp_type")]
+    _timestamp_type: Option<serde::de::IgnoredAny>,
+    #[serde(borrow, default)]
+    key: Option<&'a RawValue>,
+    #[serde(default)]
+    key_encoding: Option<Encoding>,
+    #[serde(borrow, default)]
+    headers: Vec<HeaderIn<'a>>,
+    #[serde(borrow, default)]
+    value: Option<&'a RawValue>,
+    #[serde(default)]
+    value_encoding: Option<Encoding>,
+}
+
+/// Turn one envelope field back into bytes, honouring its encoding flag.
+fn decode_payload(
+    raw: Option<&RawValue>,
+    enc: Option<Encoding>,
+    field: &str,
+) -> Result<Option<Vec<u8>>> {
+    let Some(raw) = raw else { return Ok(None) };
+    let text = raw.get();
+    let is_string = text.starts_with('"');
+    Ok(Some(match (enc, is_string) {
+        (Some(Encoding::Json), _) | (None, false) => text.as_bytes().to_vec(),
+        (Some(Encoding::Text), false) => bail!("`{field}` has encoding text but is not a string"),
+        (Some(Encoding::Base64), false) => {
+            bail!("`{field}` has encoding base64 but is not a string")
+        }
+        (Some(Encoding::Text) | None, true) => serde_json::from_str::<String>(text)?.into_bytes(),
+        (Some(Encoding::Base64), true) => {
+            let s: String = serde_json::from_str(text)?;
+            B64.decode(s.as_bytes())
+                .with_context(|| format!("`{field}` is not valid base64"))?
+        }
+    }))
+}
+
+/// Parse an RFC 3339 time into Unix milliseconds.
+pub fn parse_rfc3339_millis(s: &str) -> Result<i64> {
+    let t = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .with_context(|| format!("`{s}` is not an RFC 3339 time (e.g. 2026-11-22T15:04:05Z)"))?;
+    Ok((t.unix_timestamp_nanos() / 1_000_000) as i64)
+}
+
+/// Format Unix milliseconds as RFC 3339 UTC with millisecond precision.
+pub fn format_millis(ms: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    t.format(&fmt).unwrap_or_else(|_| ms.to_string())
+}
+
+impl Record {
+    /// Parse one envelope line (the format `tail --output json` writes).
+    pub fn from_envelope(line: &str) -> Result<Record> {
+        let env: EnvelopeIn = serde_json::from_str(line).context("not a record envelope")?;
+        let timestamp = match env.timestamp {
+            None => None,
+            Some(TimestampIn::Millis(ms)) => Some(ms),
+            Some(TimestampIn::Text(s)) => Some(parse_rfc3339_millis(&s)?),
+        };
+        let mut headers = Vec::with_capacity(env.headers.len());
+        for h in env.headers {
+            let value = decode_payload(h.value, h.encoding, &format!("headers[{}]", h.name))?;
+            headers.push(Header {
+                name: h.name,
+                value,
+            });
+        }
+        Ok(Record {
+            topic: env.topic,
+            partition: env.partition,
+            offset: env.offset,
+            timestamp,
+            key: decode_payload(env.key, env.key_encoding, "key")?,
+            headers,
+            value: decode_payload(env.value, env.value_encoding, "value")?,
+        })
+    }
+
+    /// Encode back to an envelope line; used by tests and by file writers.
+    pub fn to_envelope_line(&self) -> Vec<u8> {
+        let headers: Vec<(&str, Option<&[u8]>)> = self
+            .headers
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_deref()))
+            .collect();
+        let view = RecordView {
+            topic: self.topic.as_deref().unwrap_or(""),
+            partition: self.partition.unwrap_or(-1),
+            offset: self.offset.unwrap_or(-1),
+            timestamp: self.timestamp,
+            timestamp_type: None,
+            key: self.key.as_deref(),
+            headers: &headers,
+            value: self.value.as_deref(),
+        };
+        let mut out = Vec::new();
+        view.write_json_line(&mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: &[(&str, Option<&[u8]>)],
+    ) -> Record {
+        let view = RecordView {
+            topic: "t",
+            partition: 3,
+            offset: 42,
+            timestamp: Some(1_700_000_000_123),
+            timestamp_type: Some(TimestampType::Create),
+            key,
+            headers,
+            value,
+        };
+        let mut line = Vec::new();
+        view.write_json_line(&mut line);
+        assert_eq!(line.last(), Some(&b'\n'));
+        assert!(
+            !line[..line.len() - 1].contains(&b'\n'),
+            "one line: {line:?}"
+        );
+        let rec = Record::from_envelope(std::str::from_utf8(&line).unwrap()).unwrap();
+        assert_eq!(rec.key.as_deref(), key);
+        assert_eq!(rec.value.as_deref(), value);
+        let hs: Vec<(&str, Option<&[u8]>)> = rec
+            .headers
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_deref()))
+            .collect();
+        assert_eq!(hs, headers);
+        assert_eq!(
+            (rec.partition, rec.offset, rec.timestamp),
+            (Some(3), Some(42), Some(1_700_000_000_123))
+        );
+        rec
+    }
+
+    #[test]
+    fn payloads_round_trip_byte_exactly() {
+        let cases: &[&[u8]] = &[
+            br#"{"a":1,"b":[true,null]}"#,
+            br#"{"a": 1}"#,
+            b"{\"a\":\n1}",
+            b" {\"a\":1}",
+            b"{\"a\":1} ",
+            br#""quoted""#,
+            b"null",
+            b"true",
+            b"-12.50e3",
+            b"12345678901234567890123456789",
+            b"plain text",
+            b"",
+            b"\x00\x01\xff\xfe",
+            b"tab\there \x1b[31mred",
+            b"{not json",
+            "caf\u{e9} \u{2028}".as_bytes(),
+        ];
+        for v in cases {
+            roundtrip(Some(v), Some(v), &[("h", Some(v))]);
+        }
+        roundtrip(None, None, &[]);
+    }
+
+    #[test]
+    fn repeated_and_null_headers_keep_order() {
+        roundtrip(
+            Some(b"k"),
+            Some(b"v"),
+            &[
+                ("a", Some(b"1")),
+                ("b", None),
+                ("a", Some(b"2")),
+                ("bin", Some(&[0, 0, 0, 7])),
+            ],
+        );
+    }
+
+    #[test]
+    fn json_payloads_are_embedded_as_json() {
+        let v = br#"{"amount":12.5}"#;
+        let view = RecordView {
+            topic: "t",
+            partition: 0,
+            offset: 0,
+            timestamp: None,
+            timestamp_type: None,
+            key: Some(b"k"),
+            headers: &[],
+            value: Some(v),
+        };
+        let json = view.to_json_value();
+        assert_eq!(json["value"]["amount"], 12.5);
+        assert_eq!(json["key"], "k");
+        assert!(json.get("value_encoding").is_none());
+    }
+
+    #[test]
+    fn binary_is_flagged_base64() {
+        let view = RecordView {
+            topic: "t",
+            partition: 0,
+            offset: 0,
+            timestamp: None,
+            timestamp_type: None,
+            key: Some(&[0xff]),
+            headers: &[],
+            value: Some(&[0xff, 0x00]),
+        };
+        let json = view.to_json_value();
+        assert_eq!(json["value_encoding"], "base64");
+        assert_eq!(json["key_encoding"], "base64");
+        assert_eq!(json["value"], "/wA=");
+    }
+
+    #[test]
+    fn hand_written_envelopes() {
+        let r = Record::from_envelope(
+            r#"{"key":"k1","value":"hello","headers":[{"name":"x","value":null}],"timestamp":"2026-01-01T00:00:00Z"}"#,
+        )
+        .unwrap();
+        assert_eq!(r.value.as_deref(), Some(&b"hello"[..]));
+        assert_eq!(r.timestamp, Some(1_767_225_600_000));
+        assert_eq!(
+            r.headers,
+            vec![Header {
+                name: "x".into(),
+                value: None
+            }]
+        );
+        let r = Record::from_envelope(r#"{"value":"hi","value_encoding":"json"}"#).unwrap();
+        assert_eq!(r.value.as_deref(), Some(&b"\"hi\""[..]));
+        assert!(
+            Record::from_envelope(r#"{"vaule":1}"#).is_err(),
+            "typos are rejected"
+        );
+        assert!(Record::from_envelope(r#"{"value":"%%","value_encoding":"base64"}"#).is_err());
+    }
+
+    #[test]
+    fn millis_format() {
+        assert_eq!(format_millis(1_767_225_600_123), "2026-01-01T00:00:00.123Z");
+        assert_eq!(
+            parse_rfc3339_millis("2026-01-01T00:00:00.123Z").unwrap(),
+            1_767_225_600_123
+        );
+    }
+}
