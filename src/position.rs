@@ -82,6 +82,17 @@ fn parse_one_start(s: &str, now_ms: i64) -> Result<Start> {
 
 /// Parse `--from`: `POS` or `P=POS,P=POS` (mixed: a bare POS is the default for the rest).
 pub fn parse_start(s: &str, now_ms: i64) -> Result<StartSpec> {
+    parse_start_inner(s, now_ms).map_err(|e| {
+        let msg = e.to_string();
+        if msg.starts_with("--from") {
+            e
+        } else {
+            usage(format!("--from `{s}`: {msg}"))
+        }
+    })
+}
+
+fn parse_start_inner(s: &str, now_ms: i64) -> Result<StartSpec> {
     let mut spec = StartSpec {
         default: None,
         partitions: Vec::new(),
@@ -102,6 +113,17 @@ pub fn parse_start(s: &str, now_ms: i64) -> Result<StartSpec> {
 
 /// Parse `--until`.
 pub fn parse_stop(s: &str, now_ms: i64) -> Result<Stop> {
+    parse_stop_inner(s, now_ms).map_err(|e| {
+        let msg = e.to_string();
+        if msg.starts_with("--until") {
+            e
+        } else {
+            usage(format!("--until `{s}`: {msg}"))
+        }
+    })
+}
+
+fn parse_stop_inner(s: &str, now_ms: i64) -> Result<Stop> {
     let s = s.trim();
     Ok(match s {
         "end" => Stop::End,

@@ -82,6 +82,10 @@ impl Admin {
         })
     }
 
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     /// Metadata for one topic, or all. An unknown topic is a usage error that names it.
     pub fn topics(&self, only: Option<&str>, with_watermarks: bool) -> Result<Vec<TopicInfo>> {
         let md = self
@@ -218,17 +222,10 @@ impl Admin {
             .request_timeout(Some(self.timeout));
         let res = futures_executor::block_on(admin.create_topics([&nt], &opts))
             .map_err(|e| map_err(e, "creating topic", &self.settings))?;
-        for r in res {
-            match r {
-                Ok(_) => return Ok(true),
-                Err((_, RDKafkaErrorCode::TopicAlreadyExists)) if if_not_exists => {
-                    return Ok(false)
-                }
-                Err((name, code)) => {
-                    return Err(usage(format!("cannot create topic `{name}`: {code}")));
-                }
-            }
+        match res.into_iter().next() {
+            None | Some(Ok(_)) => Ok(true),
+            Some(Err((_, RDKafkaErrorCode::TopicAlreadyExists))) if if_not_exists => Ok(false),
+            Some(Err((name, code))) => Err(usage(format!("cannot create topic `{name}`: {code}"))),
         }
-        Ok(true)
     }
 }

@@ -277,7 +277,11 @@ fn put_str(b: &mut Vec<u8>, s: &str) {
 }
 
 /// Handle a CreateTopics request body; return the response body (after the correlation id).
-fn create_topics(body: &[u8], version: i16, create: &CreateFn) -> Vec<u8> {
+fn create_topics<F: Fn(&str, i32) -> i16 + ?Sized>(
+    body: &[u8],
+    version: i16,
+    create: &F,
+) -> Vec<u8> {
     let mut results: Vec<(String, i16, Option<String>)> = Vec::new();
     let parsed = (|| {
         let mut c = Cur(body);

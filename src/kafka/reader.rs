@@ -27,8 +27,8 @@ pub struct Range {
     pub start: i64,
     /// Exclusive end; None follows forever (or until `stop_time`).
     pub stop: Option<i64>,
-    /// Skip records before the first one at or after this time (for brokers that cannot look
-    /// offsets up by time, e.g. the embedded one).
+    /// Skip records before the first one at or after this time (exact where the broker's time
+    /// lookup is; needed where it cannot look up by time, as the embedded one cannot).
     pub start_time: Option<i64>,
     /// The partition ends at the first record at or after this time.
     pub stop_time: Option<i64>,
@@ -57,6 +57,53 @@ fn time_lookup(
             .map(|p| found.iter().find(|(q, _)| q == p).and_then(|(_, o)| *o))
             .collect(),
     ))
+}
+
+/// The end of each partition as a fetch sees it: read from the last reported record to EOF.
+/// On a correct broker that is one record and the watermark stands; a broker whose ListOffsets
+/// under-reports the end (Tansu 0.6 answers the last batch's base offset + 1, and cannot fetch
+/// from inside a batch) hands over that whole batch, and the end moves past it. Either way the
+/// end is what existed when the command started.
+fn fetch_ends(s: &Settings, topic: &str, parts: &[i32], marks: &mut [(i64, i64)]) -> Result<()> {
+    let consumer: BaseConsumer<Ctx> = client_config_with(
+        s,
+        &[
+            ("group.id", "evtctl-no-commit"),
+            ("enable.auto.commit", "false"),
+            ("enable.partition.eof", "true"),
+        ],
+    )
+    .create_with_context(Ctx { verbose: s.verbose })
+    .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+    let mut tpl = TopicPartitionList::new();
+    for (i, &p) in parts.iter().enumerate() {
+        let (low, high) = marks[i];
+        tpl.add_partition_offset(topic, p, Offset::Offset((high - 1).max(low)))
+            .context("building assignment")?;
+    }
+    consumer
+        .assign(&tpl)
+        .with_context(|| format!("assigning partitions of `{topic}`"))?;
+    let mut open: Vec<i32> = parts.to_vec();
+    let deadline = std::time::Instant::now() + s.timeout;
+    while !open.is_empty() && std::time::Instant::now() < deadline {
+        match consumer.poll(Duration::from_millis(100)) {
+            Some(Err(KafkaError::PartitionEOF(p))) => open.retain(|&q| q != p),
+            Some(Ok(m)) => {
+                if let Some(i) = parts.iter().position(|&p| p == m.partition()) {
+                    marks[i].1 = marks[i].1.max(m.offset() + 1);
+                }
+            }
+            Some(Err(e)) => {
+                return Err(anyhow::anyhow!(
+                    "reading the end of `{topic}`: {}",
+                    describe(&e)
+                ))
+            }
+            None => {}
+        }
+    }
+    Ok(())
 }
 
 /// Resolve start and stop positions for every selected partition of `topics`. Returns the
@@ -96,10 +143,11 @@ pub fn resolve(
                 )));
             }
         }
-        let marks: Vec<(i64, i64)> = parts
+        let mut marks: Vec<(i64, i64)> = parts
             .iter()
             .map(|&p| admin.watermarks(topic, p))
             .collect::<Result<_>>()?;
+        fetch_ends(admin.settings(), topic, &parts, &mut marks)?;
         let starts: Vec<Start> = parts
             .iter()
             .map(|&p| {
@@ -114,19 +162,16 @@ pub fn resolve(
             })
             .collect();
         let mut lookups: BTreeMap<i64, Option<Vec<Option<i64>>>> = BTreeMap::new();
-        let times = starts
+        let times: Vec<i64> = starts
             .iter()
             .filter_map(|s| match s {
                 Start::Time(t) => Some(*t),
                 _ => None,
             })
-            .chain(match stop {
-                Some(Stop::Time(t)) => Some(t),
-                _ => None,
-            });
-        for t in times.collect::<Vec<_>>() {
-            if !lookups.contains_key(&t) {
-                lookups.insert(t, time_lookup(admin, topic, &parts, &marks, t)?);
+            .collect();
+        for t in times {
+            if let std::collections::btree_map::Entry::Vacant(e) = lookups.entry(t) {
+                e.insert(time_lookup(admin, topic, &parts, &marks, t)?);
             }
         }
         for (i, &p) in parts.iter().enumerate() {
@@ -136,8 +181,10 @@ pub fn resolve(
                 Start::End => (high, None),
                 Start::Offset(o) => (o.clamp(low, high), None),
                 Start::Last(n) => ((high - n).max(low), None),
+                // The record-time bound is applied on our side too: it changes nothing where the
+                // broker's lookup is exact, and it corrects brokers that look up by write time.
                 Start::Time(t) => match &lookups[&t] {
-                    Some(found) => (found[i].unwrap_or(high), None),
+                    Some(found) => (found[i].unwrap_or(high), Some(t)),
                     None => (low, Some(t)),
                 },
             };
@@ -145,16 +192,10 @@ pub fn resolve(
                 None => (None, None),
                 Some(Stop::End) => (Some(high), None),
                 Some(Stop::Offset(o)) => (Some(o), None),
-                Some(Stop::Time(t)) => match &lookups[&t] {
-                    Some(found) => match found[i] {
-                        Some(o) => (Some(o), None),
-                        None if t > now => (None, Some(t)),
-                        None => (Some(high), None),
-                    },
-                    // No time lookups: read what is there now (or follow until the deadline)
-                    // and end each partition at its first record at or after the time.
-                    None => (if t > now { None } else { Some(high) }, Some(t)),
-                },
+                // Reading runs up to the first record at or after the time: the same record a
+                // broker's time lookup would name, without trusting brokers that look up by
+                // write time. A time in the future follows until then.
+                Some(Stop::Time(t)) => (if t > now { None } else { Some(high) }, Some(t)),
             };
             ranges.push(Range {
                 topic: topic.clone(),

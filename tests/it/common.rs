@@ -25,30 +25,58 @@ pub fn broker() -> &'static Broker {
     BROKER.get_or_init(|| {
         if let Ok(b) = std::env::var("EVTCTL_TEST_BROKERS") {
             if !b.is_empty() {
-                return Broker { bootstrap: b, embedded: false, _child: None };
+                return Broker {
+                    bootstrap: b,
+                    embedded: false,
+                    _child: None,
+                };
             }
         }
         let mut child = std::process::Command::new(bin())
-            .args(["dev", "broker", "--port", "0", "--exit-on-stdin-eof", "--quiet"])
+            .args([
+                "dev",
+                "broker",
+                "--port",
+                "0",
+                "--exit-on-stdin-eof",
+                "--quiet",
+            ])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start the embedded broker");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("broker address");
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .expect("broker address");
         let bootstrap = line.trim().to_string();
-        assert!(bootstrap.starts_with("127.0.0.1:"), "embedded broker printed {bootstrap:?}");
+        assert!(
+            bootstrap.starts_with("127.0.0.1:"),
+            "embedded broker printed {bootstrap:?}"
+        );
         let stdin = child.stdin.take().unwrap();
-        Broker { bootstrap, embedded: true, _child: Some(Mutex::new((child, stdin))) }
+        Broker {
+            bootstrap,
+            embedded: true,
+            _child: Some(Mutex::new((child, stdin))),
+        }
     })
 }
 
 /// A topic name no other test (or earlier run against a long-lived broker) uses.
 pub fn unique(name: &str) -> String {
     static N: AtomicUsize = AtomicUsize::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
-    format!("it-{name}-{}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), nanos % 1_000_000_000)
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!(
+        "it-{name}-{}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst),
+        nanos % 1_000_000_000
+    )
 }
 
 /// `evtctl` pointed at the test broker, with no user config, no colour, and a deadline.
@@ -68,7 +96,13 @@ pub fn evtctl() -> Command {
 pub fn topic(name: &str, partitions: i32) -> String {
     let t = unique(name);
     evtctl()
-        .args(["topics", "create", &t, "--partitions", &partitions.to_string()])
+        .args([
+            "topics",
+            "create",
+            &t,
+            "--partitions",
+            &partitions.to_string(),
+        ])
         .assert()
         .success();
     t
@@ -77,12 +111,29 @@ pub fn topic(name: &str, partitions: i32) -> String {
 /// Run `tail --from beginning --until end -o json` and return the output lines.
 pub fn read_all(topic: &str, extra: &[&str]) -> Vec<String> {
     let out = evtctl()
-        .args(["tail", topic, "--from", "beginning", "--until", "end", "-o", "json"])
+        .args([
+            "tail",
+            topic,
+            "--from",
+            "beginning",
+            "--until",
+            "end",
+            "-o",
+            "json",
+        ])
         .args(extra)
         .output()
         .unwrap();
-    assert!(out.status.success(), "tail failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap().lines().map(str::to_string).collect()
+    assert!(
+        out.status.success(),
+        "tail failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 pub fn json_lines(s: &[u8]) -> Vec<serde_json::Value> {

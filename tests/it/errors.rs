@@ -1,0 +1,139 @@
+//! Bad input and bad clusters: one-line errors naming the input, documented exit codes.
+
+use crate::common::*;
+use predicates::prelude::*;
+
+#[test]
+fn malformed_line_is_reported_with_its_number_and_the_rest_is_delivered() {
+    let t = topic("malformed", 1);
+    evtctl()
+        .args(["publish", &t])
+        .write_stdin("{\"n\":1}\n{\"n\":2}\n{\"n\":\n{\"n\":4}\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>:3: not valid JSON"))
+        .stderr(predicate::str::contains("1 input line(s) rejected"));
+    assert_eq!(read_all(&t, &[]).len(), 3, "the good lines were delivered");
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_bad_line() {
+    let t = topic("failfast", 1);
+    let dir = std::env::temp_dir().join(unique("ff"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("events.jsonl");
+    std::fs::write(&file, "{\"n\":1}\nnope\n{\"n\":3}\n").unwrap();
+    evtctl()
+        .args(["publish", &t, "--fail-fast", "--file"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{}:2: not valid JSON",
+            file.display()
+        )));
+    assert_eq!(read_all(&t, &[]).len(), 1);
+}
+
+#[test]
+fn bad_envelope_and_bad_partition_name_the_line() {
+    let t = topic("badenv", 2);
+    evtctl()
+        .args(["publish", &t, "--format", "envelope", "-o", "json"])
+        .write_stdin("{\"value\":1}\n{\"vaule\":1}\n{\"partition\":9,\"value\":1}\n")
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(r#"{"type":"rejected","line":2"#))
+        .stderr(predicate::str::contains("<stdin>:2: not a record envelope"))
+        .stderr(predicate::str::contains(
+            "<stdin>:3: partition 9 does not exist",
+        ));
+}
+
+#[test]
+fn unknown_topic_is_a_usage_error() {
+    let t = unique("missing");
+    evtctl()
+        .args(["publish", &t, "{}"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "topic `{t}` does not exist"
+        )));
+    evtctl()
+        .args(["tail", &t, "--until", "end"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn unreachable_broker_fails_within_the_timeout_with_exit_3() {
+    // Port 1 on loopback: nothing listens there.
+    let started = std::time::Instant::now();
+    evtctl()
+        .args(["-b", "127.0.0.1:1", "--timeout", "2s", "topics"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("127.0.0.1:1"))
+        .stderr(predicate::str::contains("hint:"));
+    evtctl()
+        .args(["-b", "127.0.0.1:1", "--timeout", "2s", "publish", "t", "{}"])
+        .assert()
+        .code(3);
+    // Generous bound: the point is that it does not hang, not how fast it fails.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    evtctl()
+        .args(["tail", "t", "--from", "yesterdayish"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--from `yesterdayish`"));
+    evtctl()
+        .args(["tail", "t", "--filter", ".a |||"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--filter"));
+    evtctl()
+        .args(["publish", "t", "--rate", "-1", "{}"])
+        .assert()
+        .code(2);
+    evtctl().args(["nosuchcommand"]).assert().code(2);
+    evtctl()
+        .args(["-X", "nonsense", "topics"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-X `nonsense`"));
+}
+
+#[test]
+fn closed_stdout_is_a_quiet_success() {
+    let t = topic("pipe", 1);
+    let input: String = (0..2000)
+        .map(|i| format!("{{\"n\":{i},\"pad\":\"{}\"}}\n", "x".repeat(200)))
+        .collect();
+    evtctl()
+        .args(["publish", &t])
+        .write_stdin(input)
+        .assert()
+        .success();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' tail '{t}' --from beginning --until end -o json | head -n 1",
+            bin()
+        ))
+        .env("EVTCTL_BROKERS", &broker().bootstrap)
+        .env("EVTCTL_CONFIG", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("error"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the real `evtctl` binary against a real Kafka-protocol broker — the
+//! embedded one by default, or the one named by EVTCTL_TEST_BROKERS (CI: Tansu).
+
+mod common;
+mod config;
+mod errors;
+mod interop;
+mod positions;
+mod roundtrip;
+mod signals;
+mod topics;

@@ -1,0 +1,58 @@
+//! `topics`: create, list, describe.
+
+use crate::common::*;
+use predicates::prelude::*;
+
+#[test]
+fn create_list_describe() {
+    let t = topic("topics", 3);
+    evtctl()
+        .args(["publish", &t, "-k", "a", "{\"x\":1}"])
+        .assert()
+        .success();
+    let out = evtctl().args(["topics", "-o", "json"]).output().unwrap();
+    let all = json_lines(&out.stdout);
+    let mine = all
+        .iter()
+        .find(|v| v["topic"] == t.as_str())
+        .expect("listed");
+    assert_eq!(mine["partitions"].as_array().unwrap().len(), 3);
+    let total: i64 = mine["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["high"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 1);
+    evtctl()
+        .args(["topics", "describe", &t, "-o", "pretty"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("PARTITION").and(predicate::str::contains("(3 partitions)")),
+        );
+    evtctl()
+        .args(["topics", "create", &t, "--partitions", "3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    evtctl()
+        .args(["topics", "create", &t, "--if-not-exists"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn demo_runs_end_to_end() {
+    // The demo starts its own embedded broker; it needs nothing from the environment.
+    evtctl()
+        .arg("demo")
+        .env_remove("EVTCTL_BROKERS")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("$ evtctl publish orders"))
+        .stdout(predicate::str::contains("OrderPlaced"))
+        .stdout(predicate::str::contains(
+            "$ evtctl tail orders --from beginning --until end",
+        ));
+}
