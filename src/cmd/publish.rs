@@ -164,6 +164,24 @@ impl Plan {
         })
     }
 
+    /// Lines that become records as they are (JSON or text, no per-record key, wrapping or
+    /// trace): sent straight from the read buffer, with no copy on our side.
+    pub fn passthrough(&self) -> bool {
+        self.format != InputFormat::Envelope
+            && !matches!(self.key, KeySource::Field(_))
+            && self.event_type.is_none()
+            && self.trace.is_none()
+    }
+
+    /// Check a line that `passthrough` sends as is.
+    pub fn check_line(&self, line: &[u8]) -> Result<()> {
+        if self.format == InputFormat::Json {
+            serde_json::from_slice::<serde::de::IgnoredAny>(line)
+                .map_err(|e| anyhow::anyhow!("not valid JSON: {e}"))?;
+        }
+        Ok(())
+    }
+
     /// Turn one input line into a record. No I/O; errors describe the line's problem.
     pub fn record_for_line(&self, line: &[u8]) -> Result<Record> {
         let text =
@@ -256,6 +274,16 @@ impl Plan {
         };
         Ok(serde_json::to_vec(&ce)?)
     }
+}
+
+/// One record's parts, borrowed from the input line or from a parsed record.
+struct Borrowed<'a> {
+    topic: Option<&'a str>,
+    partition: Option<i32>,
+    key: Option<&'a [u8]>,
+    value: Option<&'a [u8]>,
+    headers: &'a [Header],
+    timestamp: Option<i64>,
 }
 
 /// What a run did.
@@ -460,8 +488,35 @@ pub fn run(
         if buf.iter().all(|b| b.is_ascii_whitespace()) && !single {
             continue;
         }
-        let rec = match plan.record_for_line(&buf) {
-            Ok(r) => r,
+        let owned;
+        let rec = if plan.passthrough() {
+            plan.check_line(&buf).map(|()| None)
+        } else {
+            plan.record_for_line(&buf).map(Some)
+        };
+        let rec = match rec {
+            Ok(Some(r)) => {
+                owned = r;
+                Borrowed {
+                    topic: owned.topic.as_deref(),
+                    partition: owned.partition,
+                    key: owned.key.as_deref(),
+                    value: owned.value.as_deref(),
+                    headers: &owned.headers,
+                    timestamp: owned.timestamp,
+                }
+            }
+            Ok(None) => Borrowed {
+                topic: None,
+                partition: plan.partition,
+                key: match &plan.key {
+                    KeySource::Fixed(k) => Some(k),
+                    _ => None,
+                },
+                value: Some(&buf),
+                headers: &plan.headers,
+                timestamp: None,
+            },
             Err(e) => {
                 run.reject(line_no, &format!("{e:#}"))?;
                 if plan.fail_fast {
@@ -471,7 +526,7 @@ pub fn run(
                 continue;
             }
         };
-        let topic = rec.topic.as_deref().unwrap_or(&plan.topic);
+        let topic = rec.topic.unwrap_or(&plan.topic);
         if let Some(p) = rec.partition {
             if topic == plan.topic && (p < 0 || p >= topic_partitions) {
                 run.reject(
@@ -497,14 +552,14 @@ pub fn run(
             }
         }
         run.summary.records += 1;
-        run.summary.bytes += rec.value.as_ref().map_or(0, |v| v.len() as u64);
+        run.summary.bytes += rec.value.map_or(0, |v| v.len() as u64);
         writer.send(
             &Outgoing {
                 topic,
                 partition: rec.partition,
-                key: rec.key.as_deref(),
-                value: rec.value.as_deref(),
-                headers: &rec.headers,
+                key: rec.key,
+                value: rec.value,
+                headers: rec.headers,
                 timestamp: rec.timestamp,
             },
             line_no,

@@ -306,6 +306,10 @@ impl Reader {
                 ("enable.partition.eof", "true"),
                 ("auto.offset.reset", "earliest"),
                 ("fetch.wait.max.ms", "100"),
+                // Prefetch generously across partitions (bulk reads are the common case); the
+                // byte cap keeps memory bounded whatever the topic's size.
+                ("queued.min.messages", "1000000"),
+                ("queued.max.messages.kbytes", "32768"),
             ];
             // librdkafka refuses assign() without a group.id, even though assigning joins no
             // group; without --group we give it an inert one and never commit.

@@ -135,6 +135,13 @@ impl Writer {
             r = r.timestamp(ts);
         }
         if !rec.headers.is_empty() {
+            let mut headers = OwnedHeaders::new_with_capacity(rec.headers.len());
+            for h in rec.headers {
+                headers = headers.insert(KHeader {
+                    key: &h.name,
+                    value: h.value.as_deref(),
+                });
+            }
             r = r.headers(headers);
         }
         loop {
