@@ -94,12 +94,19 @@ impl Writer {
                 ("queue.buffering.max.messages", "200000"),
             ],
         );
-        let producer = cfg
+        let producer: BaseProducer<WriterCtx> = cfg
             .create_with_context(WriterCtx {
                 base: Ctx { verbose: s.verbose },
                 done: Mutex::new(Vec::new()),
             })
             .map_err(|e| usage(format!("invalid producer configuration: {e}")))?;
+        // librdkafka asks for the idempotent producer id after each metadata response, else on a
+        // 500 ms timer. The first response comes from the bootstrap connection, before the
+        // brokers it names are connected, so that try finds none; the second comes from a named
+        // broker, which is then up, and the id arrives at once instead of 500 ms later.
+        for _ in 0..2 {
+            let _ = producer.client().fetch_metadata(None, s.timeout);
+        }
         Ok(Writer {
             producer,
             in_flight: 0,

@@ -233,3 +233,50 @@ fn follow_prints_new_records() {
     let lines = reader.join().unwrap();
     assert_eq!(lines.len(), 2, "-n 2 stops after two records");
 }
+
+#[test]
+fn group_resumes_where_it_committed_and_plain_tail_commits_nothing() {
+    let t = topic("group", 2);
+    let g = unique("g");
+    let publish = |from: i64, to: i64| {
+        let input: String = (from..to).map(|i| format!("{{\"n\":{i}}}\n")).collect();
+        evtctl()
+            .args(["publish", &t, "-k", "k"])
+            .write_stdin(input)
+            .assert()
+            .success();
+    };
+    let with_group = || {
+        let out = evtctl()
+            .args(["tail", &t, "--group", &g, "--until", "end", "-o", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        values(
+            &String::from_utf8(out.stdout)
+                .unwrap()
+                .lines()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+        )
+    };
+    publish(0, 3);
+    // A plain tail reads everything and leaves no trace in any group.
+    assert_eq!(values(&read_all(&t, &[])), vec![0, 1, 2]);
+    assert_eq!(
+        with_group(),
+        vec![0, 1, 2],
+        "a new group starts at the beginning with --until"
+    );
+    assert_eq!(
+        with_group(),
+        Vec::<i64>::new(),
+        "and resumes after what it printed"
+    );
+    publish(3, 5);
+    assert_eq!(with_group(), vec![3, 4]);
+}
