@@ -92,6 +92,38 @@ pub fn evtctl() -> Command {
     c
 }
 
+/// `evtctl` as a plain process, for tests that talk to it while it runs.
+pub fn evtctl_process() -> std::process::Command {
+    let mut c = std::process::Command::new(bin());
+    c.env("EVTCTL_BROKERS", &broker().bootstrap)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .env_remove("EVTCTL_PROFILE")
+        .env_remove("TRACEPARENT");
+    c
+}
+
+/// Run `tail TOPIC ARGS -o json`; return the sorted `.value.n` of what it printed.
+pub fn tail_n(topic: &str, args: &[&str]) -> Vec<i64> {
+    let out = evtctl()
+        .arg("tail")
+        .arg(topic)
+        .args(args)
+        .args(["-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "tail {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut v: Vec<i64> = json_lines(&out.stdout)
+        .iter()
+        .map(|r| r["value"]["n"].as_i64().unwrap())
+        .collect();
+    v.sort();
+    v
+}
+
 /// Create a fresh topic with `partitions` partitions through `evtctl topics create`.
 pub fn topic(name: &str, partitions: i32) -> String {
     let t = unique(name);

@@ -4,19 +4,6 @@
 use crate::common::*;
 use std::io::BufRead;
 
-fn values(lines: &[String]) -> Vec<i64> {
-    let mut v: Vec<i64> = lines
-        .iter()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["value"]["n"]
-                .as_i64()
-                .unwrap()
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 /// Ten records in one partition, one minute apart, the first 19.5 minutes ago (so each sits
 /// 30 seconds from a whole-minute boundary, leaving room for the clock to move during a test). One record per
 /// batch: Tansu 0.6 cannot fetch from an offset inside a batch (it skips the batch), and these
@@ -51,24 +38,7 @@ fn timed_topic() -> (String, i64) {
 #[test]
 fn offsets_and_relative_starts() {
     let (t, _) = timed_topic();
-    let run = |from: &str, until: &str| {
-        let out = evtctl()
-            .args(["tail", &t, "--from", from, "--until", until, "-o", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        values(
-            &String::from_utf8(out.stdout)
-                .unwrap()
-                .lines()
-                .map(String::from)
-                .collect::<Vec<_>>(),
-        )
-    };
+    let run = |from: &str, until: &str| tail_n(&t, &["--from", from, "--until", until]);
     assert_eq!(run("beginning", "end"), (0..10).collect::<Vec<_>>());
     assert_eq!(run("-3", "end"), vec![7, 8, 9]);
     assert_eq!(run("4", "6"), vec![4, 5]);
@@ -80,24 +50,7 @@ fn offsets_and_relative_starts() {
 fn time_and_duration_starts_and_stops() {
     let (t, base) = timed_topic();
     let at = |ms: i64| evtctl::record::format_millis(ms);
-    let run = |from: &str, until: &str| {
-        let out = evtctl()
-            .args(["tail", &t, "--from", from, "--until", until, "-o", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        values(
-            &String::from_utf8(out.stdout)
-                .unwrap()
-                .lines()
-                .map(String::from)
-                .collect::<Vec<_>>(),
-        )
-    };
+    let run = |from: &str, until: &str| tail_n(&t, &["--from", from, "--until", until]);
     // Record i has timestamp base + i minutes; base is 19.5 minutes ago.
     assert_eq!(run(&at(base + 7 * 60_000), "end"), vec![7, 8, 9]);
     assert_eq!(run(&at(base + 6 * 60_000 + 1), "end"), vec![7, 8, 9]);
@@ -120,11 +73,9 @@ fn until_end_stops_at_captured_end_while_producers_write() {
     let feed: String = (100..100_000).map(|i| format!("{{\"n\":{i}}}\n")).collect();
     let feed_file = std::env::temp_dir().join(format!("{t}.jsonl"));
     std::fs::write(&feed_file, feed).unwrap();
-    let mut producer = std::process::Command::new(bin())
+    let mut producer = evtctl_process()
         .args(["publish", &t, "--rate", "2000", "--file"])
         .arg(&feed_file)
-        .env("EVTCTL_BROKERS", &broker().bootstrap)
-        .env("EVTCTL_CONFIG", "/nonexistent")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -173,39 +124,17 @@ fn a_stop_beyond_the_last_record_ends_at_the_partition_end() {
         .write_stdin(input)
         .assert()
         .success();
-    let out = evtctl()
-        .args([
-            "tail",
-            &t,
-            "--from",
-            "beginning",
-            "--until",
-            "1000",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    assert_eq!(
+        tail_n(&t, &["--from", "beginning", "--until", "1000"]),
+        vec![0, 1, 2, 3, 4]
     );
-    let lines: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(String::from)
-        .collect();
-    assert_eq!(values(&lines), vec![0, 1, 2, 3, 4]);
 }
 
 #[test]
 fn follow_prints_new_records() {
     let t = topic("follow", 1);
-    let mut child = std::process::Command::new(bin())
+    let mut child = evtctl_process()
         .args(["tail", &t, "-o", "json", "-n", "2"])
-        .env("EVTCTL_BROKERS", &broker().bootstrap)
-        .env("EVTCTL_CONFIG", "/nonexistent")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -246,27 +175,13 @@ fn group_resumes_where_it_committed_and_plain_tail_commits_nothing() {
             .assert()
             .success();
     };
-    let with_group = || {
-        let out = evtctl()
-            .args(["tail", &t, "--group", &g, "--until", "end", "-o", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        values(
-            &String::from_utf8(out.stdout)
-                .unwrap()
-                .lines()
-                .map(String::from)
-                .collect::<Vec<_>>(),
-        )
-    };
+    let with_group = || tail_n(&t, &["--group", &g, "--until", "end"]);
     publish(0, 3);
     // A plain tail reads everything and leaves no trace in any group.
-    assert_eq!(values(&read_all(&t, &[])), vec![0, 1, 2]);
+    assert_eq!(
+        tail_n(&t, &["--from", "beginning", "--until", "end"]),
+        vec![0, 1, 2]
+    );
     assert_eq!(
         with_group(),
         vec![0, 1, 2],

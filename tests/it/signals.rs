@@ -10,10 +10,8 @@ fn interrupt_exits_130_with_summary() {
         .args(["publish", &t, "{\"n\":1}"])
         .assert()
         .success();
-    let mut child = std::process::Command::new(bin())
+    let mut child = evtctl_process()
         .args(["tail", &t, "--from", "beginning", "-o", "json"])
-        .env("EVTCTL_BROKERS", &broker().bootstrap)
-        .env("EVTCTL_CONFIG", "/nonexistent")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
