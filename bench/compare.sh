@@ -9,7 +9,8 @@
 #   tail:    evtctl tail --from beginning --until end -o json  vs  kcat -C -e -J
 # and prints throughput, the evtctl/kcat ratio (>1 means evtctl is faster) and peak RSS
 # (from /usr/bin/time), so memory can be compared across counts (flat = streaming).
-# evtctl* is evtctl with -X enable.idempotence=false, the producer mode kcat uses.
+# evtctl* is evtctl with -X enable.idempotence=false, the producer mode kcat uses by default;
+# kcat* is kcat with -X enable.idempotence=true, the mode evtctl uses by default.
 # Needs: kcat, /usr/bin/time (Debian packages kcat, time). Results go to bench/out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +68,9 @@ PY
   # kcat's producer is not idempotent; this row compares like with like.
   read -r en_s en_m < <(measure "publish-evtctl-noidem-$n" /dev/null "$evtctl" publish "kc-$n" --file "$events" -q -o pretty -X enable.idempotence=false)
   printf '%-8s %-7s %9s %12.0f %10.1f %9s\n' "$n" publish "evtctl*" "$(awk -v n="$n" -v s="$en_s" 'BEGIN{print n/s}')" "$(awk -v m="$en_m" 'BEGIN{print m/1024}')" "$(awk -v a="$kc_s" -v b="$en_s" 'BEGIN{printf "%.2f", a/b}')"
+  # And kcat with the guarantees evtctl gives by default (idempotent, acks=all).
+  read -r ki_s ki_m < <(measure "publish-kcat-idem-$n" /dev/null kcat -P -b "$EVTCTL_BROKERS" -t "kc-$n" -l "$events" -X enable.idempotence=true)
+  printf '%-8s %-7s %9s %12.0f %10.1f %9s\n' "$n" publish "kcat*" "$(awk -v n="$n" -v s="$ki_s" 'BEGIN{print n/s}')" "$(awk -v m="$ki_m" 'BEGIN{print m/1024}')" "evtctl/kcat*=$(awk -v a="$ki_s" -v b="$ev_s" 'BEGIN{printf "%.2f", a/b}')"
   for tool in evtctl kcat; do
     s=$([ $tool = evtctl ] && echo "$ev_s" || echo "$kc_s"); m=$([ $tool = evtctl ] && echo "$ev_m" || echo "$kc_m")
     ratio=$([ $tool = evtctl ] && awk -v a="$kc_s" -v b="$ev_s" 'BEGIN{printf "%.2f", a/b}' || echo "")
