@@ -9,6 +9,7 @@
 #   tail:    evtctl tail --from beginning --until end -o json  vs  kcat -C -e -J
 # and prints throughput, the evtctl/kcat ratio (>1 means evtctl is faster) and peak RSS
 # (from /usr/bin/time), so memory can be compared across counts (flat = streaming).
+# evtctl publishes with --no-validate here (kcat validates nothing).
 # evtctl* is evtctl with -X enable.idempotence=false, the producer mode kcat uses by default;
 # kcat* is kcat with -X enable.idempotence=true, the mode evtctl uses by default.
 # Needs: kcat, /usr/bin/time (Debian packages kcat, time). Results go to bench/out/.
@@ -63,10 +64,10 @@ PY
   done
   kill -0 "$broker" 2>/dev/null || { echo "port $port is taken by another process" >&2; exit 1; }
 
-  read -r ev_s ev_m < <(measure "publish-evtctl-$n" /dev/null "$evtctl" publish "ev-$n" --file "$events" -q -o pretty)
+  read -r ev_s ev_m < <(measure "publish-evtctl-$n" /dev/null "$evtctl" publish "ev-$n" --file "$events" -q -o pretty --no-validate)
   read -r kc_s kc_m < <(measure "publish-kcat-$n" /dev/null kcat -P -b "$EVTCTL_BROKERS" -t "kc-$n" -l "$events")
   # kcat's producer is not idempotent; this row compares like with like.
-  read -r en_s en_m < <(measure "publish-evtctl-noidem-$n" /dev/null "$evtctl" publish "kc-$n" --file "$events" -q -o pretty -X enable.idempotence=false)
+  read -r en_s en_m < <(measure "publish-evtctl-noidem-$n" /dev/null "$evtctl" publish "kc-$n" --file "$events" -q -o pretty --no-validate -X enable.idempotence=false)
   printf '%-8s %-7s %9s %12.0f %10.1f %9s\n' "$n" publish "evtctl*" "$(awk -v n="$n" -v s="$en_s" 'BEGIN{print n/s}')" "$(awk -v m="$en_m" 'BEGIN{print m/1024}')" "$(awk -v a="$kc_s" -v b="$en_s" 'BEGIN{printf "%.2f", a/b}')"
   # And kcat with the guarantees evtctl gives by default (idempotent, acks=all).
   read -r ki_s ki_m < <(measure "publish-kcat-idem-$n" /dev/null kcat -P -b "$EVTCTL_BROKERS" -t "kc-$n" -l "$events" -X enable.idempotence=true)

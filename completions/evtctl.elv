@@ -25,6 +25,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
@@ -37,6 +38,9 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand publish 'Publish events: one from the command line, or JSON Lines from a file or stdin'
             cand tail 'Read records from topics, from a point in time or offset, following or up to an end'
             cand topics 'List, describe and create topics'
+            cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
+            cand schema 'Inspect and check the local schema registry'
+            cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
@@ -56,8 +60,9 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --partition 'Partition for every record (default: by key, Java-client compatible)'
             cand --rate 'Send at most this many records per second'
             cand --compression 'Compression codec'
-            cand --type 'Wrap each payload in a CloudEvents envelope of this type (adds id, time, traceparent)'
-            cand --source 'CloudEvents `source` attribute used with --type'
+            cand --type 'Wrap each payload as `data` in an event of this type, with a generated id, time, version and a traceparent header'
+            cand --source 'The `source` of events made with --type'
+            cand --event-version 'The `version` of events made with --type [default: the latest registered version of the type''s subject, else 1]'
             cand --trace 'W3C traceparent to continue (the record gets a child span) [env: TRACEPARENT]'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -66,7 +71,9 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --no-validate 'Publish events even when they fail their schema in the registry'
             cand --fail-fast 'Stop at the first line that cannot be parsed or delivered'
             cand --envelope-topic 'Use each envelope''s `topic` field when present (with --format envelope)'
             cand -q 'Print only data and errors, no summaries or progress'
@@ -95,7 +102,9 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --validate 'Check each record against the schema registry and mark the invalid ones'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
@@ -111,6 +120,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
@@ -131,6 +141,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand --all 'Include internal topics (names starting with `__`)'
             cand -q 'Print only data and errors, no summaries or progress'
@@ -148,6 +159,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
@@ -167,6 +179,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand --if-not-exists 'Succeed if the topic already exists'
             cand -q 'Print only data and errors, no summaries or progress'
@@ -190,6 +203,144 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         }
         &'evtctl;topics;help;help'= {
         }
+        &'evtctl;validate'= {
+            cand -f 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)'
+            cand --file 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)'
+            cand --input 'What each line of a file is'
+            cand --from 'Where to start reading topics (as in tail) [default: beginning]'
+            cand --until 'Where to stop reading topics (as in tail) [default: end]'
+            cand -p 'Only these partitions'
+            cand --partition 'Only these partitions'
+            cand --subject 'Validate every event against this schema instead of looking it up'
+            cand --max-invalid 'Stop after this many failing events'
+            cand --format 'Report for CI instead of pretty/JSON output'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --allow-unknown 'Events with no schema are counted, not failures'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'evtctl;schema'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List subjects with their versions, compatibility mode and routes'
+            cand show 'Print one schema (the latest version unless @VERSION)'
+            cand check 'Check the registry: versions without gaps, schemas compile, refs resolve, examples'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'evtctl;schema;list'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;schema;show'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;schema;check'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;schema;help'= {
+            cand list 'List subjects with their versions, compatibility mode and routes'
+            cand show 'Print one schema (the latest version unless @VERSION)'
+            cand check 'Check the registry: versions without gaps, schemas compile, refs resolve, examples'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'evtctl;schema;help;list'= {
+        }
+        &'evtctl;schema;help;show'= {
+        }
+        &'evtctl;schema;help;check'= {
+        }
+        &'evtctl;schema;help;help'= {
+        }
+        &'evtctl;compat'= {
+            cand --against 'Compare the registry with the one at this git revision: edited or deleted published versions are errors, new versions are checked against the history'
+            cand --old 'The earlier schema file (with --new: two files, no registry)'
+            cand --new 'The later schema file'
+            cand --mode 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)'
+            cand --policy 'Override the policy (strict, lenient)'
+            cand --format 'Report for CI instead of pretty/JSON output'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --strict-unknown 'Treat changes to keywords that cannot be verified as breaking'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'evtctl;config'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -198,6 +349,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
@@ -216,6 +368,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
@@ -240,6 +393,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
@@ -260,6 +414,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand --exit-on-stdin-eof 'Exit when standard input closes (for test harnesses and supervisors)'
             cand -q 'Print only data and errors, no summaries or progress'
@@ -286,6 +441,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
@@ -302,6 +458,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
@@ -314,6 +471,9 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand publish 'Publish events: one from the command line, or JSON Lines from a file or stdin'
             cand tail 'Read records from topics, from a point in time or offset, following or up to an end'
             cand topics 'List, describe and create topics'
+            cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
+            cand schema 'Inspect and check the local schema registry'
+            cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
@@ -334,6 +494,21 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;topics;describe'= {
         }
         &'evtctl;help;topics;create'= {
+        }
+        &'evtctl;help;validate'= {
+        }
+        &'evtctl;help;schema'= {
+            cand list 'List subjects with their versions, compatibility mode and routes'
+            cand show 'Print one schema (the latest version unless @VERSION)'
+            cand check 'Check the registry: versions without gaps, schemas compile, refs resolve, examples'
+        }
+        &'evtctl;help;schema;list'= {
+        }
+        &'evtctl;help;schema;show'= {
+        }
+        &'evtctl;help;schema;check'= {
+        }
+        &'evtctl;help;compat'= {
         }
         &'evtctl;help;config'= {
             cand show 'Print the effective settings and where each came from, secrets redacted'

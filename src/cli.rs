@@ -53,6 +53,10 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
+    /// Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub registry: Option<PathBuf>,
+
     /// How long to wait for the cluster before giving up (e.g. 10s, 1m)
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "10s")]
     pub timeout: std::time::Duration,
@@ -84,6 +88,12 @@ pub enum Command {
     Tail(TailArgs),
     /// List, describe and create topics
     Topics(TopicsArgs),
+    /// Validate events from topics, JSON Lines files or stdin against the schema registry
+    Validate(ValidateArgs),
+    /// Inspect and check the local schema registry
+    Schema(SchemaArgs),
+    /// Check schema compatibility between versions: a CI gate against breaking changes
+    Compat(CompatArgs),
     /// Show the effective configuration (secrets redacted)
     Config(ConfigArgs),
     /// Local development helpers: an embedded Kafka-protocol broker
@@ -159,13 +169,23 @@ pub struct PublishArgs {
     #[arg(long, value_enum, default_value_t = Compression::None)]
     pub compression: Compression,
 
-    /// Wrap each payload in a CloudEvents envelope of this type (adds id, time, traceparent)
+    /// Wrap each payload as `data` in an event of this type, with a generated id, time,
+    /// version and a traceparent header
     #[arg(long = "type", value_name = "TYPE")]
     pub event_type: Option<String>,
 
-    /// CloudEvents `source` attribute used with --type
+    /// The `source` of events made with --type
     #[arg(long, default_value = "evtctl", requires = "event_type")]
     pub source: String,
+
+    /// The `version` of events made with --type [default: the latest registered version of the
+    /// type's subject, else 1]
+    #[arg(long, value_name = "N", requires = "event_type")]
+    pub event_version: Option<u32>,
+
+    /// Publish events even when they fail their schema in the registry
+    #[arg(long)]
+    pub no_validate: bool,
 
     /// W3C traceparent to continue (the record gets a child span) [env: TRACEPARENT]
     #[arg(long, env = "TRACEPARENT", hide_env = true, value_name = "TRACEPARENT")]
@@ -231,6 +251,134 @@ pub struct TailArgs {
     /// Join this consumer group and commit what was printed (default: no group, no commits)
     #[arg(short, long)]
     pub group: Option<String>,
+
+    /// Check each record against the schema registry and mark the invalid ones
+    #[arg(long)]
+    pub validate: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValidateInput {
+    /// Each line is an event
+    Json,
+    /// Each line is a record envelope; its value is the event (topic and headers help lookup)
+    Envelope,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// GitHub Actions annotations (::error file=…,line=…::…)
+    Github,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Each event's schema is found by: --subject; the CloudEvents `dataschema` attribute or a
+ce_dataschema header; the event type (`type`, `eventType`, ce_type header) through
+[routes.types], with `version`/`eventVersion`; the topic through [routes.topics] or
+`<topic>-value`. An event with no schema is a problem unless --allow-unknown.
+
+Exit codes: 0 all valid, 1 invalid or unknown events found, 2 usage or registry error.
+
+Examples:
+  evtctl validate --file events.jsonl
+  evtctl validate orders --from 1h
+  evtctl tail orders --until end -o json | evtctl validate --input envelope
+  evtctl validate --file events.jsonl --format github"
+)]
+pub struct ValidateArgs {
+    /// Topics to read (up to the end offsets captured at start)
+    pub topics: Vec<String>,
+    /// JSON Lines file to read (repeatable; `-` is stdin; the default without topics)
+    #[arg(short, long = "file", value_name = "PATH")]
+    pub files: Vec<PathBuf>,
+    /// What each line of a file is
+    #[arg(long, value_enum, default_value_t = ValidateInput::Json)]
+    pub input: ValidateInput,
+    /// Where to start reading topics (as in tail) [default: beginning]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Where to stop reading topics (as in tail) [default: end]
+    #[arg(long, value_name = "STOP")]
+    pub until: Option<String>,
+    /// Only these partitions
+    #[arg(short, long, value_delimiter = ',')]
+    pub partition: Vec<i32>,
+    /// Validate every event against this schema instead of looking it up
+    #[arg(long, value_name = "SUBJECT[@VERSION]")]
+    pub subject: Option<String>,
+    /// Events with no schema are counted, not failures
+    #[arg(long)]
+    pub allow_unknown: bool,
+    /// Stop after this many failing events
+    #[arg(long, value_name = "N")]
+    pub max_invalid: Option<u64>,
+    /// Report for CI instead of pretty/JSON output
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Each subject's versions are checked under its mode and policy from registry.toml
+(default BACKWARD, strict). Breaks are reported as FILE:LINE:COL: RULE_ID: message, with
+Confluent's rule ids.
+
+Exit codes: 0 compatible, 1 breaking changes found, 2 could not check (a schema that does not
+parse, a $ref that does not resolve, a git error).
+
+Examples:
+  evtctl compat                                   # every subject in ./schemas
+  evtctl compat order-placed --mode FULL_TRANSITIVE
+  evtctl compat --against origin/main --format github
+  evtctl compat --old v1.schema.json --new v2.schema.json --mode BACKWARD --policy lenient"
+)]
+pub struct CompatArgs {
+    /// Subjects to check [default: all]
+    pub subjects: Vec<String>,
+    /// Compare the registry with the one at this git revision: edited or deleted published
+    /// versions are errors, new versions are checked against the history
+    #[arg(long, value_name = "GIT_REF", conflicts_with_all = ["old", "new"])]
+    pub against: Option<String>,
+    /// The earlier schema file (with --new: two files, no registry)
+    #[arg(long, value_name = "FILE", requires = "new")]
+    pub old: Option<PathBuf>,
+    /// The later schema file
+    #[arg(long, value_name = "FILE", requires = "old")]
+    pub new: Option<PathBuf>,
+    /// Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)
+    #[arg(long, value_name = "MODE")]
+    pub mode: Option<String>,
+    /// Override the policy (strict, lenient)
+    #[arg(long, value_name = "POLICY")]
+    pub policy: Option<String>,
+    /// Treat changes to keywords that cannot be verified as breaking
+    #[arg(long)]
+    pub strict_unknown: bool,
+    /// Report for CI instead of pretty/JSON output
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+}
+
+#[derive(Args, Debug)]
+pub struct SchemaArgs {
+    #[command(subcommand)]
+    pub command: SchemaCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SchemaCommand {
+    /// List subjects with their versions, compatibility mode and routes
+    List,
+    /// Print one schema (the latest version unless @VERSION)
+    Show {
+        #[arg(value_name = "SUBJECT[@VERSION]")]
+        subject: String,
+    },
+    /// Check the registry: versions without gaps, schemas compile, refs resolve, examples
+    Check,
 }
 
 #[derive(Args, Debug)]

@@ -67,6 +67,7 @@ pub struct Settings {
     pub brokers_source: Source,
     pub profile: Option<String>,
     pub config_path: PathBuf,
+    /// The schema registry directory, if set by flag, env or profile (default `./schemas`).
     pub registry: Option<PathBuf>,
     /// librdkafka properties: profile first, then -X (later wins).
     pub properties: Vec<(String, String, Source)>,
@@ -197,11 +198,18 @@ impl Settings {
             brokers_source: Source::Default,
             profile: None,
             config_path: config_path(),
-            registry: None,
+            registry: g.registry.clone(),
             properties: Vec::new(),
             timeout: g.timeout,
             verbose: g.verbose,
         }
+    }
+
+    /// The registry directory to use.
+    pub fn registry_dir(&self) -> PathBuf {
+        self.registry
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("schemas"))
     }
 
     /// Lines for `config show`, secrets redacted.
@@ -232,9 +240,14 @@ impl Settings {
                 "flag/default",
             ),
         ];
-        if let Some(r) = &self.registry {
-            rows.push(("registry".into(), r.display().to_string(), "env/profile"));
-        }
+        rows.push(match &self.registry {
+            Some(r) => (
+                "registry".into(),
+                r.display().to_string(),
+                "flag/env/profile",
+            ),
+            None => ("registry".into(), "schemas".into(), "default"),
+        });
         for (k, v, src) in &self.properties {
             rows.push((format!("-X {k}"), redact(k, v), src.as_str()));
         }

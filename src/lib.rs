@@ -12,6 +12,7 @@ pub mod kafka;
 pub mod output;
 pub mod position;
 pub mod record;
+pub mod registry;
 
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
@@ -72,22 +73,49 @@ fn dispatch(
     let settings = || Settings::resolve(&cli.global, brokers_source);
     match &cli.command {
         Command::Publish(a) => {
-            let plan = cmd::publish::Plan::from_args(a)?;
+            let settings = settings()?;
+            let mut plan = cmd::publish::Plan::from_args(a)?;
+            let registry = open_registry_if_present(&settings)?;
+            if let (Some(reg), Some(ty), None) = (&registry, &plan.event_type, plan.event_version) {
+                plan.event_version = reg
+                    .routes
+                    .types
+                    .get(ty)
+                    .and_then(|s| reg.subjects.get(s))
+                    .map(|s| s.latest().version);
+            }
+            let registry = registry.filter(|_| plan.validate);
             let input = match (&a.event, &a.file) {
                 (Some(e), _) => cmd::publish::Input::One(e.clone()),
                 (None, Some(f)) if f.as_os_str() != "-" => cmd::publish::Input::File(f.clone()),
                 _ => cmd::publish::Input::Stdin,
             };
-            cmd::publish::run(&plan, input, &settings()?, printer, &CANCEL)
+            cmd::publish::run(&plan, input, &settings, registry.as_ref(), printer, &CANCEL)
         }
         Command::Tail(a) => {
+            let settings = settings()?;
             let plan = cmd::tail::Plan::from_args(a)?;
-            cmd::tail::run(&plan, &settings()?, printer, &CANCEL)
+            let registry = if a.validate {
+                Some(registry::Registry::open(&settings.registry_dir())?)
+            } else {
+                None
+            };
+            cmd::tail::run(&plan, &settings, registry.as_ref(), printer, &CANCEL)
         }
         Command::Topics(t) => {
             let list = TopicsCommand::List { all: false };
             cmd::topics::run(t.command.as_ref().unwrap_or(&list), &settings()?, printer)
         }
+        Command::Validate(a) => {
+            let settings = settings()?;
+            let registry = registry::Registry::open(&settings.registry_dir())?;
+            cmd::validate::run(a, &settings, &registry, printer, &CANCEL)
+        }
+        Command::Schema(s) => {
+            let registry = registry::Registry::open(&settings()?.registry_dir())?;
+            cmd::schema::run(&s.command, &registry, printer)
+        }
+        Command::Compat(a) => cmd::compat::run(a, &settings()?, printer),
         Command::Config(c) => match c.command {
             ConfigCommand::Show => cmd::config::show(&settings()?, printer),
         },
@@ -100,6 +128,15 @@ fn dispatch(
             printer.flush()
         }
     }
+}
+
+/// The registry, when its directory exists (publish validates only what a registry knows).
+fn open_registry_if_present(settings: &Settings) -> anyhow::Result<Option<registry::Registry>> {
+    let dir = settings.registry_dir();
+    if settings.registry.is_none() && !dir.is_dir() {
+        return Ok(None);
+    }
+    registry::Registry::open(&dir).map(Some)
 }
 
 /// Print the error (one line, with its causes) and a hint; return the exit code.

@@ -226,6 +226,9 @@ struct EnvelopeIn<'a> {
     timestamp: Option<TimestampIn>,
     #[serde(default, rename = "timestamp_type")]
     _timestamp_type: Option<serde::de::IgnoredAny>,
+    /// Added by `tail --validate`; not part of the record.
+    #[serde(default, rename = "validation")]
+    _validation: Option<serde::de::IgnoredAny>,
     #[serde(borrow, default)]
     key: Option<&'a RawValue>,
     #[serde(default)]

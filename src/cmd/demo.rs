@@ -2,33 +2,38 @@
 //! printing each equivalent command line.
 
 use crate::cli::{Cli, Command, DemoArgs, GlobalArgs};
-use crate::cmd::{publish, tail, topics};
+use crate::cmd::{publish, tail, topics, validate};
 use crate::config::Settings;
 use crate::kafka::embedded::EmbeddedBroker;
 use crate::output::Printer;
+use crate::registry::Registry;
 use anyhow::{Context, Result};
 use clap::Parser;
 use std::sync::atomic::AtomicBool;
 
-const CUSTOMERS: [&str; 3] = ["c-ada", "c-grace", "c-linus"];
-const PRODUCTS: [(&str, f64); 4] = [
-    ("book", 12.5),
-    ("lamp", 49.0),
-    ("desk", 310.0),
-    ("pen", 2.25),
+const CUSTOMERS: [&str; 3] = ["cus_ADA0000001", "cus_GRACE00002", "cus_LINUS00003"];
+const PRODUCTS: [(&str, u32); 4] = [
+    ("BOOK-9780262", 1250),
+    ("LAMP-OAK-01", 4900),
+    ("DESK-WAL-160", 31000),
+    ("PEN-BLK", 225),
 ];
 
-/// Sample OrderPlaced payloads.
+fn money(cents: u32) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// Sample OrderPlaced payloads, valid `data` for the example registry's order-placed schema.
 pub fn sample_orders(n: usize) -> String {
     let mut out = String::new();
     for i in 0..n {
-        let (sku, price) = PRODUCTS[i % PRODUCTS.len()];
+        let (sku, cents) = PRODUCTS[i % PRODUCTS.len()];
         let qty = 1 + (i % 3) as u32;
         let order = serde_json::json!({
-            "orderId": format!("o-{}", 1001 + i),
+            "orderId": format!("ord_DEMO{:06}", 1001 + i),
             "customerId": CUSTOMERS[i % CUSTOMERS.len()],
-            "items": [{"sku": sku, "quantity": qty, "unitPrice": price}],
-            "total": price * qty as f64,
+            "items": [{"sku": sku, "quantity": qty, "unitPrice": money(cents)}],
+            "total": money(cents * qty),
             "currency": "EUR",
         });
         out.push_str(&order.to_string());
@@ -82,6 +87,11 @@ pub fn run(
 ) -> Result<()> {
     let broker = EmbeddedBroker::start(0)?;
     let settings = Settings::local(&broker.bootstrap, global);
+    // The example registry in ./schemas (the repository's), when the demo runs where it is.
+    let registry = Some(settings.registry_dir())
+        .filter(|d| d.is_dir())
+        .map(|d| Registry::open(&d))
+        .transpose()?;
     let b = printer.styles.bold;
     printer.line(&format!(
         "{b}evtctl demo{b:#}: an embedded broker is running at {} (the same one `evtctl dev broker` starts).\n\
@@ -117,6 +127,7 @@ pub fn run(
         &plan,
         publish::Input::File(file.clone()),
         &settings,
+        registry.as_ref(),
         printer,
         cancel,
     );
@@ -130,7 +141,7 @@ pub fn run(
         ),
         (
             "Only the big orders, with a jq filter over the record envelope",
-            "evtctl tail orders --from beginning --until end --filter '.value.data.total > 100'",
+            "evtctl tail orders --from beginning --until end --filter '(.value.data.total | tonumber) > 100'",
         ),
         (
             "The last record of each partition",
@@ -141,7 +152,13 @@ pub fn run(
         let Command::Tail(t) = parse(line)? else {
             unreachable!()
         };
-        tail::run(&tail::Plan::from_args(&t)?, &settings, printer, cancel)?;
+        tail::run(&tail::Plan::from_args(&t)?, &settings, None, printer, cancel)?;
+    }
+
+    if let Some(reg) = &registry {
+        contracts(reg, &settings, printer, cancel)?;
+    } else {
+        printer.line("\n(no schema registry in ./schemas here: skipping the contract steps)")?;
     }
 
     let list = "evtctl topics";
@@ -159,6 +176,83 @@ pub fn run(
     printer.flush()
 }
 
+/// A bad order: quantity as a string.
+const BAD_ORDER: &str = r#"{"orderId":"ord_DEMO009999","customerId":"cus_ADA0000001","items":[{"sku":"BOOK-9780262","quantity":"2","unitPrice":"12.50"}],"total":"25.00","currency":"EUR"}"#;
+
+/// Run a step that is meant to fail, showing how it fails.
+fn expect_failure(printer: &mut Printer, result: Result<()>) -> Result<()> {
+    match result {
+        Ok(()) => Err(anyhow::anyhow!("the demo expected this step to fail")),
+        Err(e) => {
+            let code = crate::error::exit_for(&e).code();
+            printer.flush()?;
+            let d = printer.styles.dim;
+            printer.line(&format!(
+                "{d}→ evtctl: error: {e:#} (exit code {code}){d:#}"
+            ))?;
+            Ok(())
+        }
+    }
+}
+
+/// The registry steps: an invalid event refused at publish, and a validate report.
+fn contracts(
+    reg: &Registry,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let refuse = format!("evtctl publish orders --type OrderPlaced {BAD_ORDER}");
+    step(
+        printer,
+        "An event that breaks its schema (schemas/order-placed) is refused at publish",
+        &refuse,
+    )?;
+    let Command::Publish(p) = parse(&refuse)? else {
+        unreachable!()
+    };
+    let mut plan = publish::Plan::from_args(&p)?;
+    plan.event_version = reg.subjects.get("order-placed").map(|s| s.latest().version);
+    let event = p.event.clone().unwrap_or_default();
+    let r = publish::run(
+        &plan,
+        publish::Input::One(event.clone()),
+        settings,
+        Some(reg),
+        printer,
+        cancel,
+    );
+    expect_failure(printer, r)?;
+
+    let force = format!("evtctl publish orders --type OrderPlaced --no-validate {BAD_ORDER}");
+    step(
+        printer,
+        "Force it in anyway (as a buggy producer would)",
+        &force,
+    )?;
+    let r = publish::run(
+        &plan,
+        publish::Input::One(event),
+        settings,
+        None,
+        printer,
+        cancel,
+    );
+    r?;
+
+    let check = "evtctl validate orders";
+    step(
+        printer,
+        "Validate everything in the topic against the registry",
+        check,
+    )?;
+    let Command::Validate(v) = parse(check)? else {
+        unreachable!()
+    };
+    let r = validate::run(&v, settings, reg, printer, cancel);
+    expect_failure(printer, r)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,11 +260,14 @@ mod tests {
     #[test]
     fn demo_command_lines_parse() {
         let Command::Tail(t) =
-            parse("evtctl tail orders --filter '.value.data.total > 100'").unwrap()
+            parse("evtctl tail orders --filter '(.value.data.total | tonumber) > 100'").unwrap()
         else {
             panic!()
         };
-        assert_eq!(t.filter.as_deref(), Some(".value.data.total > 100"));
+        assert_eq!(
+            t.filter.as_deref(),
+            Some("(.value.data.total | tonumber) > 100")
+        );
         assert_eq!(sample_orders(5).lines().count(), 5);
     }
 }

@@ -1,9 +1,12 @@
 //! One module per command.
 
+pub mod compat;
 pub mod completions;
 pub mod config;
 pub mod demo;
 pub mod dev;
 pub mod publish;
+pub mod schema;
 pub mod tail;
 pub mod topics;
+pub mod validate;

@@ -11,6 +11,8 @@ use crate::kafka::admin::Admin;
 use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
 use crate::output::Printer;
 use crate::record::{Header, Record};
+use crate::registry::lookup::{Context as LookupContext, Miss};
+use crate::registry::Registry;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::value::RawValue;
@@ -39,6 +41,10 @@ pub struct Plan {
     pub compression: Option<&'static str>,
     pub event_type: Option<String>,
     pub source: String,
+    /// The `version` of events made with --type; None until resolved (registry, else 1).
+    pub event_version: Option<u32>,
+    /// Check events the registry knows before sending them.
+    pub validate: bool,
     /// (trace id, flags) to continue, from --trace / TRACEPARENT.
     pub trace: Option<(String, String)>,
     pub fail_fast: bool,
@@ -158,6 +164,8 @@ impl Plan {
             },
             event_type: a.event_type.clone(),
             source: a.source.clone(),
+            event_version: a.event_version,
+            validate: !a.no_validate,
             trace,
             fail_fast: a.fail_fast,
             envelope_topic: a.envelope_topic,
@@ -232,7 +240,7 @@ impl Plan {
             rec.value = Some(self.wrap(t, &data)?);
             rec.headers.push(Header {
                 name: "content-type".into(),
-                value: Some(b"application/cloudevents+json".to_vec()),
+                value: Some(b"application/json".to_vec()),
             });
         }
         if self.event_type.is_some() || self.trace.is_some() {
@@ -245,7 +253,8 @@ impl Plan {
         Ok(rec)
     }
 
-    /// A CloudEvents 1.0 structured-mode event around `data`.
+    /// An event around `data`: `{id, type, version, time, source, data}`, the shape the
+    /// registry's event schemas describe (trace context travels in the traceparent header).
     fn wrap(&self, event_type: &str, data: &[u8]) -> Result<Vec<u8>> {
         let data: &RawValue =
             serde_json::from_slice(data).context("--type wraps JSON payloads only")?;
@@ -253,26 +262,24 @@ impl Plan {
             .format(&time::format_description::well_known::Rfc3339)
             .expect("formatting now cannot fail");
         #[derive(serde::Serialize)]
-        struct Ce<'a> {
-            specversion: &'a str,
+        struct Event<'a> {
             id: String,
-            source: &'a str,
             #[serde(rename = "type")]
             ty: &'a str,
+            version: u32,
             time: String,
-            datacontenttype: &'a str,
+            source: &'a str,
             data: &'a RawValue,
         }
-        let ce = Ce {
-            specversion: "1.0",
+        let ev = Event {
             id: uuid::Uuid::new_v4().to_string(),
-            source: &self.source,
             ty: event_type,
+            version: self.event_version.unwrap_or(1),
             time: now,
-            datacontenttype: "application/json",
+            source: &self.source,
             data,
         };
-        Ok(serde_json::to_vec(&ce)?)
+        Ok(serde_json::to_vec(&ev)?)
     }
 }
 
@@ -396,10 +403,61 @@ impl Run<'_> {
     }
 }
 
+/// Why a record may not be sent, when the registry knows its schema and it fails it. Events
+/// the registry does not know (or payloads that are not JSON) pass.
+pub fn refuse(
+    registry: &Registry,
+    rec_topic: &str,
+    value: Option<&[u8]>,
+    headers: &[Header],
+) -> Option<String> {
+    let event: serde_json::Value = serde_json::from_slice(value?).ok()?;
+    let hs: Vec<(&str, Option<&[u8]>)> = headers
+        .iter()
+        .map(|h| (h.name.as_str(), h.value.as_deref()))
+        .collect();
+    let ctx = LookupContext {
+        headers: &hs,
+        topic: Some(rec_topic),
+    };
+    match registry.find(None, &event, &ctx) {
+        Err(Miss::Unknown(_)) => None,
+        Err(Miss::Bad(why)) => Some(why),
+        Ok((subject, file)) => match registry.check(subject, file, &event) {
+            Ok(issues) if issues.is_empty() => None,
+            Ok(issues) => {
+                let first = &issues[0];
+                let more = if issues.len() > 1 {
+                    format!(" (+{} more)", issues.len() - 1)
+                } else {
+                    String::new()
+                };
+                Some(format!(
+                    "invalid against {}@{}: {}{} ({}){more}",
+                    subject.name,
+                    file.version,
+                    if first.instance_path.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}: ", first.instance_path)
+                    },
+                    first.message,
+                    first.schema_path
+                ))
+            }
+            Err(e) => Some(format!(
+                "schema {}@{} is unusable: {e}",
+                subject.name, file.version
+            )),
+        },
+    }
+}
+
 pub fn run(
     plan: &Plan,
     input: Input,
     settings: &Settings,
+    registry: Option<&Registry>,
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
@@ -527,6 +585,14 @@ pub fn run(
             }
         };
         let topic = rec.topic.unwrap_or(&plan.topic);
+        if let Some(why) = registry.and_then(|r| refuse(r, topic, rec.value, rec.headers)) {
+            run.reject(line_no, &why)?;
+            if plan.fail_fast {
+                stopped_early = true;
+                break;
+            }
+            continue;
+        }
         if let Some(p) = rec.partition {
             if topic == plan.topic && (p < 0 || p >= topic_partitions) {
                 run.reject(
@@ -565,7 +631,7 @@ pub fn run(
             line_no,
             &mut run.deliveries,
         );
-        if line_no % 1024 == 0 {
+        if line_no.is_multiple_of(1024) {
             writer.poll(Duration::ZERO, &mut run.deliveries);
             if let Some(b) = &bar {
                 b.set_position(read_bytes);
@@ -711,19 +777,23 @@ mod tests {
     }
 
     #[test]
-    fn type_wraps_in_cloudevents_with_trace() {
+    fn type_wraps_data_in_an_event_with_trace() {
         let p = plan(&[
             "--type",
             "OrderPlaced",
+            "--event-version",
+            "2",
             "--trace",
             "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
         ]);
         let r = p.record_for_line(br#"{"orderId":"o-1"}"#).unwrap();
         let v: serde_json::Value = serde_json::from_slice(r.value.as_ref().unwrap()).unwrap();
         assert_eq!(v["type"], "OrderPlaced");
-        assert_eq!(v["specversion"], "1.0");
+        assert_eq!(v["version"], 2);
+        assert_eq!(v["source"], "evtctl");
         assert_eq!(v["data"]["orderId"], "o-1");
         assert_eq!(v["id"].as_str().unwrap().len(), 36);
+        crate::record::parse_rfc3339_millis(v["time"].as_str().unwrap()).unwrap();
         let tp = r.headers.iter().find(|h| h.name == "traceparent").unwrap();
         let tp = std::str::from_utf8(tp.value.as_ref().unwrap()).unwrap();
         assert!(

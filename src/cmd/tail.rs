@@ -5,13 +5,17 @@
 //! captured at start, also on compacted and transactional topics.
 
 use crate::cli::TailArgs;
+use crate::cmd::validate::{verdict, Verdict};
 use crate::config::Settings;
 use crate::error::{usage, Interrupted};
 use crate::kafka::admin::Admin;
 use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
+use crate::output::sanitize::escape_line;
 use crate::output::{pretty, Printer};
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
 use crate::record::RecordView;
+use crate::registry::lookup::Context;
+use crate::registry::Registry;
 use anyhow::Result;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -89,9 +93,55 @@ impl Plan {
     }
 }
 
+/// The `validation` field `tail --validate` adds to each JSON record.
+fn validation_json(v: &Verdict) -> serde_json::Value {
+    match v {
+        Verdict::Valid { subject, version } => {
+            serde_json::json!({"valid": true, "subject": subject, "version": version})
+        }
+        Verdict::Invalid {
+            subject,
+            version,
+            issues,
+        } => {
+            serde_json::json!({"valid": false, "subject": subject, "version": version, "errors": issues})
+        }
+        Verdict::Unknown(why) => serde_json::json!({"valid": null, "reason": why}),
+        Verdict::Broken(why) => serde_json::json!({"valid": false, "reason": why}),
+    }
+}
+
+fn validation_pretty(v: &Verdict, st: &crate::output::Styles) -> String {
+    let (g, b, d) = (st.good, st.bad, st.dim);
+    match v {
+        Verdict::Valid { subject, version } => {
+            format!("  {g}✓ valid{g:#} {d}{subject}@{version}{d:#}\n")
+        }
+        Verdict::Invalid {
+            subject,
+            version,
+            issues,
+        } => {
+            let mut s = format!("  {b}✗ invalid{b:#} against {subject}@{version}\n");
+            for i in issues {
+                s.push_str(&format!(
+                    "    {}: {} {d}({}){d:#}\n",
+                    escape_line(&i.instance_path),
+                    escape_line(&i.message),
+                    i.schema_path
+                ));
+            }
+            s
+        }
+        Verdict::Unknown(why) => format!("  {d}? {}{d:#}\n", escape_line(why)),
+        Verdict::Broken(why) => format!("  {b}✗{b:#} {}\n", escape_line(why)),
+    }
+}
+
 #[derive(Debug, Default, serde::Serialize)]
 pub struct Summary {
     pub records: u64,
+    pub invalid: u64,
     pub skipped: u64,
     pub seconds: f64,
 }
@@ -99,6 +149,7 @@ pub struct Summary {
 pub fn run(
     plan: &Plan,
     settings: &Settings,
+    registry: Option<&Registry>,
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
@@ -150,12 +201,32 @@ pub fn run(
                     summary.skipped += 1;
                     return Ok(Flow::Continue);
                 }
+                let check = registry.map(|reg| {
+                    let ctx = Context {
+                        headers: r.headers,
+                        topic: Some(r.topic),
+                    };
+                    verdict(reg, None, r.value.unwrap_or(b"null"), &ctx)
+                });
+                if matches!(check, Some(Verdict::Invalid { .. } | Verdict::Broken(_))) {
+                    summary.invalid += 1;
+                }
                 if json {
                     line.clear();
                     r.write_json_line(&mut line);
+                    if let Some(v) = &check {
+                        // The envelope is one object per line: add the verdict as a last field.
+                        line.truncate(line.len() - 2);
+                        line.extend_from_slice(b",\"validation\":");
+                        serde_json::to_writer(&mut line, &validation_json(v))?;
+                        line.extend_from_slice(b"}\n");
+                    }
                     printer.write(&line)?;
                 } else {
                     printer.write(pretty::record(&r, &printer.styles).as_bytes())?;
+                    if let Some(v) = &check {
+                        printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
+                    }
                 }
                 summary.records += 1;
                 if plan.count.is_some_and(|c| summary.records >= c) {
@@ -177,6 +248,9 @@ pub fn run(
     );
     if summary.skipped > 0 {
         msg.push_str(&format!(" ({} filtered out)", summary.skipped));
+    }
+    if registry.is_some() {
+        msg.push_str(&format!(", {} invalid", summary.invalid));
     }
     msg.push_str(&format!(" in {:.2}s", summary.seconds));
     match end {

@@ -475,7 +475,7 @@ impl Reader {
                 idle_rounds = 0;
             } else {
                 idle_rounds += 1;
-                if idle_rounds == 1 || idle_rounds % 10 == 0 {
+                if idle_rounds == 1 || idle_rounds.is_multiple_of(10) {
                     if f(Event::Idle)? == Flow::Stop {
                         return Ok(ReadEnd::Stopped);
                     }

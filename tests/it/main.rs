@@ -2,6 +2,7 @@
 //! embedded one by default, or the one named by EVTCTL_TEST_BROKERS (CI: Tansu).
 
 mod common;
+mod compat_cases;
 mod config;
 mod errors;
 mod interop;

@@ -210,7 +210,7 @@ fn json_lines_keys_headers_and_java_partitioning() {
 }
 
 #[test]
-fn single_event_with_type_gets_cloudevents_envelope_and_trace() {
+fn single_event_with_type_gets_an_event_envelope_and_trace() {
     let t = topic("typed", 1);
     evtctl()
         .args([
@@ -218,7 +218,7 @@ fn single_event_with_type_gets_cloudevents_envelope_and_trace() {
             &t,
             r#"{"orderId":"o-1"}"#,
             "--type",
-            "OrderPlaced",
+            "TestHappened",
             "-k",
             "o-1",
         ])
@@ -231,7 +231,8 @@ fn single_event_with_type_gets_cloudevents_envelope_and_trace() {
     let recs = read_all(&t, &[]);
     assert_eq!(recs.len(), 1);
     let v: serde_json::Value = serde_json::from_str(&recs[0]).unwrap();
-    assert_eq!(v["value"]["type"], "OrderPlaced");
+    assert_eq!(v["value"]["type"], "TestHappened");
+    assert_eq!(v["value"]["version"], 1, "no registered subject: version 1");
     assert_eq!(v["value"]["data"]["orderId"], "o-1");
     let tp = v["headers"]
         .as_array()

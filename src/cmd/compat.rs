@@ -1,0 +1,479 @@
+//! `evtctl compat`: the CI gate for schema changes. Checks each subject's versions under its
+//! mode and policy, two files against each other, or the registry against a git revision.
+//!
+//! Guarantees: a schema that does not parse or a `$ref` that does not resolve is never reported
+//! as compatible (exit 2); every failing version pair is reported, not just the first.
+
+use crate::cli::{CompatArgs, ReportFormat};
+use crate::config::Settings;
+use crate::error::{usage, ProblemsFound, UsageError};
+use crate::output::Printer;
+use crate::registry::compat::{self, Change, Mode, Policy, UNVERIFIABLE_KEYWORD_CHANGED};
+use crate::registry::{json_error_at, Registry};
+use anyhow::{Context, Result};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// One reported change, with where it is.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub path: String,
+    pub breaking: bool,
+    pub message: String,
+    pub subject: String,
+    pub old_version: Option<u32>,
+    pub new_version: Option<u32>,
+    pub mode: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Where in `text` the JSON pointer `path` (`#/properties/a/maxLength`) most likely is: the
+/// position of the deepest key of the path that can be found, in order.
+pub fn locate(text: &str, path: &str) -> (usize, usize) {
+    let mut at = 0;
+    for seg in path
+        .trim_start_matches('#')
+        .split('/')
+        .filter(|s| !s.is_empty())
+    {
+        if seg.parse::<usize>().is_ok() {
+            continue;
+        }
+        let seg = seg.replace("~1", "/").replace("~0", "~");
+        match text[at..].find(&format!("\"{seg}\"")) {
+            Some(i) => at += i,
+            None => break,
+        }
+    }
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+/// Loads `$ref` targets relative to a schema file, never outside `root`.
+fn resolver(file: &Path, root: &Path) -> impl Fn(&str) -> Option<Value> {
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    move |r: &str| {
+        let p = std::fs::canonicalize(dir.join(r)).ok()?;
+        if !p.starts_with(&root) {
+            return None;
+        }
+        serde_json::from_str(&std::fs::read_to_string(p).ok()?).ok()
+    }
+}
+
+fn parse_mode(s: &str) -> Result<Mode> {
+    s.parse::<Mode>().map_err(|e| usage(format!("--mode: {e}")))
+}
+
+fn parse_policy(s: &str) -> Result<Policy> {
+    s.parse::<Policy>()
+        .map_err(|e| usage(format!("--policy: {e}")))
+}
+
+fn read_schema(path: &Path) -> Result<(Value, String)> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| usage(format!("{}: {e}", path.display())))?;
+    let v = serde_json::from_str(&text).map_err(|e| usage(json_error_at(path, &e)))?;
+    Ok((v, text))
+}
+
+struct Pair<'a> {
+    subject: &'a str,
+    old: (&'a Value, Option<u32>, &'a Path),
+    new: (&'a Value, Option<u32>, &'a Path, &'a str),
+    mode: Mode,
+    policy: Policy,
+    root: &'a Path,
+}
+
+fn compare_pair(p: &Pair<'_>, strict_unknown: bool) -> Vec<Finding> {
+    // Refs resolve relative to each schema's own file; check() gets one resolver, so join both.
+    let r_old = resolver(p.old.2, p.root);
+    let r_new = resolver(p.new.2, p.root);
+    let resolve = |r: &str| r_new(r).or_else(|| r_old(r));
+    let changes: Vec<Change> = compat::compare(p.old.0, p.new.0, p.mode, p.policy, &resolve);
+    changes
+        .into_iter()
+        .map(|c| {
+            let (line, column) = locate(p.new.3, &c.path);
+            let breaking = c.breaking || (strict_unknown && c.rule == UNVERIFIABLE_KEYWORD_CHANGED);
+            Finding {
+                rule: c.rule,
+                path: c.path,
+                breaking,
+                message: c.message,
+                subject: p.subject.to_string(),
+                old_version: p.old.1,
+                new_version: p.new.1,
+                mode: p.mode.as_str().to_string(),
+                file: p.new.2.display().to_string(),
+                line,
+                column,
+            }
+        })
+        .collect()
+}
+
+/// The version pairs a mode asks for, newest last: (older, newer).
+pub fn pairs(versions: &[u32], mode: Mode) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    if mode == Mode::None {
+        return out;
+    }
+    for (i, &new) in versions.iter().enumerate().skip(1) {
+        if mode.transitive() {
+            out.extend(versions[..i].iter().map(|&old| (old, new)));
+        } else {
+            out.push((versions[i - 1], new));
+        }
+    }
+    out
+}
+
+struct Outcome {
+    findings: Vec<Finding>,
+    /// Reasons the check could not be done (exit 2).
+    unchecked: Vec<String>,
+    checked: Vec<String>,
+}
+
+fn check_registry(
+    reg: &Registry,
+    a: &CompatArgs,
+    only_new_after: Option<&std::collections::BTreeMap<String, u32>>,
+) -> Result<Outcome> {
+    let mut out = Outcome {
+        findings: Vec::new(),
+        unchecked: Vec::new(),
+        checked: Vec::new(),
+    };
+    let names: Vec<String> = if a.subjects.is_empty() {
+        reg.subjects.keys().cloned().collect()
+    } else {
+        a.subjects.clone()
+    };
+    for name in &names {
+        let s = reg.subject(name)?;
+        let mode = parse_mode(a.mode.as_deref().unwrap_or(&s.compatibility))?;
+        let policy = parse_policy(a.policy.as_deref().unwrap_or(&s.policy))?;
+        let mut texts = std::collections::BTreeMap::new();
+        for v in &s.versions {
+            match &v.schema {
+                Ok(_) => {
+                    texts.insert(
+                        v.version,
+                        std::fs::read_to_string(&v.path).unwrap_or_default(),
+                    );
+                }
+                Err(e) => out.unchecked.push(e.clone()),
+            }
+        }
+        let versions: Vec<u32> = s.versions.iter().map(|v| v.version).collect();
+        for (old, new) in pairs(&versions, mode) {
+            if only_new_after
+                .is_some_and(|m| m.get(name).is_some_and(|&published| new <= published))
+            {
+                continue;
+            }
+            let (Some(o), Some(n)) = (s.version(old), s.version(new)) else {
+                continue;
+            };
+            let (Ok(ov), Ok(nv)) = (&o.schema, &n.schema) else {
+                continue;
+            };
+            let pair = Pair {
+                subject: name,
+                old: (ov, Some(old), &o.path),
+                new: (nv, Some(new), &n.path, &texts[&new]),
+                mode,
+                policy,
+                root: &reg.root,
+            };
+            out.findings.extend(compare_pair(&pair, a.strict_unknown));
+            out.checked
+                .push(format!("{name} v{old} → v{new} ({})", mode.as_str()));
+        }
+    }
+    Ok(out)
+}
+
+/// Files of the registry at a git revision: relative path → content.
+fn files_at(root: &Path, rev: &str) -> Result<std::collections::BTreeMap<PathBuf, String>> {
+    let git = |args: &[&str]| -> Result<String> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .output()
+            .context("running git")?;
+        if !out.status.success() {
+            return Err(anyhow::Error::new(UsageError(format!(
+                "git {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ))));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let prefix = git(&["rev-parse", "--show-prefix"])?.trim().to_string();
+    let mut files = std::collections::BTreeMap::new();
+    for name in git(&["ls-tree", "-r", "--name-only", rev, "--", "."])?.lines() {
+        let rel = name.strip_prefix(&prefix).unwrap_or(name);
+        if rel.ends_with(".schema.json") {
+            files.insert(
+                PathBuf::from(rel),
+                git(&["show", &format!("{rev}:{name}")])?,
+            );
+        }
+    }
+    Ok(files)
+}
+
+fn check_against(reg: &Registry, a: &CompatArgs, rev: &str) -> Result<Outcome> {
+    let old = files_at(&reg.root, rev)?;
+    let mut published: std::collections::BTreeMap<String, u32> = Default::default();
+    let mut findings = Vec::new();
+    for (rel, text) in &old {
+        let path = reg.root.join(rel);
+        let subject = rel
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let version = rel.file_name().and_then(|f| f.to_str()).and_then(|f| {
+            f.strip_prefix('v')?
+                .strip_suffix(".schema.json")?
+                .parse::<u32>()
+                .ok()
+        });
+        if let Some(v) = version {
+            let e = published.entry(subject.clone()).or_insert(0);
+            *e = (*e).max(v);
+        }
+        let finding = |rule: &str, message: String| Finding {
+            rule: rule.into(),
+            path: "#/".into(),
+            breaking: true,
+            message,
+            subject: subject.clone(),
+            old_version: version,
+            new_version: version,
+            mode: "PUBLISHED".into(),
+            file: path.display().to_string(),
+            line: 1,
+            column: 1,
+        };
+        match std::fs::read_to_string(&path) {
+            Err(_) => findings.push(finding("PUBLISHED_VERSION_DELETED", format!("published at {rev}, deleted since: published versions are immutable"))),
+            Ok(now) if now != *text => findings.push(finding("PUBLISHED_VERSION_EDITED", format!("changed since {rev}: published versions are immutable; add a new version instead"))),
+            Ok(_) => {}
+        }
+    }
+    let mut out = check_registry(reg, a, Some(&published))?;
+    findings.append(&mut out.findings);
+    out.findings = findings;
+    Ok(out)
+}
+
+pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result<()> {
+    let outcome = match (&a.old, &a.new) {
+        (Some(old), Some(new)) => {
+            let mode = parse_mode(a.mode.as_deref().unwrap_or("BACKWARD"))?;
+            let policy = parse_policy(a.policy.as_deref().unwrap_or("strict"))?;
+            let (ov, _) = read_schema(old)?;
+            let (nv, ntext) = read_schema(new)?;
+            let root = common_root(old, new);
+            let pair = Pair {
+                subject: "",
+                old: (&ov, None, old),
+                new: (&nv, None, new, &ntext),
+                mode,
+                policy,
+                root: &root,
+            };
+            Outcome {
+                findings: compare_pair(&pair, a.strict_unknown),
+                unchecked: Vec::new(),
+                checked: vec![format!(
+                    "{} → {} ({})",
+                    old.display(),
+                    new.display(),
+                    mode.as_str()
+                )],
+            }
+        }
+        _ => {
+            let reg = Registry::open(&settings.registry_dir())?;
+            match &a.against {
+                Some(rev) => check_against(&reg, a, rev)?,
+                None => check_registry(&reg, a, None)?,
+            }
+        }
+    };
+    report(&outcome, a, printer)
+}
+
+/// The directory both files live under (refs may reach anywhere below it).
+fn common_root(a: &Path, b: &Path) -> PathBuf {
+    let a = std::fs::canonicalize(a).unwrap_or_else(|_| a.to_path_buf());
+    let b = std::fs::canonicalize(b).unwrap_or_else(|_| b.to_path_buf());
+    let mut root = a.parent().map(Path::to_path_buf).unwrap_or_default();
+    while !b.starts_with(&root) {
+        if !root.pop() {
+            break;
+        }
+    }
+    root
+}
+
+fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
+    let breaking: Vec<&Finding> = o.findings.iter().filter(|f| f.breaking).collect();
+    let unresolved = o
+        .findings
+        .iter()
+        .any(|f| f.breaking && f.rule == "REF_UNRESOLVED");
+    let could_not = !o.unchecked.is_empty() || unresolved;
+    let compatible = breaking.is_empty() && !could_not;
+    let versions = |f: &Finding| match (f.old_version, f.new_version) {
+        (Some(o), Some(n)) if o != n => format!(" ({} v{o} → v{n}, {})", f.subject, f.mode),
+        (Some(v), _) => format!(" ({} v{v})", f.subject),
+        _ => format!(" ({})", f.mode),
+    };
+    match a.format {
+        Some(ReportFormat::Github) => {
+            for f in &breaking {
+                printer.line(&format!(
+                    "::error file={},line={},col={},title={}::{}{}",
+                    f.file,
+                    f.line,
+                    f.column,
+                    f.rule,
+                    f.message.replace('\n', "%0A"),
+                    versions(f)
+                ))?;
+            }
+            for u in &o.unchecked {
+                printer.line(&format!("::error title=could not check::{u}"))?;
+            }
+        }
+        Some(ReportFormat::Junit) => {
+            let esc = |s: &str| {
+                s.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+                    .replace('"', "&quot;")
+            };
+            printer.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+            printer.line(&format!(
+                "<testsuites name=\"evtctl compat\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
+                o.checked.len(),
+                breaking.len(),
+                o.unchecked.len()
+            ))?;
+            printer.line(&format!(
+                "  <testsuite name=\"evtctl compat\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
+                o.checked.len(),
+                breaking.len(),
+                o.unchecked.len()
+            ))?;
+            for c in &o.checked {
+                printer.line(&format!("    <testcase name=\"{}\"/>", esc(c)))?;
+            }
+            for f in &breaking {
+                printer.line(&format!(
+                    "    <testcase name=\"{}:{}:{} {}\"><failure message=\"{}\">{}{}</failure></testcase>",
+                    esc(&f.file), f.line, f.column, esc(&f.rule), esc(&f.message), esc(&f.path), esc(&versions(f))
+                ))?;
+            }
+            for u in &o.unchecked {
+                printer.line(&format!(
+                    "    <testcase name=\"could not check\"><error message=\"{}\"/></testcase>",
+                    esc(u)
+                ))?;
+            }
+            printer.line("  </testsuite>\n</testsuites>")?;
+        }
+        None if printer.is_json() => {
+            printer.json(&serde_json::json!({
+                "compatible": compatible,
+                "could_not_check": o.unchecked,
+                "checked": o.checked,
+                "changes": o.findings,
+            }))?;
+        }
+        None => {
+            let st = printer.styles;
+            for f in &o.findings {
+                if !f.breaking && printer.verbose == 0 {
+                    continue;
+                }
+                let s = if f.breaking { st.bad } else { st.dim };
+                printer.line(&format!(
+                    "{}:{}:{}: {s}{}{s:#}: {}{} at {}",
+                    f.file,
+                    f.line,
+                    f.column,
+                    f.rule,
+                    f.message,
+                    versions(f),
+                    f.path
+                ))?;
+            }
+            for u in &o.unchecked {
+                let b = st.bad;
+                printer.line(&format!("{b}could not check{b:#}: {u}"))?;
+            }
+        }
+    }
+    printer.flush()?;
+    printer.info(format!(
+        "{} pair(s) checked: {}",
+        o.checked.len(),
+        if compatible {
+            "compatible".to_string()
+        } else {
+            format!("{} breaking change(s)", breaking.len())
+        }
+    ));
+    if could_not {
+        return Err(UsageError(format!(
+            "could not check: {}",
+            o.unchecked
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "a $ref does not resolve".into())
+        ))
+        .into());
+    }
+    if !breaking.is_empty() {
+        return Err(ProblemsFound(format!("{} breaking change(s)", breaking.len())).into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_per_mode() {
+        assert_eq!(pairs(&[1, 2, 3], Mode::Backward), vec![(1, 2), (2, 3)]);
+        assert_eq!(
+            pairs(&[1, 2, 3], Mode::BackwardTransitive),
+            vec![(1, 2), (1, 3), (2, 3)]
+        );
+        assert!(pairs(&[1, 2, 3], Mode::None).is_empty());
+    }
+
+    #[test]
+    fn locates_pointer_in_text() {
+        let text = "{\n  \"properties\": {\n    \"a\": {\n      \"maxLength\": 3\n    }\n  }\n}";
+        assert_eq!(locate(text, "#/properties/a/maxLength"), (4, 7));
+        assert_eq!(locate(text, "#/properties/missing"), (2, 3));
+    }
+}

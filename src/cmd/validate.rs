@@ -1,0 +1,793 @@
+//! `evtctl validate`: check events from topics, JSON Lines files or stdin against the local
+//! registry. Every invalid event is reported with its location, instance path, schema path and
+//! message; the run ends with a summary per subject and version.
+//!
+//! Guarantees: reads topics up to the end offsets captured at start and commits nothing; files
+//! stream through a bounded pipeline (memory stays flat) using every core; each schema is
+//! compiled once; an event with no schema is a problem unless `--allow-unknown`.
+
+use crate::cli::{ReportFormat, ValidateArgs, ValidateInput};
+use crate::config::Settings;
+use crate::error::{usage, Interrupted, ProblemsFound};
+use crate::kafka::admin::Admin;
+use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
+use crate::output::sanitize::escape_line;
+use crate::output::Printer;
+use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
+use crate::record::Record;
+use crate::registry::lookup::{Context, Miss};
+use crate::registry::{Issue, Registry, SchemaFile, Subject};
+use anyhow::{Context as _, Result};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Where an event came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Line {
+        source: String,
+        line: u64,
+    },
+    Record {
+        topic: String,
+        partition: i32,
+        offset: i64,
+    },
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Line { source, line } => write!(f, "{source}:{line}"),
+            Location::Record {
+                topic,
+                partition,
+                offset,
+            } => write!(f, "{topic}/{partition}@{offset}"),
+        }
+    }
+}
+
+/// The verdict for one event.
+#[derive(Debug, Clone)]
+pub enum Verdict {
+    Valid {
+        subject: String,
+        version: u32,
+    },
+    Invalid {
+        subject: String,
+        version: u32,
+        issues: Vec<Issue>,
+    },
+    /// No schema routes to it.
+    Unknown(String),
+    /// Not JSON, a bad envelope, or a schema reference that does not exist.
+    Broken(String),
+}
+
+/// Validate one event body. Pure apart from compiling schemas on first use.
+pub fn verdict(
+    reg: &Registry,
+    explicit: Option<(&Subject, &SchemaFile)>,
+    body: &[u8],
+    ctx: &Context<'_>,
+) -> Verdict {
+    let event: Value = match serde_json::from_slice(body) {
+        Ok(v) => v,
+        Err(e) => return Verdict::Broken(format!("not valid JSON: {e}")),
+    };
+    match reg.find(explicit, &event, ctx) {
+        Err(Miss::Unknown(why)) => Verdict::Unknown(why),
+        Err(Miss::Bad(why)) => Verdict::Broken(why),
+        Ok((subject, file)) => match reg.check(subject, file, &event) {
+            Ok(issues) if issues.is_empty() => Verdict::Valid {
+                subject: subject.name.clone(),
+                version: file.version,
+            },
+            Ok(issues) => Verdict::Invalid {
+                subject: subject.name.clone(),
+                version: file.version,
+                issues,
+            },
+            Err(e) => Verdict::Broken(format!(
+                "schema {}@{} is unusable: {e}",
+                subject.name, file.version
+            )),
+        },
+    }
+}
+
+/// Validate one input line (a bare event, or an envelope whose value is the event).
+fn verdict_for_line(
+    reg: &Registry,
+    explicit: Option<(&Subject, &SchemaFile)>,
+    input: ValidateInput,
+    line: &[u8],
+) -> Verdict {
+    match input {
+        ValidateInput::Json => verdict(reg, explicit, line, &Context::default()),
+        ValidateInput::Envelope => {
+            let rec = match std::str::from_utf8(line)
+                .map_err(|e| e.to_string())
+                .and_then(|l| Record::from_envelope(l).map_err(|e| format!("{e:#}")))
+            {
+                Ok(r) => r,
+                Err(e) => return Verdict::Broken(e),
+            };
+            let headers: Vec<(&str, Option<&[u8]>)> = rec
+                .headers
+                .iter()
+                .map(|h| (h.name.as_str(), h.value.as_deref()))
+                .collect();
+            let ctx = Context {
+                headers: &headers,
+                topic: rec.topic.as_deref(),
+            };
+            verdict(reg, explicit, rec.value.as_deref().unwrap_or(b"null"), &ctx)
+        }
+    }
+}
+
+/// One failing event in `-o json` (documented in the README; fields in this order).
+#[derive(serde::Serialize)]
+struct EventLine<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    topic: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partition: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<u32>,
+    errors: &'a [Issue],
+}
+
+/// The last line of `-o json`.
+#[derive(serde::Serialize)]
+struct SummaryLine<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    checked: u64,
+    valid: u64,
+    invalid: u64,
+    unknown: u64,
+    broken: u64,
+    stopped_early: bool,
+    subjects: Vec<&'a SubjectStats>,
+}
+
+#[derive(Default, serde::Serialize)]
+struct SubjectStats {
+    subject: String,
+    version: u32,
+    checked: u64,
+    valid: u64,
+    invalid: u64,
+    top_errors: Vec<TopError>,
+    #[serde(skip)]
+    errors: HashMap<String, (u64, String)>,
+}
+
+#[derive(serde::Serialize)]
+struct TopError {
+    schema_path: String,
+    count: u64,
+    example: String,
+}
+
+/// Counts for the summary, and the report as it goes.
+struct Report<'p> {
+    printer: &'p mut Printer,
+    format: Option<ReportFormat>,
+    allow_unknown: bool,
+    stats: BTreeMap<(String, u32), SubjectStats>,
+    checked: u64,
+    valid: u64,
+    invalid: u64,
+    unknown: u64,
+    broken: u64,
+    junit: Vec<String>,
+}
+
+fn gh_escape(s: &str, property: bool) -> String {
+    let s = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        s.replace(':', "%3A").replace(',', "%2C")
+    } else {
+        s
+    }
+}
+
+fn xml_escape(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect::<String>()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+impl Report<'_> {
+    fn problems(&self) -> u64 {
+        self.invalid + self.broken + if self.allow_unknown { 0 } else { self.unknown }
+    }
+
+    fn add(&mut self, loc: &Location, v: Verdict) -> Result<()> {
+        self.checked += 1;
+        let (what, subject, details): (&str, Option<(String, u32)>, Vec<Issue>) = match v {
+            Verdict::Valid { subject, version } => {
+                self.valid += 1;
+                let s = self
+                    .stats
+                    .entry((subject.clone(), version))
+                    .or_insert_with(|| SubjectStats {
+                        subject,
+                        version,
+                        ..Default::default()
+                    });
+                s.checked += 1;
+                s.valid += 1;
+                return Ok(());
+            }
+            Verdict::Invalid {
+                subject,
+                version,
+                issues,
+            } => {
+                self.invalid += 1;
+                let s = self
+                    .stats
+                    .entry((subject.clone(), version))
+                    .or_insert_with(|| SubjectStats {
+                        subject: subject.clone(),
+                        version,
+                        ..Default::default()
+                    });
+                s.checked += 1;
+                s.invalid += 1;
+                for i in &issues {
+                    let e = s
+                        .errors
+                        .entry(i.schema_path.clone())
+                        .or_insert((0, i.message.clone()));
+                    e.0 += 1;
+                }
+                ("invalid", Some((subject, version)), issues)
+            }
+            Verdict::Unknown(why) => {
+                self.unknown += 1;
+                if self.allow_unknown {
+                    return Ok(());
+                }
+                (
+                    "unknown",
+                    None,
+                    vec![Issue {
+                        instance_path: String::new(),
+                        schema_path: String::new(),
+                        message: why,
+                    }],
+                )
+            }
+            Verdict::Broken(why) => {
+                self.broken += 1;
+                (
+                    "broken",
+                    None,
+                    vec![Issue {
+                        instance_path: String::new(),
+                        schema_path: String::new(),
+                        message: why,
+                    }],
+                )
+            }
+        };
+        self.emit(loc, what, subject, &details)
+    }
+
+    fn emit(
+        &mut self,
+        loc: &Location,
+        what: &str,
+        subject: Option<(String, u32)>,
+        issues: &[Issue],
+    ) -> Result<()> {
+        let subj = subject.as_ref().map(|(s, v)| format!("{s}@{v}"));
+        match self.format {
+            Some(ReportFormat::Github) => {
+                let props = match loc {
+                    Location::Line { source, line } => {
+                        format!("file={},line={line}", gh_escape(source, true))
+                    }
+                    Location::Record { .. } => {
+                        format!("title={}", gh_escape(&loc.to_string(), true))
+                    }
+                };
+                for i in issues {
+                    let prefix = subj
+                        .as_deref()
+                        .map(|s| format!("{s}: "))
+                        .unwrap_or_default();
+                    let at = if i.instance_path.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}: ", i.instance_path)
+                    };
+                    self.printer.line(&format!(
+                        "::error {props}::{}",
+                        gh_escape(&format!("{prefix}{at}{}", i.message), false)
+                    ))?;
+                }
+            }
+            Some(ReportFormat::Junit) => {
+                let detail: Vec<String> = issues
+                    .iter()
+                    .map(|i| format!("{} {} ({})", i.instance_path, i.message, i.schema_path))
+                    .collect();
+                self.junit.push(format!(
+                    "    <testcase name=\"{}\" classname=\"{}\"><failure message=\"{}\">{}</failure></testcase>",
+                    xml_escape(&loc.to_string()),
+                    xml_escape(subj.as_deref().unwrap_or(what)),
+                    xml_escape(&issues.first().map(|i| i.message.clone()).unwrap_or_default()),
+                    xml_escape(&detail.join("\n"))
+                ));
+            }
+            None if self.printer.is_json() => {
+                let (source, line, topic, partition, offset) = match loc {
+                    Location::Line { source, line } => {
+                        (Some(source.as_str()), Some(*line), None, None, None)
+                    }
+                    Location::Record {
+                        topic,
+                        partition,
+                        offset,
+                    } => (
+                        None,
+                        None,
+                        Some(topic.as_str()),
+                        Some(*partition),
+                        Some(*offset),
+                    ),
+                };
+                self.printer.json(&EventLine {
+                    kind: what,
+                    source,
+                    line,
+                    topic,
+                    partition,
+                    offset,
+                    subject: subject.as_ref().map(|(s, _)| s.as_str()),
+                    version: subject.as_ref().map(|(_, v)| *v),
+                    errors: issues,
+                })?;
+            }
+            None => {
+                let st = self.printer.styles;
+                let (b, d) = (st.bad, st.dim);
+                let head = format!("{b}{loc}{b:#}: {}", subj.as_deref().unwrap_or(what));
+                for i in issues {
+                    let at = if i.instance_path.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}: ", escape_line(&i.instance_path))
+                    };
+                    let sp = if i.schema_path.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {d}({}){d:#}", i.schema_path)
+                    };
+                    self.printer
+                        .line(&format!("{head}: {at}{}{sp}", escape_line(&i.message)))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, stopped_early: bool) -> Result<()> {
+        for s in self.stats.values_mut() {
+            let mut errs: Vec<(String, (u64, String))> = s.errors.drain().collect();
+            errs.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+            s.top_errors = errs
+                .into_iter()
+                .take(5)
+                .map(|(p, (n, ex))| TopError {
+                    schema_path: p,
+                    count: n,
+                    example: ex,
+                })
+                .collect();
+        }
+        match self.format {
+            Some(ReportFormat::Junit) => {
+                self.printer
+                    .line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+                self.printer.line(&format!(
+                    "<testsuites name=\"evtctl validate\" tests=\"{}\" failures=\"{}\">",
+                    self.checked,
+                    self.problems()
+                ))?;
+                self.printer.line(&format!(
+                    "  <testsuite name=\"evtctl validate\" tests=\"{}\" failures=\"{}\">",
+                    self.checked,
+                    self.problems()
+                ))?;
+                for tc in std::mem::take(&mut self.junit) {
+                    self.printer.line(&tc)?;
+                }
+                self.printer.line("  </testsuite>\n</testsuites>")?;
+            }
+            Some(ReportFormat::Github) => {}
+            None if self.printer.is_json() => {
+                self.printer.json(&SummaryLine {
+                    kind: "summary",
+                    checked: self.checked,
+                    valid: self.valid,
+                    invalid: self.invalid,
+                    unknown: self.unknown,
+                    broken: self.broken,
+                    stopped_early,
+                    subjects: self.stats.values().collect(),
+                })?;
+            }
+            None => {
+                if !self.stats.is_empty() {
+                    let mut t = comfy_table::Table::new();
+                    t.load_preset(comfy_table::presets::NOTHING)
+                        .set_header(vec![
+                            "SUBJECT",
+                            "VERSION",
+                            "CHECKED",
+                            "VALID",
+                            "INVALID",
+                            "MOST FREQUENT ERRORS",
+                        ]);
+                    for s in self.stats.values() {
+                        let top: Vec<String> = s
+                            .top_errors
+                            .iter()
+                            .take(3)
+                            .map(|e| format!("{} ×{}", e.schema_path, e.count))
+                            .collect();
+                        t.add_row(vec![
+                            s.subject.clone(),
+                            s.version.to_string(),
+                            s.checked.to_string(),
+                            s.valid.to_string(),
+                            s.invalid.to_string(),
+                            top.join(", "),
+                        ]);
+                    }
+                    self.printer.line(&t.to_string())?;
+                }
+            }
+        }
+        self.printer.flush()?;
+        let mut msg = format!(
+            "checked {} event(s): {} valid, {} invalid",
+            self.checked, self.valid, self.invalid
+        );
+        if self.unknown > 0 {
+            msg.push_str(&format!(
+                ", {} without a schema{}",
+                self.unknown,
+                if self.allow_unknown { " (allowed)" } else { "" }
+            ));
+        }
+        if self.broken > 0 {
+            msg.push_str(&format!(", {} unreadable", self.broken));
+        }
+        if stopped_early {
+            msg.push_str("; stopped at --max-invalid");
+        }
+        self.printer.info(msg);
+        let problems = self.problems();
+        if problems > 0 {
+            return Err(ProblemsFound(format!("{problems} event(s) failed validation")).into());
+        }
+        Ok(())
+    }
+}
+
+/// One slice of input lines, checked by a worker.
+struct Chunk {
+    seq: u64,
+    source: usize,
+    first_line: u64,
+    lines: Vec<Vec<u8>>,
+}
+
+pub fn run(
+    args: &ValidateArgs,
+    settings: &Settings,
+    registry: &Registry,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let explicit = args
+        .subject
+        .as_deref()
+        .map(|s| registry.schema_ref(s))
+        .transpose()?;
+    let mut report = Report {
+        printer,
+        format: args.format,
+        allow_unknown: args.allow_unknown,
+        stats: BTreeMap::new(),
+        checked: 0,
+        valid: 0,
+        invalid: 0,
+        unknown: 0,
+        broken: 0,
+        junit: Vec::new(),
+    };
+    let max_invalid = args.max_invalid.unwrap_or(u64::MAX);
+    let mut stopped_early = false;
+    if !args.topics.is_empty() {
+        stopped_early = validate_topics(
+            args,
+            settings,
+            registry,
+            explicit,
+            &mut report,
+            max_invalid,
+            cancel,
+        )?;
+    }
+    let mut files: Vec<PathBuf> = args.files.clone();
+    if args.topics.is_empty() && files.is_empty() {
+        files.push(PathBuf::from("-"));
+    }
+    if !files.is_empty() && !stopped_early {
+        stopped_early = validate_files(
+            &files,
+            args.input,
+            registry,
+            explicit,
+            &mut report,
+            max_invalid,
+            cancel,
+        )?;
+    }
+    if cancel.load(Ordering::Relaxed) {
+        let _ = report.finish(stopped_early);
+        return Err(Interrupted.into());
+    }
+    report.finish(stopped_early)
+}
+
+fn validate_topics(
+    args: &ValidateArgs,
+    settings: &Settings,
+    registry: &Registry,
+    explicit: Option<(&Subject, &SchemaFile)>,
+    report: &mut Report<'_>,
+    max_invalid: u64,
+    cancel: &AtomicBool,
+) -> Result<bool> {
+    let now = now_ms();
+    let start = match &args.from {
+        Some(s) => parse_start(s, now)?,
+        None => StartSpec {
+            default: None,
+            partitions: Vec::new(),
+        },
+    };
+    let stop = match &args.until {
+        Some(s) => parse_stop(s, now)?,
+        None => Stop::End,
+    };
+    let admin = Admin::connect(settings)?;
+    let (ranges, deadline) = reader::resolve(
+        &admin,
+        &args.topics,
+        &args.partition,
+        &start,
+        Start::Beginning,
+        Some(stop),
+        None,
+    )?;
+    drop(admin);
+    let mut rd = Reader::open(settings, &ranges, deadline, None)?;
+    let mut stopped = false;
+    let end = rd.run(cancel, |ev| {
+        let Event::Record(r) = ev else {
+            return Ok(Flow::Continue);
+        };
+        let ctx = Context {
+            headers: r.headers,
+            topic: Some(r.topic),
+        };
+        let v = verdict(registry, explicit, r.value.unwrap_or(b"null"), &ctx);
+        report.add(
+            &Location::Record {
+                topic: r.topic.to_string(),
+                partition: r.partition,
+                offset: r.offset,
+            },
+            v,
+        )?;
+        if report.problems() >= max_invalid {
+            stopped = true;
+            return Ok(Flow::Stop);
+        }
+        Ok(Flow::Continue)
+    })?;
+    Ok(stopped || end == ReadEnd::Stopped)
+}
+
+fn validate_files(
+    files: &[PathBuf],
+    input: ValidateInput,
+    registry: &Registry,
+    explicit: Option<(&Subject, &SchemaFile)>,
+    report: &mut Report<'_>,
+    max_invalid: u64,
+    cancel: &AtomicBool,
+) -> Result<bool> {
+    const LINES: usize = 2048;
+    let labels: Vec<String> = files
+        .iter()
+        .map(|f| {
+            if f.as_os_str() == "-" {
+                "<stdin>".to_string()
+            } else {
+                f.display().to_string()
+            }
+        })
+        .collect();
+    let mut readers: Vec<Box<dyn BufRead + Send>> = Vec::new();
+    for f in files {
+        readers.push(if f.as_os_str() == "-" {
+            Box::new(std::io::BufReader::with_capacity(
+                256 * 1024,
+                std::io::stdin(),
+            ))
+        } else {
+            let file =
+                std::fs::File::open(f).map_err(|e| usage(format!("{}: {e}", f.display())))?;
+            Box::new(std::io::BufReader::with_capacity(256 * 1024, file))
+        });
+    }
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .max(1);
+    let stop = AtomicBool::new(false);
+    let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Chunk>(workers * 2);
+    // Only the workers hold the receiver: if they all stop, the reader's next send fails and
+    // it stops too, so no thread waits forever whatever ends the run.
+    let work_rx = std::sync::Arc::new(std::sync::Mutex::new(work_rx));
+    let (done_tx, done_rx) =
+        std::sync::mpsc::sync_channel::<(u64, usize, Vec<(u64, Verdict)>)>(workers * 2);
+    let mut stopped_early = false;
+    std::thread::scope(|scope| -> Result<()> {
+        let (labels_ref, stop_ref) = (&labels, &stop);
+        let read_error = scope.spawn(move || -> Result<()> {
+            let mut seq = 0;
+            for (source, mut r) in readers.into_iter().enumerate() {
+                let mut line_no = 0u64;
+                loop {
+                    let mut chunk = Chunk {
+                        seq,
+                        source,
+                        first_line: line_no + 1,
+                        lines: Vec::with_capacity(LINES),
+                    };
+                    let mut eof = false;
+                    while chunk.lines.len() < LINES {
+                        let mut buf = Vec::new();
+                        if r.read_until(b'\n', &mut buf)
+                            .with_context(|| format!("reading {}", labels_ref[source]))?
+                            == 0
+                        {
+                            eof = true;
+                            break;
+                        }
+                        line_no += 1;
+                        while matches!(buf.last(), Some(b'\n' | b'\r')) {
+                            buf.pop();
+                        }
+                        chunk.lines.push(buf);
+                    }
+                    if stop_ref.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
+                        return Ok(());
+                    }
+                    if !chunk.lines.is_empty() {
+                        seq += 1;
+                        if work_tx.send(chunk).is_err() {
+                            return Ok(());
+                        }
+                    }
+                    if eof {
+                        break;
+                    }
+                }
+            }
+            Ok(())
+        });
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let work_rx = work_rx.clone();
+            scope.spawn(move || loop {
+                let chunk = match work_rx.lock().expect("work queue").recv() {
+                    Ok(c) => c,
+                    Err(_) => return,
+                };
+                let mut out = Vec::new();
+                for (i, line) in chunk.lines.iter().enumerate() {
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    out.push((
+                        chunk.first_line + i as u64,
+                        verdict_for_line(registry, explicit, input, line),
+                    ));
+                }
+                if done_tx.send((chunk.seq, chunk.source, out)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+        drop(work_rx);
+        // Results arrive out of order; report them in input order.
+        let mut pending = BTreeMap::new();
+        let mut next = 0u64;
+        for (seq, source, verdicts) in done_rx.iter() {
+            pending.insert(seq, (source, verdicts));
+            while let Some((source, verdicts)) = pending.remove(&next) {
+                next += 1;
+                if stopped_early {
+                    continue;
+                }
+                for (line, v) in verdicts {
+                    report.add(
+                        &Location::Line {
+                            source: labels[source].clone(),
+                            line,
+                        },
+                        v,
+                    )?;
+                    if report.problems() >= max_invalid {
+                        stopped_early = true;
+                        stop.store(true, Ordering::Relaxed);
+                        break;
+                    }
+                }
+            }
+        }
+        read_error.join().expect("reader thread")?;
+        Ok(())
+    })?;
+    Ok(stopped_early)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(gh_escape("a,b:c%\n", true), "a%2Cb%3Ac%25%0A");
+        assert_eq!(
+            xml_escape("<a & \"b\">\x1b"),
+            "&lt;a &amp; &quot;b&quot;&gt;"
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! Array keywords: `uniqueItems` (row 11), `items`/tuples (rows 3/4, 20),
+//! `additionalItems`/`unevaluatedItems` (19), `contains` (26).
+
+use super::*;
+
+impl Ctx<'_> {
+    // ----- rows 11, 19, 20, 26 (arrays) -----
+
+    pub(super) fn arrays(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        ro: &Map<String, Value>,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let unique = |o: &Map<String, Value>| {
+            o.get("uniqueItems")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+        };
+        let p = join(path, "uniqueItems");
+        match (unique(wo), unique(ro)) {
+            (false, true) => self.emit(
+                out,
+                "UNIQUE_ITEMS_ADDED",
+                &p,
+                Sev::Break,
+                "reader requires unique items: writer arrays with duplicates are rejected".into(),
+            ),
+            (true, false) => self.emit(
+                out,
+                "UNIQUE_ITEMS_REMOVED",
+                &p,
+                Sev::Info,
+                "`uniqueItems` removed".into(),
+            ),
+            _ => {}
+        }
+        let (wa, ra) = (array_shape(wo, &ws.doc), array_shape(ro, &rs.doc));
+        if wa.tuple.is_none() && ra.tuple.is_none() {
+            self.items_plain(wa.rest, ws, ra.rest, rs, path, out);
+        } else {
+            self.tuples(&wa, ws, &ra, rs, path, out);
+        }
+        self.extra_schema(
+            wo,
+            ws,
+            ro,
+            rs,
+            "unevaluatedItems",
+            "UNEVALUATED_ITEMS",
+            false,
+            path,
+            out,
+        );
+        self.subschema(
+            wo,
+            ws,
+            ro,
+            rs,
+            "contains",
+            ("CONTAINS_ADDED", "CONTAINS_REMOVED"),
+            path,
+            out,
+        );
+    }
+
+    /// `items` as a single schema on both sides: rows 3/4 and recursion.
+    fn items_plain(
+        &mut self,
+        w: Option<&Value>,
+        ws: &Scope,
+        r: Option<&Value>,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let p = join(path, "items");
+        match (w, r) {
+            (_, None) => {
+                if w.is_some() {
+                    self.emit(
+                        out,
+                        "SCHEMA_REMOVED",
+                        &p,
+                        Sev::Info,
+                        "`items` removed".into(),
+                    );
+                }
+            }
+            (None, Some(r)) if is_trivial(r) => {}
+            (None, Some(_)) => self.emit(
+                out,
+                "SCHEMA_ADDED",
+                &p,
+                Sev::Break,
+                "`items` schema added: writer arrays may hold other values".into(),
+            ),
+            (Some(w), Some(r)) => self.check(w, &ws.child("items"), r, &rs.child("items"), &p, out),
+        }
+    }
+
+    /// Row 20 (tuple positions) and row 19 (the rest schema).
+    fn tuples(
+        &mut self,
+        wa: &ArrayShape,
+        ws: &Scope,
+        ra: &ArrayShape,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let empty = Vec::new();
+        let (wt, rt) = (wa.tuple.unwrap_or(&empty), ra.tuple.unwrap_or(&empty));
+        for i in 0..wt.len().max(rt.len()) {
+            let seg = i.to_string();
+            let p = join(&join(path, ra.tuple_kw), &seg);
+            let wsc = ws.child(wa.tuple_kw).child(&seg);
+            let rsc = rs.child(ra.tuple_kw).child(&seg);
+            match (wt.get(i), rt.get(i)) {
+                (Some(w), Some(r)) => self.check(w, &wsc, r, &rsc, &p, out),
+                (None, Some(r)) => self.item_added(i, r, &rsc, wa, ws, &p, out),
+                (Some(w), None) => self.item_removed(i, w, &wsc, ra, rs, &p, out),
+                (None, None) => {}
+            }
+        }
+        self.extra_values(
+            wa.rest,
+            ws,
+            ra.rest,
+            rs,
+            ra.rest_kw,
+            "ADDITIONAL_ITEMS",
+            false,
+            path,
+            out,
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn item_added(
+        &mut self,
+        i: usize,
+        r: &Value,
+        rsc: &Scope,
+        wa: &ArrayShape,
+        ws: &Scope,
+        p: &str,
+        out: &mut Vec<Change>,
+    ) {
+        match rest_model(wa.rest) {
+            Model::Open if is_trivial(r) => self.emit(
+                out,
+                "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL",
+                p,
+                Sev::Info,
+                format!("tuple position {i} added with an empty schema"),
+            ),
+            Model::Open => self.emit(
+                out,
+                "ITEM_ADDED_TO_OPEN_CONTENT_MODEL",
+                p,
+                Sev::Break,
+                format!("tuple position {i} added: writer arrays may hold anything there"),
+            ),
+            Model::Closed => self.emit(
+                out,
+                "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL",
+                p,
+                Sev::Info,
+                format!("tuple position {i} added; the writer allowed no item there"),
+            ),
+            Model::Partial => {
+                let rest = wa.rest.cloned().unwrap_or(Value::Bool(true));
+                let ok = is_compatible(&self.trial(&rest, &ws.child(wa.rest_kw), r, rsc, p));
+                if ok {
+                    self.emit(
+                        out,
+                        "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+                        p,
+                        Sev::Info,
+                        format!("tuple position {i} added; the writer's rest schema fits it"),
+                    )
+                } else {
+                    self.emit(out, "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} added: the writer's rest schema allowed values it rejects"))
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn item_removed(
+        &mut self,
+        i: usize,
+        w: &Value,
+        wsc: &Scope,
+        ra: &ArrayShape,
+        rs: &Scope,
+        p: &str,
+        out: &mut Vec<Change>,
+    ) {
+        match rest_model(ra.rest) {
+            Model::Open => self.emit(out, "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} removed; the reader accepts anything there")),
+            Model::Closed if is_false(w) => self.emit(out, "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} (always rejected) removed")),
+            Model::Closed => self.emit(out, "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} removed from a closed tuple: longer writer arrays are rejected")),
+            Model::Partial => {
+                let rest = ra.rest.cloned().unwrap_or(Value::Bool(true));
+                let ok = is_compatible(&self.trial(w, wsc, &rest, &rs.child(ra.rest_kw), p));
+                if ok {
+                    self.emit(out, "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} removed; the reader's rest schema accepts its values"))
+                } else {
+                    self.emit(out, "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} removed: the reader's rest schema rejects its values"))
+                }
+            }
+        }
+    }
+}
+
+/// Array content model from the schema that covers positions beyond the tuple.
+fn rest_model(rest: Option<&Value>) -> Model {
+    match rest {
+        None => Model::Open,
+        Some(v) if is_trivial(v) => Model::Open,
+        Some(v) if is_false(v) => Model::Closed,
+        Some(_) => Model::Partial,
+    }
+}
+
+/// Tuple and "rest" of an array schema, with their keyword names, per dialect.
+struct ArrayShape<'a> {
+    tuple: Option<&'a Vec<Value>>,
+    tuple_kw: &'static str,
+    rest: Option<&'a Value>,
+    rest_kw: &'static str,
+}
+
+fn array_shape<'a>(o: &'a Map<String, Value>, doc: &Doc) -> ArrayShape<'a> {
+    if doc.prefix_items {
+        return ArrayShape {
+            tuple: o.get("prefixItems").and_then(Value::as_array),
+            tuple_kw: "prefixItems",
+            rest: o.get("items"),
+            rest_kw: "items",
+        };
+    }
+    match o.get("items") {
+        Some(Value::Array(t)) => ArrayShape {
+            tuple: Some(t),
+            tuple_kw: "items",
+            rest: o.get("additionalItems"),
+            rest_kw: "additionalItems",
+        },
+        other => ArrayShape {
+            tuple: None,
+            tuple_kw: "items",
+            rest: other,
+            rest_kw: "items",
+        },
+    }
+}

@@ -1,0 +1,591 @@
+//! Combinators: `allOf`/`anyOf`/`oneOf` with maximum bipartite matching of compatible
+//! branch pairs (rows 22/23) and `not` (row 24).
+
+use super::*;
+
+impl Ctx<'_> {
+    // ----- rows 22–24 -----
+
+    /// allOf in the writer but not the reader: merge local branches into one schema.
+    pub(super) fn flatten_all_of(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) -> Map<String, Value> {
+        let mut merged: Map<String, Value> = wo
+            .iter()
+            .filter(|(k, _)| *k != "allOf")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let branches = wo
+            .get("allOf")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for b in &branches {
+            // Only branches from the same document can be merged without changing how
+            // their refs resolve; skipping a branch only loosens the writer (conservative).
+            let Ok((v, sc)) = self.deref(b, ws) else {
+                continue;
+            };
+            if !Rc::ptr_eq(&sc.doc, &ws.doc) {
+                continue;
+            }
+            if let Value::Object(o) = v {
+                for (k, v) in o {
+                    merge_keyword(&mut merged, k, v);
+                }
+            } else if is_false(&v) {
+                merged.insert("not".into(), Value::Object(Map::new()));
+            }
+        }
+        self.emit(
+            out,
+            "PRODUCT_TYPE_NARROWED",
+            &join(path, "allOf"),
+            Sev::Info,
+            "writer `allOf` dropped: the reader is compared against the combined branches".into(),
+        );
+        merged
+    }
+
+    /// Writer is a sum (anyOf/oneOf), reader is not: every writer branch must fit the reader.
+    pub(super) fn sum_to_single(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        r: &Value,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let kw = if wo.contains_key("anyOf") {
+            "anyOf"
+        } else {
+            "oneOf"
+        };
+        let Some(branches) = wo
+            .get(kw)
+            .and_then(Value::as_array)
+            .filter(|a| !a.is_empty())
+        else {
+            return self.unsupported(
+                out,
+                &join(path, kw),
+                &format!("`{kw}` must be a non-empty array"),
+            );
+        };
+        let mut failed = Vec::new();
+        let mut details = Vec::new();
+        for (i, b) in branches.iter().enumerate() {
+            let merged = merge_base(wo, kw, b);
+            let sub = self.trial(&merged, &ws.child(kw).child(&i.to_string()), r, rs, path);
+            if is_compatible(&sub) {
+                details.extend(sub);
+            } else {
+                failed.push(i);
+            }
+        }
+        let p = join(path, kw);
+        if failed.is_empty() {
+            out.extend(details);
+            self.emit(
+                out,
+                "COMBINED_TYPE_CHANGED",
+                &p,
+                Sev::Info,
+                format!("writer `{kw}` replaced by a single schema that accepts every branch"),
+            );
+        } else {
+            self.emit(
+                out,
+                "COMBINED_TYPE_CHANGED",
+                &p,
+                Sev::Break,
+                format!(
+                    "writer `{kw}` replaced by a single schema that rejects branch(es) {failed:?}"
+                ),
+            );
+        }
+    }
+
+    pub(super) fn combinators(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        ro: &Map<String, Value>,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        for kw in ["anyOf", "oneOf", "allOf"] {
+            let Some(rv) = ro.get(kw) else { continue };
+            let Some(rb) = rv.as_array().filter(|a| !a.is_empty()) else {
+                self.unsupported(
+                    out,
+                    &join(path, kw),
+                    &format!("reader `{kw}` must be a non-empty array"),
+                );
+                continue;
+            };
+            if kw == "allOf" {
+                self.reader_all_of(wo, ws, rb, rs, path, out);
+            } else {
+                // Each reader branch is read together with the reader's base keywords.
+                let merged: Vec<Value> = rb.iter().map(|b| merge_base(ro, kw, b)).collect();
+                self.reader_sum(kw, wo, ws, &merged, rs, path, out);
+            }
+        }
+        // allOf removed from the reader was flattened in `check_inner`; remaining W-only
+        // combinators only constrain the writer further, which is always safe.
+        self.not(wo, ws, ro, rs, path, out);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn reader_sum(
+        &mut self,
+        kw: &str,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        rb: &[Value],
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let p = join(path, kw);
+        let wkw = if wo.contains_key(kw) {
+            Some(kw)
+        } else {
+            ["anyOf", "oneOf"].into_iter().find(|k| wo.contains_key(*k))
+        };
+        let overlap = if kw == "oneOf" {
+            " (oneOf: check that the new branch does not overlap the others, or valid data may match two branches)"
+        } else {
+            ""
+        };
+        let Some(wkw) = wkw else {
+            // Singleton → sum (row 22): the writer must fit some branch.
+            let wv = Value::Object(wo.clone());
+            for (j, r) in rb.iter().enumerate() {
+                let sub = self.trial(
+                    &wv,
+                    ws,
+                    r,
+                    &rs.child(kw).child(&j.to_string()),
+                    &join(&p, &j.to_string()),
+                );
+                if is_compatible(&sub) {
+                    out.extend(sub);
+                    self.emit(
+                        out,
+                        "COMBINED_TYPE_EXTENDED",
+                        &p,
+                        Sev::Info,
+                        format!(
+                            "schema wrapped in `{kw}`; branch {j} accepts all writer data{overlap}"
+                        ),
+                    );
+                    return;
+                }
+            }
+            return self.emit(
+                out,
+                "COMBINED_TYPE_SUBSCHEMAS_CHANGED",
+                &p,
+                Sev::Break,
+                format!("schema replaced by `{kw}` but no branch accepts all writer data"),
+            );
+        };
+        let Some(wb) = wo
+            .get(wkw)
+            .and_then(Value::as_array)
+            .filter(|a| !a.is_empty())
+        else {
+            return self.unsupported(
+                out,
+                &join(path, wkw),
+                &format!("writer `{wkw}` must be a non-empty array"),
+            );
+        };
+        if wkw != kw {
+            if kw == "anyOf" {
+                self.emit(
+                    out,
+                    "COMBINED_TYPE_EXTENDED",
+                    &p,
+                    Sev::Info,
+                    "oneOf relaxed to anyOf".into(),
+                );
+            } else {
+                self.emit(
+                    out,
+                    "COMBINED_TYPE_CHANGED",
+                    &p,
+                    Sev::Break,
+                    "anyOf changed to oneOf: data matching several branches is rejected".into(),
+                );
+            }
+        }
+        if rb.len() > wb.len() {
+            self.emit(
+                out,
+                "SUM_TYPE_EXTENDED",
+                &p,
+                Sev::Info,
+                format!("`{kw}` gained {} branch(es){overlap}", rb.len() - wb.len()),
+            );
+        } else if rb.len() < wb.len() {
+            self.emit(
+                out,
+                "SUM_TYPE_NARROWED",
+                &p,
+                Sev::Break,
+                format!(
+                    "`{kw}` lost {} branch(es): writer data matching them is rejected",
+                    wb.len() - rb.len()
+                ),
+            );
+        }
+        let merged: Vec<Value> = wb.iter().map(|b| merge_base(wo, wkw, b)).collect();
+        let wscopes: Vec<Scope> = (0..wb.len())
+            .map(|i| ws.child(wkw).child(&i.to_string()))
+            .collect();
+        let rscopes: Vec<Scope> = (0..rb.len())
+            .map(|j| rs.child(kw).child(&j.to_string()))
+            .collect();
+        self.match_branches(&merged, &wscopes, rb, &rscopes, &p, true, out);
+    }
+
+    /// Pair writer and reader branches by maximum bipartite matching of compatible pairs.
+    /// `writer_side`: every writer branch must be matched (sums) — otherwise every reader
+    /// branch must be (products).
+    #[allow(clippy::too_many_arguments)]
+    fn match_branches(
+        &mut self,
+        wb: &[Value],
+        wsc: &[Scope],
+        rb: &[Value],
+        rsc: &[Scope],
+        p: &str,
+        writer_side: bool,
+        out: &mut Vec<Change>,
+    ) {
+        let mut ok = vec![vec![false; rb.len()]; wb.len()];
+        let mut subs: HashMap<(usize, usize), Vec<Change>> = HashMap::new();
+        for (i, w) in wb.iter().enumerate() {
+            for (j, r) in rb.iter().enumerate() {
+                // Report under the reader's branch index: in BACKWARD that is the new schema.
+                let bp = join(p, &j.to_string());
+                let sub = self.trial(w, &wsc[i], r, &rsc[j], &bp);
+                ok[i][j] = is_compatible(&sub);
+                subs.insert((i, j), sub);
+            }
+        }
+        let (pairs, unmatched): (Vec<(usize, usize)>, Vec<usize>) = if writer_side {
+            let m = max_matching(&ok, rb.len());
+            let pairs = m
+                .iter()
+                .enumerate()
+                .filter_map(|(i, j)| j.map(|j| (i, j)))
+                .collect();
+            (
+                pairs,
+                m.iter()
+                    .enumerate()
+                    .filter(|(_, j)| j.is_none())
+                    .map(|(i, _)| i)
+                    .collect(),
+            )
+        } else {
+            let transposed: Vec<Vec<bool>> = (0..rb.len())
+                .map(|j| (0..wb.len()).map(|i| ok[i][j]).collect())
+                .collect();
+            let m = max_matching(&transposed, wb.len());
+            let pairs = m
+                .iter()
+                .enumerate()
+                .filter_map(|(j, i)| i.map(|i| (i, j)))
+                .collect();
+            (
+                pairs,
+                m.iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.is_none())
+                    .map(|(j, _)| j)
+                    .collect(),
+            )
+        };
+        for pair in pairs {
+            if let Some(sub) = subs.remove(&pair) {
+                out.extend(sub);
+            }
+        }
+        if !unmatched.is_empty() {
+            let side = if writer_side { "writer" } else { "reader" };
+            let hints: Vec<String> = unmatched
+                .iter()
+                .filter_map(|&u| closest_failure(&subs, u, writer_side))
+                .collect();
+            let hint = if hints.is_empty() {
+                String::new()
+            } else {
+                format!(" (closest: {})", hints.join("; "))
+            };
+            self.emit(
+                out,
+                "COMBINED_TYPE_SUBSCHEMAS_CHANGED",
+                p,
+                Sev::Break,
+                format!("{side} branch(es) {unmatched:?} have no compatible counterpart{hint}"),
+            );
+        }
+    }
+
+    fn reader_all_of(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        rb: &[Value],
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let p = join(path, "allOf");
+        let rscopes: Vec<Scope> = (0..rb.len())
+            .map(|j| rs.child("allOf").child(&j.to_string()))
+            .collect();
+        match wo
+            .get("allOf")
+            .and_then(Value::as_array)
+            .filter(|a| !a.is_empty())
+        {
+            Some(wb) => {
+                if rb.len() > wb.len() {
+                    self.emit(
+                        out,
+                        "PRODUCT_TYPE_EXTENDED",
+                        &p,
+                        Sev::Break,
+                        format!(
+                            "`allOf` gained {} branch(es): more constraints",
+                            rb.len() - wb.len()
+                        ),
+                    );
+                    return;
+                }
+                if rb.len() < wb.len() {
+                    self.emit(
+                        out,
+                        "PRODUCT_TYPE_NARROWED",
+                        &p,
+                        Sev::Info,
+                        format!(
+                            "`allOf` lost {} branch(es): fewer constraints",
+                            wb.len() - rb.len()
+                        ),
+                    );
+                }
+                let wscopes: Vec<Scope> = (0..wb.len())
+                    .map(|i| ws.child("allOf").child(&i.to_string()))
+                    .collect();
+                self.match_branches(wb, &wscopes, rb, &rscopes, &p, false, out);
+            }
+            None => {
+                // Singleton → allOf: sound when the writer fits every branch.
+                let wv = Value::Object(wo.clone());
+                let mut failed = Vec::new();
+                for (j, r) in rb.iter().enumerate() {
+                    let sub = self.trial(&wv, ws, r, &rscopes[j], &join(&p, &j.to_string()));
+                    if is_compatible(&sub) {
+                        out.extend(sub);
+                    } else {
+                        failed.push(j);
+                    }
+                }
+                if failed.is_empty() {
+                    self.emit(
+                        out,
+                        "COMBINED_TYPE_CHANGED",
+                        &p,
+                        Sev::Info,
+                        "schema wrapped in `allOf`; every branch accepts all writer data".into(),
+                    );
+                } else {
+                    self.emit(out, "COMBINED_TYPE_CHANGED", &p, Sev::Break, format!("schema replaced by `allOf` whose branch(es) {failed:?} reject writer data"));
+                }
+            }
+        }
+    }
+
+    /// Row 24: `not` flips the direction.
+    fn not(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        ro: &Map<String, Value>,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let p = join(path, "not");
+        match (wo.get("not"), ro.get("not")) {
+            (None, None) => {}
+            (Some(_), None) => {
+                self.emit(out, "SCHEMA_REMOVED", &p, Sev::Info, "`not` removed".into())
+            }
+            (None, Some(_)) => self.emit(
+                out,
+                "SCHEMA_ADDED",
+                &p,
+                Sev::Break,
+                "`not` added: it rejects values the writer allowed".into(),
+            ),
+            (Some(w), Some(r)) => {
+                let sub = self.trial(r, &rs.child("not"), w, &ws.child("not"), &p);
+                if is_compatible(&sub) {
+                    if !sub.is_empty() {
+                        self.emit(
+                            out,
+                            "NOT_TYPE_NARROWED",
+                            &p,
+                            Sev::Info,
+                            "reader's `not` excludes less".into(),
+                        );
+                    }
+                } else {
+                    self.emit(
+                        out,
+                        "NOT_TYPE_EXTENDED",
+                        &p,
+                        Sev::Break,
+                        "reader's `not` excludes values the writer allowed".into(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Maximum bipartite matching (Kuhn). `ok[i][j]`: left i may pair with right j.
+/// Returns, for each left node, its matched right node.
+fn max_matching(ok: &[Vec<bool>], right: usize) -> Vec<Option<usize>> {
+    fn try_assign(
+        i: usize,
+        ok: &[Vec<bool>],
+        seen: &mut [bool],
+        owner: &mut [Option<usize>],
+    ) -> bool {
+        for j in 0..owner.len() {
+            if ok[i][j] && !seen[j] {
+                seen[j] = true;
+                if owner[j].is_none_or(|o| try_assign(o, ok, seen, owner)) {
+                    owner[j] = Some(i);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let mut owner: Vec<Option<usize>> = vec![None; right];
+    for i in 0..ok.len() {
+        let mut seen = vec![false; right];
+        try_assign(i, ok, &mut seen, &mut owner);
+    }
+    let mut result = vec![None; ok.len()];
+    for (j, o) in owner.iter().enumerate() {
+        if let Some(i) = o {
+            result[*i] = Some(j);
+        }
+    }
+    result
+}
+
+/// Add keyword `k: v` of an allOf branch to `merged` (the conjunction being built).
+/// `properties` are united (a name on both sides gets `allOf` of both schemas) and `required`
+/// lists joined — both exact for a conjunction. For any other keyword already present the
+/// first value wins: for a writer that drops a constraint (a superset, conservative); in
+/// [`merge_base`] the first value is the reader branch's own, so no branch constraint is lost.
+fn merge_keyword(merged: &mut Map<String, Value>, k: String, v: Value) {
+    match (k.as_str(), merged.get_mut(&k), v) {
+        ("properties", Some(Value::Object(have)), Value::Object(add)) => {
+            for (name, s) in add {
+                match have.get_mut(&name) {
+                    // A name declared on both sides must satisfy both schemas: exact.
+                    Some(existing) if *existing != s => {
+                        let both = serde_json::json!({ "allOf": [existing.clone(), s] });
+                        *existing = both;
+                    }
+                    Some(_) => {}
+                    None => {
+                        have.insert(name, s);
+                    }
+                }
+            }
+        }
+        ("required", Some(Value::Array(have)), Value::Array(add)) => {
+            for name in add {
+                if !have.contains(&name) {
+                    have.push(name);
+                }
+            }
+        }
+        (_, Some(_), _) => {}
+        (_, None, v) => {
+            merged.insert(k, v);
+        }
+    }
+}
+
+/// A sum branch combined with the keywords next to the sum (the base): `base ∧ branch`.
+///
+/// On conflicts the branch wins and `properties`/`required` are united. Sound on both sides:
+/// for a writer branch the result only drops base constraints (a superset of the true
+/// conjunction); for a reader branch it keeps every constraint of the branch and adds base
+/// ones (a subset of the branch), so passing against it implies passing against the branch.
+/// The other combinators of the base are left out; they are compared on their own.
+fn merge_base(base: &Map<String, Value>, kw: &str, branch: &Value) -> Value {
+    let Value::Object(b) = branch else {
+        return branch.clone();
+    };
+    if b.contains_key("$ref") {
+        return branch.clone();
+    }
+    let mut merged = b.clone();
+    for (k, v) in base {
+        let skip = k == kw
+            || ["anyOf", "oneOf", "allOf"].contains(&k.as_str())
+            || ANNOTATIONS.iter().any(|(a, _)| a == k);
+        if !skip {
+            merge_keyword(&mut merged, k.clone(), v.clone());
+        }
+    }
+    Value::Object(merged)
+}
+
+/// Explain an unmatched branch by the pairing with the fewest breaking changes, so the
+/// user sees *why* (e.g. "MAX_LENGTH_ADDED at #/oneOf/1/properties/iban/maxLength").
+fn closest_failure(
+    subs: &HashMap<(usize, usize), Vec<Change>>,
+    unmatched: usize,
+    writer_side: bool,
+) -> Option<String> {
+    let (_, changes) = subs
+        .iter()
+        .filter(|((i, j), _)| {
+            if writer_side {
+                *i == unmatched
+            } else {
+                *j == unmatched
+            }
+        })
+        .min_by_key(|((i, j), c)| (c.iter().filter(|c| c.breaking).count(), i != j, *i, *j))?;
+    let first: Vec<String> = changes
+        .iter()
+        .filter(|c| c.breaking)
+        .take(3)
+        .map(|c| format!("{} at {}", c.rule, c.path))
+        .collect();
+    (!first.is_empty()).then(|| first.join(", "))
+}

@@ -1,0 +1,1416 @@
+//! JSON Schema compatibility checker (Confluent Schema Registry semantics, `buf breaking` style).
+//!
+//! [`check`]`(W, R)` answers "is every instance valid under writer schema `W` also valid under
+//! reader schema `R`?" and returns every difference it found as a [`Change`], compatible ones
+//! included (`breaking == false`). [`compare`] applies a [`Mode`] (BACKWARD, FORWARD, FULL…).
+//!
+//! Guarantees:
+//! - **Never a false "compatible" for what it could not check.** Unresolvable `$ref`s
+//!   (`REF_UNRESOLVED`), malformed keyword values and unsupported constructs such as
+//!   `$dynamicRef` (`UNSUPPORTED_SCHEMA`) are reported as breaking. Where a rule is only
+//!   approximated, the approximation errs towards "breaking".
+//! - **No panics, always terminates.** Recursive `$ref`s are handled by assuming an
+//!   in-progress (writer, reader) pair compatible (co-inductive fixpoint). A nesting limit
+//!   and a work budget (pairing nested combinator branches can multiply) back this up; when
+//!   either is hit the result is a breaking `UNSUPPORTED_SCHEMA`, never a pass.
+//! - **Stable output.** Changes come in schema traversal order (keys in document order).
+//! - Rule ids are Confluent's `Difference.Type` names where one exists. Extra ids used here:
+//!   `REF_UNRESOLVED`, `UNSUPPORTED_SCHEMA`, `FORMAT_ADDED/CHANGED/REMOVED`,
+//!   `CONDITIONAL_ADDED/CHANGED/REMOVED`, `THEN_ADDED/REMOVED`, `ELSE_ADDED/REMOVED`,
+//!   `PROPERTY_NAMES_ADDED/REMOVED`, `CONTAINS_ADDED/REMOVED`,
+//!   `CONTENT_ENCODING_*`, `CONTENT_MEDIA_TYPE_*`, `PATTERN_PROPERTY_ADDED/REMOVED`,
+//!   `COMMENT_CHANGED`, `EXAMPLES_CHANGED`, `ANNOTATION_CHANGED` and
+//!   [`UNVERIFIABLE_KEYWORD_CHANGED`] (row 27).
+//! - `format` is treated as asserted (row 26 default severity "error").
+//!
+//! Deliberate approximations (all err towards "breaking"):
+//! - `enum`/`const` writers are checked exactly by validating each value against the reader
+//!   (a small built-in validator); other schemas are compared keyword by keyword, which can
+//!   report a break for a reader that is in fact equivalent (e.g. `minimum` vs `enum`).
+//! - A writer `allOf` facing a reader without `allOf` is flattened into one schema (branches
+//!   from other documents are skipped, conflicting keywords keep the first value); a writer
+//!   `anyOf`/`oneOf` branch is compared together with the keywords beside it.
+//! - `anyOf`/`oneOf` branches pair up one-to-one (maximum bipartite matching), as Confluent
+//!   does; `oneOf` exclusivity is not proven, only warned about.
+//! - `patternProperties` regexes are evaluated by a small ECMA-262 subset matcher; a pattern
+//!   it cannot evaluate counts as "not covered".
+//! - `$ref` to anchors or `$id` URIs not known to the resolver is `REF_UNRESOLVED`.
+//!
+//! Dialect: schemas without `$schema` are draft-07 (Confluent parity): `items: [..]` is a
+//! tuple, `$ref` siblings are ignored. With a 2019-09/2020-12 `$schema`, `prefixItems` is the
+//! tuple and `$ref` siblings apply.
+
+mod arrays;
+mod combinators;
+mod decimal;
+mod objects;
+mod regex;
+mod shape;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// Rule id for a changed keyword this module does not understand (row 27). It is reported
+/// with `breaking = false` ("unverifiable"); a caller offering `--strict-unknown` should
+/// treat any change with this rule as a failure.
+pub const UNVERIFIABLE_KEYWORD_CHANGED: &str = "UNVERIFIABLE_KEYWORD_CHANGED";
+
+/// Compatibility mode, as in Confluent Schema Registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// No check at all.
+    None,
+    /// The new schema reads data written with the previous one.
+    Backward,
+    /// The previous schema reads data written with the new one.
+    Forward,
+    /// Backward and forward.
+    Full,
+    /// Backward against every earlier version (the caller loops).
+    BackwardTransitive,
+    /// Forward against every earlier version (the caller loops).
+    ForwardTransitive,
+    /// Full against every earlier version (the caller loops).
+    FullTransitive,
+}
+
+impl Mode {
+    /// Canonical upper-case name, e.g. `"FULL_TRANSITIVE"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Mode::None => "NONE",
+            Mode::Backward => "BACKWARD",
+            Mode::Forward => "FORWARD",
+            Mode::Full => "FULL",
+            Mode::BackwardTransitive => "BACKWARD_TRANSITIVE",
+            Mode::ForwardTransitive => "FORWARD_TRANSITIVE",
+            Mode::FullTransitive => "FULL_TRANSITIVE",
+        }
+    }
+
+    /// True for the `*_TRANSITIVE` modes.
+    pub fn transitive(&self) -> bool {
+        matches!(
+            self,
+            Mode::BackwardTransitive | Mode::ForwardTransitive | Mode::FullTransitive
+        )
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Mode {
+    type Err = String;
+
+    /// Case-insensitive; `-` and `_` are interchangeable.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm = s.trim().to_ascii_uppercase().replace('-', "_");
+        Ok(match norm.as_str() {
+            "NONE" => Mode::None,
+            "BACKWARD" => Mode::Backward,
+            "FORWARD" => Mode::Forward,
+            "FULL" => Mode::Full,
+            "BACKWARD_TRANSITIVE" => Mode::BackwardTransitive,
+            "FORWARD_TRANSITIVE" => Mode::ForwardTransitive,
+            "FULL_TRANSITIVE" => Mode::FullTransitive,
+            _ => {
+                return Err(format!(
+                    "unknown compatibility mode `{s}` (expected NONE, BACKWARD, FORWARD, FULL or a *_TRANSITIVE variant)"
+                ));
+            }
+        })
+    }
+}
+
+/// How property rules of open content models are judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Policy {
+    /// Confluent default: open content models may carry any undeclared property.
+    Strict,
+    /// Assume producers never send undeclared properties (relaxes the "L✅" rules).
+    Lenient,
+}
+
+impl std::str::FromStr for Policy {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "strict" => Ok(Policy::Strict),
+            "lenient" => Ok(Policy::Lenient),
+            _ => Err(format!(
+                "unknown compatibility policy `{s}` (expected strict or lenient)"
+            )),
+        }
+    }
+}
+
+/// One difference between writer and reader schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Rule id (Confluent `Difference.Type` name or one of this module's extra ids).
+    pub rule: String,
+    /// JSON-pointer style location with `#` prefix, root `#/`.
+    pub path: String,
+    /// Whether this change breaks compatibility under the policy used.
+    pub breaking: bool,
+    /// One human sentence.
+    pub message: String,
+}
+
+impl std::fmt::Display for Change {
+    /// `PATH: RULE: message`, with a `(warning)` marker for non-breaking changes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = if self.breaking { "" } else { " (warning)" };
+        write!(f, "{}: {}{}: {}", self.path, self.rule, level, self.message)
+    }
+}
+
+/// check(writer W, reader R): is every instance valid under W also valid under R?
+///
+/// Returns all differences found (compatible ones with `breaking = false`) in traversal order.
+/// `resolve` loads documents for non-local `$ref`s; it gets the part before `#` exactly as
+/// written. Unresolvable refs are reported as breaking `REF_UNRESOLVED`.
+pub fn check(
+    writer: &Value,
+    reader: &Value,
+    policy: Policy,
+    resolve: &dyn Fn(&str) -> Option<Value>,
+) -> Vec<Change> {
+    let mut ctx = Ctx {
+        policy,
+        resolve,
+        docs: HashMap::new(),
+        in_progress: HashSet::new(),
+        depth: 0,
+        steps: 0,
+    };
+    // Root names contain `#`, which a ref's document part never does: no collisions.
+    let ws = Scope::root("#writer", writer);
+    let rs = Scope::root("#reader", reader);
+    let mut out = Vec::new();
+    // The roots are in progress too, so `{"$ref": "#"}` recursion stops at the first cycle.
+    ctx.in_progress.insert((ws.key(), rs.key()));
+    ctx.check(writer, &ws, reader, &rs, "", &mut out);
+    if ctx.steps > MAX_STEPS {
+        ctx.unsupported(
+            &mut out,
+            "",
+            "the comparison exceeded its work budget (deeply nested combinators)",
+        );
+    }
+    out
+}
+
+/// Compare two versions under a (non-transitive view of a) mode.
+///
+/// Backward = `check(old, new)`, Forward = `check(new, old)`, Full = both (concatenated,
+/// exact duplicates removed); transitive modes behave like their base (the caller loops over
+/// earlier versions); `None` returns nothing.
+pub fn compare(
+    old: &Value,
+    new: &Value,
+    mode: Mode,
+    policy: Policy,
+    resolve: &dyn Fn(&str) -> Option<Value>,
+) -> Vec<Change> {
+    match mode {
+        Mode::None => Vec::new(),
+        Mode::Backward | Mode::BackwardTransitive => check(old, new, policy, resolve),
+        Mode::Forward | Mode::ForwardTransitive => check(new, old, policy, resolve),
+        Mode::Full | Mode::FullTransitive => {
+            let mut all = check(old, new, policy, resolve);
+            for c in check(new, old, policy, resolve) {
+                if !all.contains(&c) {
+                    all.push(c);
+                }
+            }
+            all
+        }
+    }
+}
+
+/// True when no change in the list is breaking.
+pub fn is_compatible(changes: &[Change]) -> bool {
+    changes.iter().all(|c| !c.breaking)
+}
+
+// ---------------------------------------------------------------------------------------
+// Internals
+// ---------------------------------------------------------------------------------------
+
+/// Verdict of one emitted change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sev {
+    /// Compatible (informational).
+    Info,
+    /// Breaking under both policies.
+    Break,
+    /// Breaking under STRICT only (the "L✅" rules).
+    StrictOnly,
+}
+
+/// A loaded schema document; refs inside it are resolved against `root`.
+struct Doc {
+    name: String,
+    root: Value,
+    /// 2019-09 / 2020-12 semantics (`$ref` siblings apply).
+    modern: bool,
+    /// 2020-12 array semantics (`prefixItems`).
+    prefix_items: bool,
+}
+
+/// Where a subschema lives: its document and JSON pointer (used for ref resolution and for
+/// recognising cycles).
+#[derive(Clone)]
+struct Scope {
+    doc: Rc<Doc>,
+    loc: String,
+}
+
+impl Scope {
+    fn root(name: &str, v: &Value) -> Scope {
+        Scope {
+            doc: Rc::new(Doc::new(name, v.clone())),
+            loc: String::new(),
+        }
+    }
+
+    fn child(&self, seg: &str) -> Scope {
+        Scope {
+            doc: self.doc.clone(),
+            loc: join(&self.loc, seg),
+        }
+    }
+
+    fn key(&self) -> String {
+        format!("{}#{}", self.doc.name, self.loc)
+    }
+}
+
+impl Doc {
+    fn new(name: &str, root: Value) -> Doc {
+        let dialect = root.get("$schema").and_then(Value::as_str).unwrap_or("");
+        let modern = dialect.contains("2019-09") || dialect.contains("2020-12");
+        let prefix_items = dialect.contains("2020-12");
+        Doc {
+            name: name.to_string(),
+            root,
+            modern,
+            prefix_items,
+        }
+    }
+}
+
+struct Ctx<'r> {
+    policy: Policy,
+    resolve: &'r dyn Fn(&str) -> Option<Value>,
+    docs: HashMap<String, Option<Rc<Doc>>>,
+    /// (writer location, reader location) pairs currently being compared through a `$ref`.
+    in_progress: HashSet<(String, String)>,
+    depth: usize,
+    /// Number of `check` calls so far; trial pairings of nested combinators can multiply.
+    steps: usize,
+}
+
+/// Recursion limit; deeper schemas are reported as unsupported rather than overflowing.
+const MAX_DEPTH: usize = 100;
+
+/// Work budget in `check` calls; beyond it every comparison fails as unsupported.
+const MAX_STEPS: usize = 100_000;
+
+/// Keywords that never change which instances are valid.
+const ANNOTATIONS: &[(&str, &str)] = &[
+    ("title", "TITLE_CHANGED"),
+    ("description", "DESCRIPTION_CHANGED"),
+    ("default", "DEFAULT_CHANGED"),
+    ("$id", "ID_CHANGED"),
+    ("$comment", "COMMENT_CHANGED"),
+    ("examples", "EXAMPLES_CHANGED"),
+    ("readOnly", "ANNOTATION_CHANGED"),
+    ("writeOnly", "ANNOTATION_CHANGED"),
+    ("deprecated", "ANNOTATION_CHANGED"),
+];
+
+/// Keywords that are structural only (containers for ref targets, dialect markers).
+const STRUCTURAL: &[&str] = &["$schema", "definitions", "$defs", "$anchor", "$ref"];
+
+/// Keywords this module verifies.
+const HANDLED: &[&str] = &[
+    "type",
+    "enum",
+    "const",
+    "maxLength",
+    "minLength",
+    "maxItems",
+    "minItems",
+    "maxProperties",
+    "minProperties",
+    "maxContains",
+    "minContains",
+    "maximum",
+    "minimum",
+    "exclusiveMaximum",
+    "exclusiveMinimum",
+    "multipleOf",
+    "pattern",
+    "format",
+    "contentEncoding",
+    "contentMediaType",
+    "required",
+    "properties",
+    "additionalProperties",
+    "unevaluatedProperties",
+    "patternProperties",
+    "propertyNames",
+    "dependencies",
+    "dependentRequired",
+    "dependentSchemas",
+    "items",
+    "prefixItems",
+    "additionalItems",
+    "unevaluatedItems",
+    "uniqueItems",
+    "contains",
+    "anyOf",
+    "oneOf",
+    "allOf",
+    "not",
+    "if",
+    "then",
+    "else",
+];
+
+/// Keywords whose presence we cannot reason about at all.
+const UNSUPPORTED: &[&str] = &["$dynamicRef", "$recursiveRef"];
+
+// Type bits. `number` is NUM|INT so that integer ⊆ number falls out of set inclusion.
+const T_NULL: u8 = 1;
+const T_BOOL: u8 = 2;
+const T_OBJ: u8 = 4;
+const T_ARR: u8 = 8;
+const T_NUM: u8 = 16;
+const T_STR: u8 = 32;
+const T_INT: u8 = 64;
+const T_NUMS: u8 = T_NUM | T_INT;
+const T_ALL: u8 = 127;
+
+/// (keyword, code prefix, is an upper bound, type group it applies to) for rows 7/8.
+const BOUNDS: &[(&str, &str, bool, u8)] = &[
+    ("maxLength", "MAX_LENGTH", true, T_STR),
+    ("minLength", "MIN_LENGTH", false, T_STR),
+    ("maxItems", "MAX_ITEMS", true, T_ARR),
+    ("minItems", "MIN_ITEMS", false, T_ARR),
+    ("maxContains", "MAX_CONTAINS", true, T_ARR),
+    ("minContains", "MIN_CONTAINS", false, T_ARR),
+    ("maxProperties", "MAX_PROPERTIES", true, T_OBJ),
+    ("minProperties", "MIN_PROPERTIES", false, T_OBJ),
+    ("maximum", "MAXIMUM", true, T_NUMS),
+    ("minimum", "MINIMUM", false, T_NUMS),
+    ("exclusiveMaximum", "EXCLUSIVE_MAXIMUM", true, T_NUMS),
+    ("exclusiveMinimum", "EXCLUSIVE_MINIMUM", false, T_NUMS),
+];
+
+/// Object content model (spec "Content models decide property changes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Model {
+    Open,
+    Partial,
+    Closed,
+}
+
+impl Model {
+    fn name(self) -> &'static str {
+        match self {
+            Model::Open => "open",
+            Model::Partial => "partially open",
+            Model::Closed => "closed",
+        }
+    }
+}
+
+static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+
+fn join(base: &str, seg: &str) -> String {
+    format!("{}/{}", base, seg.replace('~', "~0").replace('/', "~1"))
+}
+
+fn display_path(p: &str) -> String {
+    if p.is_empty() {
+        "#/".to_string()
+    } else {
+        format!("#{p}")
+    }
+}
+
+fn is_false(v: &Value) -> bool {
+    matches!(v, Value::Bool(false))
+}
+
+/// `true`, or an object with only annotations/structural keywords: accepts everything.
+fn is_trivial(v: &Value) -> bool {
+    match v {
+        Value::Bool(b) => *b,
+        Value::Object(o) => o.keys().all(|k| {
+            k != "$ref"
+                && (STRUCTURAL.contains(&k.as_str()) || ANNOTATIONS.iter().any(|(a, _)| a == k))
+        }),
+        _ => false,
+    }
+}
+
+fn as_obj(v: &Value) -> &Map<String, Value> {
+    v.as_object().unwrap_or(&EMPTY)
+}
+
+/// Structural JSON equality with numbers compared by value (`1` == `1.0`).
+pub(crate) fn json_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            decimal::cmp_numbers(x, y) == Some(std::cmp::Ordering::Equal)
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| json_eq(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Does instance `v` have JSON Schema type `t`?
+pub(crate) fn type_matches(v: &Value, t: &str) -> bool {
+    match (t, v) {
+        ("null", Value::Null) | ("boolean", Value::Bool(_)) | ("object", Value::Object(_)) => true,
+        ("array", Value::Array(_))
+        | ("string", Value::String(_))
+        | ("number", Value::Number(_)) => true,
+        ("integer", Value::Number(n)) => validate::number_is_integer(n),
+        _ => false,
+    }
+}
+
+fn type_bit(t: &str) -> Option<u8> {
+    Some(match t {
+        "null" => T_NULL,
+        "boolean" => T_BOOL,
+        "object" => T_OBJ,
+        "array" => T_ARR,
+        "number" => T_NUMS,
+        "string" => T_STR,
+        "integer" => T_INT,
+        _ => return None,
+    })
+}
+
+/// Type set of a schema object; `Err` for a malformed `type`.
+fn type_set(o: &Map<String, Value>) -> Result<u8, String> {
+    match o.get("type") {
+        None => Ok(T_ALL),
+        Some(Value::String(t)) => type_bit(t).ok_or_else(|| format!("unknown type `{t}`")),
+        Some(Value::Array(ts)) => ts.iter().try_fold(0, |acc, t| {
+            let name = t.as_str().ok_or("non-string entry in `type`")?;
+            Ok(acc | type_bit(name).ok_or_else(|| format!("unknown type `{name}`"))?)
+        }),
+        Some(other) => Err(format!("`type` must be a string or array, found {other}")),
+    }
+}
+
+/// Type bits of a concrete value (`1.0` counts as integer, as in JSON Schema).
+fn value_type_bits(v: &Value) -> u8 {
+    match v {
+        Value::Null => T_NULL,
+        Value::Bool(_) => T_BOOL,
+        Value::Object(_) => T_OBJ,
+        Value::Array(_) => T_ARR,
+        Value::String(_) => T_STR,
+        Value::Number(n) if validate::number_is_integer(n) => T_INT,
+        Value::Number(_) => T_NUM,
+    }
+}
+
+fn type_names(bits: u8) -> String {
+    if bits == T_ALL {
+        return "any".to_string();
+    }
+    let mut names = Vec::new();
+    for (b, n) in [
+        (T_NULL, "null"),
+        (T_BOOL, "boolean"),
+        (T_OBJ, "object"),
+        (T_ARR, "array"),
+        (T_STR, "string"),
+    ] {
+        if bits & b != 0 {
+            names.push(n);
+        }
+    }
+    if bits & T_NUMS == T_NUMS {
+        names.push("number");
+    } else if bits & T_INT != 0 {
+        names.push("integer");
+    }
+    names.join("|")
+}
+
+/// Finite value set admitted by `enum`/`const`, if any.
+fn finite_values(o: &Map<String, Value>) -> Option<Vec<Value>> {
+    match (o.get("const"), o.get("enum").and_then(Value::as_array)) {
+        (Some(c), Some(e)) => Some(e.iter().filter(|v| json_eq(v, c)).cloned().collect()),
+        (Some(c), None) => Some(vec![c.clone()]),
+        (None, Some(e)) => Some(e.clone()),
+        (None, None) => None,
+    }
+}
+
+fn required_set(o: &Map<String, Value>) -> Vec<&str> {
+    o.get("required")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+fn has_default(v: &Value) -> bool {
+    v.get("default").is_some()
+}
+
+fn object_model(o: &Map<String, Value>) -> Model {
+    let has_patterns = o
+        .get("patternProperties")
+        .and_then(Value::as_object)
+        .is_some_and(|p| !p.is_empty());
+    let open_kw = |k: &str| o.get(k).is_none_or(is_trivial);
+    let false_kw = |k: &str| o.get(k).is_some_and(is_false);
+    if has_patterns {
+        return Model::Partial;
+    }
+    if open_kw("additionalProperties") && open_kw("unevaluatedProperties") {
+        return Model::Open;
+    }
+    if false_kw("additionalProperties")
+        || (open_kw("additionalProperties") && false_kw("unevaluatedProperties"))
+    {
+        return Model::Closed;
+    }
+    Model::Partial
+}
+
+impl Ctx<'_> {
+    fn emit(&self, out: &mut Vec<Change>, rule: &str, path: &str, sev: Sev, message: String) {
+        let breaking = match sev {
+            Sev::Info => false,
+            Sev::Break => true,
+            Sev::StrictOnly => self.policy == Policy::Strict,
+        };
+        out.push(Change {
+            rule: rule.to_string(),
+            path: display_path(path),
+            breaking,
+            message,
+        });
+    }
+
+    fn unsupported(&self, out: &mut Vec<Change>, path: &str, why: &str) {
+        self.emit(
+            out,
+            "UNSUPPORTED_SCHEMA",
+            path,
+            Sev::Break,
+            format!("cannot check compatibility: {why}"),
+        );
+    }
+
+    /// Compare and collect into a fresh list (used for trial pairings).
+    fn trial(&mut self, w: &Value, ws: &Scope, r: &Value, rs: &Scope, path: &str) -> Vec<Change> {
+        let mut tmp = Vec::new();
+        self.check(w, ws, r, rs, path, &mut tmp);
+        tmp
+    }
+
+    fn check(
+        &mut self,
+        w: &Value,
+        ws: &Scope,
+        r: &Value,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            self.unsupported(out, path, "work budget exceeded");
+            return;
+        }
+        if self.depth >= MAX_DEPTH {
+            self.unsupported(out, path, "schema nesting too deep");
+            return;
+        }
+        self.depth += 1;
+        self.check_inner(w, ws, r, rs, path, out);
+        self.depth -= 1;
+    }
+
+    fn check_inner(
+        &mut self,
+        w: &Value,
+        ws: &Scope,
+        r: &Value,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        for (v, side) in [(w, "writer"), (r, "reader")] {
+            if !(v.is_object() || v.is_boolean()) {
+                self.unsupported(
+                    out,
+                    path,
+                    &format!("{side} schema is neither an object nor a boolean"),
+                );
+                return;
+            }
+        }
+        if w.get("$ref").is_some() || r.get("$ref").is_some() {
+            self.check_refs(w, ws, r, rs, path, out);
+            return;
+        }
+        let (wo, ro) = (as_obj(w), as_obj(r));
+        self.annotations(wo, ro, path, out);
+        // Row 2: a reader accepting everything, or a writer accepting nothing.
+        if is_trivial(r) || is_false(w) {
+            return;
+        }
+        if is_false(r) {
+            self.emit(
+                out,
+                "TYPE_NARROWED",
+                path,
+                Sev::Break,
+                "reader schema is `false` and rejects every instance".into(),
+            );
+            return;
+        }
+        if let Some(bad) = [wo, ro]
+            .iter()
+            .flat_map(|o| o.keys())
+            .find(|k| UNSUPPORTED.contains(&k.as_str()))
+        {
+            self.unsupported(out, path, &format!("keyword `{bad}` is not supported"));
+            return;
+        }
+        for (o, side) in [(wo, "writer"), (ro, "reader")] {
+            if let Some((kw, why)) = shape::problem(o) {
+                let p = join(path, &kw);
+                self.unsupported(out, &p, &format!("{side} `{kw}` {why}"));
+                return;
+            }
+        }
+        // allOf → no allOf: fold the writer's branches into it (dropping constraints from the
+        // writer only ever makes the check more conservative).
+        let flattened;
+        let wo = if wo.contains_key("allOf") && !ro.contains_key("allOf") {
+            flattened = self.flatten_all_of(wo, ws, path, out);
+            &flattened
+        } else {
+            wo
+        };
+        if self.finite_writer(wo, ro, path, out) {
+            return;
+        }
+        let w_sum = wo.contains_key("anyOf") || wo.contains_key("oneOf");
+        let r_sum = ro.contains_key("anyOf") || ro.contains_key("oneOf");
+        if w_sum && !r_sum {
+            self.sum_to_single(wo, ws, r, rs, path, out);
+            return;
+        }
+        self.keywords(wo, ws, ro, rs, path, out);
+    }
+
+    // ----- $ref (row 25) -----
+
+    fn check_refs(
+        &mut self,
+        w: &Value,
+        ws: &Scope,
+        r: &Value,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let (w2, ws2) = match self.deref(w, ws) {
+            Ok(x) => x,
+            Err(e) => {
+                return self.emit(
+                    out,
+                    "REF_UNRESOLVED",
+                    path,
+                    Sev::Break,
+                    format!("writer {e}"),
+                );
+            }
+        };
+        let (r2, rs2) = match self.deref(r, rs) {
+            Ok(x) => x,
+            Err(e) => {
+                return self.emit(
+                    out,
+                    "REF_UNRESOLVED",
+                    path,
+                    Sev::Break,
+                    format!("reader {e}"),
+                );
+            }
+        };
+        // The same pointer into the same resolver-loaded document is the same schema.
+        if ws2.key() == rs2.key() {
+            return;
+        }
+        let key = (ws2.key(), rs2.key());
+        // Co-inductive assumption: a pair already being compared is taken as compatible; any
+        // real difference is reported on the first visit.
+        if self.in_progress.contains(&key) {
+            return;
+        }
+        self.in_progress.insert(key.clone());
+        self.check(&w2, &ws2, &r2, &rs2, path, out);
+        self.in_progress.remove(&key);
+    }
+
+    /// Follow `$ref`s until a non-ref schema; returns the target and its scope.
+    fn deref(&mut self, v: &Value, scope: &Scope) -> Result<(Value, Scope), String> {
+        let mut cur = v.clone();
+        let mut sc = scope.clone();
+        for _ in 0..64 {
+            let Some(reference) = cur.get("$ref") else {
+                return Ok((cur, sc));
+            };
+            let Some(reference) = reference.as_str() else {
+                return Err("`$ref` is not a string".to_string());
+            };
+            let (doc_part, frag) = reference.split_once('#').unwrap_or((reference, ""));
+            let doc = if doc_part.is_empty() {
+                sc.doc.clone()
+            } else {
+                self.load(doc_part).ok_or_else(|| {
+                    format!("`$ref` `{reference}`: document `{doc_part}` could not be loaded")
+                })?
+            };
+            if !(frag.is_empty() || frag.starts_with('/')) {
+                return Err(format!(
+                    "`$ref` `{reference}`: anchor references are not supported"
+                ));
+            }
+            let pointer = percent_decode(frag);
+            let target = doc
+                .root
+                .pointer(&pointer)
+                .ok_or_else(|| format!("`$ref` `{reference}` points to nothing"))?
+                .clone();
+            let merged = if sc.doc.modern {
+                merge_ref_siblings(&cur, target)
+            } else {
+                target
+            };
+            sc = Scope { doc, loc: pointer };
+            cur = merged;
+        }
+        Err("`$ref` chain is too long or cyclic without any schema".to_string())
+    }
+
+    fn load(&mut self, name: &str) -> Option<Rc<Doc>> {
+        if let Some(d) = self.docs.get(name) {
+            return d.clone();
+        }
+        let doc = (self.resolve)(name).map(|v| Rc::new(Doc::new(name, v)));
+        self.docs.insert(name.to_string(), doc.clone());
+        doc
+    }
+
+    // ----- row 1 -----
+
+    fn annotations(
+        &self,
+        wo: &Map<String, Value>,
+        ro: &Map<String, Value>,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        for (kw, rule) in ANNOTATIONS {
+            let (a, b) = (wo.get(*kw), ro.get(*kw));
+            if a != b {
+                let msg = format!("`{kw}` changed (annotation only, no effect on validation)");
+                self.emit(out, rule, &join(path, kw), Sev::Info, msg);
+            }
+        }
+    }
+
+    // ----- rows 12/13 improvement -----
+
+    /// If the writer admits only a finite set of values and each is valid under the reader,
+    /// the pair is compatible regardless of other keywords. Returns true when that decided it.
+    fn finite_writer(
+        &self,
+        wo: &Map<String, Value>,
+        ro: &Map<String, Value>,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) -> bool {
+        let Some(values) = finite_values(wo) else {
+            return false;
+        };
+        let wv = Value::Object(wo.clone());
+        let rv = Value::Object(ro.clone());
+        let admitted: Vec<&Value> = values
+            .iter()
+            .filter(|v| validate::validate(v, &wv) != Some(false))
+            .collect();
+        if !admitted
+            .iter()
+            .all(|v| validate::validate(v, &rv) == Some(true))
+        {
+            return false;
+        }
+        let same = finite_values(ro).is_some_and(|rv| {
+            rv.len() == values.len() && values.iter().all(|v| rv.iter().any(|x| json_eq(v, x)))
+        });
+        if !same {
+            let kw = if ro.contains_key("enum")
+                || !ro.contains_key("const") && wo.contains_key("enum")
+            {
+                "enum"
+            } else {
+                "const"
+            };
+            let msg = format!(
+                "all {} value(s) the writer allows are valid under the reader",
+                admitted.len()
+            );
+            self.emit(out, "ENUM_ARRAY_EXTENDED", &join(path, kw), Sev::Info, msg);
+        }
+        true
+    }
+
+    // ----- keyword-by-keyword comparison -----
+
+    fn keywords(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        ro: &Map<String, Value>,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let wt = match (type_set(wo), type_set(ro)) {
+            (Ok(w), Ok(r)) => {
+                // A writer limited to enum/const values only has the types of those values.
+                let w = finite_values(wo).map_or(w, |vals| {
+                    w & vals.iter().fold(0, |acc, v| acc | value_type_bits(v))
+                });
+                self.types(w, r, path, out);
+                w
+            }
+            (Err(e), _) | (_, Err(e)) => {
+                self.unsupported(out, &join(path, "type"), &e);
+                T_ALL
+            }
+        };
+        self.enums(wo, ro, path, out);
+        self.bounds(wo, ro, wt, path, out);
+        if wt & T_NUMS != 0 {
+            self.multiple_of(wo, ro, path, out);
+        }
+        if wt & T_STR != 0 {
+            self.scalar(wo, ro, "pattern", "PATTERN", path, out);
+            self.scalar(wo, ro, "contentEncoding", "CONTENT_ENCODING", path, out);
+            self.scalar(wo, ro, "contentMediaType", "CONTENT_MEDIA_TYPE", path, out);
+        }
+        self.scalar(wo, ro, "format", "FORMAT", path, out);
+        if wt & T_OBJ != 0 {
+            self.objects(wo, ws, ro, rs, path, out);
+        }
+        if wt & T_ARR != 0 {
+            self.arrays(wo, ws, ro, rs, path, out);
+        }
+        self.combinators(wo, ws, ro, rs, path, out);
+        self.conditionals(wo, ws, ro, rs, path, out);
+        self.unknown(wo, ro, path, out);
+    }
+
+    // ----- rows 5/6 -----
+
+    fn types(&self, w: u8, r: u8, path: &str, out: &mut Vec<Change>) {
+        if w == r {
+            return;
+        }
+        let p = join(path, "type");
+        let desc = format!("type changed from {} to {}", type_names(w), type_names(r));
+        if w & !r == 0 {
+            self.emit(out, "TYPE_EXTENDED", &p, Sev::Info, desc);
+        } else if r & !w == 0 {
+            self.emit(
+                out,
+                "TYPE_NARROWED",
+                &p,
+                Sev::Break,
+                format!("{desc}: writer values of the dropped type(s) are rejected"),
+            );
+        } else {
+            self.emit(
+                out,
+                "TYPE_CHANGED",
+                &p,
+                Sev::Break,
+                format!("{desc}: some writer values are rejected"),
+            );
+        }
+    }
+
+    // ----- rows 12/13 -----
+
+    fn enums(
+        &self,
+        wo: &Map<String, Value>,
+        ro: &Map<String, Value>,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let (wv, rv) = (finite_values(wo), finite_values(ro));
+        let kw =
+            if ro.contains_key("enum") || (!ro.contains_key("const") && wo.contains_key("enum")) {
+                "enum"
+            } else {
+                "const"
+            };
+        let p = join(path, kw);
+        match (wv, rv) {
+            (None, None) => {}
+            (Some(_), None) => self.emit(
+                out,
+                "ENUM_ARRAY_EXTENDED",
+                &p,
+                Sev::Info,
+                "enum/const removed: any value is accepted".into(),
+            ),
+            (None, Some(_)) => self.emit(
+                out,
+                "ENUM_ARRAY_NARROWED",
+                &p,
+                Sev::Break,
+                "reader adds an enum/const: other writer values are rejected".into(),
+            ),
+            (Some(w), Some(r)) => {
+                let missing: Vec<&Value> = w
+                    .iter()
+                    .filter(|v| !r.iter().any(|x| json_eq(v, x)))
+                    .collect();
+                let extra = r.iter().any(|v| !w.iter().any(|x| json_eq(v, x)));
+                let list = missing
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match (missing.is_empty(), extra) {
+                    (true, false) => {}
+                    (true, true) => self.emit(
+                        out,
+                        "ENUM_ARRAY_EXTENDED",
+                        &p,
+                        Sev::Info,
+                        "reader allows more enum values".into(),
+                    ),
+                    (false, false) => self.emit(
+                        out,
+                        "ENUM_ARRAY_NARROWED",
+                        &p,
+                        Sev::Break,
+                        format!("reader no longer allows {list}"),
+                    ),
+                    (false, true) => self.emit(
+                        out,
+                        "ENUM_ARRAY_CHANGED",
+                        &p,
+                        Sev::Break,
+                        format!("enum changed; reader no longer allows {list}"),
+                    ),
+                }
+            }
+        }
+    }
+
+    // ----- rows 7/8 -----
+
+    fn bounds(
+        &self,
+        wo: &Map<String, Value>,
+        ro: &Map<String, Value>,
+        wt: u8,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        for &(kw, code, is_max, group) in BOUNDS {
+            if wt & group == 0 {
+                continue; // the keyword cannot apply to any writer instance
+            }
+            let p = join(path, kw);
+            match (wo.get(kw), ro.get(kw)) {
+                (None, None) => {}
+                (Some(_), None) => self.emit(
+                    out,
+                    &format!("{code}_REMOVED"),
+                    &p,
+                    Sev::Info,
+                    format!("`{kw}` removed"),
+                ),
+                (None, Some(r)) => {
+                    if let Some(why) = implied_bound(kw, r, wo) {
+                        self.emit(
+                            out,
+                            &format!("{code}_ADDED"),
+                            &p,
+                            Sev::Info,
+                            format!("`{kw}` added but already implied by the writer's {why}"),
+                        );
+                    } else {
+                        self.emit(
+                            out,
+                            &format!("{code}_ADDED"),
+                            &p,
+                            Sev::Break,
+                            format!("`{kw}: {r}` added: writer values outside it are rejected"),
+                        );
+                    }
+                }
+                (Some(w), Some(r)) => self.bound_pair(kw, code, is_max, w, r, &p, out),
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn bound_pair(
+        &self,
+        kw: &str,
+        code: &str,
+        is_max: bool,
+        w: &Value,
+        r: &Value,
+        p: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let ord = match (w.as_number(), r.as_number()) {
+            (Some(a), Some(b)) => decimal::cmp_numbers(b, a),
+            _ => None,
+        };
+        let Some(ord) = ord else {
+            if w != r {
+                self.unsupported(
+                    out,
+                    p,
+                    &format!("`{kw}` values {w} / {r} are not comparable numbers"),
+                );
+            }
+            return;
+        };
+        use std::cmp::Ordering::*;
+        let (suffix, sev) = match (ord, is_max) {
+            (Equal, _) => return,
+            (Greater, true) => ("INCREASED", Sev::Info),
+            (Less, true) => ("DECREASED", Sev::Break),
+            (Greater, false) => ("INCREASED", Sev::Break),
+            (Less, false) => ("DECREASED", Sev::Info),
+        };
+        let tail = if sev == Sev::Break {
+            ": some writer values are rejected"
+        } else {
+            ""
+        };
+        self.emit(
+            out,
+            &format!("{code}_{suffix}"),
+            p,
+            sev,
+            format!("`{kw}` {} from {w} to {r}{tail}", suffix.to_lowercase()),
+        );
+    }
+
+    // ----- row 9 -----
+
+    fn multiple_of(
+        &self,
+        wo: &Map<String, Value>,
+        ro: &Map<String, Value>,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let p = join(path, "multipleOf");
+        match (wo.get("multipleOf"), ro.get("multipleOf")) {
+            (None, None) => {}
+            (Some(_), None) => self.emit(
+                out,
+                "MULTIPLE_OF_REMOVED",
+                &p,
+                Sev::Info,
+                "`multipleOf` removed".into(),
+            ),
+            (None, Some(r)) => self.emit(
+                out,
+                "MULTIPLE_OF_ADDED",
+                &p,
+                Sev::Break,
+                format!("`multipleOf: {r}` added"),
+            ),
+            (Some(w), Some(r)) => {
+                let (Some(wn), Some(rn)) = (w.as_number(), r.as_number()) else {
+                    return self.unsupported(out, &p, "`multipleOf` is not a number");
+                };
+                if json_eq(w, r) {
+                    return;
+                }
+                match (
+                    decimal::number_is_multiple(wn, rn),
+                    decimal::number_is_multiple(rn, wn),
+                ) {
+                    (Some(true), _) => self.emit(
+                        out,
+                        "MULTIPLE_OF_REDUCED",
+                        &p,
+                        Sev::Info,
+                        format!("`multipleOf` {r} divides {w}: every writer value still qualifies"),
+                    ),
+                    (_, Some(true)) => self.emit(
+                        out,
+                        "MULTIPLE_OF_EXPANDED",
+                        &p,
+                        Sev::Break,
+                        format!("`multipleOf` grew from {w} to {r}"),
+                    ),
+                    _ => self.emit(
+                        out,
+                        "MULTIPLE_OF_CHANGED",
+                        &p,
+                        Sev::Break,
+                        format!("`multipleOf` changed from {w} to {r}, which does not divide it"),
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Scalar keywords compared by equality: added ❌, changed ❌, removed ✅ (rows 10, 26).
+    fn scalar(
+        &self,
+        wo: &Map<String, Value>,
+        ro: &Map<String, Value>,
+        kw: &str,
+        code: &str,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let p = join(path, kw);
+        match (wo.get(kw), ro.get(kw)) {
+            (None, None) => {}
+            (Some(_), None) => self.emit(
+                out,
+                &format!("{code}_REMOVED"),
+                &p,
+                Sev::Info,
+                format!("`{kw}` removed"),
+            ),
+            (None, Some(r)) => self.emit(
+                out,
+                &format!("{code}_ADDED"),
+                &p,
+                Sev::Break,
+                format!("`{kw}: {r}` added"),
+            ),
+            (Some(w), Some(r)) if w != r => self.emit(
+                out,
+                &format!("{code}_CHANGED"),
+                &p,
+                Sev::Break,
+                format!("`{kw}` changed from {w} to {r}"),
+            ),
+            _ => {}
+        }
+    }
+
+    /// Optional subschema keyword (rows 3/4): added ❌ (unless trivial), removed ✅, both recurse.
+    #[allow(clippy::too_many_arguments)]
+    fn subschema(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        ro: &Map<String, Value>,
+        rs: &Scope,
+        kw: &str,
+        codes: (&str, &str),
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let p = join(path, kw);
+        match (wo.get(kw), ro.get(kw)) {
+            (None, None) => {}
+            (Some(_), None) => self.emit(out, codes.1, &p, Sev::Info, format!("`{kw}` removed")),
+            (None, Some(r)) if is_trivial(r) => {}
+            (None, Some(_)) => self.emit(
+                out,
+                codes.0,
+                &p,
+                Sev::Break,
+                format!("`{kw}` added: it constrains values the writer did not"),
+            ),
+            (Some(w), Some(r)) => self.check(w, &ws.child(kw), r, &rs.child(kw), &p, out),
+        }
+    }
+
+    // ----- row 26: if/then/else -----
+
+    fn conditionals(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        ro: &Map<String, Value>,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let p = join(path, "if");
+        match (wo.get("if"), ro.get("if")) {
+            (None, None) => {}
+            (Some(_), None) => self.emit(
+                out,
+                "CONDITIONAL_REMOVED",
+                &p,
+                Sev::Info,
+                "`if/then/else` removed".into(),
+            ),
+            (None, Some(_)) => {
+                if ro.contains_key("then") || ro.contains_key("else") {
+                    self.emit(
+                        out,
+                        "CONDITIONAL_ADDED",
+                        &p,
+                        Sev::Break,
+                        "`if/then/else` added".into(),
+                    );
+                }
+            }
+            (Some(w), Some(r)) if !json_eq(w, r) => self.emit(
+                out,
+                "CONDITIONAL_CHANGED",
+                &p,
+                Sev::Break,
+                "`if` condition changed".into(),
+            ),
+            (Some(_), Some(_)) => {
+                for (kw, code) in [("then", "THEN"), ("else", "ELSE")] {
+                    let added = format!("{code}_ADDED");
+                    let removed = format!("{code}_REMOVED");
+                    self.subschema(wo, ws, ro, rs, kw, (&added, &removed), path, out);
+                }
+            }
+        }
+    }
+
+    // ----- row 27 -----
+
+    fn unknown(
+        &self,
+        wo: &Map<String, Value>,
+        ro: &Map<String, Value>,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
+        let known = |k: &str| {
+            HANDLED.contains(&k)
+                || STRUCTURAL.contains(&k)
+                || ANNOTATIONS.iter().any(|(a, _)| *a == k)
+        };
+        let keys = wo.keys().chain(ro.keys().filter(|k| !wo.contains_key(*k)));
+        for k in keys.filter(|k| !known(k)) {
+            if wo.get(k) != ro.get(k) {
+                self.emit(
+                    out,
+                    UNVERIFIABLE_KEYWORD_CHANGED,
+                    &join(path, k),
+                    Sev::Info,
+                    format!("unknown keyword `{k}` changed; its effect cannot be verified"),
+                );
+            }
+        }
+    }
+}
+
+/// Rows 7/8 improvement for numeric bounds: `minimum: m` is implied by `exclusiveMinimum ≥ m`
+/// (and mirror cases). Returns the describing keyword when implied.
+fn implied_bound(kw: &str, r: &Value, wo: &Map<String, Value>) -> Option<String> {
+    use std::cmp::Ordering::*;
+    let (other, strict_needed, is_max) = match kw {
+        "minimum" => ("exclusiveMinimum", false, false),
+        "maximum" => ("exclusiveMaximum", false, true),
+        "exclusiveMinimum" => ("minimum", true, false),
+        "exclusiveMaximum" => ("maximum", true, true),
+        _ => return None,
+    };
+    let w = wo.get(other)?;
+    let ord = decimal::cmp_numbers(w.as_number()?, r.as_number()?)?;
+    let ok = match (is_max, strict_needed) {
+        (false, false) => ord != Less,
+        (false, true) => ord == Greater,
+        (true, false) => ord != Greater,
+        (true, true) => ord == Less,
+    };
+    ok.then(|| format!("`{other}: {w}`"))
+}
+
+/// 2019-09+: `$ref` siblings apply together with the target.
+fn merge_ref_siblings(holder: &Value, target: Value) -> Value {
+    let Some(h) = holder.as_object() else {
+        return target;
+    };
+    let siblings: Map<String, Value> = h
+        .iter()
+        .filter(|(k, _)| *k != "$ref" && !STRUCTURAL.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if siblings.is_empty() {
+        return target;
+    }
+    match target {
+        Value::Object(mut t) if siblings.keys().all(|k| !t.contains_key(k)) => {
+            t.extend(siblings);
+            Value::Object(t)
+        }
+        other => serde_json::json!({ "allOf": [other, Value::Object(siblings)] }),
+    }
+}
+
+/// Minimal percent-decoding for JSON-pointer fragments (`%25`, `%7E`, …).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let h = bytes.get(i + 1).and_then(|b| hex(*b));
+        let l = bytes.get(i + 2).and_then(|b| hex(*b));
+        if let (b'%', Some(h), Some(l)) = (bytes[i], h, l) {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}

@@ -1,0 +1,817 @@
+//! Unit tests: one or more per rule, both directions where meaningful, both policies where
+//! the verdict differs.
+
+use super::*;
+use serde_json::json;
+
+fn no_refs(_: &str) -> Option<Value> {
+    None
+}
+
+/// Breaking rule ids of check(W, R).
+fn breaking(w: Value, r: Value, policy: Policy) -> Vec<String> {
+    check(&w, &r, policy, &no_refs)
+        .into_iter()
+        .filter(|c| c.breaking)
+        .map(|c| c.rule)
+        .collect()
+}
+
+/// All rule ids (breaking or not) of check(W, R) under STRICT.
+fn all_rules(w: Value, r: Value) -> Vec<String> {
+    check(&w, &r, Policy::Strict, &no_refs)
+        .into_iter()
+        .map(|c| c.rule)
+        .collect()
+}
+
+fn strict(w: Value, r: Value) -> Vec<String> {
+    breaking(w, r, Policy::Strict)
+}
+
+fn lenient(w: Value, r: Value) -> Vec<String> {
+    breaking(w, r, Policy::Lenient)
+}
+
+fn open(props: Value) -> Value {
+    json!({"type": "object", "properties": props})
+}
+
+fn closed(props: Value) -> Value {
+    json!({"type": "object", "properties": props, "additionalProperties": false})
+}
+
+// ----- API -----
+
+#[test]
+fn mode_parsing_and_names() {
+    assert_eq!("BACKWARD".parse::<Mode>(), Ok(Mode::Backward));
+    assert_eq!("backward".parse::<Mode>(), Ok(Mode::Backward));
+    assert_eq!("full-transitive".parse::<Mode>(), Ok(Mode::FullTransitive));
+    assert_eq!("FULL_TRANSITIVE".parse::<Mode>(), Ok(Mode::FullTransitive));
+    assert_eq!("None".parse::<Mode>(), Ok(Mode::None));
+    let err = "sideways".parse::<Mode>().unwrap_err();
+    assert!(err.contains("sideways"));
+    assert_eq!(Mode::ForwardTransitive.as_str(), "FORWARD_TRANSITIVE");
+    assert!(Mode::BackwardTransitive.transitive());
+    assert!(!Mode::Full.transitive());
+}
+
+#[test]
+fn policy_parsing() {
+    assert_eq!("STRICT".parse::<Policy>(), Ok(Policy::Strict));
+    assert_eq!("Lenient".parse::<Policy>(), Ok(Policy::Lenient));
+    assert!("loose".parse::<Policy>().unwrap_err().contains("loose"));
+}
+
+#[test]
+fn compare_directions_and_dedupe() {
+    let old = json!({"type": "integer"});
+    let new = json!({"type": "number"});
+    assert!(is_compatible(&compare(
+        &old,
+        &new,
+        Mode::Backward,
+        Policy::Strict,
+        &no_refs
+    )));
+    assert!(!is_compatible(&compare(
+        &old,
+        &new,
+        Mode::Forward,
+        Policy::Strict,
+        &no_refs
+    )));
+    assert!(!is_compatible(&compare(
+        &old,
+        &new,
+        Mode::Full,
+        Policy::Strict,
+        &no_refs
+    )));
+    assert!(compare(&old, &new, Mode::None, Policy::Strict, &no_refs).is_empty());
+    let same = json!({"type": "string", "title": "a"});
+    let other = json!({"type": "string", "title": "b"});
+    let full = compare(&same, &other, Mode::Full, Policy::Strict, &no_refs);
+    assert_eq!(
+        full.len(),
+        1,
+        "identical TITLE_CHANGED entries are deduplicated: {full:?}"
+    );
+}
+
+#[test]
+fn paths_are_json_pointers_with_hash() {
+    let c = check(&json!(true), &json!(false), Policy::Strict, &no_refs);
+    assert_eq!(c[0].path, "#/");
+    let c = check(
+        &open(json!({"a/b": {"type": "string"}})),
+        &open(json!({"a/b": {"type": "string", "maxLength": 3}})),
+        Policy::Strict,
+        &no_refs,
+    );
+    assert_eq!(c[0].path, "#/properties/a~1b/maxLength");
+}
+
+// ----- rows 1–4 -----
+
+#[test]
+fn row1_annotations_are_info() {
+    let w = json!({"type": "string", "description": "x", "title": "t", "$comment": "c"});
+    let r = json!({"type": "string", "description": "y", "title": "u", "examples": ["e"]});
+    let rules = all_rules(w.clone(), r.clone());
+    for id in [
+        "DESCRIPTION_CHANGED",
+        "TITLE_CHANGED",
+        "COMMENT_CHANGED",
+        "EXAMPLES_CHANGED",
+    ] {
+        assert!(rules.contains(&id.to_string()), "{id} in {rules:?}");
+    }
+    assert!(strict(w, r).is_empty());
+}
+
+#[test]
+fn row2_trivial_reader_or_false_writer() {
+    assert!(strict(json!({"type": "string"}), json!(true)).is_empty());
+    assert!(strict(json!({"type": "string"}), json!({"title": "anything"})).is_empty());
+    assert!(strict(json!(false), json!({"type": "integer"})).is_empty());
+    assert_eq!(strict(json!(true), json!(false)), ["TYPE_NARROWED"]);
+}
+
+#[test]
+fn row3_row4_subschema_added_removed() {
+    let w = json!({"type": "array"});
+    let r = json!({"type": "array", "items": {"type": "string"}});
+    assert_eq!(strict(w.clone(), r.clone()), ["SCHEMA_ADDED"]);
+    assert!(strict(r, w).is_empty());
+}
+
+// ----- rows 5/6 -----
+
+#[test]
+fn row5_row6_types() {
+    let s = json!({"type": "string"});
+    let sn = json!({"type": ["string", "null"]});
+    assert!(strict(s.clone(), sn.clone()).is_empty());
+    assert_eq!(strict(sn, s.clone()), ["TYPE_NARROWED"]);
+    assert!(strict(json!({"type": "integer"}), json!({"type": "number"})).is_empty());
+    assert_eq!(
+        strict(json!({"type": "number"}), json!({"type": "integer"})),
+        ["TYPE_NARROWED"]
+    );
+    assert_eq!(strict(s, json!({"type": "boolean"})), ["TYPE_CHANGED"]);
+}
+
+#[test]
+fn row5_anyof_wrapping() {
+    let s = json!({"type": "string"});
+    let wrapped = json!({"anyOf": [{"type": "null"}, {"type": "string"}]});
+    assert!(strict(s.clone(), wrapped.clone()).is_empty());
+    assert_eq!(strict(wrapped, s), ["COMBINED_TYPE_CHANGED"]);
+}
+
+// ----- rows 7/8 -----
+
+#[test]
+fn row7_upper_bounds() {
+    let base = json!({"type": "string"});
+    let five = json!({"type": "string", "maxLength": 5});
+    let ten = json!({"type": "string", "maxLength": 10});
+    assert_eq!(strict(base.clone(), five.clone()), ["MAX_LENGTH_ADDED"]);
+    assert!(strict(five.clone(), base).is_empty());
+    assert!(strict(five.clone(), ten.clone()).is_empty());
+    assert_eq!(strict(ten, five), ["MAX_LENGTH_DECREASED"]);
+    assert_eq!(
+        strict(
+            json!({"type": "number", "exclusiveMaximum": 1.5}),
+            json!({"type": "number", "exclusiveMaximum": 1.25})
+        ),
+        ["EXCLUSIVE_MAXIMUM_DECREASED"]
+    );
+}
+
+#[test]
+fn row8_lower_bounds() {
+    let one = json!({"type": "array", "minItems": 1});
+    let two = json!({"type": "array", "minItems": 2});
+    assert_eq!(strict(one.clone(), two.clone()), ["MIN_ITEMS_INCREASED"]);
+    assert!(strict(two, one).is_empty());
+    assert_eq!(
+        strict(
+            json!({"type": "object"}),
+            json!({"type": "object", "minProperties": 1})
+        ),
+        ["MIN_PROPERTIES_ADDED"]
+    );
+}
+
+#[test]
+fn row8_bound_implied_by_exclusive() {
+    let w = json!({"type": "number", "exclusiveMinimum": 0});
+    let r = json!({"type": "number", "minimum": 0});
+    assert!(strict(w, r).is_empty());
+    let w = json!({"type": "number", "minimum": 0});
+    let r = json!({"type": "number", "exclusiveMinimum": 0});
+    assert!(strict(w, r).contains(&"EXCLUSIVE_MINIMUM_ADDED".to_string()));
+}
+
+#[test]
+fn bounds_skip_when_type_cannot_apply() {
+    assert!(strict(json!({"type": "integer"}), json!({"maxLength": 2})).is_empty());
+}
+
+#[test]
+fn malformed_bound_is_unsupported() {
+    assert_eq!(
+        strict(json!({"maximum": "x"}), json!({"maximum": 3})),
+        ["UNSUPPORTED_SCHEMA"]
+    );
+}
+
+// ----- row 9 -----
+
+#[test]
+fn row9_multiple_of_exact() {
+    let m = |x: Value| json!({"type": "number", "multipleOf": x});
+    assert!(strict(m(json!(0.3)), m(json!(0.1))).is_empty());
+    assert_eq!(
+        strict(m(json!(0.1)), m(json!(0.3))),
+        ["MULTIPLE_OF_EXPANDED"]
+    );
+    assert_eq!(
+        strict(m(json!(0.2)), m(json!(0.3))),
+        ["MULTIPLE_OF_CHANGED"]
+    );
+    assert_eq!(
+        strict(json!({"type": "number"}), m(json!(2))),
+        ["MULTIPLE_OF_ADDED"]
+    );
+    assert!(strict(m(json!(2)), json!({"type": "number"})).is_empty());
+}
+
+// ----- rows 10/11 -----
+
+#[test]
+fn row10_pattern() {
+    let a = json!({"type": "string", "pattern": "^a"});
+    let b = json!({"type": "string", "pattern": "^b"});
+    assert_eq!(
+        strict(json!({"type": "string"}), a.clone()),
+        ["PATTERN_ADDED"]
+    );
+    assert_eq!(strict(a.clone(), b), ["PATTERN_CHANGED"]);
+    assert!(strict(a, json!({"type": "string"})).is_empty());
+}
+
+#[test]
+fn row11_unique_items() {
+    let u = json!({"type": "array", "uniqueItems": true});
+    let n = json!({"type": "array"});
+    assert_eq!(strict(n.clone(), u.clone()), ["UNIQUE_ITEMS_ADDED"]);
+    assert!(strict(u, n).is_empty());
+}
+
+// ----- rows 12/13 -----
+
+#[test]
+fn row12_enum() {
+    let ab = json!({"enum": ["a", "b"]});
+    let abc = json!({"enum": ["a", "b", "c"]});
+    assert!(strict(ab.clone(), abc.clone()).is_empty());
+    assert_eq!(strict(abc, ab.clone()), ["ENUM_ARRAY_NARROWED"]);
+    assert_eq!(
+        strict(ab, json!({"enum": ["a", "z"]})),
+        ["ENUM_ARRAY_CHANGED"]
+    );
+}
+
+#[test]
+fn row12_enum_values_validated_against_reader() {
+    let w = json!({"enum": [1, 5, 9]});
+    assert!(strict(
+        w.clone(),
+        json!({"type": "integer", "minimum": 1, "maximum": 9})
+    )
+    .is_empty());
+    assert!(!strict(w, json!({"type": "integer", "maximum": 8})).is_empty());
+}
+
+#[test]
+fn row13_const() {
+    assert_eq!(
+        strict(json!({"const": 1}), json!({"const": 2})),
+        ["ENUM_ARRAY_CHANGED"]
+    );
+    assert!(strict(json!({"const": 1}), json!({"type": "integer"})).is_empty());
+    assert_eq!(
+        strict(json!({"type": "integer"}), json!({"const": 1})),
+        ["ENUM_ARRAY_NARROWED"]
+    );
+}
+
+// ----- row 14 -----
+
+#[test]
+fn row14_required() {
+    let p = json!({"a": {"type": "string"}, "b": {"type": "string"}});
+    let one = json!({"type": "object", "properties": p, "required": ["a"]});
+    let two = json!({"type": "object", "properties": p, "required": ["a", "b"]});
+    assert_eq!(
+        strict(one.clone(), two.clone()),
+        ["REQUIRED_ATTRIBUTE_ADDED"]
+    );
+    assert!(strict(two, one.clone()).is_empty());
+    let with_default = json!({"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string", "default": ""}}, "required": ["a", "b"]});
+    let changes = check(&one, &with_default, Policy::Strict, &no_refs);
+    let c = changes
+        .iter()
+        .find(|c| c.rule == "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED")
+        .expect("warning emitted");
+    assert!(!c.breaking && c.message.contains("default"));
+}
+
+// ----- rows 15–17: the content-model matrix -----
+
+#[test]
+fn row15_open_model_trap() {
+    let w = open(json!({"a": {"type": "string"}}));
+    let r = open(json!({"a": {"type": "string"}, "note": {"type": "string"}}));
+    assert_eq!(
+        strict(w.clone(), r.clone()),
+        ["OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"]
+    );
+    assert!(lenient(w.clone(), r.clone()).is_empty());
+    let msg = &check(&w, &r, Policy::Strict, &no_refs)[0].message;
+    assert!(
+        msg.contains("open content model")
+            && msg.contains("additionalProperties: false")
+            && msg.contains("lenient"),
+        "{msg}"
+    );
+    // The other direction is a removal from an open model: fine.
+    assert!(strict(r, w).is_empty());
+}
+
+#[test]
+fn row15_open_model_required_and_empty() {
+    let w = open(json!({}));
+    let req = json!({"type": "object", "properties": {"x": {"type": "string"}}, "required": ["x"]});
+    assert_eq!(
+        lenient(w.clone(), req),
+        ["REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"]
+    );
+    let req_default = json!({"type": "object", "properties": {"x": {"type": "string", "default": "d"}}, "required": ["x"]});
+    assert_eq!(
+        strict(w.clone(), req_default.clone()),
+        ["REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL"]
+    );
+    assert!(lenient(w.clone(), req_default).is_empty());
+    assert!(strict(w, open(json!({"x": {}}))).is_empty());
+}
+
+#[test]
+fn row16_closed_model_additions() {
+    let w = closed(json!({"a": {"type": "string"}}));
+    assert!(strict(
+        w.clone(),
+        closed(json!({"a": {"type": "string"}, "b": {"type": "integer"}}))
+    )
+    .is_empty());
+    let req = json!({"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "integer"}}, "required": ["b"], "additionalProperties": false});
+    assert_eq!(
+        lenient(w, req),
+        ["REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"]
+    );
+}
+
+#[test]
+fn row16_partially_open_coverage() {
+    let w = json!({"type": "object", "additionalProperties": {"type": "integer"}});
+    let ok = json!({"type": "object", "properties": {"n": {"type": "number"}}, "additionalProperties": {"type": "integer"}});
+    let bad = json!({"type": "object", "properties": {"n": {"type": "string"}}, "additionalProperties": {"type": "integer"}});
+    assert!(strict(w.clone(), ok).is_empty());
+    assert_eq!(
+        strict(w.clone(), bad.clone()),
+        ["PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"]
+    );
+    assert!(lenient(w, bad).is_empty());
+}
+
+#[test]
+fn row17_removals() {
+    let ab = json!({"a": {"type": "string"}, "b": {"type": "string"}});
+    let a = json!({"a": {"type": "string"}});
+    assert_eq!(
+        strict(closed(ab.clone()), closed(a.clone())),
+        ["PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"]
+    );
+    assert!(lenient(closed(ab.clone()), closed(a.clone())).is_empty());
+    assert!(strict(open(ab), open(a.clone())).is_empty());
+    assert!(strict(
+        closed(json!({"a": {"type": "string"}, "gone": false})),
+        closed(a)
+    )
+    .is_empty());
+}
+
+#[test]
+fn row17_partially_open_reader_coverage() {
+    let w = json!({"type": "object", "properties": {"x-id": {"type": "integer"}}});
+    let covered = json!({"type": "object", "patternProperties": {"^x-": {"type": "number"}}});
+    let uncovered = json!({"type": "object", "patternProperties": {"^x-": {"type": "string"}}});
+    assert!(!strict(w.clone(), covered)
+        .contains(&"PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL".to_string()));
+    assert!(strict(w.clone(), uncovered.clone())
+        .contains(&"PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL".to_string()));
+}
+
+// ----- rows 18/19 -----
+
+#[test]
+fn row18_additional_properties() {
+    let a = json!({"a": {"type": "string"}});
+    let t = open(a.clone());
+    let f = closed(a.clone());
+    let s = json!({"type": "object", "properties": a, "additionalProperties": {"type": "string"}});
+    assert!(strict(f.clone(), t.clone()).is_empty());
+    assert_eq!(
+        strict(t.clone(), f.clone()),
+        ["ADDITIONAL_PROPERTIES_REMOVED"]
+    );
+    assert!(lenient(t.clone(), f).is_empty());
+    assert_eq!(
+        strict(t.clone(), s.clone()),
+        ["ADDITIONAL_PROPERTIES_NARROWED"]
+    );
+    assert!(lenient(t.clone(), s.clone()).is_empty());
+    assert!(strict(s, t).is_empty());
+}
+
+#[test]
+fn row19_additional_items_no_lenient() {
+    let w = json!({"type": "array", "items": [{"type": "string"}]});
+    let r = json!({"type": "array", "items": [{"type": "string"}], "additionalItems": false});
+    assert_eq!(lenient(w.clone(), r.clone()), ["ADDITIONAL_ITEMS_REMOVED"]);
+    assert!(strict(r, w).is_empty());
+}
+
+// ----- row 20 -----
+
+#[test]
+fn row20_tuples() {
+    let s = json!({"type": "string"});
+    let t1 = json!({"type": "array", "items": [s]});
+    let t2 = json!({"type": "array", "items": [s, s]});
+    assert_eq!(
+        strict(t1.clone(), t2.clone()),
+        ["ITEM_ADDED_TO_OPEN_CONTENT_MODEL"]
+    );
+    assert!(strict(t2.clone(), t1.clone()).is_empty());
+    let t1c = json!({"type": "array", "items": [s], "additionalItems": false});
+    let t2c = json!({"type": "array", "items": [s, s], "additionalItems": false});
+    assert!(strict(t1c.clone(), t2c.clone()).is_empty());
+    assert_eq!(strict(t2c, t1c), ["ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL"]);
+}
+
+// ----- row 21 -----
+
+#[test]
+fn row21_dependencies() {
+    let d = |v: Value| json!({"type": "object", "dependencies": {"a": v}});
+    let o = json!({"type": "object"});
+    assert_eq!(
+        strict(o.clone(), d(json!(["b"]))),
+        ["DEPENDENCY_ARRAY_ADDED"]
+    );
+    assert!(strict(d(json!(["b"])), o.clone()).is_empty());
+    assert_eq!(
+        strict(d(json!(["b"])), d(json!(["b", "c"]))),
+        ["DEPENDENCY_ARRAY_EXTENDED"]
+    );
+    assert!(strict(d(json!(["b", "c"])), d(json!(["b"]))).is_empty());
+    assert_eq!(
+        strict(o, d(json!({"required": ["b"]}))),
+        ["DEPENDENCY_SCHEMA_ADDED"]
+    );
+}
+
+// ----- rows 22–24 -----
+
+#[test]
+fn row22_criterion_changes() {
+    let s = json!({"type": "string"});
+    let i = json!({"type": "integer"});
+    assert!(strict(json!({"oneOf": [s, i]}), json!({"anyOf": [s, i]})).is_empty());
+    assert_eq!(
+        strict(json!({"anyOf": [s, i]}), json!({"oneOf": [s, i]})),
+        ["COMBINED_TYPE_CHANGED"]
+    );
+    assert!(strict(s.clone(), json!({"oneOf": [i, s]})).is_empty());
+    assert!(strict(json!({"allOf": [s, {"minLength": 1}]}), s).is_empty());
+}
+
+#[test]
+fn row23_matching() {
+    let s = json!({"type": "string"});
+    let i = json!({"type": "integer"});
+    let n = json!({"type": "number"});
+    assert!(strict(json!({"anyOf": [i, s]}), json!({"anyOf": [s, n]})).is_empty());
+    assert_eq!(
+        strict(json!({"anyOf": [s, n]}), json!({"anyOf": [s, i]})),
+        ["COMBINED_TYPE_SUBSCHEMAS_CHANGED"]
+    );
+    assert_eq!(
+        strict(
+            json!({"allOf": [s]}),
+            json!({"allOf": [s, {"maxLength": 2}]})
+        ),
+        ["PRODUCT_TYPE_EXTENDED"]
+    );
+    assert!(strict(
+        json!({"allOf": [s, {"maxLength": 2}]}),
+        json!({"allOf": [s]})
+    )
+    .is_empty());
+}
+
+#[test]
+fn row23_oneof_added_branch_warns_about_overlap() {
+    let s = json!({"type": "string"});
+    let c = check(
+        &json!({"oneOf": [s]}),
+        &json!({"oneOf": [s, {"type": "null"}]}),
+        Policy::Strict,
+        &no_refs,
+    );
+    assert!(is_compatible(&c));
+    assert!(c
+        .iter()
+        .any(|c| c.rule == "SUM_TYPE_EXTENDED" && c.message.contains("overlap")));
+}
+
+#[test]
+fn row24_not() {
+    let n = |v: Value| json!({"type": "string", "not": {"enum": v}});
+    assert!(strict(n(json!(["a", "b"])), n(json!(["a"]))).is_empty());
+    assert_eq!(
+        strict(n(json!(["a"])), n(json!(["a", "b"]))),
+        ["NOT_TYPE_EXTENDED"]
+    );
+}
+
+// ----- row 25 -----
+
+#[test]
+fn row25_recursive_schemas_terminate() {
+    let w =
+        json!({"type": "object", "properties": {"v": {"type": "integer"}, "next": {"$ref": "#"}}});
+    let r =
+        json!({"type": "object", "properties": {"v": {"type": "number"}, "next": {"$ref": "#"}}});
+    assert!(strict(w.clone(), r.clone()).is_empty());
+    assert_eq!(strict(r, w), ["TYPE_NARROWED"]);
+    // A pure self-reference has no schema at all: reported, not looped on.
+    assert_eq!(
+        strict(json!({"$ref": "#"}), json!({"$ref": "#"})),
+        ["REF_UNRESOLVED"]
+    );
+}
+
+#[test]
+fn row25_resolver_gets_ref_as_written() {
+    let seen = std::cell::RefCell::new(Vec::new());
+    let resolve = |name: &str| {
+        seen.borrow_mut().push(name.to_string());
+        (name == "../_common/money.schema.json")
+            .then(|| json!({"definitions": {"m": {"type": "string"}}}))
+    };
+    let s = json!({"$ref": "../_common/money.schema.json#/definitions/m"});
+    assert!(is_compatible(&check(&s, &s, Policy::Strict, &resolve)));
+    assert_eq!(
+        seen.borrow().as_slice(),
+        ["../_common/money.schema.json"],
+        "documents are loaded once"
+    );
+    let c = check(
+        &json!({"$ref": "nope.json"}),
+        &json!({}),
+        Policy::Strict,
+        &resolve,
+    );
+    assert!(c.is_empty() || !is_compatible(&c));
+    let c = check(
+        &json!({"type": "string"}),
+        &json!({"$ref": "nope.json"}),
+        Policy::Strict,
+        &resolve,
+    );
+    assert_eq!(c[0].rule, "REF_UNRESOLVED");
+    assert!(c[0].breaking);
+}
+
+// ----- rows 26/27 -----
+
+#[test]
+fn row26_beyond_confluent() {
+    let s = json!({"type": "string"});
+    assert_eq!(
+        strict(s.clone(), json!({"type": "string", "format": "email"})),
+        ["FORMAT_ADDED"]
+    );
+    assert!(strict(json!({"type": "string", "format": "email"}), s.clone()).is_empty());
+    assert_eq!(
+        strict(
+            json!({"type": "object"}),
+            json!({"type": "object", "propertyNames": {"pattern": "^[a-z]"}})
+        ),
+        ["PROPERTY_NAMES_ADDED"]
+    );
+    assert_eq!(
+        strict(
+            json!({"type": "array"}),
+            json!({"type": "array", "contains": s})
+        ),
+        ["CONTAINS_ADDED"]
+    );
+    assert_eq!(
+        strict(s, json!({"type": "string", "contentEncoding": "base64"})),
+        ["CONTENT_ENCODING_ADDED"]
+    );
+    let cond =
+        |c: i64| json!({"if": {"properties": {"k": {"const": c}}}, "then": {"required": ["v"]}});
+    assert!(strict(cond(1), cond(1)).is_empty());
+    assert_eq!(strict(cond(1), cond(2)), ["CONDITIONAL_CHANGED"]);
+}
+
+#[test]
+fn row27_unknown_keywords_unverifiable() {
+    let c = check(
+        &json!({"x-foo": 1}),
+        &json!({"x-foo": 2}),
+        Policy::Strict,
+        &no_refs,
+    );
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].rule, UNVERIFIABLE_KEYWORD_CHANGED);
+    assert!(!c[0].breaking);
+}
+
+// ----- robustness -----
+
+#[test]
+fn malformed_inputs_never_pass_or_panic() {
+    let bad = [
+        json!(1),
+        json!("x"),
+        json!(null),
+        json!([1]),
+        json!({"type": 3}),
+        json!({"properties": []}),
+        json!({"required": "a"}),
+        json!({"anyOf": []}),
+        json!({"$ref": 5}),
+        json!({"multipleOf": "x"}),
+        json!({"items": [1, 2]}),
+        json!({"$dynamicRef": "#a"}),
+    ];
+    for b in &bad {
+        for other in [json!({}), json!({"type": "string"}), b.clone()] {
+            let c = check(b, &other, Policy::Strict, &no_refs);
+            let d = check(&other, b, Policy::Lenient, &no_refs);
+            // Either direction involving a malformed schema must not be silently compatible,
+            // unless the reader is trivially accepting.
+            if other != json!({}) {
+                assert!(
+                    !is_compatible(&c) || !is_compatible(&d),
+                    "{b} vs {other}: {c:?} / {d:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let mut w = json!({"type": "string"});
+    for _ in 0..400 {
+        w = json!({"type": "array", "items": w});
+    }
+    let c = check(&w, &w, Policy::Strict, &no_refs);
+    assert!(c.iter().any(|c| c.rule == "UNSUPPORTED_SCHEMA"));
+}
+
+#[test]
+fn deep_nesting_through_properties_and_combinators_is_bounded() {
+    let mut w = json!({"type": "string"});
+    for i in 0..300 {
+        w = if i % 2 == 0 {
+            json!({"type": "object", "properties": {"p": w}, "additionalProperties": {"type": "string"}})
+        } else {
+            json!({"anyOf": [w, {"type": "null"}]})
+        };
+    }
+    let c = check(&w, &w, Policy::Strict, &no_refs);
+    assert!(
+        !is_compatible(&c),
+        "too-deep schemas are reported, not passed"
+    );
+}
+
+#[test]
+fn combinatorial_blowup_is_bounded() {
+    // Every pair of branches is deep and similar, so naive pairing is exponential.
+    let mut w = json!({"type": "string"});
+    for _ in 0..6 {
+        w = json!({"anyOf": [w, {"type": "object", "properties": {"x": w}}, {"type": "array", "items": w}]});
+    }
+    let c = check(&w, &w, Policy::Strict, &no_refs);
+    // Either finishes (compatible) or reports the budget; it must not hang.
+    assert!(is_compatible(&c) || c.iter().any(|c| c.rule == "UNSUPPORTED_SCHEMA"));
+}
+
+#[test]
+fn change_display_is_one_line() {
+    let c = check(
+        &json!({"type": "string"}),
+        &json!({"type": "integer"}),
+        Policy::Strict,
+        &no_refs,
+    );
+    let line = c[0].to_string();
+    assert!(line.starts_with("#/type: TYPE_CHANGED: "), "{line}");
+    assert!(!line.contains('\n'));
+}
+
+#[test]
+fn unmatched_branch_explains_closest_failure() {
+    let w = json!({"oneOf": [{"type": "string"}, {"type": "object", "properties": {"iban": {"type": "string"}}}]});
+    let r = json!({"oneOf": [{"type": "string"}, {"type": "object", "properties": {"iban": {"type": "string", "maxLength": 34}}}]});
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    let m = c
+        .iter()
+        .find(|c| c.rule == "COMBINED_TYPE_SUBSCHEMAS_CHANGED")
+        .expect("reported");
+    assert!(
+        m.message
+            .contains("MAX_LENGTH_ADDED at #/oneOf/1/properties/iban/maxLength"),
+        "{}",
+        m.message
+    );
+}
+
+#[test]
+fn reader_base_applies_to_each_branch() {
+    // The reader's base `maxLength` applies to every anyOf branch: not compatible.
+    let w = json!({"type": "string"});
+    let r = json!({"maxLength": 2, "anyOf": [{"type": "string"}, {"type": "null"}]});
+    assert!(strict(w, r).contains(&"MAX_LENGTH_ADDED".to_string()));
+}
+
+#[test]
+fn writer_sum_to_single_checks_every_branch_with_its_base() {
+    let w = json!({"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false,
+        "anyOf": [{"required": ["a"]}, {"properties": {"a": {"maxLength": 2}}}]});
+    let r = json!({"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": false});
+    assert!(strict(w.clone(), r.clone()).is_empty());
+    // Other direction: the reader demands anyOf the writer does not guarantee.
+    assert!(!strict(r, w).is_empty());
+}
+
+#[test]
+fn pattern_property_added_matrix() {
+    let w = json!({"type": "object"});
+    let r = json!({"type": "object", "patternProperties": {"^n_": {"type": "number"}}});
+    assert_eq!(strict(w.clone(), r.clone()), ["PATTERN_PROPERTY_ADDED"]);
+    assert!(lenient(w.clone(), r).is_empty());
+    let closed_w = json!({"type": "object", "additionalProperties": false});
+    let r = json!({"type": "object", "patternProperties": {"^n_": {"type": "number"}}, "additionalProperties": false});
+    assert!(strict(closed_w, r).is_empty());
+}
+
+#[test]
+fn unresolved_ref_even_when_unchanged() {
+    let s = json!({"properties": {"m": {"$ref": "money.json"}}});
+    let c = compare(&s, &s, Mode::Full, Policy::Lenient, &no_refs);
+    assert!(!is_compatible(&c));
+    assert!(c.iter().all(|c| c.rule == "REF_UNRESOLVED"));
+}
+
+#[test]
+fn output_order_is_stable() {
+    let w = json!({"type": "object", "dependencies": {"z": ["a"], "m": ["a"], "b": ["a"]}});
+    let r = json!({"type": "object"});
+    let paths: Vec<String> = check(&w, &r, Policy::Strict, &no_refs)
+        .into_iter()
+        .map(|c| c.path)
+        .collect();
+    assert_eq!(
+        paths,
+        ["#/dependencies/b", "#/dependencies/m", "#/dependencies/z"]
+    );
+    for _ in 0..5 {
+        assert_eq!(
+            check(&w, &r, Policy::Strict, &no_refs),
+            check(&w, &r, Policy::Strict, &no_refs)
+        );
+    }
+}

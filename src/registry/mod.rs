@@ -1,0 +1,363 @@
+//! The local schema registry: JSON Schema files in git, laid out as
+//! `<root>/<subject>/vN.schema.json` with `registry.toml` for defaults, per-subject overrides and
+//! routes (event type → subject, topic → subject). Directories starting with `_` or `.` hold
+//! shared definitions and are not subjects.
+//!
+//! Guarantees: schema resolution never touches the network; a `$ref` is followed only to files
+//! inside the registry directory; every schema is compiled at most once per run.
+
+pub mod compat;
+pub mod lookup;
+
+use crate::error::usage;
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistryToml {
+    #[serde(default)]
+    defaults: Settings,
+    #[serde(default)]
+    subjects: BTreeMap<String, Settings>,
+    #[serde(default)]
+    routes: Routes,
+}
+
+/// Compatibility settings, as in `[defaults]` or `[subjects.NAME]`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    compatibility: Option<String>,
+    policy: Option<String>,
+    dialect: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Routes {
+    #[serde(default)]
+    pub types: BTreeMap<String, String>,
+    #[serde(default)]
+    pub topics: BTreeMap<String, String>,
+}
+
+/// One `vN.schema.json`.
+pub struct SchemaFile {
+    pub version: u32,
+    pub path: PathBuf,
+    /// The parsed schema, or the parse error as `file:line:col: message`.
+    pub schema: std::result::Result<Value, String>,
+    validator: OnceLock<std::result::Result<jsonschema::Validator, String>>,
+}
+
+pub struct Subject {
+    pub name: String,
+    pub dir: PathBuf,
+    /// Sorted by version.
+    pub versions: Vec<SchemaFile>,
+    pub compatibility: String,
+    pub policy: String,
+    pub dialect: String,
+}
+
+pub struct Registry {
+    pub root: PathBuf,
+    pub subjects: BTreeMap<String, Subject>,
+    pub routes: Routes,
+}
+
+/// `line:col` of a serde_json error, for messages that name a position.
+pub fn json_error_at(path: &Path, e: &serde_json::Error) -> String {
+    format!("{}:{}:{}: {e}", path.display(), e.line(), e.column())
+}
+
+fn parse_version(file_name: &str) -> Option<u32> {
+    file_name
+        .strip_prefix('v')?
+        .strip_suffix(".schema.json")?
+        .parse()
+        .ok()
+}
+
+pub fn draft_for(dialect: &str) -> Result<jsonschema::Draft> {
+    Ok(match dialect {
+        "draft-04" | "draft4" => jsonschema::Draft::Draft4,
+        "draft-06" | "draft6" => jsonschema::Draft::Draft6,
+        "draft-07" | "draft7" => jsonschema::Draft::Draft7,
+        "2019-09" | "draft2019-09" => jsonschema::Draft::Draft201909,
+        "2020-12" | "draft2020-12" => jsonschema::Draft::Draft202012,
+        other => {
+            return Err(usage(format!(
+                "unknown dialect `{other}` (draft-04, draft-06, draft-07, 2019-09, 2020-12)"
+            )))
+        }
+    })
+}
+
+impl Registry {
+    /// Load the registry at `root`. Schemas that do not parse are kept with their error, so
+    /// `schema check` can report every one; a bad `registry.toml` is an error here.
+    pub fn open(root: &Path) -> Result<Registry> {
+        if !root.is_dir() {
+            return Err(usage(format!(
+                "schema registry `{}` not found (use --registry DIR or EVTCTL_REGISTRY)",
+                root.display()
+            )));
+        }
+        let toml_path = root.join("registry.toml");
+        let cfg: RegistryToml = match std::fs::read_to_string(&toml_path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| {
+                let at = e
+                    .span()
+                    .map(|s| {
+                        let line = text[..s.start].matches('\n').count() + 1;
+                        let col = s.start - text[..s.start].rfind('\n').map_or(0, |i| i + 1) + 1;
+                        format!(":{line}:{col}")
+                    })
+                    .unwrap_or_default();
+                usage(format!("{}{at}: {}", toml_path.display(), e.message()))
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => RegistryToml::default(),
+            Err(e) => return Err(e).with_context(|| format!("reading {}", toml_path.display())),
+        };
+        let mut subjects = BTreeMap::new();
+        let mut dirs: Vec<_> = std::fs::read_dir(root)
+            .with_context(|| format!("reading {}", root.display()))?
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_dir())
+            .collect();
+        dirs.sort_by_key(|e| e.file_name());
+        for d in dirs {
+            let name = d.file_name().to_string_lossy().into_owned();
+            if name.starts_with('_') || name.starts_with('.') {
+                continue;
+            }
+            let mut versions = Vec::new();
+            for f in std::fs::read_dir(d.path())?.filter_map(|e| e.ok()) {
+                let fname = f.file_name().to_string_lossy().into_owned();
+                let Some(version) = parse_version(&fname) else {
+                    continue;
+                };
+                let path = f.path();
+                let schema = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))
+                    .and_then(|t| serde_json::from_str(&t).map_err(|e| json_error_at(&path, &e)));
+                versions.push(SchemaFile {
+                    version,
+                    path,
+                    schema,
+                    validator: OnceLock::new(),
+                });
+            }
+            if versions.is_empty() {
+                continue;
+            }
+            versions.sort_by_key(|v| v.version);
+            let s = cfg.subjects.get(&name).cloned().unwrap_or_default();
+            let pick = |o: Option<String>, d: &Option<String>, default: &str| {
+                o.or_else(|| d.clone())
+                    .unwrap_or_else(|| default.to_string())
+            };
+            subjects.insert(
+                name.clone(),
+                Subject {
+                    compatibility: pick(s.compatibility, &cfg.defaults.compatibility, "BACKWARD")
+                        .to_ascii_uppercase(),
+                    policy: pick(s.policy, &cfg.defaults.policy, "strict").to_ascii_lowercase(),
+                    dialect: pick(s.dialect, &cfg.defaults.dialect, "draft-07"),
+                    name,
+                    dir: d.path(),
+                    versions,
+                },
+            );
+        }
+        for (kind, table) in [("types", &cfg.routes.types), ("topics", &cfg.routes.topics)] {
+            for (from, to) in table {
+                if !subjects.contains_key(to) {
+                    return Err(usage(format!(
+                        "{}: [routes.{kind}] `{from}` names subject `{to}`, which has no schemas",
+                        toml_path.display()
+                    )));
+                }
+            }
+        }
+        for name in cfg.subjects.keys() {
+            if !subjects.contains_key(name) {
+                return Err(usage(format!(
+                    "{}: [subjects.{name}] has no schemas in {}",
+                    toml_path.display(),
+                    root.join(name).display()
+                )));
+            }
+        }
+        Ok(Registry {
+            root: root.to_path_buf(),
+            subjects,
+            routes: cfg.routes,
+        })
+    }
+
+    pub fn subject(&self, name: &str) -> Result<&Subject> {
+        self.subjects.get(name).ok_or_else(|| {
+            usage(format!(
+                "no subject `{name}` in {} (known: {})",
+                self.root.display(),
+                self.subjects.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+
+    /// Parse `SUBJECT[@VERSION]` and find that schema (latest when no version).
+    pub fn schema_ref(&self, spec: &str) -> Result<(&Subject, &SchemaFile)> {
+        let (name, version) = match spec.split_once('@') {
+            Some((n, v)) => (
+                n,
+                Some(
+                    v.trim_start_matches('v')
+                        .parse::<u32>()
+                        .map_err(|_| usage(format!("`{spec}`: `{v}` is not a version number")))?,
+                ),
+            ),
+            None => (spec, None),
+        };
+        let subject = self.subject(name)?;
+        let file = match version {
+            None => subject.latest(),
+            Some(v) => subject.version(v).ok_or_else(|| {
+                usage(format!(
+                    "subject `{name}` has no version {v} (it has {})",
+                    subject.version_list()
+                ))
+            })?,
+        };
+        Ok((subject, file))
+    }
+}
+
+impl Subject {
+    pub fn latest(&self) -> &SchemaFile {
+        self.versions
+            .last()
+            .expect("subjects have at least one version")
+    }
+    pub fn version(&self, v: u32) -> Option<&SchemaFile> {
+        self.versions.iter().find(|f| f.version == v)
+    }
+    pub fn version_list(&self) -> String {
+        self.versions
+            .iter()
+            .map(|v| format!("v{}", v.version))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The compiled validator for one version, built on first use and shared by all threads.
+    pub fn validator<'a>(
+        &self,
+        file: &'a SchemaFile,
+        root: &Path,
+    ) -> std::result::Result<&'a jsonschema::Validator, String> {
+        file.validator
+            .get_or_init(|| {
+                let schema = file.schema.as_ref().map_err(Clone::clone)?;
+                let draft = draft_for(&self.dialect).map_err(|e| e.to_string())?;
+                compile(schema, &file.path, root, draft)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
+/// Compile a schema whose relative `$ref`s resolve against its own file, and only inside `root`.
+pub fn compile(
+    schema: &Value,
+    path: &Path,
+    root: &Path,
+    draft: jsonschema::Draft,
+) -> std::result::Result<jsonschema::Validator, String> {
+    let abs = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let root = std::fs::canonicalize(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    jsonschema::options()
+        .with_draft(draft)
+        .with_base_uri(format!("file://{}", abs.display()))
+        .with_retriever(RegistryFiles { root })
+        .build(schema)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Serves `$ref` targets from files inside the registry directory, nothing else.
+struct RegistryFiles {
+    root: PathBuf,
+}
+
+impl jsonschema::Retrieve for RegistryFiles {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> std::result::Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let s = uri.as_str();
+        let path = s.strip_prefix("file://").ok_or_else(|| {
+            format!("`{s}`: only files inside the registry can be referenced (no network)")
+        })?;
+        let path = std::fs::canonicalize(path).map_err(|e| format!("`{path}`: {e}"))?;
+        if !path.starts_with(&self.root) {
+            return Err(format!(
+                "`{}` is outside the registry {}",
+                path.display(),
+                self.root.display()
+            )
+            .into());
+        }
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(serde_json::from_str(&text).map_err(|e| json_error_at(&path, &e))?)
+    }
+}
+
+/// One reason an event is invalid.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Issue {
+    pub instance_path: String,
+    pub schema_path: String,
+    pub message: String,
+}
+
+impl Registry {
+    /// Validate one event; an empty list means valid. Err when the schema itself is unusable.
+    pub fn check(
+        &self,
+        subject: &Subject,
+        file: &SchemaFile,
+        event: &Value,
+    ) -> std::result::Result<Vec<Issue>, String> {
+        let v = subject.validator(file, &self.root)?;
+        if v.is_valid(event) {
+            return Ok(Vec::new());
+        }
+        Ok(v.iter_errors(event)
+            .map(|e| Issue {
+                instance_path: e.instance_path().to_string(),
+                schema_path: format!("#{}", e.schema_path()),
+                message: e.to_string(),
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_file_names() {
+        assert_eq!(parse_version("v1.schema.json"), Some(1));
+        assert_eq!(parse_version("v12.schema.json"), Some(12));
+        assert_eq!(parse_version("v1.json"), None);
+        assert_eq!(parse_version("latest.schema.json"), None);
+    }
+}
