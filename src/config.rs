@@ -176,8 +176,10 @@ impl Settings {
             let (k, v) = split_kv(kv, "-X")?;
             properties.push((k, v, Source::Flag));
         }
-        let registry = std::env::var_os("EVTCTL_REGISTRY")
-            .map(PathBuf::from)
+        let registry = g
+            .registry
+            .clone()
+            .or_else(|| std::env::var_os("EVTCTL_REGISTRY").map(PathBuf::from))
             .or(profile.registry);
         Ok(Settings {
             brokers,

@@ -220,14 +220,14 @@ fn files_at(root: &Path, rev: &str) -> Result<std::collections::BTreeMap<PathBuf
         }
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     };
-    let prefix = git(&["rev-parse", "--show-prefix"])?.trim().to_string();
+    // Run inside the registry directory, ls-tree prints paths relative to it, and `REV:./path`
+    // reads a path relative to it.
     let mut files = std::collections::BTreeMap::new();
     for name in git(&["ls-tree", "-r", "--name-only", rev, "--", "."])?.lines() {
-        let rel = name.strip_prefix(&prefix).unwrap_or(name);
-        if rel.ends_with(".schema.json") {
+        if name.ends_with(".schema.json") {
             files.insert(
-                PathBuf::from(rel),
-                git(&["show", &format!("{rev}:{name}")])?,
+                PathBuf::from(name),
+                git(&["show", &format!("{rev}:./{name}")])?,
             );
         }
     }

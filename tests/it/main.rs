@@ -7,6 +7,7 @@ mod config;
 mod errors;
 mod interop;
 mod positions;
+mod registry;
 mod roundtrip;
 mod signals;
 mod topics;

@@ -1,0 +1,453 @@
+//! The schema registry commands: schema check/list, validate (files and topics), compat, and
+//! validation in publish and tail. The example registry in schemas/ and throwaway ones.
+
+use crate::common::*;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+const REGISTRY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas");
+
+fn example(path: &str) -> String {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(REGISTRY).join(path)).unwrap())
+            .unwrap();
+    v.to_string()
+}
+
+/// A registry in a temp dir: (relative path, content) pairs.
+fn temp_registry(files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(unique("reg"));
+    for (rel, text) in files {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+const OPEN_V1: &str =
+    r#"{"type":"object","properties":{"id":{"type":"string"}},"required":["id"]}"#;
+const OPEN_V2_OPTIONAL: &str = r#"{
+  "type": "object",
+  "properties": {
+    "id": {"type": "string"},
+    "note": {"type": "string"}
+  },
+  "required": ["id"]
+}"#;
+const CLOSED_V1: &str = r#"{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string"}},"required":["id"]}"#;
+const CLOSED_V2_OPTIONAL: &str = r#"{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string"},"note":{"type":"string"}},"required":["id"]}"#;
+const V3_NARROWED: &str = r#"{"type":"object","additionalProperties":false,"properties":{"id":{"type":"string","maxLength":5},"note":{"type":"string"}},"required":["id"]}"#;
+
+#[test]
+fn example_registry_is_consistent() {
+    evtctl()
+        .args(["--registry", REGISTRY, "schema", "check"])
+        .assert()
+        .success();
+    let out = evtctl()
+        .args(["--registry", REGISTRY, "schema", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    let subjects: Vec<String> = json_lines(&out.stdout)
+        .iter()
+        .map(|s| s["subject"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        subjects,
+        ["order-cancelled", "order-placed", "payment-captured"]
+    );
+    evtctl()
+        .args(["--registry", REGISTRY, "compat"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn schema_check_names_each_problem_by_file() {
+    let reg = temp_registry(&[
+        ("gappy/v1.schema.json", OPEN_V1),
+        ("gappy/v3.schema.json", OPEN_V1),
+        ("broken/v1.schema.json", "{\n  \"type\": \"object\",,\n}"),
+        (
+            "refs/v1.schema.json",
+            r#"{"$ref": "../_shared/missing.schema.json"}"#,
+        ),
+        ("ex/v1.schema.json", CLOSED_V1),
+        ("ex/examples/valid/bad.json", r#"{"id": 1}"#),
+        ("ex/examples/invalid/good.json", r#"{"id": "x"}"#),
+    ]);
+    let out = evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["schema", "check", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let problems = json_lines(&out.stdout);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("gappy/v3.schema.json") && text.contains("without gaps"),
+        "{text}"
+    );
+    assert!(
+        text.contains("broken/v1.schema.json:2:"),
+        "parse errors name the position: {text}"
+    );
+    assert!(text.contains("refs/v1.schema.json"), "{text}");
+    assert!(
+        text.contains("examples/valid/bad.json") && text.contains("a valid example fails"),
+        "{text}"
+    );
+    assert!(
+        text.contains("examples/invalid/good.json") && text.contains("an invalid example passes"),
+        "{text}"
+    );
+    assert_eq!(problems.last().unwrap()["problems"], 5);
+}
+
+#[test]
+fn a_bad_registry_toml_is_a_usage_error_with_position() {
+    let reg = temp_registry(&[
+        ("a/v1.schema.json", OPEN_V1),
+        ("registry.toml", "[defaults]\ncompatibility = \n"),
+    ]);
+    evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["schema", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("registry.toml:2:"));
+    let reg = temp_registry(&[
+        ("a/v1.schema.json", OPEN_V1),
+        ("registry.toml", "[routes.types]\nX = \"nope\"\n"),
+    ]);
+    evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["schema", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`nope`"));
+}
+
+#[test]
+fn validate_files_reports_locations_and_exit_codes() {
+    let dir = std::env::temp_dir().join(unique("val"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("events.jsonl");
+    let lines = [
+        example("order-placed/examples/valid/full-v2.json"),
+        example("order-placed/examples/invalid/quantity-is-string.json"),
+        example("payment-captured/examples/valid/card.json"),
+        r#"{"type":"Unheard","n":1}"#.to_string(),
+        "not json".to_string(),
+    ];
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let run = |extra: &[&str]| {
+        evtctl()
+            .args(["--registry", REGISTRY, "validate", "--file"])
+            .arg(&file)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+
+    let out = run(&["-o", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = json_lines(&out.stdout);
+    let invalid = &report[0];
+    assert_eq!(invalid["type"], "invalid");
+    assert_eq!(invalid["line"], 2);
+    assert_eq!(invalid["subject"], "order-placed");
+    assert_eq!(
+        invalid["errors"][0]["instance_path"],
+        "/data/items/0/quantity"
+    );
+    assert!(invalid["errors"][0]["schema_path"]
+        .as_str()
+        .unwrap()
+        .ends_with("/quantity/type"));
+    assert_eq!(report[1]["type"], "unknown");
+    assert_eq!(report[1]["line"], 4);
+    assert_eq!(report[2]["type"], "broken");
+    let summary = report.last().unwrap();
+    assert_eq!(
+        (
+            summary["checked"].as_u64(),
+            summary["valid"].as_u64(),
+            summary["invalid"].as_u64()
+        ),
+        (Some(5), Some(2), Some(1))
+    );
+
+    let gh = String::from_utf8(run(&["--format", "github"]).stdout).unwrap();
+    assert!(
+        gh.contains(&format!(
+            "::error file={},line=2::order-placed@2: /data/items/0/quantity",
+            file.display().to_string().replace(':', "%3A")
+        )),
+        "{gh}"
+    );
+    let junit = String::from_utf8(run(&["--format", "junit"]).stdout).unwrap();
+    assert!(
+        junit.contains("<testsuites name=\"evtctl validate\" tests=\"5\" failures=\"3\">"),
+        "{junit}"
+    );
+
+    // Only the unknown and unreadable lines fail with --allow-unknown... the broken one stays.
+    assert_eq!(
+        run(&["--allow-unknown", "-o", "json"]).status.code(),
+        Some(1)
+    );
+    // --max-invalid stops early.
+    let out = run(&["--max-invalid", "1", "-o", "json"]);
+    assert_eq!(
+        json_lines(&out.stdout).last().unwrap()["stopped_early"],
+        true
+    );
+    // An explicit subject that does not exist is a usage error.
+    assert_eq!(run(&["--subject", "nope"]).status.code(), Some(2));
+    // All valid → exit 0.
+    let good = dir.join("good.jsonl");
+    std::fs::write(
+        &good,
+        example("order-cancelled/examples/valid/out-of-stock.json") + "\n",
+    )
+    .unwrap();
+    evtctl()
+        .args(["--registry", REGISTRY, "validate", "--file"])
+        .arg(&good)
+        .assert()
+        .success();
+}
+
+#[test]
+fn validate_topics_and_publish_refuses_invalid_events() {
+    let t = topic("contracts", 2);
+    let good = example("order-placed/examples/valid/full-v2.json");
+    let bad = example("order-placed/examples/invalid/unknown-channel.json");
+    evtctl()
+        .args(["--registry", REGISTRY, "publish", &t, &good])
+        .assert()
+        .success();
+    evtctl()
+        .args(["--registry", REGISTRY, "publish", &t, &bad])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "argument:1: invalid against order-placed@2: /data/channel",
+        ));
+    evtctl()
+        .args(["--registry", REGISTRY, "publish", &t, &bad, "--no-validate"])
+        .assert()
+        .success();
+    let out = evtctl()
+        .args(["--registry", REGISTRY, "validate", &t, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = json_lines(&out.stdout);
+    assert_eq!(report[0]["type"], "invalid");
+    assert_eq!(report[0]["topic"], t.as_str());
+    assert!(report[0]["offset"].is_u64());
+    assert_eq!(report.last().unwrap()["checked"], 2);
+    // tail --validate marks records; its JSON still publishes back.
+    let out = evtctl()
+        .args([
+            "--registry",
+            REGISTRY,
+            "tail",
+            &t,
+            "--from",
+            "beginning",
+            "--until",
+            "end",
+            "--validate",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let recs = json_lines(&out.stdout);
+    let valid: Vec<_> = recs
+        .iter()
+        .map(|r| r["validation"]["valid"].clone())
+        .collect();
+    assert_eq!(valid.iter().filter(|v| **v == true).count(), 1);
+    assert_eq!(valid.iter().filter(|v| **v == false).count(), 1);
+    let copy = topic("contracts-copy", 2);
+    evtctl()
+        .args([
+            "--registry",
+            REGISTRY,
+            "publish",
+            &copy,
+            "--format",
+            "envelope",
+            "--no-validate",
+        ])
+        .write_stdin(out.stdout)
+        .assert()
+        .success();
+}
+
+#[test]
+fn compat_reports_breaks_with_positions_and_every_failing_pair() {
+    let reg = temp_registry(&[
+        ("open/v1.schema.json", OPEN_V1),
+        ("open/v2.schema.json", OPEN_V2_OPTIONAL),
+        ("closed/v1.schema.json", CLOSED_V1),
+        ("closed/v2.schema.json", CLOSED_V2_OPTIONAL),
+        ("closed/v3.schema.json", V3_NARROWED),
+        (
+            "registry.toml",
+            "[subjects.closed]\ncompatibility = \"BACKWARD_TRANSITIVE\"\n",
+        ),
+    ]);
+    let out = evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["compat", "-o", "pretty"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The open-content-model trap, at the line and column of the added property.
+    assert!(
+        text.contains("open/v2.schema.json:5:5: OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"),
+        "{text}"
+    );
+    assert!(
+        text.contains("additionalProperties: false"),
+        "the message explains the fix: {text}"
+    );
+    // Transitive: v3 breaks against v1 and v2, both reported.
+    assert!(
+        text.contains("closed v1 → v3") && text.contains("closed v2 → v3"),
+        "{text}"
+    );
+    assert!(text.contains("MAX_LENGTH_ADDED"), "{text}");
+    // JSON: a document with `compatible` and `changes` carrying rule and path.
+    let out = evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["compat", "closed", "-o", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["compatible"], false);
+    assert!(doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["rule"] == "MAX_LENGTH_ADDED" && c["path"] == "#/properties/id/maxLength"));
+    // Lenient relaxes the open-model rule; a mode override applies.
+    evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["compat", "open", "--policy", "lenient"])
+        .assert()
+        .success();
+    evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["compat", "closed", "--mode", "NONE"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn compat_two_files_and_could_not_check() {
+    let dir = temp_registry(&[
+        ("a.json", CLOSED_V1),
+        ("b.json", CLOSED_V2_OPTIONAL),
+        ("bad.json", "{nope"),
+        ("ref.json", r#"{"$ref":"gone.json"}"#),
+    ]);
+    let f = |n: &str| dir.join(n);
+    evtctl()
+        .args(["compat", "--old"])
+        .arg(f("a.json"))
+        .arg("--new")
+        .arg(f("b.json"))
+        .assert()
+        .success();
+    evtctl()
+        .args(["compat", "--mode", "FORWARD", "--old"])
+        .arg(f("a.json"))
+        .arg("--new")
+        .arg(f("b.json"))
+        .assert()
+        .code(1);
+    evtctl()
+        .args(["compat", "--old"])
+        .arg(f("a.json"))
+        .arg("--new")
+        .arg(f("bad.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.json:1:"));
+    evtctl()
+        .args(["compat", "--old"])
+        .arg(f("a.json"))
+        .arg("--new")
+        .arg(f("ref.json"))
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn compat_against_a_git_revision() {
+    let repo = temp_registry(&[("schemas/s/v1.schema.json", CLOSED_V1)]);
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&repo)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            ok.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["-c", "user.email=t@t", "-c", "user.name=t", "add", "."]);
+    git(&[
+        "-c",
+        "user.email=t@t",
+        "-c",
+        "user.name=t",
+        "commit",
+        "-qm",
+        "v1",
+    ]);
+    let reg = repo.join("schemas");
+    // A new compatible version passes.
+    std::fs::write(reg.join("s/v2.schema.json"), CLOSED_V2_OPTIONAL).unwrap();
+    evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["compat", "--against", "HEAD"])
+        .assert()
+        .success();
+    // Editing the published v1 is an error, whatever the edit.
+    std::fs::write(reg.join("s/v1.schema.json"), CLOSED_V2_OPTIONAL).unwrap();
+    evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["compat", "--against", "HEAD"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("PUBLISHED_VERSION_EDITED"));
+    // A revision that does not exist: could not check.
+    evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["compat", "--against", "no-such-ref"])
+        .assert()
+        .code(2);
+}
