@@ -76,14 +76,7 @@ fn dispatch(
             let settings = settings()?;
             let mut plan = cmd::publish::Plan::from_args(a)?;
             let registry = open_registry_if_present(&settings)?;
-            if let (Some(reg), Some(ty), None) = (&registry, &plan.event_type, plan.event_version) {
-                plan.event_version = reg
-                    .routes
-                    .types
-                    .get(ty)
-                    .and_then(|s| reg.subjects.get(s))
-                    .map(|s| s.latest().version);
-            }
+            plan.resolve_event_version(registry.as_ref());
             let registry = registry.filter(|_| plan.validate);
             let input = match (&a.event, &a.file) {
                 (Some(e), _) => cmd::publish::Input::One(e.clone()),

@@ -2,7 +2,7 @@
 //! printing each equivalent command line.
 
 use crate::cli::{Cli, Command, DemoArgs, GlobalArgs};
-use crate::cmd::{publish, tail, topics, validate};
+use crate::cmd::{compat, publish, tail, topics, validate};
 use crate::config::Settings;
 use crate::kafka::embedded::EmbeddedBroker;
 use crate::output::Printer;
@@ -29,14 +29,13 @@ pub fn sample_orders(n: usize) -> String {
     for i in 0..n {
         let (sku, cents) = PRODUCTS[i % PRODUCTS.len()];
         let qty = 1 + (i % 3) as u32;
-        let order = serde_json::json!({
-            "orderId": format!("ord_DEMO{:06}", 1001 + i),
-            "customerId": CUSTOMERS[i % CUSTOMERS.len()],
-            "items": [{"sku": sku, "quantity": qty, "unitPrice": money(cents)}],
-            "total": money(cents * qty),
-            "currency": "EUR",
-        });
-        out.push_str(&order.to_string());
+        out.push_str(&format!(
+            r#"{{"orderId":"ord_DEMO{:06}","customerId":"{}","items":[{{"sku":"{sku}","quantity":{qty},"unitPrice":"{}"}}],"total":"{}","currency":"EUR"}}"#,
+            1001 + i,
+            CUSTOMERS[i % CUSTOMERS.len()],
+            money(cents),
+            money(cents * qty)
+        ));
         out.push('\n');
     }
     out
@@ -116,13 +115,14 @@ pub fn run(
     );
     step(
         printer,
-        "Publish order events (keyed by order id, wrapped as CloudEvents with a traceparent)",
+        "Publish order events (keyed by order id, wrapped as OrderPlaced events with a traceparent, validated)",
         &publish_line,
     )?;
     let Command::Publish(p) = parse(&publish_line)? else {
         unreachable!()
     };
-    let plan = publish::Plan::from_args(&p)?;
+    let mut plan = publish::Plan::from_args(&p)?;
+    plan.resolve_event_version(registry.as_ref());
     let result = publish::run(
         &plan,
         publish::Input::File(file.clone()),
@@ -212,7 +212,7 @@ fn contracts(
         unreachable!()
     };
     let mut plan = publish::Plan::from_args(&p)?;
-    plan.event_version = reg.subjects.get("order-placed").map(|s| s.latest().version);
+    plan.resolve_event_version(Some(reg));
     let event = p.event.clone().unwrap_or_default();
     let r = publish::run(
         &plan,
@@ -250,6 +250,35 @@ fn contracts(
         unreachable!()
     };
     let r = validate::run(&v, settings, reg, printer, cancel);
+    expect_failure(printer, r)?;
+
+    // A schema change that looks harmless: an optional field added to an open model.
+    let dir = std::env::temp_dir().join(format!("evtctl-demo-compat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let (old, new) = (dir.join("v1.schema.json"), dir.join("v2.schema.json"));
+    std::fs::write(
+        &old,
+        "{\n  \"type\": \"object\",\n  \"properties\": {\"orderId\": {\"type\": \"string\"}}\n}\n",
+    )?;
+    std::fs::write(
+        &new,
+        "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"orderId\": {\"type\": \"string\"},\n    \"coupon\": {\"type\": \"string\"}\n  }\n}\n",
+    )?;
+    let line = format!(
+        "evtctl compat --old {} --new {}",
+        old.display(),
+        new.display()
+    );
+    step(
+        printer,
+        "Gate a schema change in CI: an optional field added to an open model breaks BACKWARD",
+        &line,
+    )?;
+    let Command::Compat(c) = parse(&line)? else {
+        unreachable!()
+    };
+    let r = compat::run(&c, settings, printer);
+    let _ = std::fs::remove_dir_all(&dir);
     expect_failure(printer, r)
 }
 

@@ -172,6 +172,18 @@ impl Plan {
         })
     }
 
+    /// With --type and no --event-version: the latest registered version of the type's subject.
+    pub fn resolve_event_version(&mut self, registry: Option<&Registry>) {
+        if let (Some(reg), Some(ty), None) = (registry, &self.event_type, self.event_version) {
+            self.event_version = reg
+                .routes
+                .types
+                .get(ty)
+                .and_then(|s| reg.subjects.get(s))
+                .map(|s| s.latest().version);
+        }
+    }
+
     /// Lines that become records as they are (JSON or text, no per-record key, wrapping or
     /// trace): sent straight from the read buffer, with no copy on our side.
     pub fn passthrough(&self) -> bool {

@@ -37,9 +37,7 @@ pub fn record(r: &RecordView<'_>, st: &Styles) -> String {
         let _ = writeln!(s, "  {h}{}{h:#}: {}", escape_line(name), shown);
     }
     let body = match Payload::of(r.value, true) {
-        Payload::Json(raw) => serde_json::from_str::<serde_json::Value>(raw.get())
-            .and_then(|v| serde_json::to_string_pretty(&v))
-            .unwrap_or_else(|_| escape(raw.get()).into_owned()),
+        Payload::Json(raw) => indent(raw.get()).unwrap_or_else(|| escape(raw.get()).into_owned()),
         Payload::Text("") => format!("{d}(empty){d:#}"),
         Payload::Text(t) => escape(t).into_owned(),
         other => short(&other),
@@ -48,6 +46,16 @@ pub fn record(r: &RecordView<'_>, st: &Styles) -> String {
         let _ = writeln!(s, "  {line}");
     }
     s
+}
+
+/// Re-indent JSON text as it is: keys keep the producer's order (string contents are escaped
+/// by the JSON serializer, so control characters cannot reach the terminal).
+fn indent(json: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(json.len() * 2);
+    let mut de = serde_json::Deserializer::from_str(json);
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    serde_transcode::transcode(&mut de, &mut ser).ok()?;
+    String::from_utf8(out).ok()
 }
 
 /// A one-line description of a null or binary payload.
@@ -90,6 +98,10 @@ mod tests {
         assert!(out.contains("  evil: \\e[2J\n"), "{out}");
         assert!(out.contains("  none: (null)\n"), "{out}");
         assert!(out.contains("    \"id\": \"o-1\","), "{out}");
+        assert!(
+            out.find("\"id\"") < out.find("\"note\""),
+            "keys keep their order: {out}"
+        );
         assert!(
             !out.contains('\x1b'),
             "no raw escape reaches the terminal: {out}"

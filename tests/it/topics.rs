@@ -54,5 +54,16 @@ fn demo_runs_end_to_end() {
         .stdout(predicate::str::contains("OrderPlaced"))
         .stdout(predicate::str::contains(
             "$ evtctl tail orders --from beginning --until end",
+        ))
+        // The contract steps: refused at publish, caught by validate, a compat failure explained.
+        .stdout(
+            predicate::str::contains("invalid against order-placed@2")
+                .or(predicate::str::contains("rejected")),
+        )
+        .stdout(predicate::str::contains(
+            "1 event(s) failed validation (exit code 1)",
+        ))
+        .stdout(predicate::str::contains(
+            "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
         ));
 }
