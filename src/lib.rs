@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod dlq;
 pub mod error;
 pub mod filter;
 pub mod kafka;

@@ -76,7 +76,11 @@ pub fn verdict(
     body: &[u8],
     ctx: &Context<'_>,
 ) -> Verdict {
-    let event: Value = match serde_json::from_slice(body) {
+    // One UTF-8 check for the whole body, then a parse that need not check each string again.
+    let parsed = std::str::from_utf8(body)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str::<Value>(text).map_err(|e| e.to_string()));
+    let event = match parsed {
         Ok(v) => v,
         Err(e) => return Verdict::Broken(format!("not valid JSON: {e}")),
     };

@@ -282,11 +282,22 @@ pub fn compile(
 ) -> std::result::Result<jsonschema::Validator, String> {
     let abs = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let root = std::fs::canonicalize(root).map_err(|e| format!("{}: {e}", root.display()))?;
-    jsonschema::options()
-        .with_draft(draft)
-        .with_base_uri(format!("file://{}", abs.display()))
-        .with_retriever(RegistryFiles { root })
-        .build(schema)
+    let build = |linear: bool| {
+        let opts = jsonschema::options()
+            .with_draft(draft)
+            .with_base_uri(format!("file://{}", abs.display()))
+            .with_retriever(RegistryFiles { root: root.clone() });
+        // The linear-time `regex` engine is markedly faster on the usual patterns; patterns it
+        // cannot express (lookarounds, backreferences) compile with the backtracking engine.
+        let opts = if linear {
+            opts.with_pattern_options(jsonschema::PatternOptions::regex())
+        } else {
+            opts
+        };
+        opts.build(schema)
+    };
+    build(true)
+        .or_else(|_| build(false))
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
