@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate events from topics, JSON Lines files or stdin against the schema registry')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Inspect and check the local schema registry')
             [CompletionResult]::new('compat', 'compat', [CompletionResultType]::ParameterValue, 'Check schema compatibility between versions: a CI gate against breaking changes')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration (secrets redacted)')
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'Local development helpers: an embedded Kafka-protocol broker')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands')
@@ -367,6 +368,59 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'evtctl;dlq' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'evtctl;dlq;stats' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start (as in tail) [default: beginning]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (as in tail) [default: end]')
+            [CompletionResult]::new('--samples', '--samples', [CompletionResultType]::ParameterName, 'Sample records shown per error group')
+            [CompletionResult]::new('--fail-above', '--fail-above', [CompletionResultType]::ParameterName, 'Exit 1 when more than N records are found (for alerting and CI)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'evtctl;dlq;help' {
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'evtctl;dlq;help;stats' {
+            break
+        }
+        'evtctl;dlq;help;help' {
+            break
+        }
         'evtctl;config' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
@@ -512,6 +566,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate events from topics, JSON Lines files or stdin against the schema registry')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Inspect and check the local schema registry')
             [CompletionResult]::new('compat', 'compat', [CompletionResultType]::ParameterValue, 'Check schema compatibility between versions: a CI gate against breaking changes')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration (secrets redacted)')
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'Local development helpers: an embedded Kafka-protocol broker')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands')
@@ -559,6 +614,13 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;help;compat' {
+            break
+        }
+        'evtctl;help;dlq' {
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives')
+            break
+        }
+        'evtctl;help;dlq;stats' {
             break
         }
         'evtctl;help;config' {

@@ -31,6 +31,9 @@ _evtctl() {
             evtctl,dev)
                 cmd="evtctl__subcmd__dev"
                 ;;
+            evtctl,dlq)
+                cmd="evtctl__subcmd__dlq"
+                ;;
             evtctl,help)
                 cmd="evtctl__subcmd__help"
                 ;;
@@ -73,6 +76,18 @@ _evtctl() {
             evtctl__subcmd__dev__subcmd__help,help)
                 cmd="evtctl__subcmd__dev__subcmd__help__subcmd__help"
                 ;;
+            evtctl__subcmd__dlq,help)
+                cmd="evtctl__subcmd__dlq__subcmd__help"
+                ;;
+            evtctl__subcmd__dlq,stats)
+                cmd="evtctl__subcmd__dlq__subcmd__stats"
+                ;;
+            evtctl__subcmd__dlq__subcmd__help,help)
+                cmd="evtctl__subcmd__dlq__subcmd__help__subcmd__help"
+                ;;
+            evtctl__subcmd__dlq__subcmd__help,stats)
+                cmd="evtctl__subcmd__dlq__subcmd__help__subcmd__stats"
+                ;;
             evtctl__subcmd__help,compat)
                 cmd="evtctl__subcmd__help__subcmd__compat"
                 ;;
@@ -87,6 +102,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__help,dev)
                 cmd="evtctl__subcmd__help__subcmd__dev"
+                ;;
+            evtctl__subcmd__help,dlq)
+                cmd="evtctl__subcmd__help__subcmd__dlq"
                 ;;
             evtctl__subcmd__help,help)
                 cmd="evtctl__subcmd__help__subcmd__help"
@@ -111,6 +129,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__help__subcmd__dev,broker)
                 cmd="evtctl__subcmd__help__subcmd__dev__subcmd__broker"
+                ;;
+            evtctl__subcmd__help__subcmd__dlq,stats)
+                cmd="evtctl__subcmd__help__subcmd__dlq__subcmd__stats"
                 ;;
             evtctl__subcmd__help__subcmd__schema,check)
                 cmd="evtctl__subcmd__help__subcmd__schema__subcmd__check"
@@ -185,7 +206,7 @@ _evtctl() {
 
     case "${cmd}" in
         evtctl)
-            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --help --version publish tail topics validate schema compat config dev demo completions help"
+            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --help --version publish tail topics validate schema compat dlq config dev demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -704,8 +725,166 @@ _evtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evtctl__subcmd__dlq)
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help stats help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__dlq__subcmd__help)
+            opts="stats help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__dlq__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__dlq__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__dlq__subcmd__stats)
+            opts="-b -X -o -q -v -h --from --until --samples --fail-above --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --samples)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-above)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evtctl__subcmd__help)
-            opts="publish tail topics validate schema compat config dev demo completions help"
+            opts="publish tail topics validate schema compat dlq config dev demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -803,6 +982,34 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help__subcmd__dev__subcmd__broker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__dlq)
+            opts="stats"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__dlq__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
             cand schema 'Inspect and check the local schema registry'
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
+            cand dlq 'Dead-letter queues: see what is there and why'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
@@ -341,6 +342,54 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'evtctl;dlq'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand stats 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'evtctl;dlq;stats'= {
+            cand --from 'Where to start (as in tail) [default: beginning]'
+            cand --until 'Where to stop (as in tail) [default: end]'
+            cand --samples 'Sample records shown per error group'
+            cand --fail-above 'Exit 1 when more than N records are found (for alerting and CI)'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;dlq;help'= {
+            cand stats 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'evtctl;dlq;help;stats'= {
+        }
+        &'evtctl;dlq;help;help'= {
+        }
         &'evtctl;config'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -474,6 +523,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
             cand schema 'Inspect and check the local schema registry'
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
+            cand dlq 'Dead-letter queues: see what is there and why'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
@@ -509,6 +559,11 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;schema;check'= {
         }
         &'evtctl;help;compat'= {
+        }
+        &'evtctl;help;dlq'= {
+            cand stats 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
+        }
+        &'evtctl;help;dlq;stats'= {
         }
         &'evtctl;help;config'= {
             cand show 'Print the effective settings and where each came from, secrets redacted'

@@ -44,6 +44,7 @@ complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "topics" -d 'List, des
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "schema" -d 'Inspect and check the local schema registry'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
+complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "dlq" -d 'Dead-letter queues: see what is there and why'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
@@ -274,6 +275,40 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l strict-unknown 
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -f -a "stats" -d 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l from -d 'Where to start (as in tail) [default: beginning]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l until -d 'Where to stop (as in tail) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l samples -d 'Sample records shown per error group' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l fail-above -d 'Exit 1 when more than N records are found (for alerting and CI)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "stats" -d 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -364,22 +399,24 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l timeout -d
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "topics" -d 'List, describe and create topics'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "schema" -d 'Inspect and check the local schema registry'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "topics" -d 'List, describe and create topics'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "schema" -d 'Inspect and check the local schema registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "dlq" -d 'Dead-letter queues: see what is there and why'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show one topic partition by partition'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List subjects with their versions, compatibility mode and routes'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "show" -d 'Print one schema (the latest version unless @VERSION)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "check" -d 'Check the registry: versions without gaps, schemas compile, refs resolve, examples'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "stats" -d 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and where each came from, secrets redacted'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "broker" -d 'Run an embedded Kafka-protocol broker (librdkafka\'s mock cluster) until Ctrl-C'

@@ -94,6 +94,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Check schema compatibility between versions: a CI gate against breaking changes
     Compat(CompatArgs),
+    /// Dead-letter queues: see what is there and why
+    Dlq(DlqArgs),
     /// Show the effective configuration (secrets redacted)
     Config(ConfigArgs),
     /// Local development helpers: an embedded Kafka-protocol broker
@@ -360,6 +362,47 @@ pub struct CompatArgs {
     /// Report for CI instead of pretty/JSON output
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
+}
+
+#[derive(Args, Debug)]
+pub struct DlqArgs {
+    #[command(subcommand)]
+    pub command: DlqCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DlqCommand {
+    /// What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives
+    #[command(
+        after_help = "Reads everything up to the end offsets captured at start (or --from/--until), joins no
+group and commits nothing. Origins are decoded from the headers of Kafka Connect, Kafka
+Streams, share groups, Spring (DLT, retry topics, Cloud Stream), SmallRye and Karafka.
+
+Examples:
+  evtctl dlq stats orders-dlt
+  evtctl dlq stats orders-dlt payments-dlt --from 24h -o json
+  evtctl dlq stats orders-dlt --fail-above 0      # CI/alerting: exit 1 when not empty"
+    )]
+    Stats(DlqStatsArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DlqStatsArgs {
+    /// Dead-letter topics to read
+    #[arg(required = true)]
+    pub topics: Vec<String>,
+    /// Where to start (as in tail) [default: beginning]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Where to stop (as in tail) [default: end]
+    #[arg(long, value_name = "STOP")]
+    pub until: Option<String>,
+    /// Sample records shown per error group
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub samples: usize,
+    /// Exit 1 when more than N records are found (for alerting and CI)
+    #[arg(long, value_name = "N")]
+    pub fail_above: Option<u64>,
 }
 
 #[derive(Args, Debug)]

@@ -110,6 +110,9 @@ fn dispatch(
             cmd::schema::run(&s.command, &registry, printer)
         }
         Command::Compat(a) => cmd::compat::run(a, &settings()?, printer),
+        Command::Dlq(d) => match &d.command {
+            cli::DlqCommand::Stats(a) => cmd::dlq::stats(a, &settings()?, printer, &CANCEL),
+        },
         Command::Config(c) => match c.command {
             ConfigCommand::Show => cmd::config::show(&settings()?, printer),
         },

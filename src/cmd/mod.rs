@@ -5,6 +5,7 @@ pub mod completions;
 pub mod config;
 pub mod demo;
 pub mod dev;
+pub mod dlq;
 pub mod publish;
 pub mod schema;
 pub mod tail;

@@ -4,6 +4,7 @@
 mod common;
 mod compat_cases;
 mod config;
+mod dlq;
 mod errors;
 mod interop;
 mod positions;

@@ -1,0 +1,387 @@
+//! `evtctl dlq stats`: what on-call needs first about dead-letter topics — how many, from
+//! where, why, how old, how often already redriven — with a few escaped samples.
+//!
+//! Guarantees: read-only; reads up to the end offsets captured at start (or --from/--until),
+//! joins no group and commits nothing; memory is bounded by the number of distinct groups.
+
+use crate::cli::DlqStatsArgs;
+use crate::config::Settings;
+use crate::dlq::origin::{decode, fingerprint, Origin};
+use crate::error::{Interrupted, ProblemsFound};
+use crate::kafka::admin::Admin;
+use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
+use crate::output::sanitize::escape_line;
+use crate::output::Printer;
+use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
+use crate::record::{format_millis, Payload};
+use anyhow::Result;
+use std::collections::BTreeMap;
+use std::sync::atomic::AtomicBool;
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Sample {
+    pub topic: String,
+    pub partition: i32,
+    pub offset: i64,
+    /// The payload, truncated to 120 characters (binary as base64).
+    pub value: String,
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+pub struct ErrorGroup {
+    pub error_class: String,
+    pub fingerprint: String,
+    pub count: u64,
+    pub samples: Vec<Sample>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Count {
+    pub key: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Edge {
+    pub timestamp: i64,
+    pub time: String,
+    pub age_seconds: i64,
+}
+
+/// The report, also the JSON document `-o json` prints.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Stats {
+    pub total: u64,
+    pub oldest: Option<Edge>,
+    pub newest: Option<Edge>,
+    pub by_origin_topic: Vec<Count>,
+    pub by_convention: Vec<Count>,
+    pub by_error: Vec<ErrorGroup>,
+    pub redrives: Vec<Count>,
+}
+
+/// Accumulates records into a Stats; pure, for tests.
+#[derive(Default)]
+pub struct Tally {
+    total: u64,
+    oldest: Option<i64>,
+    newest: Option<i64>,
+    origins: BTreeMap<String, u64>,
+    conventions: BTreeMap<String, u64>,
+    errors: BTreeMap<(String, String), ErrorGroup>,
+    redrives: BTreeMap<u32, u64>,
+    samples: usize,
+}
+
+fn truncate(p: &Payload<'_>) -> String {
+    let s = match p {
+        Payload::Null => "(null)".to_string(),
+        Payload::Text(t) => t.to_string(),
+        Payload::Json(raw) => raw.get().to_string(),
+        Payload::Base64(b) => format!("base64:{b}"),
+    };
+    let cut: String = s.chars().take(120).collect();
+    if cut.len() < s.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+impl Tally {
+    pub fn new(samples: usize) -> Tally {
+        Tally {
+            samples,
+            ..Tally::default()
+        }
+    }
+
+    pub fn add(
+        &mut self,
+        origin: &Origin,
+        at: (&str, i32, i64),
+        timestamp: Option<i64>,
+        value: Option<&[u8]>,
+    ) {
+        self.total += 1;
+        if let Some(ts) = timestamp {
+            self.oldest = Some(self.oldest.map_or(ts, |o| o.min(ts)));
+            self.newest = Some(self.newest.map_or(ts, |n| n.max(ts)));
+        }
+        *self
+            .origins
+            .entry(origin.topic.clone().unwrap_or_else(|| "(unknown)".into()))
+            .or_insert(0) += 1;
+        let conv = origin
+            .convention
+            .as_ref()
+            .map_or("(none)".to_string(), |c| c.name().to_string());
+        *self.conventions.entry(conv).or_insert(0) += 1;
+        let class = origin
+            .error_class
+            .clone()
+            .unwrap_or_else(|| "(unknown)".into());
+        let fp = origin
+            .error_message
+            .as_deref()
+            .map(fingerprint)
+            .unwrap_or_default();
+        let g = self
+            .errors
+            .entry((class.clone(), fp.clone()))
+            .or_insert_with(|| ErrorGroup {
+                error_class: class,
+                fingerprint: fp,
+                ..ErrorGroup::default()
+            });
+        g.count += 1;
+        if g.samples.len() < self.samples {
+            g.samples.push(Sample {
+                topic: at.0.to_string(),
+                partition: at.1,
+                offset: at.2,
+                value: truncate(&Payload::of(value, true)),
+            });
+        }
+        *self.redrives.entry(origin.redrive_count).or_insert(0) += 1;
+    }
+
+    pub fn finish(self) -> Stats {
+        let now = now_ms();
+        let edge = |ts: i64| Edge {
+            timestamp: ts,
+            time: format_millis(ts),
+            age_seconds: (now - ts) / 1000,
+        };
+        let sorted = |m: BTreeMap<String, u64>| {
+            let mut v: Vec<Count> = m
+                .into_iter()
+                .map(|(key, count)| Count { key, count })
+                .collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
+            v
+        };
+        let mut by_error: Vec<ErrorGroup> = self.errors.into_values().collect();
+        by_error.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then(a.error_class.cmp(&b.error_class))
+        });
+        Stats {
+            total: self.total,
+            oldest: self.oldest.map(edge),
+            newest: self.newest.map(edge),
+            by_origin_topic: sorted(self.origins),
+            by_convention: sorted(self.conventions),
+            by_error,
+            redrives: self
+                .redrives
+                .into_iter()
+                .map(|(k, count)| Count {
+                    key: k.to_string(),
+                    count,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn age(secs: i64) -> String {
+    humantime::format_duration(std::time::Duration::from_secs(secs.max(0) as u64)).to_string()
+}
+
+fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::NOTHING)
+        .set_header(headers.to_vec());
+    for r in rows {
+        t.add_row(r);
+    }
+    t.to_string()
+}
+
+pub fn print(stats: &Stats, topics: &[String], printer: &mut Printer) -> Result<()> {
+    if printer.is_json() {
+        printer.json(stats)?;
+        return printer.flush();
+    }
+    let b = printer.styles.bold;
+    printer.line(&format!(
+        "{b}{} record(s){b:#} in {}",
+        stats.total,
+        topics.join(", ")
+    ))?;
+    if let (Some(o), Some(n)) = (&stats.oldest, &stats.newest) {
+        printer.line(&format!(
+            "oldest {} ({} ago), newest {} ({} ago)",
+            o.time,
+            age(o.age_seconds),
+            n.time,
+            age(n.age_seconds)
+        ))?;
+    }
+    if stats.total == 0 {
+        return printer.flush();
+    }
+    let counts = |v: &[Count]| {
+        v.iter()
+            .map(|c| vec![escape_line(&c.key).into_owned(), c.count.to_string()])
+            .collect()
+    };
+    printer.line(&format!(
+        "\n{}",
+        table(&["ORIGIN TOPIC", "RECORDS"], counts(&stats.by_origin_topic))
+    ))?;
+    let rows = stats
+        .by_error
+        .iter()
+        .map(|g| {
+            let sample = g
+                .samples
+                .first()
+                .map(|s| format!("{}/{}@{}: {}", s.topic, s.partition, s.offset, s.value))
+                .unwrap_or_default();
+            vec![
+                escape_line(&g.error_class).into_owned(),
+                escape_line(&g.fingerprint).into_owned(),
+                g.count.to_string(),
+                escape_line(&sample).into_owned(),
+            ]
+        })
+        .collect();
+    printer.line(&format!(
+        "\n{}",
+        table(
+            &["ERROR CLASS", "MESSAGE (FINGERPRINT)", "RECORDS", "SAMPLE"],
+            rows
+        )
+    ))?;
+    printer.line(&format!(
+        "\n{}",
+        table(&["CONVENTION", "RECORDS"], counts(&stats.by_convention))
+    ))?;
+    printer.line(&format!(
+        "\n{}",
+        table(&["REDRIVES", "RECORDS"], counts(&stats.redrives))
+    ))?;
+    printer.flush()
+}
+
+pub fn stats(
+    a: &DlqStatsArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let now = now_ms();
+    let start = match &a.from {
+        Some(s) => parse_start(s, now)?,
+        None => StartSpec {
+            default: None,
+            partitions: Vec::new(),
+        },
+    };
+    let stop = match &a.until {
+        Some(s) => parse_stop(s, now)?,
+        None => Stop::End,
+    };
+    let admin = Admin::connect(settings)?;
+    let (ranges, deadline) = reader::resolve(
+        &admin,
+        &a.topics,
+        &[],
+        &start,
+        Start::Beginning,
+        Some(stop),
+        None,
+    )?;
+    drop(admin);
+    let mut rd = Reader::open(settings, &ranges, deadline, None)?;
+    let mut tally = Tally::new(a.samples);
+    let end = rd.run(cancel, |ev| {
+        if let Event::Record(r) = ev {
+            let origin = decode(r.headers, &[]);
+            tally.add(
+                &origin,
+                (r.topic, r.partition, r.offset),
+                r.timestamp,
+                r.value,
+            );
+        }
+        Ok(Flow::Continue)
+    })?;
+    let stats = tally.finish();
+    print(&stats, &a.topics, printer)?;
+    if end == ReadEnd::Cancelled {
+        return Err(Interrupted.into());
+    }
+    if let Some(n) = a.fail_above {
+        if stats.total > n {
+            return Err(ProblemsFound(format!(
+                "{} dead-lettered record(s), more than {n}",
+                stats.total
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tally_groups_and_orders() {
+        let mut t = Tally::new(1);
+        let h1: Vec<(&str, Option<&[u8]>)> = vec![
+            ("__connect.errors.topic", Some(b"orders")),
+            (
+                "__connect.errors.exception.class.name",
+                Some(b"org.x.DataException"),
+            ),
+            (
+                "__connect.errors.exception.message",
+                Some(b"bad field 42 at offset 7"),
+            ),
+        ];
+        let h2: Vec<(&str, Option<&[u8]>)> = vec![
+            ("__connect.errors.topic", Some(b"orders")),
+            (
+                "__connect.errors.exception.class.name",
+                Some(b"org.x.DataException"),
+            ),
+            (
+                "__connect.errors.exception.message",
+                Some(b"bad field 43 at offset 9"),
+            ),
+        ];
+        t.add(
+            &decode(&h1, &[]),
+            ("dlq", 0, 0),
+            Some(1000),
+            Some(b"{\"a\":1}"),
+        );
+        t.add(&decode(&h2, &[]), ("dlq", 0, 1), Some(3000), Some(b"x"));
+        t.add(&decode(&[], &[]), ("dlq", 1, 0), Some(2000), None);
+        let s = t.finish();
+        assert_eq!(s.total, 3);
+        assert_eq!(s.oldest.unwrap().timestamp, 1000);
+        assert_eq!(s.newest.unwrap().timestamp, 3000);
+        assert_eq!(s.by_origin_topic[0].key, "orders");
+        assert_eq!(s.by_origin_topic[0].count, 2);
+        assert_eq!(
+            s.by_error[0].count, 2,
+            "numbers in messages do not split a group"
+        );
+        assert_eq!(s.by_error[0].samples.len(), 1);
+        assert_eq!(
+            s.by_convention
+                .iter()
+                .find(|c| c.key == "(none)")
+                .unwrap()
+                .count,
+            1
+        );
+    }
+}
