@@ -7,7 +7,10 @@ use rdkafka::message::{Header, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
 use std::time::Duration;
 
-fn produce(topic: &str, records: &[(&[u8], Vec<(&str, Vec<u8>)>)]) {
+/// A record's value and its headers.
+type DlqRecord<'a> = (&'a [u8], Vec<(&'a str, Vec<u8>)>);
+
+fn produce(topic: &str, records: &[DlqRecord<'_>]) {
     let p: BaseProducer = ClientConfig::new()
         .set("bootstrap.servers", &broker().bootstrap)
         .create()
