@@ -44,7 +44,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand dlq 'Dead-letter queues: see what is there and why'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
-            cand demo 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
+            cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -526,7 +526,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand dlq 'Dead-letter queues: see what is there and why'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
-            cand demo 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
+            cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

@@ -47,7 +47,7 @@ complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "compat" -d 'Check sch
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "dlq" -d 'Dead-letter queues: see what is there and why'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
-complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
+complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s f -l file -d 'Read JSON Lines from this file instead of stdin' -r -F
@@ -408,7 +408,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "dlq" -d 'Dead-letter queues: see what is there and why'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail and list, with the equivalent commands'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'

@@ -12,7 +12,7 @@ Exit codes:
   4    partial failure: some records were not delivered
   130  interrupted (Ctrl-C)";
 
-/// Operate Kafka-based event systems: publish, tail, replay, validate, triage dead letters.
+/// Operate Kafka-based event systems: publish, tail, validate, gate schema changes, triage dead letters.
 #[derive(Parser, Debug)]
 #[command(name = "evtctl", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
 pub struct Cli {
@@ -100,7 +100,7 @@ pub enum Command {
     Config(ConfigArgs),
     /// Local development helpers: an embedded Kafka-protocol broker
     Dev(DevArgs),
-    /// A guided tour on an embedded broker: publish, tail and list, with the equivalent commands
+    /// A guided tour on an embedded broker: publish, tail, validate and compat, showing each command
     Demo(DemoArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
