@@ -8,11 +8,10 @@ use crate::cli::DlqStatsArgs;
 use crate::config::Settings;
 use crate::dlq::origin::{decode, fingerprint, Origin};
 use crate::error::{Interrupted, ProblemsFound};
-use crate::kafka::admin::Admin;
-use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
+use crate::kafka::reader::{self, Event, Flow, ReadEnd};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
-use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
+use crate::position::now_ms;
 use crate::record::{format_millis, Payload};
 use anyhow::Result;
 use std::collections::BTreeMap;
@@ -273,30 +272,13 @@ pub fn stats(
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
-    let now = now_ms();
-    let start = match &a.from {
-        Some(s) => parse_start(s, now)?,
-        None => StartSpec {
-            default: None,
-            partitions: Vec::new(),
-        },
-    };
-    let stop = match &a.until {
-        Some(s) => parse_stop(s, now)?,
-        None => Stop::End,
-    };
-    let admin = Admin::connect(settings)?;
-    let (ranges, deadline) = reader::resolve(
-        &admin,
+    let mut rd = reader::bounded(
+        settings,
         &a.topics,
         &[],
-        &start,
-        Start::Beginning,
-        Some(stop),
-        None,
+        a.from.as_deref(),
+        a.until.as_deref(),
     )?;
-    drop(admin);
-    let mut rd = Reader::open(settings, &ranges, deadline, None)?;
     let mut tally = Tally::new(a.samples);
     let end = rd.run(cancel, |ev| {
         if let Event::Record(r) = ev {

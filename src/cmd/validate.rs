@@ -9,11 +9,9 @@
 use crate::cli::{ReportFormat, ValidateArgs, ValidateInput};
 use crate::config::Settings;
 use crate::error::{usage, Interrupted, ProblemsFound};
-use crate::kafka::admin::Admin;
-use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
+use crate::kafka::reader::{self, Event, Flow, ReadEnd};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
-use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
 use crate::record::Record;
 use crate::registry::lookup::{Context, Miss};
 use crate::registry::{Issue, Registry, SchemaFile, Subject};
@@ -585,30 +583,13 @@ fn validate_topics(
     max_invalid: u64,
     cancel: &AtomicBool,
 ) -> Result<bool> {
-    let now = now_ms();
-    let start = match &args.from {
-        Some(s) => parse_start(s, now)?,
-        None => StartSpec {
-            default: None,
-            partitions: Vec::new(),
-        },
-    };
-    let stop = match &args.until {
-        Some(s) => parse_stop(s, now)?,
-        None => Stop::End,
-    };
-    let admin = Admin::connect(settings)?;
-    let (ranges, deadline) = reader::resolve(
-        &admin,
+    let mut rd = reader::bounded(
+        settings,
         &args.topics,
         &args.partition,
-        &start,
-        Start::Beginning,
-        Some(stop),
-        None,
+        args.from.as_deref(),
+        args.until.as_deref(),
     )?;
-    drop(admin);
-    let mut rd = Reader::open(settings, &ranges, deadline, None)?;
     let mut stopped = false;
     let end = rd.run(cancel, |ev| {
         let Event::Record(r) = ev else {

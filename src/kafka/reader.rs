@@ -210,6 +210,41 @@ pub fn resolve(
     Ok((ranges, deadline))
 }
 
+/// A reader over a bounded range, as `validate` and `dlq` read: from `--from` (default the
+/// beginning) to `--until` (default the end offsets captured now), no group, no commits.
+pub fn bounded(
+    s: &Settings,
+    topics: &[String],
+    partitions: &[i32],
+    from: Option<&str>,
+    until: Option<&str>,
+) -> Result<Reader> {
+    let now = now_ms();
+    let start = match from {
+        Some(f) => crate::position::parse_start(f, now)?,
+        None => StartSpec {
+            default: None,
+            partitions: Vec::new(),
+        },
+    };
+    let stop = match until {
+        Some(u) => crate::position::parse_stop(u, now)?,
+        None => Stop::End,
+    };
+    let admin = Admin::connect(s)?;
+    let (ranges, deadline) = resolve(
+        &admin,
+        topics,
+        partitions,
+        &start,
+        Start::Beginning,
+        Some(stop),
+        None,
+    )?;
+    drop(admin);
+    Reader::open(s, &ranges, deadline, None)
+}
+
 /// What the callback sees.
 pub enum Event<'a> {
     Record(RecordView<'a>),
