@@ -5,13 +5,14 @@
 //! code is never 0 after a failure, and the run never stops silently halfway.
 
 use crate::cli::{Compression, InputFormat, PublishArgs};
+use crate::cmd::validate::{verdict_for_event, Verdict};
 use crate::config::{split_kv, Settings};
 use crate::error::{usage, Interrupted, PartialFailure, UsageError};
 use crate::kafka::admin::Admin;
 use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
 use crate::output::Printer;
 use crate::record::{Header, Record};
-use crate::registry::lookup::{Context as LookupContext, Miss};
+use crate::registry::lookup::Context as LookupContext;
 use crate::registry::Registry;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -432,36 +433,30 @@ pub fn refuse(
         headers: &hs,
         topic: Some(rec_topic),
     };
-    match registry.find(None, &event, &ctx) {
-        Err(Miss::Unknown(_)) => None,
-        Err(Miss::Bad(why)) => Some(why),
-        Ok((subject, file)) => match registry.check(subject, file, &event) {
-            Ok(issues) if issues.is_empty() => None,
-            Ok(issues) => {
-                let first = &issues[0];
-                let more = if issues.len() > 1 {
-                    format!(" (+{} more)", issues.len() - 1)
-                } else {
-                    String::new()
-                };
-                Some(format!(
-                    "invalid against {}@{}: {}{} ({}){more}",
-                    subject.name,
-                    file.version,
-                    if first.instance_path.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}: ", first.instance_path)
-                    },
-                    first.message,
-                    first.schema_path
-                ))
-            }
-            Err(e) => Some(format!(
-                "schema {}@{} is unusable: {e}",
-                subject.name, file.version
-            )),
-        },
+    match verdict_for_event(registry, None, &event, &ctx) {
+        Verdict::Valid { .. } | Verdict::Unknown(_) => None,
+        Verdict::Broken(why) => Some(why),
+        Verdict::Invalid {
+            subject,
+            version,
+            issues,
+        } => {
+            let first = &issues[0];
+            let more = if issues.len() > 1 {
+                format!(" (+{} more)", issues.len() - 1)
+            } else {
+                String::new()
+            };
+            let at = if first.instance_path.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", first.instance_path)
+            };
+            Some(format!(
+                "invalid against {subject}@{version}: {at}{} ({}){more}",
+                first.message, first.schema_path
+            ))
+        }
     }
 }
 

@@ -78,14 +78,23 @@ pub fn verdict(
     let parsed = std::str::from_utf8(body)
         .map_err(|e| e.to_string())
         .and_then(|text| serde_json::from_str::<Value>(text).map_err(|e| e.to_string()));
-    let event = match parsed {
-        Ok(v) => v,
-        Err(e) => return Verdict::Broken(format!("not valid JSON: {e}")),
-    };
-    match reg.find(explicit, &event, ctx) {
+    match parsed {
+        Ok(event) => verdict_for_event(reg, explicit, &event, ctx),
+        Err(e) => Verdict::Broken(format!("not valid JSON: {e}")),
+    }
+}
+
+/// The verdict for an event already parsed: find its schema, check it.
+pub fn verdict_for_event(
+    reg: &Registry,
+    explicit: Option<(&Subject, &SchemaFile)>,
+    event: &Value,
+    ctx: &Context<'_>,
+) -> Verdict {
+    match reg.find(explicit, event, ctx) {
         Err(Miss::Unknown(why)) => Verdict::Unknown(why),
         Err(Miss::Bad(why)) => Verdict::Broken(why),
-        Ok((subject, file)) => match reg.check(subject, file, &event) {
+        Ok((subject, file)) => match reg.check(subject, file, event) {
             Ok(issues) if issues.is_empty() => Verdict::Valid {
                 subject: subject.name.clone(),
                 version: file.version,
