@@ -9,7 +9,7 @@ use crate::config::Settings;
 use crate::error::{usage, ProblemsFound, UsageError};
 use crate::output::Printer;
 use crate::registry::compat::{self, Change, Mode, Policy, UNVERIFIABLE_KEYWORD_CHANGED};
-use crate::registry::{json_error_at, Registry};
+use crate::registry::{json_error_at, read_inside, Registry};
 use anyhow::{Context, Result};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -57,13 +57,7 @@ pub fn locate(text: &str, path: &str) -> (usize, usize) {
 fn resolver(file: &Path, root: &Path) -> impl Fn(&str) -> Option<Value> {
     let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    move |r: &str| {
-        let p = std::fs::canonicalize(dir.join(r)).ok()?;
-        if !p.starts_with(&root) {
-            return None;
-        }
-        serde_json::from_str(&std::fs::read_to_string(p).ok()?).ok()
-    }
+    move |r: &str| read_inside(&root, &dir.join(r)).ok()
 }
 
 fn parse_mode(s: &str) -> Result<Mode> {

@@ -301,6 +301,21 @@ pub fn compile(
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Read a JSON document at `path`, only if it lies inside `root` (canonical). The one gate for
+/// every `$ref` evtctl follows, from validation and from compat alike.
+pub fn read_inside(root: &Path, path: &Path) -> std::result::Result<Value, String> {
+    let path = std::fs::canonicalize(path).map_err(|e| format!("`{}`: {e}", path.display()))?;
+    if !path.starts_with(root) {
+        return Err(format!(
+            "`{}` is outside the registry {}",
+            path.display(),
+            root.display()
+        ));
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| json_error_at(&path, &e))
+}
+
 /// Serves `$ref` targets from files inside the registry directory, nothing else.
 struct RegistryFiles {
     root: PathBuf,
@@ -315,18 +330,7 @@ impl jsonschema::Retrieve for RegistryFiles {
         let path = s.strip_prefix("file://").ok_or_else(|| {
             format!("`{s}`: only files inside the registry can be referenced (no network)")
         })?;
-        let path = std::fs::canonicalize(path).map_err(|e| format!("`{path}`: {e}"))?;
-        if !path.starts_with(&self.root) {
-            return Err(format!(
-                "`{}` is outside the registry {}",
-                path.display(),
-                self.root.display()
-            )
-            .into());
-        }
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(serde_json::from_str(&text).map_err(|e| json_error_at(&path, &e))?)
+        Ok(read_inside(&self.root, Path::new(path))?)
     }
 }
 
