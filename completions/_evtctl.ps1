@@ -44,7 +44,8 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate events from topics, JSON Lines files or stdin against the schema registry')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Inspect and check the local schema registry')
             [CompletionResult]::new('compat', 'compat', [CompletionResultType]::ParameterValue, 'Check schema compatibility between versions: a CI gate against breaking changes')
-            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why, keep a copy, move records back')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Copy a range of records (from a topic or an exported file) into a topic')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration (secrets redacted)')
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'Local development helpers: an embedded Kafka-protocol broker')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command')
@@ -385,6 +386,8 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Move dead-lettered records back to their original topic (or --to), safely')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -410,15 +413,109 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'evtctl;dlq;drain' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'File to append the records to')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Consumer group holding the drained position [default: evtctl-drain.<TOPIC>]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consumer group holding the drained position [default: evtctl-drain.<TOPIC>]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'evtctl;dlq;redrive' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Send every record here instead of the topic its headers name')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Consumer group holding the position [default: evtctl-redrive.<TOPIC>[.<selection>]]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consumer group holding the position [default: evtctl-redrive.<TOPIC>[.<selection>]]')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Only records for which this jq expression (over the envelope) is truthy')
+            [CompletionResult]::new('--error-class', '--error-class', [CompletionResultType]::ParameterName, 'Only records whose error class is this (full name, or the part after the last `.`)')
+            [CompletionResult]::new('--origin-topic', '--origin-topic', [CompletionResultType]::ParameterName, 'Only records that came from this topic')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Move at most N records, then stop (a canary)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many records per second, e.g. 200 or 200/s')
+            [CompletionResult]::new('--max-redrives', '--max-redrives', [CompletionResultType]::ParameterName, 'Records already redriven N times or more go to --park-to instead')
+            [CompletionResult]::new('--park-to', '--park-to', [CompletionResultType]::ParameterName, 'Parking topic for records over --max-redrives')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan (counts per destination, records with no origin) and move nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Act without asking (required when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Act without asking (required when stdin is not a terminal)')
+            [CompletionResult]::new('--keep-timestamp', '--keep-timestamp', [CompletionResultType]::ParameterName, 'Keep each record''s original timestamp (default: the time of the redrive)')
+            [CompletionResult]::new('--validate', '--validate', [CompletionResultType]::ParameterName, 'Check each record against the registry first; invalid ones are skipped and reported')
+            [CompletionResult]::new('--skip-unroutable', '--skip-unroutable', [CompletionResultType]::ParameterName, 'Pass over records that name no origin (default: stop at the first, when there is no --to)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'evtctl;dlq;help' {
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Move dead-lettered records back to their original topic (or --to), safely')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'evtctl;dlq;help;stats' {
             break
         }
+        'evtctl;dlq;help;drain' {
+            break
+        }
+        'evtctl;dlq;help;redrive' {
+            break
+        }
         'evtctl;dlq;help;help' {
+            break
+        }
+        'evtctl;replay' {
+            [CompletionResult]::new('--from-topic', '--from-topic', [CompletionResultType]::ParameterName, 'Read records from this topic (with --from/--until)')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read records from this file in the record format (`-` is stdin)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Destination topic')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start, as in tail (with --from-topic) [default: beginning]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop, as in tail (with --from-topic) [default: end]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these partitions of --from-topic')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions of --from-topic')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Only records for which this jq expression (over the envelope) is truthy')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many records per second, e.g. 200 or 200/s')
+            [CompletionResult]::new('--checkpoint-group', '--checkpoint-group', [CompletionResultType]::ParameterName, 'Commit progress in this group and resume from it (with --from-topic)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would be copied, copy nothing')
+            [CompletionResult]::new('--keep-timestamp', '--keep-timestamp', [CompletionResultType]::ParameterName, 'Keep each record''s original timestamp')
+            [CompletionResult]::new('--provenance', '--provenance', [CompletionResultType]::ParameterName, 'Add a header evtctl-replay-origin naming each record''s source (topic/partition/offset)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'evtctl;config' {
@@ -566,7 +663,8 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate events from topics, JSON Lines files or stdin against the schema registry')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Inspect and check the local schema registry')
             [CompletionResult]::new('compat', 'compat', [CompletionResultType]::ParameterValue, 'Check schema compatibility between versions: a CI gate against breaking changes')
-            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why, keep a copy, move records back')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Copy a range of records (from a topic or an exported file) into a topic')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration (secrets redacted)')
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'Local development helpers: an embedded Kafka-protocol broker')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command')
@@ -618,9 +716,20 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
         }
         'evtctl;help;dlq' {
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped')
+            [CompletionResult]::new('redrive', 'redrive', [CompletionResultType]::ParameterValue, 'Move dead-lettered records back to their original topic (or --to), safely')
             break
         }
         'evtctl;help;dlq;stats' {
+            break
+        }
+        'evtctl;help;dlq;drain' {
+            break
+        }
+        'evtctl;help;dlq;redrive' {
+            break
+        }
+        'evtctl;help;replay' {
             break
         }
         'evtctl;help;config' {

@@ -41,7 +41,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
             cand schema 'Inspect and check the local schema registry'
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
-            cand dlq 'Dead-letter queues: see what is there and why'
+            cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+            cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
@@ -359,6 +360,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand stats 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
+            cand drain 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped'
+            cand redrive 'Move dead-lettered records back to their original topic (or --to), safely'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;dlq;stats'= {
@@ -382,13 +385,102 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'evtctl;dlq;drain'= {
+            cand --to 'File to append the records to'
+            cand -g 'Consumer group holding the drained position [default: evtctl-drain.<TOPIC>]'
+            cand --group 'Consumer group holding the drained position [default: evtctl-drain.<TOPIC>]'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;dlq;redrive'= {
+            cand --to 'Send every record here instead of the topic its headers name'
+            cand -g 'Consumer group holding the position [default: evtctl-redrive.<TOPIC>[.<selection>]]'
+            cand --group 'Consumer group holding the position [default: evtctl-redrive.<TOPIC>[.<selection>]]'
+            cand --filter 'Only records for which this jq expression (over the envelope) is truthy'
+            cand --error-class 'Only records whose error class is this (full name, or the part after the last `.`)'
+            cand --origin-topic 'Only records that came from this topic'
+            cand --limit 'Move at most N records, then stop (a canary)'
+            cand --rate 'At most this many records per second, e.g. 200 or 200/s'
+            cand --max-redrives 'Records already redriven N times or more go to --park-to instead'
+            cand --park-to 'Parking topic for records over --max-redrives'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --dry-run 'Print the plan (counts per destination, records with no origin) and move nothing'
+            cand -y 'Act without asking (required when stdin is not a terminal)'
+            cand --yes 'Act without asking (required when stdin is not a terminal)'
+            cand --keep-timestamp 'Keep each record''s original timestamp (default: the time of the redrive)'
+            cand --validate 'Check each record against the registry first; invalid ones are skipped and reported'
+            cand --skip-unroutable 'Pass over records that name no origin (default: stop at the first, when there is no --to)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'evtctl;dlq;help'= {
             cand stats 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
+            cand drain 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped'
+            cand redrive 'Move dead-lettered records back to their original topic (or --to), safely'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;dlq;help;stats'= {
         }
+        &'evtctl;dlq;help;drain'= {
+        }
+        &'evtctl;dlq;help;redrive'= {
+        }
         &'evtctl;dlq;help;help'= {
+        }
+        &'evtctl;replay'= {
+            cand --from-topic 'Read records from this topic (with --from/--until)'
+            cand --from-file 'Read records from this file in the record format (`-` is stdin)'
+            cand --to 'Destination topic'
+            cand --from 'Where to start, as in tail (with --from-topic) [default: beginning]'
+            cand --until 'Where to stop, as in tail (with --from-topic) [default: end]'
+            cand -p 'Only these partitions of --from-topic'
+            cand --partition 'Only these partitions of --from-topic'
+            cand --filter 'Only records for which this jq expression (over the envelope) is truthy'
+            cand --rate 'At most this many records per second, e.g. 200 or 200/s'
+            cand --checkpoint-group 'Commit progress in this group and resume from it (with --from-topic)'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --dry-run 'Count what would be copied, copy nothing'
+            cand --keep-timestamp 'Keep each record''s original timestamp'
+            cand --provenance 'Add a header evtctl-replay-origin naming each record''s source (topic/partition/offset)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'evtctl;config'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -523,7 +615,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
             cand schema 'Inspect and check the local schema registry'
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
-            cand dlq 'Dead-letter queues: see what is there and why'
+            cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+            cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
@@ -562,8 +655,16 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         }
         &'evtctl;help;dlq'= {
             cand stats 'What is in dead-letter topics: totals, origins, errors, conventions, ages, redrives'
+            cand drain 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped'
+            cand redrive 'Move dead-lettered records back to their original topic (or --to), safely'
         }
         &'evtctl;help;dlq;stats'= {
+        }
+        &'evtctl;help;dlq;drain'= {
+        }
+        &'evtctl;help;dlq;redrive'= {
+        }
+        &'evtctl;help;replay'= {
         }
         &'evtctl;help;config'= {
             cand show 'Print the effective settings and where each came from, secrets redacted'

@@ -94,8 +94,10 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Check schema compatibility between versions: a CI gate against breaking changes
     Compat(CompatArgs),
-    /// Dead-letter queues: see what is there and why
+    /// Dead-letter queues: see what is there and why, keep a copy, move records back
     Dlq(DlqArgs),
+    /// Copy a range of records (from a topic or an exported file) into a topic
+    Replay(ReplayArgs),
     /// Show the effective configuration (secrets redacted)
     Config(ConfigArgs),
     /// Local development helpers: an embedded Kafka-protocol broker
@@ -384,6 +386,169 @@ Examples:
   evtctl dlq stats orders-dlt --fail-above 0      # CI/alerting: exit 1 when not empty"
     )]
     Stats(DlqStatsArgs),
+    /// Export dead-lettered records to a file, then commit: a rerun continues where the last stopped
+    #[command(
+        after_help = "Records are appended to FILE in the record format (what `tail -o json` prints; `replay
+--from-file` and `publish --format envelope` read it back). The file is flushed and fsynced
+before the drained positions are committed in the group, so a crash never skips a record. A
+rerun with the same FILE first reads it and skips what it already holds, so nothing is
+exported twice either. Nothing is deleted from the topic.
+
+Examples:
+  evtctl dlq drain orders-dlt --to orders-dlt.jsonl
+  evtctl dlq drain orders-dlt --to copy.jsonl --group incident-4711"
+    )]
+    Drain(DlqDrainArgs),
+    /// Move dead-lettered records back to their original topic (or --to), safely
+    #[command(after_help = REDRIVE_HELP)]
+    Redrive(DlqRedriveArgs),
+}
+
+const REDRIVE_HELP: &str = "Each record goes back to the topic its DLQ headers name (Kafka Connect, Kafka Streams,
+Spring, SmallRye, Karafka, … or a convention declared in registry.toml) or to --to, into its
+original partition when the destination has it, otherwise by key. The DLQ error headers are
+stripped; key, value and other headers are kept, and evtctl-redrive-count,
+evtctl-redrive-origin (DLQ topic/partition/offset: a dedup key) and evtctl-redrive-at added.
+
+Guarantees: a run covers the records up to the end offsets captured at start (records that fail
+again and return are left for the next run); the group's position is committed only past
+records whose copy was acknowledged, so after Ctrl-C, a crash or a broker failure a rerun
+continues without losing one (a record may be copied twice only if the process dies between
+the acknowledgement and the commit). Instances given the same --group share the partitions and
+never move a record twice. The default group is evtctl-redrive.<DLQ>, with a suffix per
+selection (--filter, --error-class, --origin-topic), so each selection keeps its own position.
+
+Exit codes: 0 done, 1 records skipped as invalid or a record with no destination stopped the
+run, 2 usage, 3 cluster, 4 copies not acknowledged (the position stays before them), 130
+interrupted.
+
+Examples:
+  evtctl dlq redrive orders-dlt --dry-run
+  evtctl dlq redrive orders-dlt --limit 10 --yes          # canary
+  evtctl dlq redrive orders-dlt --rate 200/s --yes
+  evtctl dlq redrive orders-dlt --error-class TimeoutException --max-redrives 3 --park-to orders-parked";
+
+#[derive(Args, Debug)]
+pub struct DlqDrainArgs {
+    /// Dead-letter topic to drain
+    pub topic: String,
+    /// File to append the records to
+    #[arg(long, value_name = "FILE")]
+    pub to: PathBuf,
+    /// Consumer group holding the drained position [default: evtctl-drain.<TOPIC>]
+    #[arg(short, long)]
+    pub group: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct DlqRedriveArgs {
+    /// Dead-letter topic to move records out of
+    pub topic: String,
+    /// Send every record here instead of the topic its headers name
+    #[arg(long, value_name = "TOPIC")]
+    pub to: Option<String>,
+    /// Print the plan (counts per destination, records with no origin) and move nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Act without asking (required when stdin is not a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+    /// Consumer group holding the position [default: evtctl-redrive.<TOPIC>[.<selection>]]
+    #[arg(short, long)]
+    pub group: Option<String>,
+    /// Only records for which this jq expression (over the envelope) is truthy
+    #[arg(long, value_name = "JQ")]
+    pub filter: Option<String>,
+    /// Only records whose error class is this (full name, or the part after the last `.`)
+    #[arg(long, value_name = "CLASS")]
+    pub error_class: Option<String>,
+    /// Only records that came from this topic
+    #[arg(long, value_name = "TOPIC")]
+    pub origin_topic: Option<String>,
+    /// Move at most N records, then stop (a canary)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// At most this many records per second, e.g. 200 or 200/s
+    #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
+    pub rate: Option<f64>,
+    /// Keep each record's original timestamp (default: the time of the redrive)
+    #[arg(long)]
+    pub keep_timestamp: bool,
+    /// Records already redriven N times or more go to --park-to instead
+    #[arg(long, value_name = "N", requires = "park_to")]
+    pub max_redrives: Option<u32>,
+    /// Parking topic for records over --max-redrives
+    #[arg(long, value_name = "TOPIC", requires = "max_redrives")]
+    pub park_to: Option<String>,
+    /// Check each record against the registry first; invalid ones are skipped and reported
+    #[arg(long)]
+    pub validate: bool,
+    /// Pass over records that name no origin (default: stop at the first, when there is no --to)
+    #[arg(long)]
+    pub skip_unroutable: bool,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Records keep key, value and headers, and go to the partition they came from when the
+destination has it (otherwise by key), so per-key order holds. Timestamps are new unless
+--keep-timestamp. Ranges are bounded by the end offsets captured at start.
+
+With --checkpoint-group, a rerun continues after the last record whose copy was
+acknowledged (positions are committed only after acknowledgement).
+
+Examples:
+  evtctl replay --from-topic orders --from 2026-11-20T10:00:00Z --until 2026-11-20T11:00:00Z --to orders-replay
+  evtctl replay --from-file orders-dlt.jsonl --to orders --rate 100/s
+  evtctl replay --from-topic orders --from beginning --to orders-copy --checkpoint-group copy-1"
+)]
+pub struct ReplayArgs {
+    /// Read records from this topic (with --from/--until)
+    #[arg(
+        long,
+        value_name = "TOPIC",
+        conflicts_with = "from_file",
+        required_unless_present = "from_file"
+    )]
+    pub from_topic: Option<String>,
+    /// Read records from this file in the record format (`-` is stdin)
+    #[arg(long, value_name = "FILE")]
+    pub from_file: Option<PathBuf>,
+    /// Destination topic
+    #[arg(long, value_name = "TOPIC")]
+    pub to: String,
+    /// Where to start, as in tail (with --from-topic) [default: beginning]
+    #[arg(
+        long,
+        value_name = "POSITION",
+        allow_hyphen_values = true,
+        requires = "from_topic"
+    )]
+    pub from: Option<String>,
+    /// Where to stop, as in tail (with --from-topic) [default: end]
+    #[arg(long, value_name = "STOP", requires = "from_topic")]
+    pub until: Option<String>,
+    /// Only these partitions of --from-topic
+    #[arg(short, long, value_delimiter = ',', requires = "from_topic")]
+    pub partition: Vec<i32>,
+    /// Only records for which this jq expression (over the envelope) is truthy
+    #[arg(long, value_name = "JQ")]
+    pub filter: Option<String>,
+    /// At most this many records per second, e.g. 200 or 200/s
+    #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
+    pub rate: Option<f64>,
+    /// Count what would be copied, copy nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Keep each record's original timestamp
+    #[arg(long)]
+    pub keep_timestamp: bool,
+    /// Add a header evtctl-replay-origin naming each record's source (topic/partition/offset)
+    #[arg(long)]
+    pub provenance: bool,
+    /// Commit progress in this group and resume from it (with --from-topic)
+    #[arg(long, value_name = "GROUP", requires = "from_topic")]
+    pub checkpoint_group: Option<String>,
 }
 
 #[derive(Args, Debug)]

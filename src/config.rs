@@ -38,6 +38,9 @@ pub struct Profile {
     pub registry: Option<PathBuf>,
     #[serde(default)]
     pub properties: BTreeMap<String, String>,
+    /// In-house dead-letter header conventions.
+    #[serde(default)]
+    pub dlq: crate::dlq::origin::DlqConfig,
 }
 
 /// Where a setting's value came from, for `config show`.
@@ -73,6 +76,8 @@ pub struct Settings {
     pub properties: Vec<(String, String, Source)>,
     pub timeout: std::time::Duration,
     pub verbose: u8,
+    /// DLQ conventions declared in the profile.
+    pub dlq_conventions: Vec<crate::dlq::origin::CustomConvention>,
 }
 
 pub fn config_path() -> PathBuf {
@@ -180,8 +185,9 @@ impl Settings {
             .registry
             .clone()
             .or_else(|| std::env::var_os("EVTCTL_REGISTRY").map(PathBuf::from))
-            .or(profile.registry);
+            .or(profile.registry.clone());
         Ok(Settings {
+            dlq_conventions: profile.dlq.conventions(),
             brokers,
             brokers_source,
             profile: profile_name,
@@ -204,6 +210,7 @@ impl Settings {
             properties: Vec::new(),
             timeout: g.timeout,
             verbose: g.verbose,
+            dlq_conventions: Vec::new(),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod output;
 pub mod position;
 pub mod record;
 pub mod registry;
+pub mod transfer;
 
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
@@ -112,7 +113,10 @@ fn dispatch(
         Command::Compat(a) => cmd::compat::run(a, &settings()?, printer),
         Command::Dlq(d) => match &d.command {
             cli::DlqCommand::Stats(a) => cmd::dlq::stats(a, &settings()?, printer, &CANCEL),
+            cli::DlqCommand::Drain(a) => cmd::drain::run(a, &settings()?, printer, &CANCEL),
+            cli::DlqCommand::Redrive(a) => cmd::redrive::run(a, &settings()?, printer, &CANCEL),
         },
+        Command::Replay(a) => cmd::replay::run(a, &settings()?, printer, &CANCEL),
         Command::Config(c) => match c.command {
             ConfigCommand::Show => cmd::config::show(&settings()?, printer),
         },
@@ -128,7 +132,9 @@ fn dispatch(
 }
 
 /// The registry, when its directory exists (publish validates only what a registry knows).
-fn open_registry_if_present(settings: &Settings) -> anyhow::Result<Option<registry::Registry>> {
+pub(crate) fn open_registry_if_present(
+    settings: &Settings,
+) -> anyhow::Result<Option<registry::Registry>> {
     let dir = settings.registry_dir();
     if settings.registry.is_none() && !dir.is_dir() {
         return Ok(None);

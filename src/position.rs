@@ -28,7 +28,7 @@ pub enum Stop {
 }
 
 /// A default start and per-partition overrides.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StartSpec {
     pub default: Option<Start>,
     pub partitions: Vec<(i32, Start)>,

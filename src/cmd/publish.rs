@@ -480,10 +480,11 @@ pub fn run(
         }
     }
     drop(admin);
-    let mut writer = Writer::new(
+    let writer = Writer::new(
         settings,
         &WriterOptions {
             compression: plan.compression,
+            delivery_timeout: None,
         },
     )?;
 

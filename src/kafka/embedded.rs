@@ -84,7 +84,7 @@ fn create_on(holder: &BaseProducer, name: &str, partitions: i32) -> i16 {
     }
 }
 
-/// Make broker `id` advertise `host:port` in metadata responses.
+/// Make broker `id` advertise `host:port` in metadata responses, and start groups at once.
 #[allow(unsafe_code)]
 fn advertise(holder: &BaseProducer, id: i32, host: &str, port: u16) -> Result<()> {
     let host = CString::new(host)?;
@@ -97,6 +97,9 @@ fn advertise(holder: &BaseProducer, id: i32, host: &str, port: u16) -> Result<()
             return Err(anyhow!("librdkafka did not create a mock cluster"));
         }
         rdkafka_sys::rd_kafka_mock_broker_set_host_port(mcluster, id, host.as_ptr(), port as i32);
+        // A development broker need not wait 3 s for more members before a group's first
+        // assignment (Kafka's group.initial.rebalance.delay.ms; the mock's default is 3 s).
+        rdkafka_sys::rd_kafka_mock_group_initial_rebalance_delay_ms(mcluster, 0);
     }
     Ok(())
 }

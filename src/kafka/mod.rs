@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod embedded;
+pub mod group;
 mod mock_proxy;
 pub mod reader;
 pub mod writer;

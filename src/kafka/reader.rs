@@ -322,6 +322,44 @@ pub fn committed(
         .collect())
 }
 
+/// Commits positions for a group without joining it, as a "simple consumer" does: for commands
+/// that read with assigned partitions and decide themselves when a position is safe.
+pub struct Committer {
+    consumer: BaseConsumer<Ctx>,
+    group: String,
+}
+
+impl Committer {
+    pub fn new(s: &Settings, group: &str) -> Result<Committer> {
+        let consumer: BaseConsumer<Ctx> =
+            client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
+                .create_with_context(Ctx { verbose: s.verbose })
+                .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+        Ok(Committer {
+            consumer,
+            group: group.to_string(),
+        })
+    }
+
+    pub fn commit(&self, positions: &[(String, i32, i64)]) -> Result<()> {
+        if positions.is_empty() {
+            return Ok(());
+        }
+        let mut tpl = TopicPartitionList::new();
+        for (t, p, o) in positions {
+            tpl.add_partition_offset(t, *p, Offset::Offset(*o))
+                .context("building commit")?;
+        }
+        self.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
+            anyhow::anyhow!(
+                "committing offsets of group `{}`: {}",
+                self.group,
+                describe(&e)
+            )
+        })
+    }
+}
+
 impl Reader {
     pub fn open(
         s: &Settings,
@@ -461,13 +499,7 @@ impl Reader {
                         if part.done {
                             continue;
                         }
-                        let (timestamp, timestamp_type) = match m.timestamp() {
-                            Timestamp::CreateTime(ms) => (Some(ms), Some(TimestampType::Create)),
-                            Timestamp::LogAppendTime(ms) => {
-                                (Some(ms), Some(TimestampType::LogAppend))
-                            }
-                            Timestamp::NotAvailable => (None, None),
-                        };
+                        let (timestamp, timestamp_type) = timestamp_of(&m);
                         let past_stop = part.stop.is_some_and(|s| offset >= s)
                             || matches!((part.stop_time, timestamp), (Some(st), Some(ts)) if ts >= st);
                         if past_stop {
@@ -486,10 +518,7 @@ impl Reader {
                             }
                             part.start_time = None;
                         }
-                        let headers: Vec<(&str, Option<&[u8]>)> = match m.headers() {
-                            Some(hs) => hs.iter().map(|h| (h.key, h.value)).collect(),
-                            None => Vec::new(),
-                        };
+                        let headers = headers_of(&m);
                         let view = RecordView {
                             topic: &t.topic,
                             partition: p,
@@ -527,4 +556,21 @@ fn pause(consumer: &BaseConsumer<Ctx>, topic: &str, p: i32) {
     tpl.add_partition(topic, p);
     // Pausing only saves fetch work; a failure here changes nothing we hand out.
     let _ = consumer.pause(&tpl);
+}
+
+/// A record's timestamp and its kind.
+pub(super) fn timestamp_of(m: &impl Message) -> (Option<i64>, Option<TimestampType>) {
+    match m.timestamp() {
+        Timestamp::CreateTime(ms) => (Some(ms), Some(TimestampType::Create)),
+        Timestamp::LogAppendTime(ms) => (Some(ms), Some(TimestampType::LogAppend)),
+        Timestamp::NotAvailable => (None, None),
+    }
+}
+
+/// A record's headers in order, repeats and nulls kept.
+pub(super) fn headers_of<M: Message>(m: &M) -> Vec<(&str, Option<&[u8]>)> {
+    match m.headers() {
+        Some(hs) => hs.iter().map(|h| (h.key, h.value)).collect(),
+        None => Vec::new(),
+    }
 }

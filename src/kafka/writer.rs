@@ -10,6 +10,7 @@ use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Header as KHeader, Message, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -72,19 +73,27 @@ pub struct Outgoing<'a> {
 pub struct WriterOptions {
     /// librdkafka `compression.codec`.
     pub compression: Option<&'static str>,
+    /// Give up on a record not acknowledged within this time (librdkafka's default: 5 minutes).
+    pub delivery_timeout: Option<Duration>,
 }
 
+/// Shareable: every method takes `&self`, so a consumer's rebalance callback can wait for the
+/// records in flight while the main loop owns the reading.
 pub struct Writer {
     producer: BaseProducer<WriterCtx>,
-    in_flight: u64,
+    in_flight: AtomicU64,
 }
 
 impl Writer {
     pub fn new(s: &Settings, opts: &WriterOptions) -> Result<Writer> {
         let compression = opts.compression.unwrap_or("none");
+        let delivery_timeout = opts
+            .delivery_timeout
+            .map_or("300000".to_string(), |d| d.as_millis().to_string());
         let cfg = client_config_with(
             s,
             &[
+                ("message.timeout.ms", &delivery_timeout),
                 ("enable.idempotence", "true"),
                 ("acks", "all"),
                 // The Java client's partitioner, so a key lands where the services put it.
@@ -109,24 +118,17 @@ impl Writer {
         }
         Ok(Writer {
             producer,
-            in_flight: 0,
+            in_flight: AtomicU64::new(0),
         })
     }
 
     pub fn in_flight(&self) -> u64 {
-        self.in_flight
+        self.in_flight.load(Ordering::Acquire)
     }
 
     /// Queue one record. Waits (serving deliveries) while librdkafka's queue is full, so memory
     /// stays bounded; a record refused outright comes back as a failed delivery.
-    pub fn send(&mut self, rec: &Outgoing<'_>, id: u64, out: &mut Vec<Delivery>) {
-        let mut headers = OwnedHeaders::new_with_capacity(rec.headers.len());
-        for h in rec.headers {
-            headers = headers.insert(KHeader {
-                key: &h.name,
-                value: h.value.as_deref(),
-            });
-        }
+    pub fn send(&self, rec: &Outgoing<'_>, id: u64, out: &mut Vec<Delivery>) {
         let mut r: BaseRecord<'_, [u8], [u8], usize> =
             BaseRecord::with_opaque_to(rec.topic, id as usize);
         if let Some(k) = rec.key {
@@ -154,7 +156,7 @@ impl Writer {
         loop {
             match self.producer.send(r) {
                 Ok(()) => {
-                    self.in_flight += 1;
+                    self.in_flight.fetch_add(1, Ordering::AcqRel);
                     return;
                 }
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
@@ -173,17 +175,18 @@ impl Writer {
     }
 
     /// Serve delivery reports for up to `timeout`, appending them to `out`.
-    pub fn poll(&mut self, timeout: Duration, out: &mut Vec<Delivery>) {
+    pub fn poll(&self, timeout: Duration, out: &mut Vec<Delivery>) {
         self.producer.poll(timeout);
         let mut done = self.producer.context().done.lock().expect("delivery lock");
-        self.in_flight -= done.len() as u64;
+        self.in_flight
+            .fetch_sub(done.len() as u64, Ordering::AcqRel);
         out.append(&mut done);
     }
 
     /// Wait until every queued record is delivered or has failed (librdkafka fails records
     /// after `message.timeout.ms`, so this ends), serving reports all along.
-    pub fn drain(&mut self, out: &mut Vec<Delivery>, cancel: impl Fn() -> bool) {
-        while self.in_flight > 0 {
+    pub fn drain(&self, out: &mut Vec<Delivery>, cancel: impl Fn() -> bool) {
+        while self.in_flight() > 0 {
             self.poll(Duration::from_millis(100), out);
             if cancel() {
                 // A second interrupt: give librdkafka a last short chance, then stop waiting.

@@ -26,6 +26,8 @@ struct RegistryToml {
     subjects: BTreeMap<String, Settings>,
     #[serde(default)]
     routes: Routes,
+    #[serde(default)]
+    dlq: crate::dlq::origin::DlqConfig,
 }
 
 /// Compatibility settings, as in `[defaults]` or `[subjects.NAME]`.
@@ -69,6 +71,8 @@ pub struct Registry {
     pub root: PathBuf,
     pub subjects: BTreeMap<String, Subject>,
     pub routes: Routes,
+    /// `[dlq.conventions.NAME]`: in-house dead-letter header conventions.
+    pub dlq_conventions: Vec<crate::dlq::origin::CustomConvention>,
 }
 
 /// `line:col` of a serde_json error, for messages that name a position.
@@ -199,6 +203,7 @@ impl Registry {
             root: root.to_path_buf(),
             subjects,
             routes: cfg.routes,
+            dlq_conventions: cfg.dlq.conventions(),
         })
     }
 

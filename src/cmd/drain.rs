@@ -1,0 +1,275 @@
+//! `evtctl dlq drain`: export a DLQ to a file, durably, then commit.
+//!
+//! Order of operations, per batch: append envelope lines, flush, fsync, and only then commit the
+//! positions in the group. A rerun starts after both the group's position and the last record
+//! the file already holds for each partition, so a crash between the fsync and the commit does
+//! not export a record twice, and a crash before the fsync does not skip one.
+
+use crate::cli::DlqDrainArgs;
+use crate::config::Settings;
+use crate::error::{usage, Interrupted};
+use crate::kafka::admin::Admin;
+use crate::kafka::reader::{self, Committer, Event, Flow, ReadEnd, Reader};
+use crate::output::Printer;
+use crate::position::{Start, StartSpec, Stop};
+use anyhow::{Context, Result};
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+/// Records between syncs, at most (a sync also happens whenever the topic goes quiet).
+const SYNC_EVERY: u64 = 50_000;
+
+#[derive(serde::Deserialize)]
+struct Position {
+    topic: Option<String>,
+    partition: Option<i32>,
+    offset: Option<i64>,
+}
+
+/// What a file already holds of `topic`: per partition, one past the last offset. A torn last
+/// line (a write cut short before it was synced, so never committed) is cut off.
+pub fn held(path: &Path, topic: &str) -> Result<BTreeMap<i32, i64>> {
+    let mut held = BTreeMap::new();
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(held),
+        Err(e) => return Err(usage(format!("{}: {e}", path.display()))),
+    };
+    let mut rd = BufReader::with_capacity(256 * 1024, file);
+    let mut line = Vec::new();
+    let mut good_end = 0u64;
+    let mut line_no = 0u64;
+    loop {
+        line.clear();
+        let n = rd
+            .read_until(b'\n', &mut line)
+            .with_context(|| format!("reading {}", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        if line.last() != Some(&b'\n') {
+            let f = OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("opening {}", path.display()))?;
+            f.set_len(good_end)
+                .with_context(|| format!("truncating {}", path.display()))?;
+            f.sync_all()?;
+            eprintln!(
+                "evtctl: {}:{line_no}: removed an incomplete last line (a write cut short before it was synced; that record is read again)",
+                path.display()
+            );
+            break;
+        }
+        good_end += n as u64;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let pos: Position = serde_json::from_slice(&line).map_err(|e| {
+            usage(format!(
+                "{}:{line_no}: not a record envelope ({e}); drain appends only to files it wrote",
+                path.display()
+            ))
+        })?;
+        if let (Some(t), Some(p), Some(o)) = (pos.topic, pos.partition, pos.offset) {
+            if t == topic {
+                let next = held.entry(p).or_insert(0);
+                *next = (*next).max(o + 1);
+            }
+        }
+    }
+    Ok(held)
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub kind: &'static str,
+    pub topic: String,
+    pub file: String,
+    pub group: String,
+    pub records: u64,
+    pub bytes: u64,
+    /// Every record up to the end captured at start was drained.
+    pub complete: bool,
+    pub seconds: f64,
+}
+
+struct Sink {
+    out: BufWriter<File>,
+    /// One past the last offset written, per partition.
+    next: BTreeMap<i32, i64>,
+    unsynced: u64,
+}
+
+impl Sink {
+    /// Make what was written durable, then commit it.
+    fn sync_and_commit(&mut self, topic: &str, file: &Path, committer: &Committer) -> Result<()> {
+        if self.unsynced == 0 {
+            return Ok(());
+        }
+        self.out
+            .flush()
+            .with_context(|| format!("writing {}", file.display()))?;
+        self.out
+            .get_ref()
+            .sync_data()
+            .with_context(|| format!("syncing {}", file.display()))?;
+        self.unsynced = 0;
+        let positions: Vec<(String, i32, i64)> = self
+            .next
+            .iter()
+            .map(|(&p, &o)| (topic.to_string(), p, o))
+            .collect();
+        committer.commit(&positions)
+    }
+}
+
+pub fn run(
+    a: &DlqDrainArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let group = a
+        .group
+        .clone()
+        .unwrap_or_else(|| format!("evtctl-drain.{}", a.topic));
+    let held = held(&a.to, &a.topic)?;
+    let admin = Admin::connect(settings)?;
+    let partitions = admin.partitions(&a.topic)?;
+    let mut starts = reader::committed(settings, &group, &[(a.topic.clone(), partitions)])?;
+    for (&p, &next) in &held {
+        let s = starts.entry((a.topic.clone(), p)).or_insert(next);
+        *s = (*s).max(next);
+    }
+    let (ranges, _) = reader::resolve(
+        &admin,
+        std::slice::from_ref(&a.topic),
+        &[],
+        &StartSpec::default(),
+        Start::Beginning,
+        Some(Stop::End),
+        Some(&starts),
+    )?;
+    drop(admin);
+    let committer = Committer::new(settings, &group)?;
+    let file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&a.to)
+        .map_err(|e| usage(format!("{}: {e}", a.to.display())))?;
+    let mut sink = Sink {
+        out: BufWriter::with_capacity(256 * 1024, file),
+        next: BTreeMap::new(),
+        unsynced: 0,
+    };
+    let total: u64 = ranges
+        .iter()
+        .map(|r| (r.stop.unwrap_or(r.start) - r.start).max(0) as u64)
+        .sum();
+    let bar = crate::transfer::progress_bar(total, printer);
+    let mut summary = Summary {
+        kind: "drained",
+        topic: a.topic.clone(),
+        file: a.to.display().to_string(),
+        group: group.clone(),
+        ..Summary::default()
+    };
+    let started = Instant::now();
+    let mut last_sync = Instant::now();
+    let mut line = Vec::with_capacity(4096);
+    let mut rd = Reader::open(settings, &ranges, None, None)?;
+    let end = rd.run(cancel, |ev| {
+        match ev {
+            Event::Record(r) => {
+                line.clear();
+                r.write_json_line(&mut line);
+                sink.out
+                    .write_all(&line)
+                    .with_context(|| format!("writing {}", a.to.display()))?;
+                sink.next.insert(r.partition, r.offset + 1);
+                sink.unsynced += 1;
+                summary.records += 1;
+                summary.bytes += line.len() as u64;
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                if sink.unsynced >= SYNC_EVERY {
+                    sink.sync_and_commit(&a.topic, &a.to, &committer)?;
+                    last_sync = Instant::now();
+                }
+            }
+            Event::Idle => {
+                if last_sync.elapsed() >= Duration::from_millis(500) {
+                    sink.sync_and_commit(&a.topic, &a.to, &committer)?;
+                    last_sync = Instant::now();
+                }
+            }
+        }
+        Ok(Flow::Continue)
+    })?;
+    // Interrupted or not, what was written is made durable and committed.
+    sink.sync_and_commit(&a.topic, &a.to, &committer)?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    summary.complete = end == ReadEnd::Reached;
+    summary.seconds = (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0;
+    if printer.is_json() {
+        printer.json(&summary)?;
+    } else {
+        printer.line(&format!(
+            "drained {} record(s) ({}) from `{}` to {} in {:.2}s; group `{}` committed after fsync{}",
+            summary.records,
+            crate::cmd::publish::human_bytes(summary.bytes),
+            summary.topic,
+            summary.file,
+            summary.seconds,
+            summary.group,
+            if summary.complete { "" } else { " (stopped early)" }
+        ))?;
+    }
+    printer.flush()?;
+    if end == ReadEnd::Cancelled {
+        return Err(Interrupted.into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn held_reads_positions_and_cuts_a_torn_line() {
+        let dir = std::env::temp_dir().join(format!("evtctl-drain-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("d.jsonl");
+        std::fs::write(
+            &f,
+            concat!(
+                r#"{"topic":"dlq","partition":0,"offset":4,"value":1}"#,
+                "\n",
+                r#"{"topic":"dlq","partition":1,"offset":9,"value":1}"#,
+                "\n",
+                r#"{"topic":"other","partition":0,"offset":99,"value":1}"#,
+                "\n",
+                r#"{"topic":"dlq","partition":0,"offset":5,"val"#
+            ),
+        )
+        .unwrap();
+        let h = held(&f, "dlq").unwrap();
+        assert_eq!(h, BTreeMap::from([(0, 5), (1, 10)]));
+        let text = std::fs::read_to_string(&f).unwrap();
+        assert!(text.ends_with("\"value\":1}\n"), "torn line cut: {text:?}");
+        std::fs::write(&f, "not json\n").unwrap();
+        let e = held(&f, "dlq").unwrap_err().to_string();
+        assert!(e.contains("d.jsonl:1:"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

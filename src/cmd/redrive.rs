@@ -1,0 +1,764 @@
+//! `evtctl dlq redrive`: move dead-lettered records back where they came from.
+//!
+//! Read the DLQ in a consumer group (so several instances share it) from the group's position
+//! up to the end offsets captured at start; route each record (origin headers or --to, loop
+//! guard, filters, validation); copy it with the failure headers stripped and evtctl's redrive
+//! headers added; commit the group's position only past acknowledged copies (see `transfer`).
+
+use crate::cli::DlqRedriveArgs;
+use crate::cmd::publish::refuse;
+use crate::config::Settings;
+use crate::dlq::origin::{
+    decode, CustomConvention, Origin, REDRIVE_AT, REDRIVE_COUNT, REDRIVE_ORIGIN,
+};
+use crate::error::{usage, Interrupted, PartialFailure, ProblemsFound};
+use crate::filter::Filter;
+use crate::kafka::admin::Admin;
+use crate::kafka::group::GroupReader;
+use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
+use crate::kafka::writer::{Outgoing, Writer, WriterOptions};
+use crate::output::sanitize::escape_line;
+use crate::output::Printer;
+use crate::position::{now_ms, Start, StartSpec, Stop};
+use crate::record::{format_millis, Header, RecordView};
+use crate::registry::Registry;
+use crate::transfer::{self, Destination, Mover, Pace};
+use anyhow::Result;
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What to do with one DLQ record.
+#[derive(Debug, PartialEq)]
+pub enum Route {
+    /// Copy to `topic` (into `partition` when set, else by key); `parked` when over the loop guard.
+    Send {
+        topic: String,
+        partition: Option<i32>,
+        parked: bool,
+    },
+    /// Not selected by --filter / --error-class / --origin-topic.
+    Filtered,
+    /// Names no origin, and --skip-unroutable says pass it over.
+    NoOrigin,
+    /// Fails the destination's schema (--validate).
+    Invalid { topic: String, why: String },
+    /// Cannot be routed: the run stops before it.
+    Stop(String),
+}
+
+/// Decides where records go; the same rules for the plan and for the run.
+pub struct Router<'a> {
+    a: &'a DlqRedriveArgs,
+    custom: Vec<CustomConvention>,
+    filter: Option<Filter>,
+    registry: Option<Registry>,
+    admin: Admin,
+    /// Partition count per destination, or why it cannot be used.
+    dests: HashMap<String, Result<i32, String>>,
+}
+
+fn class_matches(wanted: &str, class: Option<&str>) -> bool {
+    class.is_some_and(|c| c == wanted || c.rsplit(['.', '$']).next() == Some(wanted))
+}
+
+impl<'a> Router<'a> {
+    fn partitions(&mut self, topic: &str) -> Result<i32, String> {
+        if let Some(r) = self.dests.get(topic) {
+            return r.clone();
+        }
+        let r = match self.admin.partitions(topic) {
+            Ok(ps) if !ps.is_empty() => Ok(ps.len() as i32),
+            Ok(_) | Err(_) => Err(format!("destination topic `{topic}` does not exist")),
+        };
+        self.dests.insert(topic.to_string(), r.clone());
+        r
+    }
+
+    pub fn route(&mut self, r: &RecordView<'_>, origin: &Origin) -> Result<Route> {
+        let at = format!("{}/{}@{}", r.topic, r.partition, r.offset);
+        if let Some(t) = &self.a.origin_topic {
+            if origin.topic.as_deref() != Some(t) {
+                return Ok(Route::Filtered);
+            }
+        }
+        if let Some(c) = &self.a.error_class {
+            if !class_matches(c, origin.error_class.as_deref()) {
+                return Ok(Route::Filtered);
+            }
+        }
+        if let Some(f) = &self.filter {
+            let keep = f
+                .matches(r.to_json_value())
+                .map_err(|e| usage(format!("--filter failed on {at}: {e}")))?;
+            if !keep {
+                return Ok(Route::Filtered);
+            }
+        }
+        if let (Some(max), Some(park)) = (self.a.max_redrives, &self.a.park_to) {
+            if origin.redrive_count >= max {
+                let park = park.clone();
+                if let Err(why) = self.partitions(&park) {
+                    return Ok(Route::Stop(format!("{at}: {why} (--park-to)")));
+                }
+                return Ok(Route::Send {
+                    topic: park,
+                    partition: None,
+                    parked: true,
+                });
+            }
+        }
+        let Some(topic) = self.a.to.clone().or_else(|| origin.topic.clone()) else {
+            if self.a.skip_unroutable {
+                return Ok(Route::NoOrigin);
+            }
+            return Ok(Route::Stop(format!(
+                "{at} names no origin topic (no DLQ headers evtctl knows); pass --to TOPIC, \
+                 --skip-unroutable, or declare the convention in registry.toml"
+            )));
+        };
+        let count = match self.partitions(&topic) {
+            Ok(n) => n,
+            Err(why) => return Ok(Route::Stop(format!("{at}: {why}"))),
+        };
+        if let Some(reg) = &self.registry {
+            let headers = headers_out(r, origin, &self.custom, now_ms());
+            if let Some(why) = refuse(reg, &topic, r.value, &headers) {
+                return Ok(Route::Invalid { topic, why });
+            }
+        }
+        Ok(Route::Send {
+            topic,
+            partition: origin.partition.filter(|&p| p >= 0 && p < count),
+            parked: false,
+        })
+    }
+}
+
+/// The headers a redriven copy carries: the record's own minus the failure headers, plus
+/// evtctl's redrive count, origin and time.
+pub fn headers_out(
+    r: &RecordView<'_>,
+    origin: &Origin,
+    custom: &[CustomConvention],
+    now: i64,
+) -> Vec<Header> {
+    let mut out: Vec<Header> = r
+        .headers
+        .iter()
+        .filter(|(name, _)| !crate::dlq::stripped(name, custom))
+        .map(|&(name, value)| Header {
+            name: name.to_string(),
+            value: value.map(<[u8]>::to_vec),
+        })
+        .collect();
+    let mut add = |name: &str, value: String| {
+        out.push(Header {
+            name: name.to_string(),
+            value: Some(value.into_bytes()),
+        })
+    };
+    add(REDRIVE_COUNT, (origin.redrive_count + 1).to_string());
+    add(
+        REDRIVE_ORIGIN,
+        format!("{}/{}/{}", r.topic, r.partition, r.offset),
+    );
+    add(REDRIVE_AT, format_millis(now));
+    out
+}
+
+/// A parked copy keeps every header, so the parking topic still says why it failed.
+fn headers_as_is(r: &RecordView<'_>) -> Vec<Header> {
+    r.headers
+        .iter()
+        .map(|&(name, value)| Header {
+            name: name.to_string(),
+            value: value.map(<[u8]>::to_vec),
+        })
+        .collect()
+}
+
+/// The default group: one per DLQ and selection, so a run for one error class does not move the
+/// position another selection continues from.
+pub fn default_group(a: &DlqRedriveArgs) -> String {
+    let selection: Vec<String> = [
+        a.filter.as_ref().map(|f| format!("filter={f}")),
+        a.error_class.as_ref().map(|c| format!("error-class={c}")),
+        a.origin_topic.as_ref().map(|t| format!("origin-topic={t}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if selection.is_empty() {
+        return format!("evtctl-redrive.{}", a.topic);
+    }
+    // FNV-1a: stable across versions and platforms, unlike std's hasher.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in selection.join("\n").bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("evtctl-redrive.{}.{h:08x}", a.topic)
+}
+
+/// One record reported on its own: parked, invalid, passed over with no origin.
+#[derive(Debug, serde::Serialize)]
+struct Note<'a> {
+    kind: &'static str,
+    topic: &'a str,
+    partition: i32,
+    offset: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<&'a str>,
+    reason: String,
+}
+
+fn note(printer: &mut Printer, n: &Note<'_>) -> Result<()> {
+    if printer.is_json() {
+        return printer.json(n);
+    }
+    let to = n.to.map(|t| format!(" → {t}")).unwrap_or_default();
+    printer.info(format!(
+        "{} {}/{}@{}{to}: {}",
+        n.kind,
+        n.topic,
+        n.partition,
+        n.offset,
+        escape_line(&n.reason)
+    ));
+    Ok(())
+}
+
+/// The plan: what a run would do, from a read-only pass over the same range.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Plan {
+    pub kind: &'static str,
+    pub source: String,
+    pub group: String,
+    /// Records between the group's position and the end captured at start.
+    pub in_range: u64,
+    pub destinations: Vec<Destination>,
+    pub filtered: u64,
+    pub no_origin: u64,
+    /// Why the run would stop early, if it would.
+    pub stop: Option<String>,
+}
+
+/// The receipt printed at the end of a run.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Receipt {
+    pub kind: &'static str,
+    pub source: String,
+    pub group: String,
+    /// Every record in range was dealt with.
+    pub complete: bool,
+    pub moved: u64,
+    pub parked: u64,
+    pub invalid: u64,
+    pub filtered: u64,
+    pub no_origin: u64,
+    pub failed: u64,
+    pub destinations: Vec<Destination>,
+    pub seconds: f64,
+    pub records_per_second: f64,
+}
+
+fn dest_table(dests: &[Destination], moved_label: &str) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::NOTHING)
+        .set_header(vec![
+            "DESTINATION",
+            moved_label,
+            "PARKED",
+            "INVALID",
+            "FAILED",
+        ]);
+    for d in dests {
+        t.add_row(vec![
+            escape_line(&d.topic).into_owned(),
+            d.moved.to_string(),
+            d.parked.to_string(),
+            d.invalid.to_string(),
+            d.failed.to_string(),
+        ]);
+    }
+    t.to_string()
+}
+
+fn print_plan(plan: &Plan, printer: &mut Printer) -> Result<()> {
+    if printer.is_json() {
+        printer.json(plan)?;
+        return printer.flush();
+    }
+    let would: u64 = plan.destinations.iter().map(|d| d.moved + d.parked).sum();
+    printer.line(&format!(
+        "plan: {would} of {} record(s) in `{}` would move (group `{}`); {} filtered out, {} with no origin",
+        plan.in_range, plan.source, plan.group, plan.filtered, plan.no_origin
+    ))?;
+    if !plan.destinations.is_empty() {
+        printer.line(&dest_table(&plan.destinations, "RECORDS"))?;
+    }
+    if let Some(why) = &plan.stop {
+        printer.line(&format!("the run would stop at: {}", escape_line(why)))?;
+    }
+    printer.flush()
+}
+
+fn print_receipt(r: &Receipt, printer: &mut Printer) -> Result<()> {
+    if printer.is_json() {
+        printer.json(r)?;
+        return printer.flush();
+    }
+    printer.line(&format!(
+        "redrive of `{}` {}: {} moved, {} parked, {} invalid, {} filtered out, {} with no origin, {} failed in {:.2}s ({} records/s); group `{}`",
+        r.source,
+        if r.complete { "complete" } else { "stopped early" },
+        r.moved,
+        r.parked,
+        r.invalid,
+        r.filtered,
+        r.no_origin,
+        r.failed,
+        r.seconds,
+        r.records_per_second,
+        r.group
+    ))?;
+    if !r.destinations.is_empty() {
+        printer.line(&dest_table(&r.destinations, "MOVED"))?;
+    }
+    printer.flush()
+}
+
+fn confirm(plan: &Plan) -> Result<bool> {
+    let n: u64 = plan.destinations.iter().map(|d| d.moved + d.parked).sum();
+    eprint!("Move {n} record(s) out of `{}`? [y/N] ", plan.source);
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
+}
+
+pub fn run(
+    a: &DlqRedriveArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if !a.dry_run && !a.yes && !interactive {
+        return Err(usage(
+            "refusing to move records without --yes when stdin is not a terminal (see what would happen with --dry-run)",
+        ));
+    }
+    let registry = if a.validate {
+        Some(Registry::open(&settings.registry_dir())?)
+    } else {
+        None
+    };
+    let custom = crate::dlq::conventions(settings)?;
+    let filter = a.filter.as_deref().map(Filter::compile).transpose()?;
+    let group = a.group.clone().unwrap_or_else(|| default_group(a));
+    let admin = Admin::connect(settings)?;
+    let partitions = admin.partitions(&a.topic)?;
+    let committed = reader::committed(settings, &group, &[(a.topic.clone(), partitions)])?;
+    let (ranges, _) = reader::resolve(
+        &admin,
+        std::slice::from_ref(&a.topic),
+        &[],
+        &StartSpec::default(),
+        Start::Beginning,
+        Some(Stop::End),
+        Some(&committed),
+    )?;
+    let in_range: u64 = ranges
+        .iter()
+        .map(|r| (r.stop.unwrap_or(r.start) - r.start).max(0) as u64)
+        .sum();
+    let mut router = Router {
+        a,
+        custom: custom.clone(),
+        filter,
+        registry,
+        admin,
+        dests: HashMap::new(),
+    };
+
+    if a.dry_run || (interactive && !a.yes) {
+        let plan = scan(&mut router, settings, &ranges, &group, in_range, cancel)?;
+        print_plan(&plan, printer)?;
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Interrupted.into());
+        }
+        if a.dry_run {
+            return Ok(());
+        }
+        if !confirm(&plan)? {
+            printer.info("nothing moved");
+            return Ok(());
+        }
+    }
+
+    let stops: BTreeMap<i32, i64> = ranges
+        .iter()
+        .filter_map(|r| r.stop.map(|s| (r.partition, s)))
+        .collect();
+    let writer = Writer::new(
+        settings,
+        &WriterOptions {
+            compression: None,
+            delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
+        },
+    )?;
+    let mover = Arc::new(Mover::new(writer));
+    let mut rd = GroupReader::open(settings, &a.topic, &group, stops, mover.clone())?;
+    let bar = transfer::progress_bar(in_range, printer);
+    let started = Instant::now();
+    let mut pace = a.rate.map(Pace::new);
+    let mut receipt = Receipt {
+        kind: "receipt",
+        source: a.topic.clone(),
+        group: group.clone(),
+        ..Receipt::default()
+    };
+    let mut sent = 0u64;
+    let mut stopped: Option<String> = None;
+    let mut failed_stop = false;
+    let end = rd.run(cancel, |ev| {
+        let r = match ev {
+            Event::Idle => {
+                mover.settle(Duration::ZERO);
+                if mover.failed() > 0 {
+                    failed_stop = true;
+                    return Ok(Flow::Stop);
+                }
+                return Ok(Flow::Continue);
+            }
+            Event::Record(r) => r,
+        };
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        let from = (r.topic, r.partition, r.offset);
+        let origin = decode(r.headers, &custom);
+        match router.route(&r, &origin)? {
+            Route::Filtered => {
+                receipt.filtered += 1;
+                mover.pass(from);
+            }
+            Route::NoOrigin => {
+                receipt.no_origin += 1;
+                mover.pass(from);
+                note(
+                    printer,
+                    &Note {
+                        kind: "no_origin",
+                        topic: r.topic,
+                        partition: r.partition,
+                        offset: r.offset,
+                        to: None,
+                        reason: "names no origin topic; left in the DLQ".into(),
+                    },
+                )?;
+            }
+            Route::Invalid { topic, why } => {
+                receipt.invalid += 1;
+                mover.invalid(from, &topic);
+                note(
+                    printer,
+                    &Note {
+                        kind: "invalid",
+                        topic: r.topic,
+                        partition: r.partition,
+                        offset: r.offset,
+                        to: Some(&topic),
+                        reason: why,
+                    },
+                )?;
+            }
+            Route::Stop(why) => {
+                stopped = Some(why);
+                return Ok(Flow::Stop);
+            }
+            Route::Send {
+                topic,
+                partition,
+                parked,
+            } => {
+                if let Some(p) = &mut pace {
+                    while let Some(wait) = p.wait() {
+                        mover.settle(wait.min(Duration::from_millis(100)));
+                        if cancel.load(Ordering::Relaxed) {
+                            return Ok(Flow::Stop);
+                        }
+                    }
+                    p.count();
+                }
+                let headers = if parked {
+                    headers_as_is(&r)
+                } else {
+                    headers_out(&r, &origin, &custom, now_ms())
+                };
+                let timestamp = if a.keep_timestamp {
+                    origin.timestamp.or(r.timestamp)
+                } else {
+                    None
+                };
+                mover.send(
+                    from,
+                    &Outgoing {
+                        topic: &topic,
+                        partition,
+                        key: r.key,
+                        value: r.value,
+                        headers: &headers,
+                        timestamp,
+                    },
+                    parked,
+                );
+                if parked {
+                    note(
+                        printer,
+                        &Note {
+                            kind: "parked",
+                            topic: r.topic,
+                            partition: r.partition,
+                            offset: r.offset,
+                            to: Some(&topic),
+                            reason: format!("redriven {} time(s) already", origin.redrive_count),
+                        },
+                    )?;
+                }
+                sent += 1;
+                if sent.is_multiple_of(1024) {
+                    mover.settle(Duration::ZERO);
+                    if mover.failed() > 0 {
+                        failed_stop = true;
+                        return Ok(Flow::Stop);
+                    }
+                }
+                if a.limit.is_some_and(|n| sent >= n) {
+                    return Ok(Flow::Stop);
+                }
+            }
+        }
+        Ok(Flow::Continue)
+    });
+    // Whatever ended the read, settle the copies in flight and commit what they allow. A second
+    // Ctrl-C stops waiting; the unacknowledged stay uncommitted.
+    let before = crate::interrupts();
+    mover.finish(|| crate::interrupts() > before);
+    let committed = rd.checkpoint(false);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if let Some(e) = rd.handover_error() {
+        printer.warn(format!(
+            "committing while handing partitions over failed ({e}); the next owner may copy some records again"
+        ));
+    }
+    let end = end?;
+    committed?;
+    let secs = started.elapsed().as_secs_f64();
+    receipt.destinations = mover.destinations();
+    for d in &receipt.destinations {
+        receipt.moved += d.moved;
+        receipt.parked += d.parked;
+        receipt.failed += d.failed;
+    }
+    let lost = mover.in_flight() as u64;
+    receipt.failed += lost;
+    receipt.complete =
+        end == ReadEnd::Reached && stopped.is_none() && receipt.failed == 0 && !failed_stop;
+    receipt.seconds = (secs * 1000.0).round() / 1000.0;
+    receipt.records_per_second = if secs > 0.0 {
+        ((receipt.moved + receipt.parked) as f64 / secs).round()
+    } else {
+        0.0
+    };
+    print_receipt(&receipt, printer)?;
+    drop(rd);
+    if end == ReadEnd::Cancelled {
+        return Err(Interrupted.into());
+    }
+    if receipt.failed > 0 {
+        let first = mover
+            .first_failure()
+            .unwrap_or_else(|| "in flight at exit".into());
+        return Err(PartialFailure(format!(
+            "{} copy(ies) not acknowledged (first: {first}); the group's position stays before them: rerun to retry",
+            receipt.failed
+        ))
+        .into());
+    }
+    if let Some(why) = stopped {
+        return Err(ProblemsFound(format!("stopped: {why}")).into());
+    }
+    if receipt.invalid > 0 {
+        return Err(ProblemsFound(format!(
+            "{} record(s) failed validation and were left in the DLQ",
+            receipt.invalid
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// A read-only pass over the range through the same router: the plan.
+fn scan(
+    router: &mut Router<'_>,
+    settings: &Settings,
+    ranges: &[reader::Range],
+    group: &str,
+    in_range: u64,
+    cancel: &AtomicBool,
+) -> Result<Plan> {
+    let a = router.a;
+    let mut plan = Plan {
+        kind: "plan",
+        source: a.topic.clone(),
+        group: group.to_string(),
+        in_range,
+        ..Plan::default()
+    };
+    let mut dests: BTreeMap<String, Destination> = BTreeMap::new();
+    let mut sends = 0u64;
+    let mut rd = Reader::open(settings, ranges, None, None)?;
+    let custom = router.custom.clone();
+    rd.run(cancel, |ev| {
+        let Event::Record(r) = ev else {
+            return Ok(Flow::Continue);
+        };
+        let origin = decode(r.headers, &custom);
+        let entry = |dests: &mut BTreeMap<String, Destination>, t: &str| {
+            dests.entry(t.to_string()).or_insert_with(|| Destination {
+                topic: t.to_string(),
+                ..Destination::default()
+            });
+        };
+        match router.route(&r, &origin)? {
+            Route::Filtered => plan.filtered += 1,
+            Route::NoOrigin => plan.no_origin += 1,
+            Route::Invalid { topic, .. } => {
+                entry(&mut dests, &topic);
+                dests.get_mut(&topic).expect("just added").invalid += 1;
+            }
+            Route::Stop(why) => {
+                plan.stop = Some(why);
+                return Ok(Flow::Stop);
+            }
+            Route::Send { topic, parked, .. } => {
+                entry(&mut dests, &topic);
+                let d = dests.get_mut(&topic).expect("just added");
+                if parked {
+                    d.parked += 1;
+                } else {
+                    d.moved += 1;
+                }
+                sends += 1;
+                if a.limit.is_some_and(|n| sends >= n) {
+                    return Ok(Flow::Stop);
+                }
+            }
+        }
+        Ok(Flow::Continue)
+    })?;
+    plan.destinations = dests.into_values().collect();
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command, DlqCommand};
+    use clap::Parser;
+
+    fn args(extra: &[&str]) -> DlqRedriveArgs {
+        let mut v = vec!["evtctl", "dlq", "redrive", "orders-dlt"];
+        v.extend_from_slice(extra);
+        match Cli::try_parse_from(v).unwrap().command {
+            Command::Dlq(d) => match d.command {
+                DlqCommand::Redrive(a) => a,
+                _ => unreachable!(),
+            },
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn default_group_is_per_selection_and_stable() {
+        assert_eq!(default_group(&args(&[])), "evtctl-redrive.orders-dlt");
+        let a = default_group(&args(&["--error-class", "TimeoutException"]));
+        let b = default_group(&args(&["--error-class", "NullPointerException"]));
+        assert!(a.starts_with("evtctl-redrive.orders-dlt."));
+        assert_ne!(a, b);
+        assert_eq!(
+            a,
+            default_group(&args(&["--error-class", "TimeoutException"]))
+        );
+        // --limit, --rate and --to choose how much and where, not which records: same position.
+        assert_eq!(
+            default_group(&args(&["--limit", "10", "--rate", "5/s"])),
+            "evtctl-redrive.orders-dlt"
+        );
+    }
+
+    #[test]
+    fn park_flags_come_together() {
+        let cli = Cli::try_parse_from(["evtctl", "dlq", "redrive", "d", "--max-redrives", "3"]);
+        assert!(cli.is_err());
+    }
+
+    #[test]
+    fn error_class_matches_full_or_simple_name() {
+        assert!(class_matches(
+            "TimeoutException",
+            Some("java.util.concurrent.TimeoutException")
+        ));
+        assert!(class_matches("a.B", Some("a.B")));
+        assert!(class_matches("Inner", Some("com.x.Outer$Inner")));
+        assert!(!class_matches(
+            "Timeout",
+            Some("java.util.concurrent.TimeoutException")
+        ));
+        assert!(!class_matches("X", None));
+    }
+
+    #[test]
+    fn copies_drop_failure_headers_and_count_redrives() {
+        let headers: Vec<(&str, Option<&[u8]>)> = vec![
+            ("traceparent", Some(b"00-abc-def-01")),
+            ("__connect.errors.topic", Some(b"orders")),
+            ("__connect.errors.exception.message", Some(b"boom")),
+            (REDRIVE_COUNT, Some(b"2")),
+            ("tenant", None),
+        ];
+        let r = RecordView {
+            topic: "orders-dlt",
+            partition: 3,
+            offset: 42,
+            timestamp: Some(1),
+            timestamp_type: None,
+            key: Some(b"k"),
+            headers: &headers,
+            value: Some(b"{}"),
+        };
+        let origin = decode(&headers, &[]);
+        assert_eq!(origin.redrive_count, 2);
+        let out = headers_out(&r, &origin, &[], 0);
+        let names: Vec<&str> = out.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "traceparent",
+                "tenant",
+                REDRIVE_COUNT,
+                REDRIVE_ORIGIN,
+                REDRIVE_AT
+            ]
+        );
+        assert_eq!(out[1].value, None, "a null header stays null");
+        assert_eq!(out[2].value.as_deref(), Some(&b"3"[..]));
+        assert_eq!(out[3].value.as_deref(), Some(&b"orders-dlt/3/42"[..]));
+    }
+}

@@ -1,0 +1,437 @@
+//! `evtctl replay`: copy a range of records from a topic, or an exported file, into a topic.
+//!
+//! Records keep key, value and headers (timestamps with --keep-timestamp) and go to the
+//! partition they came from when the destination has it, otherwise by key. With
+//! --checkpoint-group the source positions are committed only past acknowledged copies (see
+//! `transfer`), so a rerun resumes without losing a record.
+
+use crate::cli::ReplayArgs;
+use crate::config::Settings;
+use crate::error::{usage, Interrupted, PartialFailure};
+use crate::filter::Filter;
+use crate::kafka::admin::Admin;
+use crate::kafka::reader::{self, Committer, Event, Flow, ReadEnd, Reader};
+use crate::kafka::writer::{Outgoing, Writer, WriterOptions};
+use crate::output::Printer;
+use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
+use crate::record::{Header, Record};
+use crate::transfer::{self, Mover, Pace};
+use anyhow::{Context, Result};
+use std::io::BufRead;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// Header naming where a replayed record came from.
+pub const REPLAY_ORIGIN: &str = "evtctl-replay-origin";
+
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Receipt {
+    pub kind: &'static str,
+    pub source: String,
+    pub to: String,
+    pub dry_run: bool,
+    /// Every record in range was dealt with.
+    pub complete: bool,
+    /// Copied and acknowledged (with --dry-run: would be copied).
+    pub copied: u64,
+    pub filtered: u64,
+    pub failed: u64,
+    pub seconds: f64,
+    pub records_per_second: f64,
+}
+
+/// One record to copy, wherever it was read from.
+struct Item<'a> {
+    /// (topic or file, partition or 0, offset or line) for bookkeeping and provenance.
+    from: (&'a str, i32, i64),
+    partition: Option<i32>,
+    key: Option<&'a [u8]>,
+    value: Option<&'a [u8]>,
+    headers: Vec<Header>,
+    timestamp: Option<i64>,
+}
+
+struct Copier<'a> {
+    a: &'a ReplayArgs,
+    mover: Mover,
+    pace: Option<Pace>,
+    dest_partitions: i32,
+    receipt: Receipt,
+}
+
+impl Copier<'_> {
+    fn copy(&mut self, mut item: Item<'_>, cancel: &AtomicBool) {
+        if self.a.dry_run {
+            self.receipt.copied += 1;
+            return;
+        }
+        if let Some(p) = &mut self.pace {
+            while let Some(wait) = p.wait() {
+                self.mover.settle(wait.min(Duration::from_millis(100)));
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+            }
+            p.count();
+        }
+        if self.a.provenance {
+            item.headers.push(Header {
+                name: REPLAY_ORIGIN.to_string(),
+                value: Some(
+                    format!("{}/{}/{}", item.from.0, item.from.1, item.from.2).into_bytes(),
+                ),
+            });
+        }
+        let partition = item
+            .partition
+            .filter(|&p| p >= 0 && p < self.dest_partitions);
+        self.mover.send(
+            item.from,
+            &Outgoing {
+                topic: &self.a.to,
+                partition,
+                key: item.key,
+                value: item.value,
+                headers: &item.headers,
+                timestamp: item.timestamp.filter(|_| self.a.keep_timestamp),
+            },
+            false,
+        );
+    }
+}
+
+pub fn run(
+    a: &ReplayArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let filter = a.filter.as_deref().map(Filter::compile).transpose()?;
+    let admin = Admin::connect(settings)?;
+    let dest_partitions = admin
+        .partitions(&a.to)
+        .with_context(|| format!("destination `{}`", a.to))?
+        .len() as i32;
+    let writer = Writer::new(
+        settings,
+        &WriterOptions {
+            compression: None,
+            delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
+        },
+    )?;
+    let mut c = Copier {
+        a,
+        mover: Mover::new(writer),
+        pace: a.rate.map(Pace::new),
+        dest_partitions,
+        receipt: Receipt {
+            kind: "receipt",
+            to: a.to.clone(),
+            dry_run: a.dry_run,
+            ..Receipt::default()
+        },
+    };
+    let started = Instant::now();
+    let end = match (&a.from_topic, &a.from_file) {
+        (Some(topic), _) => from_topic(
+            &mut c,
+            topic,
+            admin,
+            filter.as_ref(),
+            settings,
+            printer,
+            cancel,
+        ),
+        (None, Some(file)) => {
+            drop(admin);
+            from_file(&mut c, file, filter.as_ref(), printer, cancel)
+        }
+        (None, None) => Err(usage("give --from-topic TOPIC or --from-file FILE")),
+    };
+    let before = crate::interrupts();
+    c.mover.finish(|| crate::interrupts() > before);
+    let (end, committer) = match end {
+        Ok(x) => x,
+        Err(e) => {
+            let copied: u64 = c.mover.destinations().iter().map(|d| d.moved).sum();
+            return Err(e.context(format!("replay stopped after copying {copied} record(s)")));
+        }
+    };
+    if let Some(committer) = &committer {
+        committer.commit(&c.mover.positions())?;
+    }
+    let r = &mut c.receipt;
+    if !a.dry_run {
+        let dests = c.mover.destinations();
+        r.copied = dests.iter().map(|d| d.moved).sum();
+        r.failed = dests.iter().map(|d| d.failed).sum::<u64>() + c.mover.in_flight() as u64;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    r.complete = end == ReadEnd::Reached && r.failed == 0;
+    r.seconds = (secs * 1000.0).round() / 1000.0;
+    r.records_per_second = if secs > 0.0 {
+        (r.copied as f64 / secs).round()
+    } else {
+        0.0
+    };
+    if printer.is_json() {
+        printer.json(&*r)?;
+    } else {
+        printer.line(&format!(
+            "replay {} → {}{}: {} {}, {} filtered out, {} failed in {:.2}s ({} records/s)",
+            r.source,
+            r.to,
+            if r.complete { "" } else { " (stopped early)" },
+            r.copied,
+            if a.dry_run {
+                "would be copied"
+            } else {
+                "copied"
+            },
+            r.filtered,
+            r.failed,
+            r.seconds,
+            r.records_per_second
+        ))?;
+    }
+    printer.flush()?;
+    if end == ReadEnd::Cancelled {
+        return Err(Interrupted.into());
+    }
+    if r.failed > 0 {
+        let first = c
+            .mover
+            .first_failure()
+            .unwrap_or_else(|| "in flight at exit".into());
+        let resume = if committer.is_some() {
+            "; the checkpoint stays before them: rerun to resume"
+        } else {
+            ""
+        };
+        return Err(PartialFailure(format!(
+            "{} record(s) not copied (first: {first}){resume}",
+            r.failed
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+type Ended = (ReadEnd, Option<Committer>);
+
+fn from_topic(
+    c: &mut Copier<'_>,
+    topic: &str,
+    admin: Admin,
+    filter: Option<&Filter>,
+    settings: &Settings,
+    printer: &Printer,
+    cancel: &AtomicBool,
+) -> Result<Ended> {
+    let a = c.a;
+    c.receipt.source = topic.to_string();
+    let now = now_ms();
+    let start = match &a.from {
+        Some(f) => parse_start(f, now)?,
+        None => StartSpec::default(),
+    };
+    let stop = match &a.until {
+        Some(u) => parse_stop(u, now)?,
+        None => Stop::End,
+    };
+    let topics = [topic.to_string()];
+    let (mut ranges, deadline) = reader::resolve(
+        &admin,
+        &topics,
+        &a.partition,
+        &start,
+        Start::Beginning,
+        Some(stop),
+        None,
+    )?;
+    drop(admin);
+    let committer = match &a.checkpoint_group {
+        Some(g) => {
+            let parts: Vec<i32> = ranges.iter().map(|r| r.partition).collect();
+            let done = reader::committed(settings, g, &[(topic.to_string(), parts)])?;
+            // A checkpoint wins over --from: rerunning the same command resumes.
+            for r in &mut ranges {
+                if let Some(&o) = done.get(&(r.topic.clone(), r.partition)) {
+                    r.start = r.stop.map_or(o, |s| o.min(s));
+                    r.start_time = None;
+                }
+            }
+            Some(Committer::new(settings, g)?)
+        }
+        None => None,
+    };
+    let total = ranges
+        .iter()
+        .map(|r| (r.stop.unwrap_or(r.start) - r.start).max(0) as u64)
+        .sum();
+    let bar = transfer::progress_bar(total, printer);
+    let mut rd = Reader::open(settings, &ranges, deadline, None)?;
+    let mut last_commit = Instant::now();
+    let end = rd.run(cancel, |ev| {
+        let r = match ev {
+            Event::Record(r) => r,
+            Event::Idle => {
+                c.mover.settle(Duration::ZERO);
+                return Ok(Flow::Continue);
+            }
+        };
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        let from = (r.topic, r.partition, r.offset);
+        let keep = match filter {
+            None => true,
+            Some(f) => f.matches(r.to_json_value()).map_err(|e| {
+                usage(format!(
+                    "--filter failed on {}/{}@{}: {e}",
+                    r.topic, r.partition, r.offset
+                ))
+            })?,
+        };
+        if !keep {
+            c.receipt.filtered += 1;
+            c.mover.pass(from);
+        } else {
+            let headers = r
+                .headers
+                .iter()
+                .map(|&(name, value)| Header {
+                    name: name.to_string(),
+                    value: value.map(<[u8]>::to_vec),
+                })
+                .collect();
+            c.copy(
+                Item {
+                    from,
+                    partition: Some(r.partition),
+                    key: r.key,
+                    value: r.value,
+                    headers,
+                    timestamp: r.timestamp,
+                },
+                cancel,
+            );
+        }
+        if c.mover.failed() > 0 {
+            return Ok(Flow::Stop);
+        }
+        if let Some(cm) = &committer {
+            if last_commit.elapsed() >= Duration::from_secs(1) {
+                c.mover.settle(Duration::ZERO);
+                cm.commit(&c.mover.positions())?;
+                last_commit = Instant::now();
+            }
+        }
+        Ok(Flow::Continue)
+    })?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    Ok((end, committer))
+}
+
+fn from_file(
+    c: &mut Copier<'_>,
+    path: &Path,
+    filter: Option<&Filter>,
+    printer: &Printer,
+    cancel: &AtomicBool,
+) -> Result<Ended> {
+    let label = if path.as_os_str() == "-" {
+        "(stdin)".to_string()
+    } else {
+        path.display().to_string()
+    };
+    c.receipt.source = label.clone();
+    let (input, len): (Box<dyn BufRead>, Option<u64>) = if path.as_os_str() == "-" {
+        (Box::new(std::io::stdin().lock()), None)
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| usage(format!("{label}: {e}")))?;
+        let len = f.metadata().ok().map(|m| m.len());
+        (
+            Box::new(std::io::BufReader::with_capacity(256 * 1024, f)),
+            len,
+        )
+    };
+    let bar = len.and_then(|l| transfer::progress_bar(l, printer));
+    let mut input = input;
+    let mut line = String::new();
+    let mut line_no = 0i64;
+    let mut end = ReadEnd::Reached;
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            end = ReadEnd::Cancelled;
+            break;
+        }
+        if c.mover.failed() > 0 {
+            end = ReadEnd::Stopped;
+            break;
+        }
+        line.clear();
+        let n = input
+            .read_line(&mut line)
+            .with_context(|| format!("reading {label}"))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        if let Some(b) = &bar {
+            b.inc(n as u64);
+        }
+        let text = line.trim_end_matches(['\n', '\r']);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let rec =
+            Record::from_envelope(text).map_err(|e| usage(format!("{label}:{line_no}: {e:#}")))?;
+        if let Some(f) = filter {
+            let v: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| usage(format!("{label}:{line_no}: {e}")))?;
+            let keep = f
+                .matches(v)
+                .map_err(|e| usage(format!("--filter failed on {label}:{line_no}: {e}")))?;
+            if !keep {
+                c.receipt.filtered += 1;
+                continue;
+            }
+        }
+        let Record {
+            topic,
+            partition,
+            offset,
+            timestamp,
+            key,
+            headers,
+            value,
+        } = rec;
+        // Provenance names the record's first home when the file says it, else the file line.
+        let from = match (&topic, partition, offset) {
+            (Some(t), Some(p), Some(o)) => (t.as_str(), p, o),
+            _ => (label.as_str(), 0, line_no),
+        };
+        c.copy(
+            Item {
+                from,
+                partition,
+                key: key.as_deref(),
+                value: value.as_deref(),
+                headers,
+                timestamp,
+            },
+            cancel,
+        );
+        if line_no % 1024 == 0 {
+            c.mover.settle(Duration::ZERO);
+        }
+    }
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    Ok((end, None))
+}

@@ -1,0 +1,297 @@
+//! A group reader: subscribes to one topic in a consumer group, so several processes given the
+//! same group share its partitions through Kafka's group protocol, and reads each partition it
+//! is given from the group's committed position up to the end captured when the command
+//! started.
+//!
+//! Handing a partition over is where records get moved twice, so on revocation the reader asks
+//! its owner for the positions that are safe to commit (the owner waits for its copies to be
+//! acknowledged first) and commits them before the partition goes to another member.
+
+use super::reader::{headers_of, timestamp_of, Event, Flow, ReadEnd};
+use super::{client_config_with, describe, Ctx};
+use crate::config::Settings;
+use crate::error::{cluster, usage};
+use crate::record::RecordView;
+use anyhow::{Context as _, Result};
+use rdkafka::client::ClientContext;
+use rdkafka::config::RDKafkaLogLevel;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
+use rdkafka::error::KafkaError;
+use rdkafka::message::Message;
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The owner of what was read: which positions are safe to commit.
+pub trait Checkpoint: Send + Sync {
+    /// Positions of `topic`'s `partitions` that are safe to commit; with `wait`, after waiting
+    /// for the copies still in flight.
+    fn safe_positions(&self, topic: &str, partitions: &[i32], wait: bool) -> Vec<(i32, i64)>;
+    /// These partitions were committed and handed to another member.
+    fn release(&self, topic: &str, partitions: &[i32]);
+}
+
+#[derive(Default)]
+struct Assigned {
+    /// Assigned partitions and whether each reached its stop.
+    parts: BTreeMap<i32, bool>,
+    /// Assignments received so far.
+    generations: u64,
+    /// A commit on revocation failed: the next owner may move those records again.
+    commit_error: Option<String>,
+}
+
+struct GroupCtx {
+    base: Ctx,
+    topic: String,
+    assigned: Arc<Mutex<Assigned>>,
+    checkpoint: Arc<dyn Checkpoint>,
+}
+
+impl ClientContext for GroupCtx {
+    fn log(&self, level: RDKafkaLogLevel, fac: &str, msg: &str) {
+        self.base.log(level, fac, msg)
+    }
+    fn error(&self, error: KafkaError, reason: &str) {
+        self.base.error(error, reason)
+    }
+}
+
+impl ConsumerContext for GroupCtx {
+    fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        let Rebalance::Revoke(tpl) = rebalance else {
+            return;
+        };
+        let parts: Vec<i32> = tpl.elements().iter().map(|e| e.partition()).collect();
+        let positions = self.checkpoint.safe_positions(&self.topic, &parts, true);
+        let result = commit(consumer, &self.topic, &positions);
+        self.checkpoint.release(&self.topic, &parts);
+        let mut a = self.assigned.lock().expect("assignment lock");
+        if let Err(e) = result {
+            a.commit_error = Some(format!("{e:#}"));
+        }
+        for p in parts {
+            a.parts.remove(&p);
+        }
+    }
+
+    fn post_rebalance(&self, _consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
+        if let Rebalance::Assign(tpl) = rebalance {
+            let mut a = self.assigned.lock().expect("assignment lock");
+            for e in tpl.elements() {
+                a.parts.insert(e.partition(), false);
+            }
+            a.generations += 1;
+        }
+    }
+}
+
+fn commit(consumer: &BaseConsumer<GroupCtx>, topic: &str, positions: &[(i32, i64)]) -> Result<()> {
+    if positions.is_empty() {
+        return Ok(());
+    }
+    let mut tpl = TopicPartitionList::new();
+    for &(p, o) in positions {
+        tpl.add_partition_offset(topic, p, Offset::Offset(o))
+            .context("building commit")?;
+    }
+    consumer
+        .commit(&tpl, CommitMode::Sync)
+        .map_err(|e| anyhow::anyhow!("committing offsets of `{topic}`: {}", describe(&e)))
+}
+
+pub struct GroupReader {
+    consumer: BaseConsumer<GroupCtx>,
+    topic: String,
+    group: String,
+    /// Exclusive end of each partition, captured at start.
+    stops: BTreeMap<i32, i64>,
+    assigned: Arc<Mutex<Assigned>>,
+    checkpoint: Arc<dyn Checkpoint>,
+    join_timeout: Duration,
+}
+
+impl GroupReader {
+    /// Join `group` on `topic`; `stops` are the ends captured at start (partitions missing from
+    /// it are read to their current end when assigned).
+    pub fn open(
+        s: &Settings,
+        topic: &str,
+        group: &str,
+        stops: BTreeMap<i32, i64>,
+        checkpoint: Arc<dyn Checkpoint>,
+    ) -> Result<GroupReader> {
+        let assigned = Arc::new(Mutex::new(Assigned::default()));
+        let consumer: BaseConsumer<GroupCtx> = client_config_with(
+            s,
+            &[
+                ("group.id", group),
+                ("enable.auto.commit", "false"),
+                ("enable.auto.offset.store", "false"),
+                ("enable.partition.eof", "true"),
+                ("auto.offset.reset", "earliest"),
+                ("fetch.wait.max.ms", "100"),
+                ("queued.max.messages.kbytes", "32768"),
+                // Eager hand-over: every member gives its partitions back (and commits) before
+                // any member is given new ones.
+                ("partition.assignment.strategy", "range,roundrobin"),
+                ("session.timeout.ms", "6000"),
+                ("heartbeat.interval.ms", "1000"),
+            ],
+        )
+        .create_with_context(GroupCtx {
+            base: Ctx { verbose: s.verbose },
+            topic: topic.to_string(),
+            assigned: assigned.clone(),
+            checkpoint: checkpoint.clone(),
+        })
+        .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+        consumer
+            .subscribe(&[topic])
+            .with_context(|| format!("subscribing to `{topic}` in group `{group}`"))?;
+        Ok(GroupReader {
+            consumer,
+            topic: topic.to_string(),
+            group: group.to_string(),
+            stops,
+            assigned,
+            checkpoint,
+            join_timeout: s.timeout.max(Duration::from_secs(30)),
+        })
+    }
+
+    /// Partitions assigned to this member now.
+    pub fn assignment(&self) -> Vec<i32> {
+        let a = self.assigned.lock().expect("assignment lock");
+        a.parts.keys().copied().collect()
+    }
+
+    /// Commit what is safe to commit for the partitions this member owns; with `wait`, after the
+    /// copies in flight are settled.
+    pub fn checkpoint(&self, wait: bool) -> Result<()> {
+        let owned = self.assignment();
+        let positions = self.checkpoint.safe_positions(&self.topic, &owned, wait);
+        commit(&self.consumer, &self.topic, &positions)
+    }
+
+    /// A commit made while handing partitions over that failed, if any.
+    pub fn handover_error(&self) -> Option<String> {
+        self.assigned
+            .lock()
+            .expect("assignment lock")
+            .commit_error
+            .take()
+    }
+
+    fn mark_done(&self, p: i32) {
+        let mut a = self.assigned.lock().expect("assignment lock");
+        if let Some(done) = a.parts.get_mut(&p) {
+            *done = true;
+            let mut tpl = TopicPartitionList::new();
+            tpl.add_partition(&self.topic, p);
+            // Pausing only saves fetch work; what we hand out is decided above.
+            let _ = self.consumer.pause(&tpl);
+        }
+    }
+
+    /// Is `p` assigned to this member and not finished?
+    fn is_open(&self, p: i32) -> bool {
+        let a = self.assigned.lock().expect("assignment lock");
+        a.parts.get(&p) == Some(&false)
+    }
+
+    /// Has this member been given partitions, and are they all finished?
+    fn finished(&self) -> (bool, bool) {
+        let a = self.assigned.lock().expect("assignment lock");
+        (a.generations > 0, a.parts.values().all(|&done| done))
+    }
+
+    /// Read until every partition this member owns reached its stop, the callback says stop,
+    /// or `cancel` is set.
+    pub fn run(
+        &mut self,
+        cancel: &AtomicBool,
+        mut f: impl FnMut(Event<'_>) -> Result<Flow>,
+    ) -> Result<ReadEnd> {
+        let started = Instant::now();
+        let mut last_commit = Instant::now();
+        let mut idle_rounds = 0usize;
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                return Ok(ReadEnd::Cancelled);
+            }
+            let (joined, all_done) = self.finished();
+            if joined && all_done {
+                return Ok(ReadEnd::Reached);
+            }
+            if joined && last_commit.elapsed() >= Duration::from_secs(1) {
+                self.checkpoint(false)?;
+                last_commit = Instant::now();
+            }
+            if !joined && started.elapsed() > self.join_timeout {
+                return Err(cluster(format!(
+                    "joining group `{}` on `{}`: no partitions assigned after {}s",
+                    self.group,
+                    self.topic,
+                    self.join_timeout.as_secs()
+                )));
+            }
+            match self.consumer.poll(Duration::from_millis(100)) {
+                None => {
+                    idle_rounds += 1;
+                    if (idle_rounds == 1 || idle_rounds.is_multiple_of(10))
+                        && f(Event::Idle)? == Flow::Stop
+                    {
+                        return Ok(ReadEnd::Stopped);
+                    }
+                }
+                Some(Err(KafkaError::PartitionEOF(p))) => {
+                    // Fetching reached the partition's current end, which is at or past the
+                    // end captured at start: nothing of this run's range is left there.
+                    self.mark_done(p);
+                }
+                Some(Err(e)) => {
+                    return Err(anyhow::anyhow!(
+                        "reading `{}` in group `{}`: {}",
+                        self.topic,
+                        self.group,
+                        describe(&e)
+                    ));
+                }
+                Some(Ok(m)) => {
+                    idle_rounds = 0;
+                    let p = m.partition();
+                    let offset = m.offset();
+                    if !self.is_open(p) {
+                        continue;
+                    }
+                    let stop = self.stops.get(&p).copied();
+                    if stop.is_some_and(|s| offset >= s) {
+                        self.mark_done(p);
+                        continue;
+                    }
+                    if stop.is_some_and(|s| offset + 1 >= s) {
+                        self.mark_done(p);
+                    }
+                    let (timestamp, timestamp_type) = timestamp_of(&m);
+                    let headers = headers_of(&m);
+                    let view = RecordView {
+                        topic: &self.topic,
+                        partition: p,
+                        offset,
+                        timestamp,
+                        timestamp_type,
+                        key: m.key(),
+                        headers: &headers,
+                        value: m.payload(),
+                    };
+                    if f(Event::Record(view))? == Flow::Stop {
+                        return Ok(ReadEnd::Stopped);
+                    }
+                }
+            }
+        }
+    }
+}
