@@ -399,9 +399,9 @@ pub fn run(
         }
     }
 
-    let stops: BTreeMap<i32, i64> = ranges
+    let bounds: Vec<(i32, i64, i64)> = ranges
         .iter()
-        .filter_map(|r| r.stop.map(|s| (r.partition, s)))
+        .map(|r| (r.partition, r.start, r.stop.unwrap_or(r.start)))
         .collect();
     let writer = Writer::new(
         settings,
@@ -411,7 +411,7 @@ pub fn run(
         },
     )?;
     let mover = Arc::new(Mover::new(writer));
-    let mut rd = GroupReader::open(settings, &a.topic, &group, stops, mover.clone())?;
+    let mut rd = GroupReader::open(settings, &a.topic, &group, &bounds, mover.clone())?;
     let bar = transfer::progress_bar(in_range, printer);
     let started = Instant::now();
     let mut pace = a.rate.map(Pace::new);
@@ -557,7 +557,11 @@ pub fn run(
             "committing while handing partitions over failed ({e}); the next owner may copy some records again"
         ));
     }
-    let end = end?;
+    // Ctrl-C may also end the read from inside the callback (while pacing).
+    let end = match end? {
+        _ if cancel.load(Ordering::Relaxed) => ReadEnd::Cancelled,
+        e => e,
+    };
     committed?;
     let secs = started.elapsed().as_secs_f64();
     receipt.destinations = mover.destinations();

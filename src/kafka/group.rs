@@ -16,7 +16,7 @@ use anyhow::{Context as _, Result};
 use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::Message;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use std::collections::BTreeMap;
@@ -69,8 +69,15 @@ impl ConsumerContext for GroupCtx {
         let result = commit(consumer, &self.topic, &positions);
         self.checkpoint.release(&self.topic, &parts);
         let mut a = self.assigned.lock().expect("assignment lock");
-        if let Err(e) = result {
-            a.commit_error = Some(format!("{e:#}"));
+        match result {
+            Ok(true) => {}
+            Ok(false) => {
+                a.commit_error = Some(format!(
+                    "the broker refused the commit of {} while the group was rebalancing",
+                    self.topic
+                ))
+            }
+            Err(e) => a.commit_error = Some(format!("{e:#}")),
         }
         for p in parts {
             a.parts.remove(&p);
@@ -88,18 +95,40 @@ impl ConsumerContext for GroupCtx {
     }
 }
 
-fn commit(consumer: &BaseConsumer<GroupCtx>, topic: &str, positions: &[(i32, i64)]) -> Result<()> {
+/// Commit positions. `Ok(false)`: the broker refused because the group is rebalancing (the
+/// positions are still safe to commit later; nothing was lost).
+fn commit(
+    consumer: &BaseConsumer<GroupCtx>,
+    topic: &str,
+    positions: &[(i32, i64)],
+) -> Result<bool> {
     if positions.is_empty() {
-        return Ok(());
+        return Ok(true);
     }
     let mut tpl = TopicPartitionList::new();
     for &(p, o) in positions {
         tpl.add_partition_offset(topic, p, Offset::Offset(o))
             .context("building commit")?;
     }
-    consumer
-        .commit(&tpl, CommitMode::Sync)
-        .map_err(|e| anyhow::anyhow!("committing offsets of `{topic}`: {}", describe(&e)))
+    match consumer.commit(&tpl, CommitMode::Sync) {
+        Ok(()) => Ok(true),
+        Err(e)
+            if matches!(
+                e.rdkafka_error_code(),
+                Some(
+                    RDKafkaErrorCode::RebalanceInProgress
+                        | RDKafkaErrorCode::IllegalGeneration
+                        | RDKafkaErrorCode::UnknownMemberId
+                )
+            ) =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(anyhow::anyhow!(
+            "committing offsets of `{topic}`: {}",
+            describe(&e)
+        )),
+    }
 }
 
 pub struct GroupReader {
@@ -108,19 +137,21 @@ pub struct GroupReader {
     group: String,
     /// Exclusive end of each partition, captured at start.
     stops: BTreeMap<i32, i64>,
+    /// Where each partition's range began (the group's position, or the log start).
+    starts: BTreeMap<i32, i64>,
     assigned: Arc<Mutex<Assigned>>,
     checkpoint: Arc<dyn Checkpoint>,
     join_timeout: Duration,
+    stall_after: Duration,
 }
 
 impl GroupReader {
-    /// Join `group` on `topic`; `stops` are the ends captured at start (partitions missing from
-    /// it are read to their current end when assigned).
+    /// Join `group` on `topic`; `ranges` are (partition, start, end captured at start).
     pub fn open(
         s: &Settings,
         topic: &str,
         group: &str,
-        stops: BTreeMap<i32, i64>,
+        ranges: &[(i32, i64, i64)],
         checkpoint: Arc<dyn Checkpoint>,
     ) -> Result<GroupReader> {
         let assigned = Arc::new(Mutex::new(Assigned::default()));
@@ -134,9 +165,11 @@ impl GroupReader {
                 ("auto.offset.reset", "earliest"),
                 ("fetch.wait.max.ms", "100"),
                 ("queued.max.messages.kbytes", "32768"),
-                // Eager hand-over: every member gives its partitions back (and commits) before
-                // any member is given new ones.
-                ("partition.assignment.strategy", "range,roundrobin"),
+                // Incremental hand-over: members keep their partitions through a rebalance and
+                // give up only those that move, after the group is stable again, so the commit
+                // made while giving one up is accepted (brokers may refuse commits while members
+                // are still joining) before its next owner reads the position.
+                ("partition.assignment.strategy", "cooperative-sticky"),
                 ("session.timeout.ms", "6000"),
                 ("heartbeat.interval.ms", "1000"),
             ],
@@ -155,10 +188,12 @@ impl GroupReader {
             consumer,
             topic: topic.to_string(),
             group: group.to_string(),
-            stops,
+            stops: ranges.iter().map(|&(p, _, stop)| (p, stop)).collect(),
+            starts: ranges.iter().map(|&(p, start, _)| (p, start)).collect(),
             assigned,
             checkpoint,
             join_timeout: s.timeout.max(Duration::from_secs(30)),
+            stall_after: super::reader::stall_timeout(s),
         })
     }
 
@@ -173,7 +208,8 @@ impl GroupReader {
     pub fn checkpoint(&self, wait: bool) -> Result<()> {
         let owned = self.assignment();
         let positions = self.checkpoint.safe_positions(&self.topic, &owned, wait);
-        commit(&self.consumer, &self.topic, &positions)
+        // Refused during a rebalance: the hand-over that follows commits these positions.
+        commit(&self.consumer, &self.topic, &positions).map(|_| ())
     }
 
     /// A commit made while handing partitions over that failed, if any.
@@ -202,6 +238,35 @@ impl GroupReader {
         a.parts.get(&p) == Some(&false)
     }
 
+    /// Has the group committed every partition up to the end this member captured?
+    fn everything_committed(&self) -> Result<bool> {
+        let mut tpl = TopicPartitionList::new();
+        for &p in self.stops.keys() {
+            tpl.add_partition(&self.topic, p);
+        }
+        let committed = self
+            .consumer
+            .committed_offsets(tpl, self.join_timeout)
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "reading the positions of group `{}`: {}",
+                    self.group,
+                    describe(&e)
+                )
+            })?;
+        Ok(self.stops.iter().all(|(&p, &stop)| {
+            let at = committed
+                .find_partition(&self.topic, p)
+                .and_then(|e| e.offset().to_raw())
+                .unwrap_or(-1);
+            at.max(self.starts.get(&p).copied().unwrap_or(0)) >= stop
+        }))
+    }
+
+    fn generations(&self) -> u64 {
+        self.assigned.lock().expect("assignment lock").generations
+    }
+
     /// Has this member been given partitions, and are they all finished?
     fn finished(&self) -> (bool, bool) {
         let a = self.assigned.lock().expect("assignment lock");
@@ -217,14 +282,52 @@ impl GroupReader {
     ) -> Result<ReadEnd> {
         let started = Instant::now();
         let mut last_commit = Instant::now();
+        let mut last_progress = Instant::now();
+        let mut generations = 0;
+        let mut last_check = Instant::now() - Duration::from_secs(1);
         let mut idle_rounds = 0usize;
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
             }
             let (joined, all_done) = self.finished();
-            if joined && all_done {
-                return Ok(ReadEnd::Reached);
+            // This member's partitions are done; the run is done when every partition is, by
+            // whichever member: until then it stays, to take over from a member that leaves
+            // or fails (and, in an incremental rebalance, to receive partitions at all).
+            if joined && all_done && last_check.elapsed() >= Duration::from_millis(500) {
+                self.checkpoint(false)?;
+                last_check = Instant::now();
+                if self.everything_committed()? {
+                    return Ok(ReadEnd::Reached);
+                }
+            }
+            let g = self.generations();
+            if g != generations {
+                generations = g;
+                last_progress = Instant::now();
+            }
+            if joined && !all_done && last_progress.elapsed() > self.stall_after {
+                let positions = self.consumer.position().ok();
+                let stuck: Vec<String> = {
+                    let a = self.assigned.lock().expect("assignment lock");
+                    a.parts
+                        .iter()
+                        .filter(|(_, &done)| !done)
+                        .map(|(&p, _)| {
+                            let at = positions
+                                .as_ref()
+                                .and_then(|t| t.find_partition(&self.topic, p))
+                                .and_then(|e| e.offset().to_raw())
+                                .map_or(String::new(), |o| format!(" at offset {o}"));
+                            let end = self
+                                .stops
+                                .get(&p)
+                                .map_or(String::new(), |s| format!(" (ends at {s})"));
+                            format!("{}/{p}{at}{end}", self.topic)
+                        })
+                        .collect()
+                };
+                return Err(super::reader::stalled(&stuck, self.stall_after));
             }
             if joined && last_commit.elapsed() >= Duration::from_secs(1) {
                 self.checkpoint(false)?;
@@ -248,6 +351,7 @@ impl GroupReader {
                     }
                 }
                 Some(Err(KafkaError::PartitionEOF(p))) => {
+                    last_progress = Instant::now();
                     // Fetching reached the partition's current end, which is at or past the
                     // end captured at start: nothing of this run's range is left there.
                     self.mark_done(p);
@@ -262,6 +366,7 @@ impl GroupReader {
                 }
                 Some(Ok(m)) => {
                     idle_rounds = 0;
+                    last_progress = Instant::now();
                     let p = m.partition();
                     let offset = m.offset();
                     if !self.is_open(p) {

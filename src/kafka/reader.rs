@@ -17,7 +17,7 @@ use rdkafka::message::{Headers, Message, Timestamp};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// One partition's resolved range: [start, stop), optionally bounded by record time.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -285,6 +285,8 @@ struct TopicReader {
 
 pub struct Reader {
     topics: Vec<TopicReader>,
+    /// A bounded partition that yields neither records nor its end for this long is an error.
+    stall_after: Duration,
     /// Wall-clock end for a stop time in the future.
     deadline: Option<i64>,
     group: bool,
@@ -420,6 +422,7 @@ impl Reader {
         }
         Ok(Reader {
             topics,
+            stall_after: stall_timeout(s),
             deadline,
             group: group.is_some(),
         })
@@ -459,9 +462,29 @@ impl Reader {
         let n = self.topics.len().max(1) as u64;
         let wait = Duration::from_millis((100 / n).max(10));
         let mut idle_rounds = 0usize;
+        let mut last_progress = Instant::now();
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
+            }
+            if last_progress.elapsed() > self.stall_after {
+                let stuck: Vec<String> = self
+                    .topics
+                    .iter()
+                    .flat_map(|t| {
+                        t.parts.iter().filter_map(move |(p, part)| {
+                            let stop = part.stop.filter(|_| !part.done)?;
+                            Some(format!(
+                                "{}/{p} at offset {} (ends at {stop})",
+                                t.topic, part.next
+                            ))
+                        })
+                    })
+                    .collect();
+                if !stuck.is_empty() {
+                    return Err(stalled(&stuck, self.stall_after));
+                }
+                last_progress = Instant::now();
             }
             if !self.pending() {
                 return Ok(ReadEnd::Reached);
@@ -477,6 +500,7 @@ impl Reader {
                 match t.consumer.poll(wait) {
                     None => {}
                     Some(Err(KafkaError::PartitionEOF(p))) => {
+                        last_progress = Instant::now();
                         // Everything below the partition's current end has been handed out, and
                         // that end is at or past the one we captured: this partition is finished.
                         if let Some(part) = t.parts.get_mut(&p) {
@@ -491,6 +515,7 @@ impl Reader {
                     }
                     Some(Ok(m)) => {
                         got_any = true;
+                        last_progress = Instant::now();
                         let p = m.partition();
                         let offset = m.offset();
                         let Some(part) = t.parts.get_mut(&p) else {
@@ -556,6 +581,24 @@ fn pause(consumer: &BaseConsumer<Ctx>, topic: &str, p: i32) {
     tpl.add_partition(topic, p);
     // Pausing only saves fetch work; a failure here changes nothing we hand out.
     let _ = consumer.pause(&tpl);
+}
+
+/// How long a bounded read waits for a partition that yields neither records nor its end.
+pub(super) fn stall_timeout(s: &Settings) -> Duration {
+    (s.timeout * 3).max(Duration::from_secs(30))
+}
+
+/// The error for partitions that stopped yielding records before their end: rather than wait
+/// forever, say where (a broker bug, such as Tansu 0.6 returning nothing when a fetch starts
+/// inside a record batch, or a partition without a leader).
+pub(super) fn stalled(stuck: &[String], after: Duration) -> anyhow::Error {
+    crate::error::cluster(format!(
+        "no records arrived for {}s from {}, though records exist there; the broker returns \
+         nothing from that position (Tansu 0.6 does this when a read starts inside a record \
+         batch)",
+        after.as_secs(),
+        stuck.join(", ")
+    ))
 }
 
 /// A record's timestamp and its kind.

@@ -2,39 +2,18 @@
 //! evtctl's writer) with real frameworks' header conventions and encodings.
 
 use crate::common::*;
-use rdkafka::config::ClientConfig;
-use rdkafka::message::{Header, OwnedHeaders};
-use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
-use std::time::Duration;
 
-/// A record's value and its headers.
-type DlqRecord<'a> = (&'a [u8], Vec<(&'a str, Vec<u8>)>);
-
-fn produce(topic: &str, records: &[DlqRecord<'_>]) {
-    let p: BaseProducer = ClientConfig::new()
-        .set("bootstrap.servers", &broker().bootstrap)
-        .create()
-        .unwrap();
-    for (value, headers) in records {
-        let mut hs = OwnedHeaders::new();
-        for (k, v) in headers {
-            hs = hs.insert(Header {
-                key: k,
-                value: Some(v.as_slice()),
-            });
-        }
-        p.send(
-            BaseRecord::<[u8], [u8]>::to(topic)
-                .partition(0)
-                .payload(*value)
-                .headers(hs),
-        )
-        .unwrap();
-    }
-    assert_eq!(
-        p.flush(Duration::from_secs(30)).map_err(|e| e.to_string()),
-        Ok(())
-    );
+fn produce(topic: &str, records: &[(&[u8], Vec<(&str, Vec<u8>)>)]) {
+    let recs: Vec<Produced<'_>> = records
+        .iter()
+        .map(|(value, headers)| Produced {
+            partition: 0,
+            key: None,
+            value,
+            headers: headers.clone(),
+        })
+        .collect();
+    produce_with(&broker().bootstrap, topic, &recs);
 }
 
 #[test]
