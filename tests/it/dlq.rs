@@ -3,7 +3,10 @@
 
 use crate::common::*;
 
-fn produce(topic: &str, records: &[(&[u8], Vec<(&str, Vec<u8>)>)]) {
+/// A record's value and its headers.
+type DlqRecord<'a> = (&'a [u8], Vec<(&'a str, Vec<u8>)>);
+
+fn produce(topic: &str, records: &[DlqRecord<'_>]) {
     let recs: Vec<Produced<'_>> = records
         .iter()
         .map(|(value, headers)| Produced {
