@@ -5,7 +5,7 @@
 //! position before it for the rest of the run, so a rerun starts there.
 
 use crate::kafka::writer::{Delivery, Outgoing, Writer};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -60,8 +60,11 @@ pub struct Book {
     part_index: HashMap<String, HashMap<i32, usize>>,
     dests: Vec<Destination>,
     dest_index: HashMap<String, usize>,
-    flying: HashMap<u64, Flying>,
-    next_id: u64,
+    /// Copies in flight, by delivery id: ids are sequential, so a queue indexed from the oldest
+    /// id still flying (acknowledgements arrive nearly in order).
+    flying: VecDeque<Option<Flying>>,
+    first_id: u64,
+    in_flight: usize,
     /// The first failure, described with its source position.
     pub first_failure: Option<String>,
 }
@@ -114,26 +117,32 @@ impl Book {
         let part = self.part(from.0, from.1);
         self.parts[part].1.pending.insert(from.2);
         let dest = self.dest(dest);
-        let id = self.next_id;
-        self.next_id += 1;
-        self.flying.insert(
-            id,
-            Flying {
-                part,
-                offset: from.2,
-                dest,
-                parked,
-            },
-        );
+        let id = self.first_id + self.flying.len() as u64;
+        self.flying.push_back(Some(Flying {
+            part,
+            offset: from.2,
+            dest,
+            parked,
+        }));
+        self.in_flight += 1;
         id
     }
 
     /// Apply delivery reports.
     pub fn settle(&mut self, deliveries: &mut Vec<Delivery>) {
         for d in deliveries.drain(..) {
-            let Some(f) = self.flying.remove(&d.id) else {
+            let Some(f) =
+                d.id.checked_sub(self.first_id)
+                    .and_then(|i| self.flying.get_mut(i as usize))
+                    .and_then(Option::take)
+            else {
                 continue;
             };
+            self.in_flight -= 1;
+            while matches!(self.flying.front(), Some(None)) {
+                self.flying.pop_front();
+                self.first_id += 1;
+            }
             let ((topic, partition), track) = &mut self.parts[f.part];
             track.pending.remove(&f.offset);
             let dest = &mut self.dests[f.dest];
@@ -172,7 +181,7 @@ impl Book {
     }
 
     pub fn in_flight(&self) -> usize {
-        self.flying.len()
+        self.in_flight
     }
 
     pub fn failed(&self) -> u64 {

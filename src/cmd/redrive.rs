@@ -124,7 +124,7 @@ impl<'a> Router<'a> {
             Err(why) => return Ok(Route::Stop(format!("{at}: {why}"))),
         };
         if let Some(reg) = &self.registry {
-            let headers = headers_out(r, origin, &self.custom, now_ms());
+            let headers = headers_out(r, origin, &self.custom, &format_millis(now_ms()));
             if let Some(why) = refuse(reg, &topic, r.value, &headers) {
                 return Ok(Route::Invalid { topic, why });
             }
@@ -143,7 +143,7 @@ pub fn headers_out(
     r: &RecordView<'_>,
     origin: &Origin,
     custom: &[CustomConvention],
-    now: i64,
+    at: &str,
 ) -> Vec<Header> {
     let mut out: Vec<Header> = r
         .headers
@@ -165,8 +165,26 @@ pub fn headers_out(
         REDRIVE_ORIGIN,
         format!("{}/{}/{}", r.topic, r.partition, r.offset),
     );
-    add(REDRIVE_AT, format_millis(now));
+    add(REDRIVE_AT, at.to_string());
     out
+}
+
+/// The current time as RFC 3339 text, formatted once per millisecond rather than per record.
+#[derive(Default)]
+struct Clock {
+    ms: i64,
+    text: String,
+}
+
+impl Clock {
+    fn now(&mut self) -> &str {
+        let ms = now_ms();
+        if ms != self.ms || self.text.is_empty() {
+            self.ms = ms;
+            self.text = format_millis(ms);
+        }
+        &self.text
+    }
 }
 
 /// A parked copy keeps every header, so the parking topic still says why it failed.
@@ -422,6 +440,7 @@ pub fn run(
         ..Receipt::default()
     };
     let mut sent = 0u64;
+    let mut clock = Clock::default();
     let mut stopped: Option<String> = None;
     let mut failed_stop = false;
     let end = rd.run(cancel, |ev| {
@@ -497,7 +516,7 @@ pub fn run(
                 let headers = if parked {
                     headers_as_is(&r)
                 } else {
-                    headers_out(&r, &origin, &custom, now_ms())
+                    headers_out(&r, &origin, &custom, clock.now())
                 };
                 let timestamp = if a.keep_timestamp {
                     origin.timestamp.or(r.timestamp)
@@ -749,7 +768,7 @@ mod tests {
         };
         let origin = decode(&headers, &[]);
         assert_eq!(origin.redrive_count, 2);
-        let out = headers_out(&r, &origin, &[], 0);
+        let out = headers_out(&r, &origin, &[], "2026-11-22T00:00:00.000Z");
         let names: Vec<&str> = out.iter().map(|h| h.name.as_str()).collect();
         assert_eq!(
             names,

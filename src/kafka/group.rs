@@ -164,7 +164,7 @@ impl GroupReader {
                 ("enable.partition.eof", "true"),
                 ("auto.offset.reset", "earliest"),
                 ("fetch.wait.max.ms", "100"),
-                ("queued.max.messages.kbytes", "32768"),
+                ("queued.max.messages.kbytes", "16384"),
                 // Incremental hand-over: members keep their partitions through a rebalance and
                 // give up only those that move, after the group is stable again, so the commit
                 // made while giving one up is accepted (brokers may refuse commits while members
@@ -295,7 +295,7 @@ impl GroupReader {
             // whichever member: until then it stays, to take over from a member that leaves
             // or fails (and, in an incremental rebalance, to receive partitions at all).
             if joined && all_done && last_check.elapsed() >= Duration::from_millis(500) {
-                self.checkpoint(false)?;
+                self.checkpoint(true)?;
                 last_check = Instant::now();
                 if self.everything_committed()? {
                     return Ok(ReadEnd::Reached);

@@ -71,6 +71,8 @@ fn fetch_ends(s: &Settings, topic: &str, parts: &[i32], marks: &mut [(i64, i64)]
             ("group.id", "evtctl-no-commit"),
             ("enable.auto.commit", "false"),
             ("enable.partition.eof", "true"),
+            // The last fetch finds nothing; do not let the broker hold it for the default 500 ms.
+            ("fetch.wait.max.ms", "10"),
         ],
     )
     .create_with_context(Ctx { verbose: s.verbose })

@@ -101,6 +101,8 @@ impl Writer {
                 ("compression.codec", compression),
                 ("linger.ms", "5"),
                 ("queue.buffering.max.messages", "200000"),
+                // And at most 16 MB of them: memory stays bounded whatever the input's size.
+                ("queue.buffering.max.kbytes", "16384"),
             ],
         );
         let producer: BaseProducer<WriterCtx> = cfg
