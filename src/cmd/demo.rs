@@ -2,7 +2,7 @@
 //! printing each equivalent command line.
 
 use crate::cli::{Cli, Command, DemoArgs, GlobalArgs};
-use crate::cmd::{compat, publish, tail, topics, validate};
+use crate::cmd::{compat, dlq, publish, redrive, tail, topics, validate};
 use crate::config::Settings;
 use crate::kafka::embedded::EmbeddedBroker;
 use crate::output::Printer;
@@ -161,6 +161,8 @@ pub fn run(
         printer.line("\n(no schema registry in ./schemas here: skipping the contract steps)")?;
     }
 
+    dead_letters(&settings, printer, cancel)?;
+
     let list = "evtctl topics";
     step(printer, "List topics with their watermarks", list)?;
     topics::run(
@@ -174,6 +176,130 @@ pub fn run(
          (add `-o json` for JSON Lines).\n"
     ))?;
     printer.flush()
+}
+
+/// The incident: a consumer dead-letters the orders it cannot handle (with Kafka Connect's
+/// headers, as a sink connector would), on-call looks at the DLQ, the fix ships, the records go
+/// back.
+fn dead_letters(settings: &Settings, printer: &mut Printer, cancel: &AtomicBool) -> Result<()> {
+    use crate::kafka::reader::{self, Event, Flow};
+    use crate::kafka::writer::{Outgoing, Writer, WriterOptions};
+    use crate::record::Header;
+
+    let create = "evtctl topics create orders.DLT";
+    step(
+        printer,
+        "An incident: a consumer of orders fails on large orders and dead-letters them",
+        create,
+    )?;
+    let Command::Topics(t) = parse(create)? else {
+        unreachable!()
+    };
+    topics::run(t.command.as_ref().expect("create"), settings, printer)?;
+
+    // The consumer (a few lines here; a Kafka Connect sink in real life).
+    let mut poison = Vec::new();
+    reader::bounded(settings, &["orders".to_string()], &[], None, None)?.run(cancel, |ev| {
+        if let Event::Record(r) = ev {
+            let event: serde_json::Value = r
+                .value
+                .and_then(|v| serde_json::from_slice(v).ok())
+                .unwrap_or_default();
+            let total: f64 = event["data"]["total"]
+                .as_str()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(0.0);
+            if total > 100.0 {
+                poison.push((
+                    r.partition,
+                    r.offset,
+                    r.key.map(<[u8]>::to_vec),
+                    r.value.map(<[u8]>::to_vec),
+                    total,
+                ));
+            }
+        }
+        Ok(Flow::Continue)
+    })?;
+    let writer = Writer::new(settings, &WriterOptions::default())?;
+    let mut out = Vec::new();
+    for (i, (partition, offset, key, value, total)) in poison.iter().enumerate() {
+        let h = |name: &str, value: String| Header {
+            name: name.to_string(),
+            value: Some(value.into_bytes()),
+        };
+        let headers = [
+            h("__connect.errors.topic", "orders".into()),
+            h("__connect.errors.partition", partition.to_string()),
+            h("__connect.errors.offset", offset.to_string()),
+            h(
+                "__connect.errors.exception.class.name",
+                "java.lang.IllegalStateException".into(),
+            ),
+            h(
+                "__connect.errors.exception.message",
+                format!("order total {total:.2} exceeds the limit of 100.00"),
+            ),
+        ];
+        writer.send(
+            &Outgoing {
+                topic: "orders.DLT",
+                partition: None,
+                key: key.as_deref(),
+                value: value.as_deref(),
+                headers: &headers,
+                timestamp: None,
+            },
+            i as u64,
+            &mut out,
+        );
+    }
+    writer.drain(&mut out, || false);
+    if let Some(failed) = out.iter().find_map(|d| d.result.as_ref().err()) {
+        return Err(anyhow::anyhow!(
+            "dead-lettering the demo's poison orders: {failed}"
+        ));
+    }
+    let d = printer.styles.dim;
+    printer.line(&format!(
+        "{d}(the consumer dead-lettered {} order(s) to orders.DLT with Kafka Connect's error headers){d:#}",
+        poison.len()
+    ))?;
+
+    let stats = "evtctl dlq stats orders.DLT";
+    step(
+        printer,
+        "Triage: what is in the DLQ, from where, why",
+        stats,
+    )?;
+    let Command::Dlq(crate::cli::DlqArgs {
+        command: crate::cli::DlqCommand::Stats(a),
+    }) = parse(stats)?
+    else {
+        unreachable!()
+    };
+    dlq::stats(&a, settings, printer, cancel)?;
+
+    for (title, line) in [
+        (
+            "The fix is deployed. Preview the redrive: what would go where",
+            "evtctl dlq redrive orders.DLT --dry-run",
+        ),
+        (
+            "Move them back to their original topic and partition (rate-limited, committed after each acknowledgement)",
+            "evtctl dlq redrive orders.DLT --rate 500/s --yes",
+        ),
+    ] {
+        step(printer, title, line)?;
+        let Command::Dlq(crate::cli::DlqArgs {
+            command: crate::cli::DlqCommand::Redrive(a),
+        }) = parse(line)?
+        else {
+            unreachable!()
+        };
+        redrive::run(&a, settings, printer, cancel)?;
+    }
+    Ok(())
 }
 
 /// A bad order: quantity as a string.
