@@ -291,4 +291,29 @@ mod tests {
         let e = split_kv("novalue", "-X").unwrap_err().to_string();
         assert!(e.contains("-X `novalue`"), "{e}");
     }
+
+    #[test]
+    fn profiles_declare_dlq_conventions() {
+        let file: ConfigFile = toml::from_str(
+            r#"
+            [profiles.prod]
+            brokers = "kafka:9092"
+            [profiles.prod.dlq.conventions.acme]
+            detect = "x-acme-topic"
+            topic = "x-acme-topic"
+            partition = "x-acme-partition"
+            binary = true
+            "#,
+        )
+        .unwrap();
+        let c = file.profiles["prod"].dlq.conventions();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].name, "acme");
+        assert_eq!(c[0].partition.as_deref(), Some("x-acme-partition"));
+        assert!(c[0].binary);
+        let typo = toml::from_str::<ConfigFile>(
+            "[profiles.p.dlq.conventions.x]\ndetect = \"a\"\ntopik = \"a\"\n",
+        );
+        assert!(typo.is_err(), "unknown fields are rejected");
+    }
 }

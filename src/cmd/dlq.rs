@@ -279,10 +279,11 @@ pub fn stats(
         a.from.as_deref(),
         a.until.as_deref(),
     )?;
+    let custom = crate::dlq::conventions(settings)?;
     let mut tally = Tally::new(a.samples);
     let end = rd.run(cancel, |ev| {
         if let Event::Record(r) = ev {
-            let origin = decode(r.headers, &[]);
+            let origin = decode(r.headers, &custom);
             tally.add(
                 &origin,
                 (r.topic, r.partition, r.offset),

@@ -485,6 +485,7 @@ pub fn run(
         &WriterOptions {
             compression: plan.compression,
             delivery_timeout: None,
+            max_queued: None,
         },
     )?;
 

@@ -426,6 +426,8 @@ pub fn run(
         &WriterOptions {
             compression: None,
             delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
+            // Records are read as fast as they are written: a shallow queue keeps memory flat.
+            max_queued: Some(50_000),
         },
     )?;
     let mover = Arc::new(Mover::new(writer));

@@ -58,6 +58,7 @@ struct Copier<'a> {
     pace: Option<Pace>,
     dest_partitions: i32,
     receipt: Receipt,
+    copies: u64,
 }
 
 impl Copier<'_> {
@@ -98,6 +99,12 @@ impl Copier<'_> {
             },
             false,
         );
+        self.copies += 1;
+        if self.copies.is_multiple_of(1024) {
+            // Serve acknowledgements as we go: librdkafka keeps each record until its report
+            // is served, and the bookkeeping shrinks with them.
+            self.mover.settle(Duration::ZERO);
+        }
     }
 }
 
@@ -118,6 +125,8 @@ pub fn run(
         &WriterOptions {
             compression: None,
             delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
+            // Records are read as fast as they are written: a shallow queue keeps memory flat.
+            max_queued: Some(50_000),
         },
     )?;
     let mut c = Copier {
@@ -131,6 +140,7 @@ pub fn run(
             dry_run: a.dry_run,
             ..Receipt::default()
         },
+        copies: 0,
     };
     let started = Instant::now();
     let end = match (&a.from_topic, &a.from_file) {

@@ -75,6 +75,9 @@ pub struct WriterOptions {
     pub compression: Option<&'static str>,
     /// Give up on a record not acknowledged within this time (librdkafka's default: 5 minutes).
     pub delivery_timeout: Option<Duration>,
+    /// Records queued in librdkafka at most (default 200,000: fastest for bulk publishing;
+    /// each queued record costs a few hundred bytes besides its payload).
+    pub max_queued: Option<u32>,
 }
 
 /// Shareable: every method takes `&self`, so a consumer's rebalance callback can wait for the
@@ -90,6 +93,7 @@ impl Writer {
         let delivery_timeout = opts
             .delivery_timeout
             .map_or("300000".to_string(), |d| d.as_millis().to_string());
+        let max_queued = opts.max_queued.unwrap_or(200_000).to_string();
         let cfg = client_config_with(
             s,
             &[
@@ -100,7 +104,7 @@ impl Writer {
                 ("partitioner", "murmur2_random"),
                 ("compression.codec", compression),
                 ("linger.ms", "5"),
-                ("queue.buffering.max.messages", "200000"),
+                ("queue.buffering.max.messages", &max_queued),
                 // And at most 16 MB of them: memory stays bounded whatever the input's size.
                 ("queue.buffering.max.kbytes", "16384"),
             ],

@@ -210,6 +210,144 @@ fn records_go_back_to_their_origin_topic_and_partition() {
 }
 
 #[test]
+fn every_framework_convention_goes_back_to_its_topic_and_partition() {
+    let dlq = topic("rd-conv", 1);
+    let orig = topic("rd-conv-orig", 4);
+    let t = orig.as_bytes().to_vec();
+    let dec = |n: i64| n.to_string().into_bytes();
+    let be32 = |n: i32| n.to_be_bytes().to_vec();
+    let be64 = |n: i64| n.to_be_bytes().to_vec();
+    // (value, headers, the partition the record came from), headers as each framework writes them.
+    type Case<'a> = (&'a [u8], Vec<(&'a str, Vec<u8>)>, i32);
+    let cases: Vec<Case<'_>> = vec![
+        (
+            b"connect",
+            vec![
+                ("__connect.errors.topic", t.clone()),
+                ("__connect.errors.partition", dec(0)),
+                ("__connect.errors.offset", dec(5)),
+            ],
+            0,
+        ),
+        (
+            b"streams",
+            vec![
+                ("__streams.errors.topic", t.clone()),
+                ("__streams.errors.partition", dec(1)),
+                ("__streams.errors.offset", dec(6)),
+                (
+                    "__streams.errors.exception",
+                    b"java.lang.RuntimeException".to_vec(),
+                ),
+            ],
+            1,
+        ),
+        (
+            b"share",
+            vec![
+                ("__dlq.errors.topic", t.clone()),
+                ("__dlq.errors.partition", dec(2)),
+                ("__dlq.errors.offset", dec(7)),
+                ("__dlq.errors.delivery.count", dec(5)),
+            ],
+            2,
+        ),
+        (
+            b"spring-dlt",
+            vec![
+                ("kafka_dlt-original-topic", t.clone()),
+                ("kafka_dlt-original-partition", be32(3)),
+                ("kafka_dlt-original-offset", be64(8)),
+                ("kafka_dlt-exception-fqcn", b"x.Y".to_vec()),
+            ],
+            3,
+        ),
+        (
+            b"spring-retry",
+            vec![
+                ("kafka_original-topic", t.clone()),
+                ("kafka_original-partition", be32(1)),
+                ("kafka_original-offset", be64(9)),
+                ("retry_topic-attempts", be32(2)),
+            ],
+            1,
+        ),
+        (
+            b"scst",
+            vec![
+                ("x-original-topic", t.clone()),
+                ("x-original-partition", be32(2)),
+                ("x-original-offset", be64(10)),
+                ("x-exception-message", b"boom".to_vec()),
+            ],
+            2,
+        ),
+        (
+            b"smallrye",
+            vec![
+                ("dead-letter-topic", t.clone()),
+                ("dead-letter-partition", dec(3)),
+                ("dead-letter-offset", dec(11)),
+                ("dead-letter-reason", b"nope".to_vec()),
+            ],
+            3,
+        ),
+        (
+            b"karafka",
+            vec![
+                ("source_topic", t.clone()),
+                ("source_partition", dec(0)),
+                ("source_offset", dec(12)),
+                ("source_consumer_group", b"billing".to_vec()),
+            ],
+            0,
+        ),
+    ];
+    let recs: Vec<Produced<'_>> = cases
+        .iter()
+        .map(|(v, h, _)| Produced {
+            partition: 0,
+            key: None,
+            value: v,
+            headers: h.clone(),
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &dlq, &recs);
+    let out = redrive(&[&dlq, "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(receipt(&out)["moved"], cases.len());
+    let got = records(&orig);
+    assert_eq!(got.len(), cases.len());
+    for (value, _, partition) in &cases {
+        let name = std::str::from_utf8(value).unwrap();
+        let r = got
+            .iter()
+            .find(|r| r["value"] == name)
+            .unwrap_or_else(|| panic!("{name} did not arrive"));
+        assert_eq!(r["partition"], *partition, "{name}: {r}");
+        let names: Vec<&str> = r["headers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "evtctl-redrive-count",
+                "evtctl-redrive-origin",
+                "evtctl-redrive-at"
+            ],
+            "{name}: the framework's headers are stripped"
+        );
+    }
+}
+
+#[test]
 fn a_dlq_that_refills_during_the_redrive_terminates() {
     let dlq = topic("rd-refill", 2);
     fill(&dlq, 2, "orders", 200);
