@@ -29,6 +29,10 @@ impl ClientContext for Ctx {
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
+        // Reaching a partition's end is how bounded reads finish, not an error.
+        if error.rdkafka_error_code() == Some(rdkafka::error::RDKafkaErrorCode::PartitionEOF) {
+            return;
+        }
         if self.verbose >= 1 {
             eprintln!("librdkafka error: {error}: {reason}");
         }
