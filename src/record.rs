@@ -36,6 +36,16 @@ pub struct Header {
     pub value: Option<Vec<u8>>,
 }
 
+impl Header {
+    /// An owned copy of a header as read from Kafka.
+    pub fn owned(&(name, value): &(&str, Option<&[u8]>)) -> Header {
+        Header {
+            name: name.to_string(),
+            value: value.map(<[u8]>::to_vec),
+        }
+    }
+}
+
 /// Kafka's two timestamp kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,7 +4,7 @@
 //! it was either passed over on purpose or copied *and acknowledged*. A copy that fails pins the
 //! position before it for the rest of the run, so a rerun starts there.
 
-use crate::kafka::writer::{Delivery, Outgoing, Writer};
+use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -202,11 +202,22 @@ pub struct Mover {
 }
 
 impl Mover {
-    pub fn new(writer: Writer) -> Mover {
-        Mover {
+    /// A mover with its own writer, tuned for copying: records are read as fast as they are
+    /// written, so a shallow queue keeps memory down; an unacknowledged copy fails after
+    /// `--timeout` (at least 30 s) rather than librdkafka's 5 minutes.
+    pub fn open(settings: &crate::config::Settings) -> anyhow::Result<Mover> {
+        let writer = Writer::new(
+            settings,
+            &WriterOptions {
+                compression: None,
+                delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
+                max_queued: Some(50_000),
+            },
+        )?;
+        Ok(Mover {
             writer,
             book: Mutex::new(Book::default()),
-        }
+        })
     }
 
     fn book(&self) -> std::sync::MutexGuard<'_, Book> {

@@ -168,10 +168,7 @@ pub fn run(
         next: BTreeMap::new(),
         unsynced: 0,
     };
-    let total: u64 = ranges
-        .iter()
-        .map(|r| (r.stop.unwrap_or(r.start) - r.start).max(0) as u64)
-        .sum();
+    let total = reader::span(&ranges);
     let bar = crate::transfer::progress_bar(total, printer);
     let mut summary = Summary {
         kind: "drained",

@@ -16,7 +16,7 @@ use crate::filter::Filter;
 use crate::kafka::admin::Admin;
 use crate::kafka::group::GroupReader;
 use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
-use crate::kafka::writer::{Outgoing, Writer, WriterOptions};
+use crate::kafka::writer::Outgoing;
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, Start, StartSpec, Stop};
@@ -149,10 +149,7 @@ pub fn headers_out(
         .headers
         .iter()
         .filter(|(name, _)| !crate::dlq::stripped(name, custom))
-        .map(|&(name, value)| Header {
-            name: name.to_string(),
-            value: value.map(<[u8]>::to_vec),
-        })
+        .map(Header::owned)
         .collect();
     let mut add = |name: &str, value: String| {
         out.push(Header {
@@ -189,13 +186,7 @@ impl Clock {
 
 /// A parked copy keeps every header, so the parking topic still says why it failed.
 fn headers_as_is(r: &RecordView<'_>) -> Vec<Header> {
-    r.headers
-        .iter()
-        .map(|&(name, value)| Header {
-            name: name.to_string(),
-            value: value.map(<[u8]>::to_vec),
-        })
-        .collect()
+    r.headers.iter().map(Header::owned).collect()
 }
 
 /// The default group: one per DLQ and selection, so a run for one error class does not move the
@@ -389,10 +380,7 @@ pub fn run(
         Some(Stop::End),
         Some(&committed),
     )?;
-    let in_range: u64 = ranges
-        .iter()
-        .map(|r| (r.stop.unwrap_or(r.start) - r.start).max(0) as u64)
-        .sum();
+    let in_range = reader::span(&ranges);
     let mut router = Router {
         a,
         custom: custom.clone(),
@@ -421,16 +409,7 @@ pub fn run(
         .iter()
         .map(|r| (r.partition, r.start, r.stop.unwrap_or(r.start)))
         .collect();
-    let writer = Writer::new(
-        settings,
-        &WriterOptions {
-            compression: None,
-            delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
-            // Records are read as fast as they are written: a shallow queue keeps memory flat.
-            max_queued: Some(50_000),
-        },
-    )?;
-    let mover = Arc::new(Mover::new(writer));
+    let mover = Arc::new(Mover::open(settings)?);
     let mut rd = GroupReader::open(settings, &a.topic, &group, &bounds, mover.clone())?;
     let bar = transfer::progress_bar(in_range, printer);
     let started = Instant::now();

@@ -11,7 +11,7 @@ use crate::error::{usage, Interrupted, PartialFailure};
 use crate::filter::Filter;
 use crate::kafka::admin::Admin;
 use crate::kafka::reader::{self, Committer, Event, Flow, ReadEnd, Reader};
-use crate::kafka::writer::{Outgoing, Writer, WriterOptions};
+use crate::kafka::writer::Outgoing;
 use crate::output::Printer;
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
 use crate::record::{Header, Record};
@@ -120,18 +120,9 @@ pub fn run(
         .partitions(&a.to)
         .with_context(|| format!("destination `{}`", a.to))?
         .len() as i32;
-    let writer = Writer::new(
-        settings,
-        &WriterOptions {
-            compression: None,
-            delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
-            // Records are read as fast as they are written: a shallow queue keeps memory flat.
-            max_queued: Some(50_000),
-        },
-    )?;
     let mut c = Copier {
         a,
-        mover: Mover::new(writer),
+        mover: Mover::open(settings)?,
         pace: a.rate.map(Pace::new),
         dest_partitions,
         receipt: Receipt {
@@ -276,10 +267,7 @@ fn from_topic(
         }
         None => None,
     };
-    let total = ranges
-        .iter()
-        .map(|r| (r.stop.unwrap_or(r.start) - r.start).max(0) as u64)
-        .sum();
+    let total = reader::span(&ranges);
     let bar = transfer::progress_bar(total, printer);
     let mut rd = Reader::open(settings, &ranges, deadline, None)?;
     let mut last_commit = Instant::now();
@@ -308,14 +296,7 @@ fn from_topic(
             c.receipt.filtered += 1;
             c.mover.pass(from);
         } else {
-            let headers = r
-                .headers
-                .iter()
-                .map(|&(name, value)| Header {
-                    name: name.to_string(),
-                    value: value.map(<[u8]>::to_vec),
-                })
-                .collect();
+            let headers = r.headers.iter().map(Header::owned).collect();
             c.copy(
                 Item {
                     from,

@@ -108,6 +108,14 @@ fn fetch_ends(s: &Settings, topic: &str, parts: &[i32], marks: &mut [(i64, i64)]
     Ok(())
 }
 
+/// How many offsets the bounded ranges cover (an upper bound on their records, for progress).
+pub fn span(ranges: &[Range]) -> u64 {
+    ranges
+        .iter()
+        .map(|r| (r.stop.unwrap_or(r.start) - r.start).max(0) as u64)
+        .sum()
+}
+
 /// Resolve start and stop positions for every selected partition of `topics`. Returns the
 /// ranges and, for a stop time in the future, the wall-clock deadline.
 pub fn resolve(
