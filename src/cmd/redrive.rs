@@ -390,6 +390,11 @@ pub fn run(
         dests: HashMap::new(),
     };
 
+    // Named destinations must exist before anything moves.
+    for t in [&a.to, &a.park_to].into_iter().flatten() {
+        router.partitions(t).map_err(usage)?;
+    }
+
     if a.dry_run || (interactive && !a.yes) {
         let plan = scan(&mut router, settings, &ranges, &group, in_range, cancel)?;
         print_plan(&plan, printer)?;
