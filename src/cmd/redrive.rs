@@ -49,6 +49,15 @@ pub enum Route {
     Stop(String),
 }
 
+/// `topic/partition@offset`, displayed lazily.
+struct Position<'a>(&'a str, i32, i64);
+
+impl std::fmt::Display for Position<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}@{}", self.0, self.1, self.2)
+    }
+}
+
 /// Decides where records go; the same rules for the plan and for the run.
 pub struct Router<'a> {
     a: &'a DlqRedriveArgs,
@@ -78,7 +87,8 @@ impl<'a> Router<'a> {
     }
 
     pub fn route(&mut self, r: &RecordView<'_>, origin: &Origin) -> Result<Route> {
-        let at = format!("{}/{}@{}", r.topic, r.partition, r.offset);
+        // Where the record is, for messages (formatted only when one is needed).
+        let at = Position(r.topic, r.partition, r.offset);
         if let Some(t) = &self.a.origin_topic {
             if origin.topic.as_deref() != Some(t) {
                 return Ok(Route::Filtered);

@@ -286,6 +286,7 @@ impl GroupReader {
         let mut generations = 0;
         let mut last_check = Instant::now() - Duration::from_secs(1);
         let mut idle_rounds = 0usize;
+        let mut records = 0u64;
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
@@ -366,7 +367,10 @@ impl GroupReader {
                 }
                 Some(Ok(m)) => {
                     idle_rounds = 0;
-                    last_progress = Instant::now();
+                    records += 1;
+                    if records.is_multiple_of(256) {
+                        last_progress = Instant::now();
+                    }
                     let p = m.partition();
                     let offset = m.offset();
                     if !self.is_open(p) {
