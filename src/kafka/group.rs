@@ -306,6 +306,13 @@ impl GroupReader {
             if g != generations {
                 generations = g;
                 last_progress = Instant::now();
+                // Partitions created after the command started are not part of this run.
+                let mut a = self.assigned.lock().expect("assignment lock");
+                for (p, done) in a.parts.iter_mut() {
+                    if !self.stops.contains_key(p) {
+                        *done = true;
+                    }
+                }
             }
             if joined && !all_done && last_progress.elapsed() > self.stall_after {
                 let positions = self.consumer.position().ok();
