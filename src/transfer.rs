@@ -6,6 +6,7 @@
 
 use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
 use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -319,14 +320,19 @@ impl Pace {
         }
     }
 
-    /// How long to wait before the next record may go.
-    pub fn wait(&self) -> Option<Duration> {
+    /// Wait until the next record may go, handing the waiting time to `serve` in slices of at
+    /// most 100 ms (to serve deliveries meanwhile), then count it. False when `cancel` was set
+    /// while waiting.
+    pub fn admit(&mut self, cancel: &AtomicBool, mut serve: impl FnMut(Duration)) -> bool {
         let due = self.started + Duration::from_secs_f64(self.sent as f64 / self.rate);
-        due.checked_duration_since(Instant::now())
-    }
-
-    pub fn count(&mut self) {
+        while let Some(wait) = due.checked_duration_since(Instant::now()) {
+            serve(wait.min(Duration::from_millis(100)));
+            if cancel.load(Ordering::Relaxed) {
+                return false;
+            }
+        }
         self.sent += 1;
+        true
     }
 }
 

@@ -528,6 +528,7 @@ pub fn run(
         verbose_receipts: single || settings.verbose > 0,
     };
     let started = Instant::now();
+    let mut pace = plan.rate.map(crate::transfer::Pace::new);
     let mut buf = Vec::with_capacity(4096);
     let mut line_no = 0u64;
     let mut read_bytes = 0u64;
@@ -617,14 +618,8 @@ pub fn run(
                 continue;
             }
         }
-        if let Some(rate) = plan.rate {
-            let due = started + Duration::from_secs_f64(run.summary.records as f64 / rate);
-            while let Some(wait) = due.checked_duration_since(Instant::now()) {
-                writer.poll(wait.min(Duration::from_millis(100)), &mut run.deliveries);
-                if cancel.load(Ordering::Relaxed) {
-                    break;
-                }
-            }
+        if let Some(p) = &mut pace {
+            p.admit(cancel, |wait| writer.poll(wait, &mut run.deliveries));
         }
         run.summary.records += 1;
         run.summary.bytes += rec.value.map_or(0, |v| v.len() as u64);

@@ -501,13 +501,9 @@ pub fn run(
                 parked,
             } => {
                 if let Some(p) = &mut pace {
-                    while let Some(wait) = p.wait() {
-                        mover.settle(wait.min(Duration::from_millis(100)));
-                        if cancel.load(Ordering::Relaxed) {
-                            return Ok(Flow::Stop);
-                        }
+                    if !p.admit(cancel, |wait| mover.settle(wait)) {
+                        return Ok(Flow::Stop);
                     }
-                    p.count();
                 }
                 let headers = if parked {
                     headers_as_is(&r)

@@ -68,13 +68,8 @@ impl Copier<'_> {
             return;
         }
         if let Some(p) = &mut self.pace {
-            while let Some(wait) = p.wait() {
-                self.mover.settle(wait.min(Duration::from_millis(100)));
-                if cancel.load(Ordering::Relaxed) {
-                    break;
-                }
-            }
-            p.count();
+            // Interrupted while waiting: this record still goes; the read loop stops next.
+            p.admit(cancel, |wait| self.mover.settle(wait));
         }
         if self.a.provenance {
             item.headers.push(Header {
