@@ -326,7 +326,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subco
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l to -d 'Send every record here instead of the topic its headers name' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s g -l group -d 'Consumer group holding the position [default: evtctl-redrive.<TOPIC>[.<selection>]]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s g -l group -d 'Consumer group holding the position and ledger [default: evtctl-redrive.<TOPIC>]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l filter -d 'Only records for which this jq expression (over the envelope) is truthy' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l error-class -d 'Only records whose error class is this (full name, or the part after the last `.`)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l origin-topic -d 'Only records that came from this topic' -r
@@ -344,11 +344,11 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l dry-run -d 'Print the plan (counts per destination, records with no origin) and move nothing'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l dry-run -d 'Print the plan (counts per destination, already moved, left by earlier runs, unroutable) and move nothing'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s y -l yes -d 'Act without asking (required when stdin is not a terminal)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l keep-timestamp -d 'Keep each record\'s original timestamp (default: the time of the redrive)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l validate -d 'Check each record against the registry first; invalid ones are skipped and reported'
-complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l skip-unroutable -d 'Pass over records that name no origin (default: stop at the first, when there is no --to)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l skip-unroutable -d 'Leave records with no origin or no destination topic in the DLQ and go on (default: stop at the first)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s h -l help -d 'Print help'

@@ -414,12 +414,14 @@ Guarantees: a run covers the records up to the end offsets captured at start (re
 again and return are left for the next run); the group's position is committed only past
 records whose copy was acknowledged, so after Ctrl-C, a crash or a broker failure a rerun
 continues without losing one (a record may be copied twice only if the process dies between
-the acknowledgement and the commit). Instances given the same --group share the partitions and
-never move a record twice. The default group is evtctl-redrive.<DLQ>, with a suffix per
-selection (--filter, --error-class, --origin-topic), so each selection keeps its own position.
+the acknowledgement and the commit). Records a run leaves in the DLQ (filtered out, invalid,
+unroutable) stay reachable: the position never passes them. One group per DLQ
+(evtctl-redrive.<DLQ> by default, whatever the selection) keeps, beside its position, a ledger
+of the records after it that were already moved, so no selection moves a record another one
+moved. Instances given the same --group share the partitions.
 
-Exit codes: 0 done, 1 records skipped as invalid or a record with no destination stopped the
-run, 2 usage, 3 cluster, 4 copies not acknowledged (the position stays before them), 130
+Exit codes: 0 done, 1 records skipped as invalid, or a record with no origin or no destination
+topic stopped the run, 2 usage, 3 cluster, 4 copies not acknowledged (the position stays before them), 130
 interrupted.
 
 Examples:
@@ -447,13 +449,13 @@ pub struct DlqRedriveArgs {
     /// Send every record here instead of the topic its headers name
     #[arg(long, value_name = "TOPIC")]
     pub to: Option<String>,
-    /// Print the plan (counts per destination, records with no origin) and move nothing
+    /// Print the plan (counts per destination, already moved, left by earlier runs, unroutable) and move nothing
     #[arg(long)]
     pub dry_run: bool,
     /// Act without asking (required when stdin is not a terminal)
     #[arg(short, long)]
     pub yes: bool,
-    /// Consumer group holding the position [default: evtctl-redrive.<TOPIC>[.<selection>]]
+    /// Consumer group holding the position and ledger [default: evtctl-redrive.<TOPIC>]
     #[arg(short, long)]
     pub group: Option<String>,
     /// Only records for which this jq expression (over the envelope) is truthy
@@ -483,7 +485,7 @@ pub struct DlqRedriveArgs {
     /// Check each record against the registry first; invalid ones are skipped and reported
     #[arg(long)]
     pub validate: bool,
-    /// Pass over records that name no origin (default: stop at the first, when there is no --to)
+    /// Leave records with no origin or no destination topic in the DLQ and go on (default: stop at the first)
     #[arg(long)]
     pub skip_unroutable: bool,
 }

@@ -10,6 +10,7 @@ pub mod dlq;
 pub mod error;
 pub mod filter;
 pub mod kafka;
+pub mod ledger;
 pub mod output;
 pub mod position;
 pub mod record;

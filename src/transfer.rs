@@ -5,7 +5,8 @@
 //! position before it for the rest of the run, so a rerun starts there.
 
 use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use crate::ledger::Ledger;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -24,26 +25,133 @@ pub struct Destination {
     pub invalid: u64,
 }
 
+/// What is known of one source offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    /// Still in the source: not examined, or examined and left there on purpose (filtered out,
+    /// invalid, unroutable). The next run looks at it again.
+    Left,
+    /// Copied and acknowledged, deliberately passed over for good, or no record at all.
+    Done,
+    /// Sent, not acknowledged yet.
+    Pending,
+    /// Its copy failed.
+    Failed,
+}
+
+/// Largest stretch of a partition a run keeps per-offset state for (one byte an offset).
+pub const MAX_WINDOW: usize = 2_000_000;
+/// A ledger with at most this many records left behind fits the commit metadata whatever the
+/// window (as alternating runs)...
+const MAX_LEFT_IN_LEDGER: usize = 400;
+/// ...and any pattern fits it as a bitmap over at most this many offsets.
+const MAX_BITMAP_WINDOW: usize = 17_000;
+
+/// One source partition: the position `base` (every record before it is done) and the state of
+/// each offset from there.
 #[derive(Default)]
 struct Track {
-    /// One past the last record examined (sent or passed over); None before the first.
+    base: i64,
+    /// Offsets `base..`; entries past `next` come from a ledger loaded from the group.
+    status: VecDeque<Status>,
+    /// One past the last record examined in this run; None before the first.
     next: Option<i64>,
-    /// Sent, not acknowledged yet.
-    pending: BTreeSet<i64>,
-    /// The first record whose copy failed.
-    failed: Option<i64>,
+    /// How many entries are Left or Failed.
+    open: usize,
 }
 
 impl Track {
-    fn safe(&self) -> Option<i64> {
-        let mut p = self.next?;
-        if let Some(&f) = self.pending.first() {
-            p = p.min(f);
+    fn loaded(base: i64, ledger: &Ledger) -> Track {
+        let status: VecDeque<Status> = ledger
+            .moved
+            .iter()
+            .map(|&m| if m { Status::Done } else { Status::Left })
+            .collect();
+        let open = status.iter().filter(|s| **s == Status::Left).count();
+        Track {
+            base,
+            status,
+            next: None,
+            open,
         }
-        if let Some(f) = self.failed {
-            p = p.min(f);
+    }
+
+    fn get(&self, offset: i64) -> Status {
+        if offset < self.base {
+            return Status::Done;
         }
-        Some(p)
+        self.status
+            .get((offset - self.base) as usize)
+            .copied()
+            .unwrap_or(Status::Left)
+    }
+
+    fn set(&mut self, offset: i64, st: Status) {
+        if self.next.is_none() && self.status.is_empty() {
+            // The first record of a partition with no ledger: the position is where it is.
+            self.base = self.base.max(offset);
+        }
+        if offset < self.base {
+            return;
+        }
+        // Offsets skipped since the last record hold no record (transaction markers, records
+        // deleted by retention): nothing to keep there.
+        let from = self.next.unwrap_or(self.base).max(self.base);
+        for o in from..offset {
+            self.put(o, Status::Done);
+        }
+        self.put(offset, st);
+        self.next = Some(self.next.map_or(offset + 1, |n| n.max(offset + 1)));
+    }
+
+    fn put(&mut self, offset: i64, st: Status) {
+        let i = (offset - self.base) as usize;
+        while self.status.len() <= i {
+            self.status.push_back(Status::Left);
+            self.open += 1;
+        }
+        let was = std::mem::replace(&mut self.status[i], st);
+        let counts = |s: Status| matches!(s, Status::Left | Status::Failed);
+        match (counts(was), counts(st)) {
+            (true, false) => self.open -= 1,
+            (false, true) => self.open += 1,
+            _ => {}
+        }
+    }
+
+    /// Advance the position over what is done.
+    fn compact(&mut self) {
+        while self.status.front() == Some(&Status::Done) {
+            self.status.pop_front();
+            self.base += 1;
+        }
+        if self.status.is_empty() {
+            if let Some(n) = self.next {
+                self.base = self.base.max(n);
+            }
+        }
+    }
+
+    /// Whether one more offset can be recorded in a ledger that still fits a commit.
+    fn has_room(&self, offset: i64) -> bool {
+        let window = (offset - self.base + 1).max(0) as usize;
+        window <= MAX_WINDOW && (self.open < MAX_LEFT_IN_LEDGER || window <= MAX_BITMAP_WINDOW)
+    }
+
+    /// The position and, when something after it is already done, the ledger saying what.
+    fn checkpoint(&mut self) -> Option<(i64, String)> {
+        self.next?;
+        self.compact();
+        let done = |s: &Status| *s == Status::Done;
+        let meta = Ledger::encode(self.status.iter().map(done))
+            .or_else(|| {
+                // Copies still in flight break the runs: record up to the first of them (a
+                // crash before the next commit may copy the rest twice, never lose one).
+                let cut = self.status.iter().position(|s| *s == Status::Pending)?;
+                Ledger::encode(self.status.iter().take(cut).map(done))
+            })
+            .unwrap_or_default();
+        Some((self.base, meta))
     }
 }
 
@@ -98,25 +206,55 @@ impl Book {
         i
     }
 
-    /// A record was examined and deliberately not copied.
-    pub fn pass(&mut self, from: (&str, i32, i64)) {
-        let i = self.part(from.0, from.1);
-        let t = &mut self.parts[i].1;
-        t.next = Some(t.next.map_or(from.2 + 1, |n| n.max(from.2 + 1)));
+    /// Start a partition from the group's position and the ledger committed with it.
+    pub fn load(&mut self, topic: &str, partition: i32, base: i64, ledger: &Ledger) {
+        let i = self.part(topic, partition);
+        self.parts[i].1 = Track::loaded(base, ledger);
     }
 
-    /// Count a record skipped as invalid against `dest`.
+    /// Was the record at `from` already moved by an earlier run (the ledger says so)? Such a
+    /// record counts as examined.
+    pub fn already_done(&mut self, from: (&str, i32, i64)) -> bool {
+        let i = self.part(from.0, from.1);
+        let t = &mut self.parts[i].1;
+        let loaded = t.next.is_some() || !t.status.is_empty();
+        if loaded && t.get(from.2) == Status::Done {
+            t.set(from.2, Status::Done);
+            return true;
+        }
+        false
+    }
+
+    /// Can the record at `from` be examined without outgrowing what a commit can record?
+    pub fn has_room(&mut self, from: (&str, i32, i64)) -> bool {
+        let i = self.part(from.0, from.1);
+        self.parts[i].1.has_room(from.2)
+    }
+
+    /// A record was examined and deliberately not copied, for good (a replay's filter).
+    pub fn pass(&mut self, from: (&str, i32, i64)) {
+        let i = self.part(from.0, from.1);
+        self.parts[i].1.set(from.2, Status::Done);
+    }
+
+    /// A record was examined and left in the source for a later run (a redrive's filter,
+    /// no origin, no destination): the position stays before it.
+    pub fn leave(&mut self, from: (&str, i32, i64)) {
+        let i = self.part(from.0, from.1);
+        self.parts[i].1.set(from.2, Status::Left);
+    }
+
+    /// Count a record left in the source as invalid against `dest`.
     pub fn invalid(&mut self, from: (&str, i32, i64), dest: &str) {
-        self.pass(from);
+        self.leave(from);
         let d = self.dest(dest);
         self.dests[d].invalid += 1;
     }
 
     /// A copy is about to be sent; returns its delivery id.
     pub fn sent(&mut self, from: (&str, i32, i64), dest: &str, parked: bool) -> u64 {
-        self.pass(from);
         let part = self.part(from.0, from.1);
-        self.parts[part].1.pending.insert(from.2);
+        self.parts[part].1.set(from.2, Status::Pending);
         let dest = self.dest(dest);
         let id = self.first_id + self.flying.len() as u64;
         self.flying.push_back(Some(Flying {
@@ -145,14 +283,16 @@ impl Book {
                 self.first_id += 1;
             }
             let ((topic, partition), track) = &mut self.parts[f.part];
-            track.pending.remove(&f.offset);
             let dest = &mut self.dests[f.dest];
+            let ok = d.result.is_ok();
+            if track.get(f.offset) == Status::Pending {
+                track.put(f.offset, if ok { Status::Done } else { Status::Failed });
+            }
             match d.result {
                 Ok(_) if f.parked => dest.parked += 1,
                 Ok(_) => dest.moved += 1,
                 Err(why) => {
                     dest.failed += 1;
-                    track.failed = Some(track.failed.map_or(f.offset, |o| o.min(f.offset)));
                     if self.first_failure.is_none() {
                         self.first_failure = Some(format!(
                             "{topic}/{partition}@{} → {}: {why}",
@@ -165,11 +305,36 @@ impl Book {
     }
 
     /// Positions safe to commit, per source partition (only those examined so far).
-    pub fn positions(&self) -> Vec<(String, i32, i64)> {
-        self.parts
-            .iter()
-            .filter_map(|((t, p), track)| track.safe().map(|o| (t.clone(), *p, o)))
+    pub fn positions(&mut self) -> Vec<(String, i32, i64)> {
+        self.checkpoints()
+            .into_iter()
+            .map(|(t, p, o, _)| (t, p, o))
             .collect()
+    }
+
+    /// Positions safe to commit with the ledger of what is done after each.
+    pub fn checkpoints(&mut self) -> Vec<(String, i32, i64, String)> {
+        self.parts
+            .iter_mut()
+            .filter_map(|((t, p), track)| track.checkpoint().map(|(o, m)| (t.clone(), *p, o, m)))
+            .collect()
+    }
+
+    /// Nothing is left of `partition` before `end` but what was examined: offsets not seen
+    /// hold no record.
+    pub fn reached(&mut self, topic: &str, partition: i32, end: i64) {
+        let i = self.part(topic, partition);
+        let t = &mut self.parts[i].1;
+        if t.next.is_none() && t.status.is_empty() {
+            t.base = t.base.max(end);
+            t.next = Some(end);
+            return;
+        }
+        let from = t.next.unwrap_or(t.base).max(t.base);
+        for o in from..end {
+            t.put(o, Status::Done);
+        }
+        t.next = Some(t.next.map_or(end, |n| n.max(end)));
     }
 
     /// Forget partitions handed to another reader (their positions are committed).
@@ -233,6 +398,18 @@ impl Mover {
         self.book().invalid(from, dest);
     }
 
+    pub fn leave(&self, from: (&str, i32, i64)) {
+        self.book().leave(from);
+    }
+
+    pub fn already_done(&self, from: (&str, i32, i64)) -> bool {
+        self.book().already_done(from)
+    }
+
+    pub fn has_room(&self, from: (&str, i32, i64)) -> bool {
+        self.book().has_room(from)
+    }
+
     /// Send one copy of the record at `from`.
     pub fn send(&self, from: (&str, i32, i64), rec: &Outgoing<'_>, parked: bool) {
         let id = self.book().sent(from, rec.topic, parked);
@@ -286,16 +463,31 @@ impl Mover {
 }
 
 impl crate::kafka::group::Checkpoint for Mover {
-    fn safe_positions(&self, topic: &str, partitions: &[i32], wait: bool) -> Vec<(i32, i64)> {
+    fn load(&self, topic: &str, partition: i32, committed: i64, metadata: &str) {
+        self.book()
+            .load(topic, partition, committed, &Ledger::decode(metadata));
+    }
+
+    fn reached(&self, topic: &str, partition: i32, end: i64) {
+        self.book().reached(topic, partition, end);
+    }
+
+    fn safe_positions(
+        &self,
+        topic: &str,
+        partitions: &[i32],
+        wait: bool,
+    ) -> Vec<(i32, i64, String)> {
         if wait {
             self.finish(|| false);
         } else {
             self.settle(Duration::ZERO);
         }
-        self.positions()
+        self.book()
+            .checkpoints()
             .into_iter()
-            .filter(|(t, p, _)| t == topic && partitions.contains(p))
-            .map(|(_, p, o)| (p, o))
+            .filter(|(t, p, _, _)| t == topic && partitions.contains(p))
+            .map(|(_, p, o, m)| (p, o, m))
             .collect()
     }
 
@@ -429,7 +621,93 @@ mod tests {
         let d = b.destinations();
         assert_eq!((d[0].topic.as_str(), d[0].invalid), ("orders", 1));
         assert_eq!((d[1].topic.as_str(), d[1].parked), ("parking", 1));
-        assert_eq!(b.positions(), vec![("dlq".into(), 0, 2)]);
+        assert_eq!(
+            b.positions(),
+            vec![("dlq".into(), 0, 1)],
+            "the invalid record stays in reach"
+        );
+    }
+
+    fn ledger_of(b: &mut Book) -> (i64, Vec<bool>) {
+        let (_, _, o, meta) = b.checkpoints().pop().unwrap();
+        (o, Ledger::decode(&meta).moved)
+    }
+
+    #[test]
+    fn records_left_behind_hold_the_position_and_the_ledger_lists_what_moved_after() {
+        let mut b = Book::default();
+        let x = b.sent(("dlq", 0, 10), "orders", false);
+        b.leave(("dlq", 0, 11));
+        let y = b.sent(("dlq", 0, 12), "orders", false);
+        b.leave(("dlq", 0, 13));
+        let z = b.sent(("dlq", 0, 14), "orders", false);
+        b.settle(&mut vec![ok(x), ok(y)]);
+        // 14 is in flight: not recorded as moved.
+        assert_eq!(ledger_of(&mut b), (11, vec![false, true, false, false]));
+        b.settle(&mut vec![ok(z)]);
+        assert_eq!(ledger_of(&mut b), (11, vec![false, true, false, true]));
+
+        // The next run, any selection: starts at 11, skips 12 and 14, looks at 11 and 13 again.
+        let (o, moved) = ledger_of(&mut b);
+        let mut next = Book::default();
+        next.load("dlq", 0, o, &Ledger { moved });
+        assert!(!next.already_done(("dlq", 0, 11)));
+        let a = next.sent(("dlq", 0, 11), "orders", false);
+        assert!(next.already_done(("dlq", 0, 12)));
+        assert!(!next.already_done(("dlq", 0, 13)));
+        let c = next.sent(("dlq", 0, 13), "orders", false);
+        assert!(next.already_done(("dlq", 0, 14)));
+        next.pass(("dlq", 0, 15));
+        next.settle(&mut vec![ok(a), ok(c)]);
+        assert_eq!(ledger_of(&mut next), (16, vec![]));
+    }
+
+    #[test]
+    fn copies_acknowledged_after_a_failure_are_not_made_again() {
+        let mut b = Book::default();
+        let a = b.sent(("dlq", 0, 0), "orders", false);
+        let c = b.sent(("dlq", 0, 1), "orders", false);
+        b.settle(&mut vec![
+            Delivery {
+                id: a,
+                result: Err("down".into()),
+            },
+            ok(c),
+        ]);
+        assert_eq!(ledger_of(&mut b), (0, vec![false, true]));
+    }
+
+    #[test]
+    fn a_partition_read_to_its_end_is_examined_through_the_gaps() {
+        let mut b = Book::default();
+        b.load("dlq", 0, 5, &Ledger { moved: vec![false] });
+        b.pass(("dlq", 0, 6));
+        // 7 and 8 hold no record (transaction markers): the end was reached.
+        b.reached("dlq", 0, 9);
+        assert_eq!(
+            ledger_of(&mut b),
+            (9, vec![]),
+            "5 was never delivered: gone"
+        );
+    }
+
+    #[test]
+    fn the_ledger_has_room_for_a_bounded_number_of_records_left_behind() {
+        let mut b = Book::default();
+        let mut offset = 0;
+        while b.has_room(("dlq", 0, offset)) {
+            if offset % 2 == 0 {
+                b.leave(("dlq", 0, offset));
+            } else {
+                b.pass(("dlq", 0, offset));
+            }
+            offset += 1;
+            assert!(offset < 1_000_000, "no limit");
+        }
+        // Whatever was allowed still fits a commit.
+        let (_, _, _, meta) = b.checkpoints().pop().unwrap();
+        assert!(meta.starts_with("evtctl1:") && meta.len() <= crate::ledger::MAX_ENCODED);
+        assert_eq!(Ledger::decode(&meta).moved.len() as i64, offset);
     }
 
     #[test]

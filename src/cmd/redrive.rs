@@ -17,6 +17,7 @@ use crate::kafka::admin::Admin;
 use crate::kafka::group::GroupReader;
 use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
 use crate::kafka::writer::Outgoing;
+use crate::ledger::Ledger;
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, Start, StartSpec, Stop};
@@ -41,8 +42,9 @@ pub enum Route {
     },
     /// Not selected by --filter / --error-class / --origin-topic.
     Filtered,
-    /// Names no origin, and --skip-unroutable says pass it over.
-    NoOrigin,
+    /// Names no origin (`no_origin`) or a destination that does not exist, and
+    /// --skip-unroutable says leave it in the DLQ.
+    Unroutable { why: String, no_origin: bool },
     /// Fails the destination's schema (--validate).
     Invalid { topic: String, why: String },
     /// Cannot be routed: the run stops before it.
@@ -122,7 +124,10 @@ impl<'a> Router<'a> {
         }
         let Some(topic) = self.a.to.clone().or_else(|| origin.topic.clone()) else {
             if self.a.skip_unroutable {
-                return Ok(Route::NoOrigin);
+                return Ok(Route::Unroutable {
+                    why: "names no origin topic".into(),
+                    no_origin: true,
+                });
             }
             return Ok(Route::Stop(format!(
                 "{at} names no origin topic (no DLQ headers evtctl knows); pass --to TOPIC, \
@@ -131,7 +136,17 @@ impl<'a> Router<'a> {
         };
         let count = match self.partitions(&topic) {
             Ok(n) => n,
-            Err(why) => return Ok(Route::Stop(format!("{at}: {why}"))),
+            Err(why) if self.a.skip_unroutable => {
+                return Ok(Route::Unroutable {
+                    why,
+                    no_origin: false,
+                })
+            }
+            Err(why) => {
+                return Ok(Route::Stop(format!(
+                    "{at}: {why}; create it, pass --to TOPIC, or --skip-unroutable to leave such records in the DLQ"
+                )))
+            }
         };
         if let Some(reg) = &self.registry {
             let headers = headers_out(r, origin, &self.custom, &format_millis(now_ms()));
@@ -199,27 +214,12 @@ fn headers_as_is(r: &RecordView<'_>) -> Vec<Header> {
     r.headers.iter().map(Header::owned).collect()
 }
 
-/// The default group: one per DLQ and selection, so a run for one error class does not move the
-/// position another selection continues from.
+/// The default group: one per DLQ, whatever the selection. Its position never passes a record
+/// still in the DLQ, and the ledger committed with it lists what was moved after the position
+/// (see `crate::ledger`), so one selection never moves again what another moved, and records
+/// one run leaves (filtered out, invalid, unroutable) stay there for the next.
 pub fn default_group(a: &DlqRedriveArgs) -> String {
-    let selection: Vec<String> = [
-        a.filter.as_ref().map(|f| format!("filter={f}")),
-        a.error_class.as_ref().map(|c| format!("error-class={c}")),
-        a.origin_topic.as_ref().map(|t| format!("origin-topic={t}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if selection.is_empty() {
-        return format!("evtctl-redrive.{}", a.topic);
-    }
-    // FNV-1a: stable across versions and platforms, unlike std's hasher.
-    let mut h: u32 = 0x811c_9dc5;
-    for b in selection.join("\n").bytes() {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    format!("evtctl-redrive.{}.{h:08x}", a.topic)
+    format!("evtctl-redrive.{}", a.topic)
 }
 
 /// One record reported on its own: parked, invalid, passed over with no origin.
@@ -261,6 +261,14 @@ pub struct Plan {
     pub destinations: Vec<Destination>,
     pub filtered: u64,
     pub no_origin: u64,
+    /// Whose destination topic does not exist (left in the DLQ with --skip-unroutable).
+    pub unroutable: u64,
+    /// In range but already moved by an earlier run (any selection): skipped.
+    pub already_moved: u64,
+    /// Of the records in range, how many earlier runs looked at and left in the DLQ (filtered
+    /// out, invalid, unroutable): the group's position stays before them, and this run
+    /// considers them again.
+    pub left_by_earlier_runs: u64,
     /// Why the run would stop early, if it would.
     pub stop: Option<String>,
 }
@@ -278,6 +286,9 @@ pub struct Receipt {
     pub invalid: u64,
     pub filtered: u64,
     pub no_origin: u64,
+    pub unroutable: u64,
+    /// Skipped: an earlier run already moved them.
+    pub already_moved: u64,
     pub failed: u64,
     pub destinations: Vec<Destination>,
     pub seconds: f64,
@@ -313,9 +324,21 @@ fn print_plan(plan: &Plan, printer: &mut Printer) -> Result<()> {
     }
     let would: u64 = plan.destinations.iter().map(|d| d.moved + d.parked).sum();
     printer.line(&format!(
-        "plan: {would} of {} record(s) in `{}` would move (group `{}`); {} filtered out, {} with no origin",
-        plan.in_range, plan.source, plan.group, plan.filtered, plan.no_origin
+        "plan: {would} of {} record(s) in `{}` would move (group `{}`); {} already moved by an earlier run, {} filtered out, {} with no origin, {} with no destination topic",
+        plan.in_range,
+        escape_line(&plan.source),
+        escape_line(&plan.group),
+        plan.already_moved,
+        plan.filtered,
+        plan.no_origin,
+        plan.unroutable
     ))?;
+    if plan.left_by_earlier_runs > 0 {
+        printer.line(&format!(
+            "{} record(s) in range were left in the DLQ by earlier runs (the group's position stays before them); this run looks at them again",
+            plan.left_by_earlier_runs
+        ))?;
+    }
     if !plan.destinations.is_empty() {
         printer.line(&dest_table(&plan.destinations, "RECORDS"))?;
     }
@@ -331,18 +354,20 @@ fn print_receipt(r: &Receipt, printer: &mut Printer) -> Result<()> {
         return printer.flush();
     }
     printer.line(&format!(
-        "redrive of `{}` {}: {} moved, {} parked, {} invalid, {} filtered out, {} with no origin, {} failed in {:.2}s ({} records/s); group `{}`",
-        r.source,
+        "redrive of `{}` {}: {} moved, {} parked, {} invalid, {} filtered out, {} with no origin, {} with no destination topic, {} already moved earlier, {} failed in {:.2}s ({} records/s); group `{}`",
+        escape_line(&r.source),
         if r.complete { "complete" } else { "stopped early" },
         r.moved,
         r.parked,
         r.invalid,
         r.filtered,
         r.no_origin,
+        r.unroutable,
+        r.already_moved,
         r.failed,
         r.seconds,
         r.records_per_second,
-        r.group
+        escape_line(&r.group)
     ))?;
     if !r.destinations.is_empty() {
         printer.line(&dest_table(&r.destinations, "MOVED"))?;
@@ -380,7 +405,9 @@ pub fn run(
     let group = a.group.clone().unwrap_or_else(|| default_group(a));
     let admin = Admin::connect(settings)?;
     let partitions = admin.partitions(&a.topic)?;
-    let committed = reader::committed(settings, &group, &[(a.topic.clone(), partitions)])?;
+    let state =
+        reader::committed_with_metadata(settings, &group, &[(a.topic.clone(), partitions)])?;
+    let committed = state.iter().map(|(k, (o, _))| (k.clone(), *o)).collect();
     let (ranges, _) = reader::resolve(
         &admin,
         std::slice::from_ref(&a.topic),
@@ -406,7 +433,15 @@ pub fn run(
     }
 
     if a.dry_run || (interactive && !a.yes) {
-        let plan = scan(&mut router, settings, &ranges, &group, in_range, cancel)?;
+        let plan = scan(
+            &mut router,
+            settings,
+            &ranges,
+            &state,
+            &group,
+            in_range,
+            cancel,
+        )?;
         print_plan(&plan, printer)?;
         if cancel.load(Ordering::Relaxed) {
             return Err(Interrupted.into());
@@ -455,24 +490,36 @@ pub fn run(
             b.inc(1);
         }
         let from = (r.topic, r.partition, r.offset);
+        if mover.already_done(from) {
+            receipt.already_moved += 1;
+            return Ok(Flow::Continue);
+        }
+        if !mover.has_room(from) {
+            stopped = Some(ledger_full(&r));
+            return Ok(Flow::Stop);
+        }
         let origin = decode(r.headers, &custom);
         match router.route(&r, &origin)? {
             Route::Filtered => {
                 receipt.filtered += 1;
-                mover.pass(from);
+                mover.leave(from);
             }
-            Route::NoOrigin => {
-                receipt.no_origin += 1;
-                mover.pass(from);
+            Route::Unroutable { why, no_origin } => {
+                if no_origin {
+                    receipt.no_origin += 1;
+                } else {
+                    receipt.unroutable += 1;
+                }
+                mover.leave(from);
                 note(
                     printer,
                     &Note {
-                        kind: "no_origin",
+                        kind: if no_origin { "no_origin" } else { "unroutable" },
                         topic: r.topic,
                         partition: r.partition,
                         offset: r.offset,
                         to: None,
-                        reason: "names no origin topic; left in the DLQ".into(),
+                        reason: format!("{why}; left in the DLQ"),
                     },
                 )?;
             }
@@ -619,11 +666,22 @@ pub fn run(
     Ok(())
 }
 
-/// A read-only pass over the range through the same router: the plan.
+/// Why a run stops where its ledger is full.
+fn ledger_full(r: &RecordView<'_>) -> String {
+    format!(
+        "{}: too many records were left in the DLQ before this one for the group's commit to record \
+         which records after them were moved; move or park the records left before it (see --dry-run), \
+         then rerun",
+        Position(r.topic, r.partition, r.offset)
+    )
+}
+
+/// A read-only pass over the range through the same router and the same ledger: the plan.
 fn scan(
     router: &mut Router<'_>,
     settings: &Settings,
     ranges: &[reader::Range],
+    state: &BTreeMap<(String, i32), (i64, String)>,
     group: &str,
     in_range: u64,
     cancel: &AtomicBool,
@@ -636,6 +694,13 @@ fn scan(
         in_range,
         ..Plan::default()
     };
+    // The book stands in for the run's: copies count as done as soon as they would be sent.
+    let mut book = transfer::Book::default();
+    for ((t, p), (o, meta)) in state {
+        let ledger = Ledger::decode(meta);
+        plan.left_by_earlier_runs += ledger.moved.iter().filter(|m| !**m).count() as u64;
+        book.load(t, *p, *o, &ledger);
+    }
     let mut dests: BTreeMap<String, Destination> = BTreeMap::new();
     let mut sends = 0u64;
     let mut rd = Reader::open(settings, ranges, None, None)?;
@@ -644,6 +709,15 @@ fn scan(
         let Event::Record(r) = ev else {
             return Ok(Flow::Continue);
         };
+        let from = (r.topic, r.partition, r.offset);
+        if book.already_done(from) {
+            plan.already_moved += 1;
+            return Ok(Flow::Continue);
+        }
+        if !book.has_room(from) {
+            plan.stop = Some(ledger_full(&r));
+            return Ok(Flow::Stop);
+        }
         let origin = decode(r.headers, &custom);
         let entry = |dests: &mut BTreeMap<String, Destination>, t: &str| {
             dests.entry(t.to_string()).or_insert_with(|| Destination {
@@ -652,11 +726,22 @@ fn scan(
             });
         };
         match router.route(&r, &origin)? {
-            Route::Filtered => plan.filtered += 1,
-            Route::NoOrigin => plan.no_origin += 1,
+            Route::Filtered => {
+                plan.filtered += 1;
+                book.leave(from);
+            }
+            Route::Unroutable { no_origin, .. } => {
+                if no_origin {
+                    plan.no_origin += 1;
+                } else {
+                    plan.unroutable += 1;
+                }
+                book.leave(from);
+            }
             Route::Invalid { topic, .. } => {
                 entry(&mut dests, &topic);
                 dests.get_mut(&topic).expect("just added").invalid += 1;
+                book.leave(from);
             }
             Route::Stop(why) => {
                 plan.stop = Some(why);
@@ -670,6 +755,7 @@ fn scan(
                 } else {
                     d.moved += 1;
                 }
+                book.pass(from);
                 sends += 1;
                 if a.limit.is_some_and(|n| sends >= n) {
                     return Ok(Flow::Stop);
@@ -701,21 +787,15 @@ mod tests {
     }
 
     #[test]
-    fn default_group_is_per_selection_and_stable() {
-        assert_eq!(default_group(&args(&[])), "evtctl-redrive.orders-dlt");
-        let a = default_group(&args(&["--error-class", "TimeoutException"]));
-        let b = default_group(&args(&["--error-class", "NullPointerException"]));
-        assert!(a.starts_with("evtctl-redrive.orders-dlt."));
-        assert_ne!(a, b);
-        assert_eq!(
-            a,
-            default_group(&args(&["--error-class", "TimeoutException"]))
-        );
-        // --limit, --rate and --to choose how much and where, not which records: same position.
-        assert_eq!(
-            default_group(&args(&["--limit", "10", "--rate", "5/s"])),
-            "evtctl-redrive.orders-dlt"
-        );
+    fn one_default_group_per_dlq_whatever_the_selection() {
+        for extra in [
+            &[][..],
+            &["--error-class", "TimeoutException"],
+            &["--filter", ".value.x"],
+            &["--limit", "10", "--rate", "5/s"],
+        ] {
+            assert_eq!(default_group(&args(extra)), "evtctl-redrive.orders-dlt");
+        }
     }
 
     #[test]

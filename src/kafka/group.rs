@@ -26,9 +26,19 @@ use std::time::{Duration, Instant};
 
 /// The owner of what was read: which positions are safe to commit.
 pub trait Checkpoint: Send + Sync {
-    /// Positions of `topic`'s `partitions` that are safe to commit; with `wait`, after waiting
-    /// for the copies still in flight.
-    fn safe_positions(&self, topic: &str, partitions: &[i32], wait: bool) -> Vec<(i32, i64)>;
+    /// A partition was assigned: the group's committed position and the metadata committed
+    /// with it (see `crate::ledger`).
+    fn load(&self, topic: &str, partition: i32, committed: i64, metadata: &str);
+    /// Every record of `partition` before `end` has been delivered to the callback.
+    fn reached(&self, topic: &str, partition: i32, end: i64);
+    /// Positions of `topic`'s `partitions` that are safe to commit, with the metadata to
+    /// commit beside each; with `wait`, after waiting for the copies still in flight.
+    fn safe_positions(
+        &self,
+        topic: &str,
+        partitions: &[i32],
+        wait: bool,
+    ) -> Vec<(i32, i64, String)>;
     /// These partitions were committed and handed to another member.
     fn release(&self, topic: &str, partitions: &[i32]);
 }
@@ -37,6 +47,8 @@ pub trait Checkpoint: Send + Sync {
 struct Assigned {
     /// Assigned partitions and whether each reached its stop.
     parts: BTreeMap<i32, bool>,
+    /// Assigned partitions whose committed state the owner has not been given yet.
+    to_load: Vec<i32>,
     /// Assignments received so far.
     generations: u64,
     /// A commit on revocation failed: the next owner may move those records again.
@@ -89,6 +101,7 @@ impl ConsumerContext for GroupCtx {
             let mut a = self.assigned.lock().expect("assignment lock");
             for e in tpl.elements() {
                 a.parts.insert(e.partition(), false);
+                a.to_load.push(e.partition());
             }
             a.generations += 1;
         }
@@ -100,15 +113,20 @@ impl ConsumerContext for GroupCtx {
 fn commit(
     consumer: &BaseConsumer<GroupCtx>,
     topic: &str,
-    positions: &[(i32, i64)],
+    positions: &[(i32, i64, String)],
 ) -> Result<bool> {
     if positions.is_empty() {
         return Ok(true);
     }
     let mut tpl = TopicPartitionList::new();
-    for &(p, o) in positions {
-        tpl.add_partition_offset(topic, p, Offset::Offset(o))
+    for (p, o, meta) in positions {
+        tpl.add_partition_offset(topic, *p, Offset::Offset(*o))
             .context("building commit")?;
+        if !meta.is_empty() {
+            if let Some(mut e) = tpl.find_partition(topic, *p) {
+                e.set_metadata(meta);
+            }
+        }
     }
     match consumer.commit(&tpl, CommitMode::Sync) {
         Ok(()) => Ok(true),
@@ -232,6 +250,42 @@ impl GroupReader {
         }
     }
 
+    /// Give the owner the committed state of partitions assigned since the last call.
+    fn load_assigned(&self) -> Result<()> {
+        let parts = std::mem::take(&mut self.assigned.lock().expect("assignment lock").to_load);
+        if parts.is_empty() {
+            return Ok(());
+        }
+        let mut tpl = TopicPartitionList::new();
+        for &p in &parts {
+            tpl.add_partition(&self.topic, p);
+        }
+        let committed = self
+            .consumer
+            .committed_offsets(tpl, self.join_timeout)
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "reading the positions of group `{}`: {}",
+                    self.group,
+                    describe(&e)
+                )
+            })?;
+        for e in committed.elements() {
+            if let Offset::Offset(o) = e.offset() {
+                self.checkpoint
+                    .load(&self.topic, e.partition(), o, e.metadata());
+            }
+        }
+        Ok(())
+    }
+
+    /// Every record of `p` before its stop has been delivered.
+    fn reached_stop(&self, p: i32) {
+        if let Some(&stop) = self.stops.get(&p) {
+            self.checkpoint.reached(&self.topic, p, stop);
+        }
+    }
+
     /// Is `p` assigned to this member and not finished?
     fn is_open(&self, p: i32) -> bool {
         let a = self.assigned.lock().expect("assignment lock");
@@ -255,11 +309,16 @@ impl GroupReader {
                 )
             })?;
         Ok(self.stops.iter().all(|(&p, &stop)| {
-            let at = committed
+            let (at, examined) = committed
                 .find_partition(&self.topic, p)
-                .and_then(|e| e.offset().to_raw())
-                .unwrap_or(-1);
-            at.max(self.starts.get(&p).copied().unwrap_or(0)) >= stop
+                .map_or((-1, 0), |e| {
+                    let at = e.offset().to_raw().unwrap_or(-1);
+                    // Past the position, the ledger says how far runs have examined.
+                    let examined = crate::ledger::Ledger::decode(e.metadata()).moved.len();
+                    (at, examined as i64)
+                });
+            let at = at.max(self.starts.get(&p).copied().unwrap_or(0));
+            at + examined >= stop
         }))
     }
 
@@ -302,6 +361,7 @@ impl GroupReader {
                     return Ok(ReadEnd::Reached);
                 }
             }
+            self.load_assigned()?;
             let g = self.generations();
             if g != generations {
                 generations = g;
@@ -362,6 +422,9 @@ impl GroupReader {
                     last_progress = Instant::now();
                     // Fetching reached the partition's current end, which is at or past the
                     // end captured at start: nothing of this run's range is left there.
+                    if self.is_open(p) {
+                        self.reached_stop(p);
+                    }
                     self.mark_done(p);
                 }
                 Some(Err(e)) => {
@@ -385,6 +448,7 @@ impl GroupReader {
                     }
                     let stop = self.stops.get(&p).copied();
                     if stop.is_some_and(|s| offset >= s) {
+                        self.reached_stop(p);
                         self.mark_done(p);
                         continue;
                     }

@@ -308,6 +308,19 @@ pub fn committed(
     group: &str,
     topics: &[(String, Vec<i32>)],
 ) -> Result<BTreeMap<(String, i32), i64>> {
+    Ok(committed_with_metadata(s, group, topics)?
+        .into_iter()
+        .map(|(k, (o, _))| (k, o))
+        .collect())
+}
+
+/// Committed offsets of `group` for the given partitions, with the metadata committed beside
+/// each.
+pub fn committed_with_metadata(
+    s: &Settings,
+    group: &str,
+    topics: &[(String, Vec<i32>)],
+) -> Result<BTreeMap<(String, i32), (i64, String)>> {
     let consumer: BaseConsumer<Ctx> =
         client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
             .create_with_context(Ctx { verbose: s.verbose })
@@ -328,7 +341,10 @@ pub fn committed(
         .elements()
         .iter()
         .filter_map(|e| match e.offset() {
-            Offset::Offset(o) => Some(((e.topic().to_string(), e.partition()), o)),
+            Offset::Offset(o) => Some((
+                (e.topic().to_string(), e.partition()),
+                (o, e.metadata().to_string()),
+            )),
             _ => None,
         })
         .collect())

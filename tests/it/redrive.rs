@@ -426,7 +426,7 @@ fn loop_guard_parks_records_redriven_too_often() {
 }
 
 #[test]
-fn filters_select_and_each_selection_keeps_its_own_position() {
+fn selections_share_one_position_and_never_move_a_record_twice() {
     let dlq = topic("rd-filter", 1);
     let orders = topic("rd-filter-orders", 1);
     let mut npe = connect_headers(&orders, 0);
@@ -463,13 +463,116 @@ fn filters_select_and_each_selection_keeps_its_own_position() {
         (r["moved"].as_u64(), r["filtered"].as_u64()),
         (Some(1), Some(2))
     );
-    // A canary of one with a jq filter, in its own position.
+    // The plan of an unfiltered run starts before the records that selection left, and knows
+    // what it moved.
+    let out = redrive(&[&dlq, "--dry-run"]);
+    let plan = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(
+        (
+            plan["in_range"].as_u64(),
+            plan["already_moved"].as_u64(),
+            plan["left_by_earlier_runs"].as_u64(),
+            plan["destinations"][0]["moved"].as_u64()
+        ),
+        (Some(3), Some(1), Some(2), Some(2)),
+        "{plan}"
+    );
+    // A canary of one with a jq filter takes the first record left.
     let out = redrive(&[&dlq, "--yes", "--filter", ".value.n >= 1", "--limit", "1"]);
     assert!(out.status.success());
     assert_eq!(receipt(&out)["moved"], 1);
     assert_eq!(
         tail_n(&orders, &["--from", "beginning", "--until", "end"]),
         [1, 2]
+    );
+    // An unfiltered run moves only the one no selection moved yet.
+    let out = redrive(&[&dlq, "--yes"]);
+    assert!(out.status.success());
+    assert_eq!(receipt(&out)["moved"], 1, "{}", receipt(&out));
+    assert_eq!(
+        tail_n(&orders, &["--from", "beginning", "--until", "end"]),
+        [1, 2, 3]
+    );
+    // And an error-class plan afterwards has nothing left to move.
+    let out = redrive(&[&dlq, "--dry-run", "--error-class", "DataException"]);
+    let plan = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(plan["destinations"], serde_json::json!([]), "{plan}");
+}
+
+#[test]
+fn a_missing_destination_is_unroutable_and_never_blocks_a_rerun() {
+    let dlq = topic("rd-nodest", 1);
+    let orders = topic("rd-nodest-orders", 1);
+    let elsewhere = topic("rd-nodest-elsewhere", 1);
+    let gone = unique("rd-nodest-gone");
+    let recs = vec![
+        Produced {
+            partition: 0,
+            key: None,
+            value: b"{\"n\":1}",
+            headers: connect_headers(&orders, 0),
+        },
+        Produced {
+            partition: 0,
+            key: None,
+            value: b"{\"n\":2}",
+            headers: connect_headers(&gone, 0),
+        },
+        Produced {
+            partition: 0,
+            key: None,
+            value: b"{\"n\":3}",
+            headers: connect_headers(&orders, 0),
+        },
+    ];
+    produce_with(&broker().bootstrap, &dlq, &recs);
+    // The plan says where the run would stop, and why.
+    let out = redrive(&[&dlq, "--dry-run"]);
+    let plan = json_lines(&out.stdout).pop().unwrap();
+    let stop = plan["stop"].as_str().unwrap_or_default();
+    assert!(
+        stop.contains(&format!("{dlq}/0@1")) && stop.contains("does not exist"),
+        "{plan}"
+    );
+    let out = redrive(&[&dlq, "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    // --skip-unroutable leaves it in the DLQ and goes on.
+    let out = redrive(&[&dlq, "--yes", "--skip-unroutable"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = receipt(&out);
+    assert_eq!(
+        (r["moved"].as_u64(), r["unroutable"].as_u64()),
+        (Some(1), Some(1)),
+        "{r}"
+    );
+    assert_eq!(
+        tail_n(&orders, &["--from", "beginning", "--until", "end"]),
+        [1, 3]
+    );
+    // It is still reachable: moved with --to, and only it.
+    let out = redrive(&[&dlq, "--yes", "--to", &elsewhere]);
+    assert!(out.status.success());
+    assert_eq!(receipt(&out)["moved"], 1);
+    assert_eq!(
+        tail_n(&elsewhere, &["--from", "beginning", "--until", "end"]),
+        [2]
+    );
+    // After which a plain rerun has nothing to do and does not stop.
+    let out = redrive(&[&dlq, "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = receipt(&out);
+    assert_eq!(
+        (r["moved"].as_u64(), r["complete"].as_bool()),
+        (Some(0), Some(true)),
+        "{r}"
     );
 }
 
@@ -584,6 +687,36 @@ fn validation_and_declared_conventions_come_from_the_registry() {
         header(&o[0], "x-acme-error").is_none(),
         "a declared convention's headers are stripped too"
     );
+    // The invalid record stays in reach: the next plan counts it, and a run without
+    // --validate (the consumer was fixed to accept it) moves it, and only it.
+    let with_registry = |args: &[&str]| {
+        evtctl()
+            .args(["dlq", "redrive", &dlq, "-o", "json"])
+            .args(args)
+            .arg("--registry")
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let out = with_registry(&["--dry-run"]);
+    let plan = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(
+        (
+            plan["in_range"].as_u64(),
+            plan["left_by_earlier_runs"].as_u64(),
+            plan["destinations"][0]["moved"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1)),
+        "{plan}"
+    );
+    let out = with_registry(&["--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(receipt(&out)["moved"], 1);
+    assert_eq!(records(&orders).len(), 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
