@@ -30,10 +30,21 @@ struct Position {
     offset: Option<i64>,
 }
 
-/// What a file already holds of `topic`: per partition, one past the last offset. A torn last
-/// line (a write cut short before it was synced, so never committed) is cut off.
-pub fn held(path: &Path, topic: &str) -> Result<BTreeMap<i32, i64>> {
-    let mut held = BTreeMap::new();
+/// What a file already holds of a topic.
+#[derive(Debug, Default, PartialEq)]
+pub struct Held {
+    /// Per partition, one past the last offset the file holds.
+    pub next: BTreeMap<i32, i64>,
+    /// The file's length (after a torn last line was cut off).
+    pub len: u64,
+    /// A file that does not exist is a new one (moved away on purpose), not a damaged one.
+    pub exists: bool,
+}
+
+/// What a file already holds of `topic`. A torn last line (a write cut short before it was
+/// synced, or damage from outside) is cut off.
+pub fn held(path: &Path, topic: &str) -> Result<Held> {
+    let mut held = Held::default();
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(held),
@@ -61,7 +72,7 @@ pub fn held(path: &Path, topic: &str) -> Result<BTreeMap<i32, i64>> {
                 .with_context(|| format!("truncating {}", path.display()))?;
             f.sync_all()?;
             eprintln!(
-                "evtctl: {}:{line_no}: removed an incomplete last line (a write cut short before it was synced; that record is read again)",
+                "evtctl: {}:{line_no}: removed an incomplete last line (a write cut short, or damage)",
                 path.display()
             );
             break;
@@ -78,12 +89,81 @@ pub fn held(path: &Path, topic: &str) -> Result<BTreeMap<i32, i64>> {
         })?;
         if let (Some(t), Some(p), Some(o)) = (pos.topic, pos.partition, pos.offset) {
             if t == topic {
-                let next = held.entry(p).or_insert(0);
+                let next = held.next.entry(p).or_insert(0);
                 *next = (*next).max(o + 1);
             }
         }
     }
+    held.len = good_end;
+    held.exists = true;
     Ok(held)
+}
+
+/// The metadata committed beside each position: the file's length once synced, and which
+/// file (a hash of its path), so a rerun can tell that the file lost lines it had committed.
+fn file_stamp(path: &Path, len: u64) -> String {
+    format!("evtctl-drain1:{len}:{:08x}", path_hash(path))
+}
+
+fn path_hash(path: &Path) -> u32 {
+    let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    // FNV-1a: stable across versions and platforms.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in p.as_os_str().as_encoded_bytes() {
+        h ^= u32::from(*b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The length `FILE` had when a position was committed, if that commit was made for this file.
+fn stamped_len(metadata: &str, path: &Path) -> Option<u64> {
+    let rest = metadata.strip_prefix("evtctl-drain1:")?;
+    let (len, hash) = rest.split_once(':')?;
+    (u32::from_str_radix(hash, 16).ok()? == path_hash(path))
+        .then(|| len.parse().ok())
+        .flatten()
+}
+
+/// Where to start each partition: after both the group's position and what the file holds —
+/// unless the file is shorter than when a partition was committed (lines it had were lost):
+/// then the file is the source of truth, and that partition is read again from what it holds.
+fn starts(
+    path: &Path,
+    topic: &str,
+    held: &Held,
+    committed: &BTreeMap<(String, i32), (i64, String)>,
+) -> Result<BTreeMap<(String, i32), i64>> {
+    let mut starts = BTreeMap::new();
+    for ((t, p), (o, meta)) in committed {
+        let file_next = held.next.get(p).copied();
+        let lost = held.exists && stamped_len(meta, path).is_some_and(|was| held.len < was);
+        let start = match (lost, file_next) {
+            (false, f) => f.map_or(*o, |f| f.max(*o)),
+            (true, Some(f)) => {
+                if f < *o {
+                    eprintln!(
+                        "evtctl: {} is shorter than when {t}/{p} was committed at offset {o}: reading {t}/{p} again from offset {f}, after the last record the file holds",
+                        path.display()
+                    );
+                }
+                f
+            }
+            (true, None) => {
+                return Err(usage(format!(
+                    "{} lost the lines it held of {t}/{p} (it is shorter than when the group committed offset {o}), \
+                     so evtctl cannot tell where to read that partition again from: restore the file, or drain to a new file \
+                     with a new --group",
+                    path.display()
+                )))
+            }
+        };
+        starts.insert((t.clone(), *p), start);
+    }
+    for (&p, &f) in &held.next {
+        starts.entry((topic.to_string(), p)).or_insert(f);
+    }
+    Ok(starts)
 }
 
 #[derive(Debug, Default, serde::Serialize)]
@@ -107,7 +187,7 @@ struct Sink {
 }
 
 impl Sink {
-    /// Make what was written durable, then commit it.
+    /// Make what was written durable, then commit it with the file's length.
     fn sync_and_commit(&mut self, topic: &str, file: &Path, committer: &Committer) -> Result<()> {
         if self.unsynced == 0 {
             return Ok(());
@@ -120,12 +200,18 @@ impl Sink {
             .sync_data()
             .with_context(|| format!("syncing {}", file.display()))?;
         self.unsynced = 0;
+        let len = self
+            .out
+            .get_ref()
+            .metadata()
+            .with_context(|| format!("reading the length of {}", file.display()))?
+            .len();
         let positions: Vec<(String, i32, i64)> = self
             .next
             .iter()
             .map(|(&p, &o)| (topic.to_string(), p, o))
             .collect();
-        committer.commit(&positions)
+        committer.commit_with_metadata(&positions, &file_stamp(file, len))
     }
 }
 
@@ -142,11 +228,9 @@ pub fn run(
     let held = held(&a.to, &a.topic)?;
     let admin = Admin::connect(settings)?;
     let partitions = admin.partitions(&a.topic)?;
-    let mut starts = reader::committed(settings, &group, &[(a.topic.clone(), partitions)])?;
-    for (&p, &next) in &held {
-        let s = starts.entry((a.topic.clone(), p)).or_insert(next);
-        *s = (*s).max(next);
-    }
+    let committed =
+        reader::committed_with_metadata(settings, &group, &[(a.topic.clone(), partitions)])?;
+    let starts = starts(&a.to, &a.topic, &held, &committed)?;
     let (ranges, _) = reader::resolve(
         &admin,
         std::slice::from_ref(&a.topic),
@@ -261,12 +345,42 @@ mod tests {
         )
         .unwrap();
         let h = held(&f, "dlq").unwrap();
-        assert_eq!(h, BTreeMap::from([(0, 5), (1, 10)]));
+        assert_eq!(h.next, BTreeMap::from([(0, 5), (1, 10)]));
+        assert_eq!(h.len, std::fs::metadata(&f).unwrap().len());
         let text = std::fs::read_to_string(&f).unwrap();
         assert!(text.ends_with("\"value\":1}\n"), "torn line cut: {text:?}");
         std::fs::write(&f, "not json\n").unwrap();
         let e = held(&f, "dlq").unwrap_err().to_string();
         assert!(e.contains("d.jsonl:1:"), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_file_shorter_than_at_its_commit_is_the_source_of_truth() {
+        let f = std::env::temp_dir().join(format!("evtctl-drain-st-{}", std::process::id()));
+        std::fs::write(&f, "").unwrap();
+        let key = |p| ("dlq".to_string(), p);
+        let held = Held {
+            next: BTreeMap::from([(0, 5)]),
+            len: 100,
+            exists: true,
+        };
+        // Committed when the file was 100 bytes: nothing lost, continue after both.
+        let c = BTreeMap::from([(key(0), (5, file_stamp(&f, 100)))]);
+        assert_eq!(starts(&f, "dlq", &held, &c).unwrap()[&key(0)], 5);
+        // Committed at 7 when the file was 300 bytes: lines were lost; read again from 5.
+        let c = BTreeMap::from([(key(0), (7, file_stamp(&f, 300)))]);
+        assert_eq!(starts(&f, "dlq", &held, &c).unwrap()[&key(0)], 5);
+        // A commit made for another file (or by an older evtctl) says nothing about this one.
+        let c = BTreeMap::from([(key(0), (7, file_stamp(Path::new("/elsewhere"), 300)))]);
+        assert_eq!(starts(&f, "dlq", &held, &c).unwrap()[&key(0)], 7);
+        // A partition whose lines were all lost: no way to tell where to start, a clear error.
+        let c = BTreeMap::from([(key(1), (7, file_stamp(&f, 300)))]);
+        let e = starts(&f, "dlq", &held, &c).unwrap_err().to_string();
+        assert!(e.contains("dlq/1") && e.contains("cannot tell"), "{e}");
+        // A file moved away is a new file: continue from the group's position.
+        let gone = Held::default();
+        assert_eq!(starts(&f, "dlq", &gone, &c).unwrap()[&key(1)], 7);
+        std::fs::remove_file(&f).unwrap();
     }
 }

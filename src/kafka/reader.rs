@@ -370,6 +370,15 @@ impl Committer {
     }
 
     pub fn commit(&self, positions: &[(String, i32, i64)]) -> Result<()> {
+        self.commit_with_metadata(positions, "")
+    }
+
+    /// Commit positions with the same metadata string beside each (empty: none).
+    pub fn commit_with_metadata(
+        &self,
+        positions: &[(String, i32, i64)],
+        metadata: &str,
+    ) -> Result<()> {
         if positions.is_empty() {
             return Ok(());
         }
@@ -377,6 +386,11 @@ impl Committer {
         for (t, p, o) in positions {
             tpl.add_partition_offset(t, *p, Offset::Offset(*o))
                 .context("building commit")?;
+            if !metadata.is_empty() {
+                if let Some(mut e) = tpl.find_partition(t, *p) {
+                    e.set_metadata(metadata);
+                }
+            }
         }
         self.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
             anyhow::anyhow!(

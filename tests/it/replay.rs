@@ -106,6 +106,47 @@ fn drain_exports_each_record_once_across_reruns_and_kills() {
 }
 
 #[test]
+fn drain_reads_again_what_a_damaged_file_lost_after_its_commit() {
+    let dlq = topic("drain-damaged", 2);
+    fill(&dlq, 2, 50);
+    let file = std::env::temp_dir()
+        .join(unique("drain-damaged"))
+        .with_extension("jsonl");
+    let drain = || {
+        evtctl()
+            .args(["dlq", "drain", &dlq, "-o", "json", "--to"])
+            .arg(&file)
+            .output()
+            .unwrap()
+    };
+    assert!(drain().status.success());
+    assert_eq!(positions(&file).len(), 50);
+    // Damage from outside, after the commit: the last two and a half lines are cut off.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let ends: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
+    let cut = ends[ends.len() - 4] + 20;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_len(cut as u64)
+        .unwrap();
+    let out = drain();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is shorter than when"), "{err}");
+    assert_eq!(json_lines(&out.stdout)[0]["records"], 3);
+    let p = positions(&file);
+    assert_eq!(p.len(), 50, "every record is in the file again");
+    assert!(p.values().all(|&c| c == 1), "and only once");
+    std::fs::remove_file(&file).unwrap();
+}
+
+#[test]
 fn replay_copies_a_range_with_provenance_and_resumes_from_a_checkpoint() {
     let src = topic("replay-src", 2);
     fill(&src, 2, 100);
