@@ -1,11 +1,162 @@
 //! `--filter`: jq expressions over the record envelope, run by jaq (a maintained jq
 //! implementation). A record is kept when the expression yields a value other than false/null.
 
+//!
+//! Filters come from users but run over untrusted data, and jq can recurse or loop without end.
+//! Evaluation runs under a watchdog (see [`watch`]): a filter that runs too long on one record,
+//! takes too much memory (deep recursion does, on evtctl's large stack, long before the stack
+//! ends), or is running when Ctrl-C/SIGTERM arrives ends the process with a one-line error
+//! instead of a crash or a deaf terminal.
+
 use crate::error::usage;
+use crate::output::sanitize::escape_line;
 use anyhow::Result;
 use jaq_core::load::{Arena, File, Loader};
 use jaq_core::{Compiler, Ctx, Native, RcIter};
 use jaq_json::Val;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// How long one evaluation (one record) may take.
+pub const TIME_BUDGET: Duration = Duration::from_secs(10);
+
+/// What one evaluation may add to the process's resident memory, at most.
+const MEMORY_BUDGET: u64 = 1 << 30;
+
+/// Milliseconds since [`epoch`] when the running evaluation started, plus one; 0 when none runs.
+static RUNNING_SINCE: AtomicU64 = AtomicU64::new(0);
+static AT_PARTITION: AtomicI64 = AtomicI64::new(-1);
+static AT_OFFSET: AtomicI64 = AtomicI64::new(-1);
+static AT_TOPIC: Mutex<String> = Mutex::new(String::new());
+static SOURCE: Mutex<String> = Mutex::new(String::new());
+
+fn epoch() -> Instant {
+    static E: OnceLock<Instant> = OnceLock::new();
+    *E.get_or_init(Instant::now)
+}
+
+/// Marks an evaluation as running for the watchdog while it lives.
+struct Running;
+
+impl Running {
+    fn start(envelope: &serde_json::Value) -> Running {
+        if let Some(t) = envelope.get("topic").and_then(|t| t.as_str()) {
+            let mut at = AT_TOPIC.lock().unwrap_or_else(|e| e.into_inner());
+            if *at != t {
+                t.clone_into(&mut at);
+            }
+        }
+        let num = |k: &str| envelope.get(k).and_then(|v| v.as_i64()).unwrap_or(-1);
+        AT_PARTITION.store(num("partition"), Ordering::Relaxed);
+        AT_OFFSET.store(num("offset"), Ordering::Relaxed);
+        let now = epoch().elapsed().as_millis() as u64 + 1;
+        RUNNING_SINCE.store(now, Ordering::Release);
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING_SINCE.store(0, Ordering::Release);
+    }
+}
+
+/// Resident memory of this process, from /proc (Linux); None elsewhere.
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Why the watchdog must end the process now, if it must: (exit code, message).
+fn verdict(
+    since: u64,
+    now_ms: u64,
+    grown: u64,
+    memory_budget: u64,
+    cancelled: bool,
+) -> Option<(i32, String)> {
+    if since == 0 {
+        return None;
+    }
+    let code = SOURCE.lock().map(|s| s.clone()).unwrap_or_default();
+    let topic = AT_TOPIC.lock().map(|s| s.clone()).unwrap_or_default();
+    let (p, o) = (
+        AT_PARTITION.load(Ordering::Relaxed),
+        AT_OFFSET.load(Ordering::Relaxed),
+    );
+    let at = if o >= 0 {
+        format!(" on {}/{p}@{o}", escape_line(&topic))
+    } else {
+        String::new()
+    };
+    let filter = format!("--filter `{}`", escape_line(&code));
+    if cancelled {
+        return Some((
+            crate::error::Exit::Interrupted.code(),
+            format!("evtctl: interrupted while {filter} was running{at}"),
+        ));
+    }
+    let ran = Duration::from_millis(now_ms.saturating_sub(since - 1));
+    if ran > TIME_BUDGET {
+        return Some((
+            crate::error::Exit::Usage.code(),
+            format!(
+                "evtctl: error: {filter} ran for more than {}s{at} (a runaway expression?); nothing after the last commit is lost",
+                TIME_BUDGET.as_secs()
+            ),
+        ));
+    }
+    if grown > memory_budget {
+        return Some((
+            crate::error::Exit::Usage.code(),
+            format!(
+                "evtctl: error: {filter} took more than {} MiB{at} (recursion too deep, or a runaway expression?); nothing after the last commit is lost",
+                memory_budget >> 20
+            ),
+        ));
+    }
+    None
+}
+
+/// Watch filter evaluations until `done` is set: called on a thread of its own while the
+/// command runs on another. `stack` is the size of the command thread's stack: deep recursion
+/// is caught by the memory it takes before it can reach the end of that stack.
+pub fn watch(done: &AtomicBool, cancel: &AtomicBool, stack: u64) {
+    let memory_budget = MEMORY_BUDGET.min(stack / 2);
+    let mut baseline: Option<(u64, u64)> = None;
+    while !done.load(Ordering::Acquire) {
+        std::thread::sleep(Duration::from_millis(5));
+        let since = RUNNING_SINCE.load(Ordering::Acquire);
+        if since == 0 {
+            baseline = None;
+            continue;
+        }
+        let now = epoch().elapsed().as_millis() as u64;
+        let rss = resident_bytes().unwrap_or(0);
+        let grown = match baseline {
+            Some((s, base)) if s == since => rss.saturating_sub(base),
+            _ => {
+                baseline = Some((since, rss));
+                0
+            }
+        };
+        if let Some((code, msg)) = verdict(
+            since,
+            now,
+            grown,
+            memory_budget,
+            cancel.load(Ordering::Relaxed),
+        ) {
+            // Still the same evaluation: end the process (it cannot be interrupted otherwise).
+            if RUNNING_SINCE.load(Ordering::Acquire) == since {
+                eprintln!("{msg}");
+                std::process::exit(code);
+            }
+        }
+    }
+}
 
 pub struct Filter {
     filter: jaq_core::Filter<Native<Val>>,
@@ -40,14 +191,19 @@ impl Filter {
                     .collect();
                 usage(format!("--filter `{code}`: {}", names.join(", ")))
             })?;
+        if let Ok(mut s) = SOURCE.lock() {
+            code.clone_into(&mut s);
+        }
         Ok(Filter {
             filter,
             source: code.to_string(),
         })
     }
 
-    /// Run over one envelope; true when some output is truthy.
+    /// Run over one envelope; true when some output is truthy. An error's text (which may
+    /// quote the data) is escaped.
     pub fn matches(&self, envelope: serde_json::Value) -> Result<bool> {
+        let _running = Running::start(&envelope);
         let inputs = RcIter::new(core::iter::empty());
         let out = self
             .filter
@@ -59,7 +215,7 @@ impl Filter {
                         return Ok(true);
                     }
                 }
-                Err(e) => return Err(anyhow::anyhow!("{e}")),
+                Err(e) => return Err(anyhow::anyhow!("{}", escape_line(&e.to_string()))),
             }
         }
         Ok(false)
@@ -103,6 +259,31 @@ mod tests {
             .matches(json!({"headers": [{"name": "traceparent", "value": "x"}]}))
             .unwrap());
         assert!(!f.matches(json!({"headers": []})).unwrap());
+    }
+
+    #[test]
+    fn errors_quoting_data_are_escaped() {
+        let f = Filter::compile(".value | error").unwrap();
+        let e = f
+            .matches(json!({"value": "\u{1b}]52;c;AAAA\u{7}\u{202e}"}))
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains('\u{1b}') && !e.contains('\u{202e}'), "{e:?}");
+        assert!(e.contains("]52;c;AAAA"), "{e:?}");
+    }
+
+    #[test]
+    fn the_watchdog_ends_runaway_evaluations_with_a_reason() {
+        let ms = |d: Duration| d.as_millis() as u64;
+        assert_eq!(verdict(0, 99_999, u64::MAX, 1, true), None, "none running");
+        let (code, msg) = verdict(1, ms(TIME_BUDGET) + 10, 0, 1 << 30, false).unwrap();
+        assert_eq!(code, 2);
+        assert!(msg.contains("ran for more than 10s"), "{msg}");
+        assert_eq!(verdict(1, 5, 0, 1 << 30, false), None, "in budget");
+        let (code, msg) = verdict(1, 5, 2 << 30, 1 << 30, false).unwrap();
+        assert_eq!(code, 2);
+        assert!(msg.contains("took more than 1024 MiB"), "{msg}");
+        assert_eq!(verdict(1, 5, 0, 1 << 30, true).unwrap().0, 130);
     }
 
     #[test]

@@ -45,6 +45,30 @@ fn install_signal_handler() {
     });
 }
 
+/// Run the command on a thread with a large stack while this one watches `--filter`
+/// evaluations (see [`filter::watch`]); return the process exit code.
+pub fn main() -> i32 {
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    // Stack is reserved, not committed: only what deep recursion touches is used. Smaller
+    // sizes are tried where the system refuses a large reservation.
+    for stack in [2u64 << 30, 512 << 20, 64 << 20] {
+        let d = done.clone();
+        let spawned = std::thread::Builder::new()
+            .name("evtctl".into())
+            .stack_size(stack as usize)
+            .spawn(move || {
+                let code = run();
+                d.store(true, Ordering::Release);
+                code
+            });
+        if let Ok(worker) = spawned {
+            filter::watch(&done, &CANCEL, stack);
+            return worker.join().unwrap_or(101);
+        }
+    }
+    run()
+}
+
 /// Parse the command line, run the command, and return the process exit code.
 pub fn run() -> i32 {
     let matches = Cli::command().get_matches();

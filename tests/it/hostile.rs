@@ -1,0 +1,90 @@
+//! Hostile input: jq filters that recurse or run away end with a one-line error, and a signal
+//! always stops the command.
+
+use crate::common::*;
+use std::time::{Duration, Instant};
+
+fn one_record_topic(name: &str) -> String {
+    let t = topic(name, 1);
+    evtctl()
+        .args(["publish", &t, r#"{"n":1}"#])
+        .assert()
+        .success();
+    t
+}
+
+#[test]
+fn a_recursive_filter_is_a_clean_error_not_a_crash() {
+    let t = one_record_topic("hostile-rec");
+    for args in [
+        vec!["tail", &t, "--until", "end", "--filter", "def f: 1 + f; f"],
+        vec![
+            "tail",
+            &t,
+            "--until",
+            "end",
+            "--filter",
+            "last(recurse(.+1))",
+        ],
+        vec![
+            "dlq",
+            "redrive",
+            &t,
+            "--dry-run",
+            "--filter",
+            "def f: 1 + f; f",
+        ],
+    ] {
+        let out = evtctl().args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("--filter") && err.contains(&format!("{t}/0@0")),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    }
+}
+
+/// CPU time the process has used, in clock ticks (Linux).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, a)| a);
+    after
+        .split_whitespace()
+        .nth(11)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn sigterm_stops_a_runaway_filter_at_once() {
+    let t = one_record_topic("hostile-loop");
+    let mut child = evtctl_process()
+        .args([
+            "tail",
+            &t,
+            "--until",
+            "end",
+            "--filter",
+            "last(range(1e15))",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Busy in the filter: a second of CPU spent (reading one record takes a few ms).
+    wait_for("the filter to run", 60, || cpu_ticks(child.id()) >= 100);
+    let sent = Instant::now();
+    std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        sent.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        sent.elapsed()
+    );
+    assert_eq!(status.code(), Some(130));
+}
