@@ -175,7 +175,9 @@ fn report(e: &anyhow::Error, printer: &Printer) -> i32 {
     let code = error::exit_for(e);
     if code != Exit::Interrupted {
         let s = printer.err_styles.bad;
-        eprintln!("{s}evtctl: error:{s:#} {e:#}");
+        // Errors quote topic names, header values and payload fragments: untrusted text.
+        let msg = output::sanitize::escape_line(&format!("{e:#}")).into_owned();
+        eprintln!("{s}evtctl: error:{s:#} {msg}");
         if let Some(h) = error::hint_for(e) {
             eprintln!("hint: {h}");
         }

@@ -238,11 +238,13 @@ fn note(printer: &mut Printer, n: &Note<'_>) -> Result<()> {
     if printer.is_json() {
         return printer.json(n);
     }
-    let to = n.to.map(|t| format!(" → {t}")).unwrap_or_default();
+    let to =
+        n.to.map(|t| format!(" → {}", escape_line(t)))
+            .unwrap_or_default();
     printer.info(format!(
         "{} {}/{}@{}{to}: {}",
         n.kind,
-        n.topic,
+        escape_line(n.topic),
         n.partition,
         n.offset,
         escape_line(&n.reason)

@@ -1,6 +1,6 @@
 //! Rendering records for people: position, time, key, headers, then the value, indented.
 
-use super::sanitize::{escape, escape_line};
+use super::sanitize::{escape, escape_json, escape_line};
 use super::Styles;
 use crate::record::{format_millis, Payload, RecordView};
 use std::fmt::Write as _;
@@ -48,14 +48,16 @@ pub fn record(r: &RecordView<'_>, st: &Styles) -> String {
     s
 }
 
-/// Re-indent JSON text as it is: keys keep the producer's order (string contents are escaped
-/// by the JSON serializer, so control characters cannot reach the terminal).
+/// Re-indent JSON text as it is: keys keep the producer's order. The serializer escapes C0
+/// controls but writes every other character as it is, `\u` escapes in the payload decoded, so
+/// the rest (C1, DEL, bidirectional controls, separators) is escaped afterwards.
 fn indent(json: &str) -> Option<String> {
     let mut out = Vec::with_capacity(json.len() * 2);
     let mut de = serde_json::Deserializer::from_str(json);
     let mut ser = serde_json::Serializer::pretty(&mut out);
     serde_transcode::transcode(&mut de, &mut ser).ok()?;
-    String::from_utf8(out).ok()
+    let text = String::from_utf8(out).ok()?;
+    Some(escape_json(&text).into_owned())
 }
 
 /// A one-line description of a null or binary payload.
@@ -105,6 +107,30 @@ mod tests {
         assert!(
             !out.contains('\x1b'),
             "no raw escape reaches the terminal: {out}"
+        );
+    }
+
+    #[test]
+    fn json_payloads_with_bidi_and_c1_written_as_escapes_stay_escaped() {
+        let r = RecordView {
+            topic: "t",
+            partition: 0,
+            offset: 0,
+            timestamp: None,
+            timestamp_type: None,
+            key: None,
+            headers: &[],
+            value: Some(br#"{"a":"\u202e\u009b\u007f\u2028\u061c\u2067"}"#),
+        };
+        let out = record(&r, &Styles::default());
+        for c in [
+            '\u{202e}', '\u{9b}', '\u{7f}', '\u{2028}', '\u{61c}', '\u{2067}',
+        ] {
+            assert!(!out.contains(c), "{c:?} raw in {out:?}");
+        }
+        assert!(
+            out.contains(r#""a": "\u202e\u009b\u007f\u2028\u061c\u2067""#),
+            "{out}"
         );
     }
 }

@@ -88,3 +88,82 @@ fn sigterm_stops_a_runaway_filter_at_once() {
     );
     assert_eq!(status.code(), Some(130));
 }
+
+/// Characters that must never reach a terminal raw.
+fn raw_hostile(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(
+                c,
+                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{61c}'
+            )
+    })
+}
+
+#[test]
+fn hostile_bytes_reach_no_terminal_raw_through_any_command() {
+    let dlq = topic("hostile-dlq", 1);
+    let evil_topic = "\x1b]52;c;ZXZpbA==\x07orders\x1b[2J\u{202e}";
+    let evil_value = br#"{"note":"\u001b[2J\u202e\u009b31m\u2028\u061c\u2066x\u2069\u007f"}"#;
+    let headers = vec![
+        ("__connect.errors.topic", evil_topic.as_bytes().to_vec()),
+        ("__connect.errors.partition", b"0".to_vec()),
+        (
+            "__connect.errors.exception.class.name",
+            "Boom\u{9b}2J".as_bytes().to_vec(),
+        ),
+        (
+            "__connect.errors.exception.message",
+            "bad \x1b[31m\u{2067}value".as_bytes().to_vec(),
+        ),
+        ("x-\x1b[1mheader", b"\x1b]0;title\x07".to_vec()),
+    ];
+    produce_with(
+        &broker().bootstrap,
+        &dlq,
+        &[Produced {
+            partition: 0,
+            key: Some("key\u{202e}\x1b[2J".as_bytes()),
+            value: evil_value,
+            headers,
+        }],
+    );
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["tail", &dlq, "--until", "end", "-o", "pretty"],
+        vec!["dlq", "stats", &dlq, "-o", "pretty"],
+        vec!["dlq", "redrive", &dlq, "--dry-run", "-o", "pretty"],
+        vec!["dlq", "redrive", &dlq, "--yes", "-o", "pretty"],
+        vec![
+            "dlq",
+            "redrive",
+            &dlq,
+            "--yes",
+            "--skip-unroutable",
+            "-o",
+            "pretty",
+        ],
+        vec![
+            "tail",
+            &dlq,
+            "--until",
+            "end",
+            "--filter",
+            ".value.note | error",
+        ],
+    ];
+    for args in runs {
+        let out = evtctl().args(&args).output().unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_ne!(out.status.code(), Some(101), "{args:?} panicked: {stderr}");
+        for (name, text) in [("stdout", &stdout), ("stderr", &stderr)] {
+            assert_eq!(
+                raw_hostile(text),
+                None,
+                "{args:?} wrote a raw control to {name}: {text:?}"
+            );
+        }
+    }
+}
