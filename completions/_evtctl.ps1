@@ -348,6 +348,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--against', '--against', [CompletionResultType]::ParameterName, 'Compare the registry with the one at this git revision: edited or deleted published versions are errors, new versions are checked against the history')
             [CompletionResult]::new('--old', '--old', [CompletionResultType]::ParameterName, 'The earlier schema file (with --new: two files, no registry)')
             [CompletionResult]::new('--new', '--new', [CompletionResultType]::ParameterName, 'The later schema file')
+            [CompletionResult]::new('--ref-root', '--ref-root', [CompletionResultType]::ParameterName, 'With --old/--new: the directory `$ref`s may reach [default: each file''s own directory]')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)')
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Override the policy (strict, lenient)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report for CI instead of pretty/JSON output')

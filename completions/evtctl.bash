@@ -280,7 +280,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__compat)
-            opts="-b -X -o -q -v -h --against --old --new --mode --policy --strict-unknown --format --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --against --old --new --ref-root --mode --policy --strict-unknown --format --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -295,6 +295,10 @@ _evtctl() {
                     return 0
                     ;;
                 --new)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ref-root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

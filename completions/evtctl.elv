@@ -323,6 +323,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --against 'Compare the registry with the one at this git revision: edited or deleted published versions are errors, new versions are checked against the history'
             cand --old 'The earlier schema file (with --new: two files, no registry)'
             cand --new 'The later schema file'
+            cand --ref-root 'With --old/--new: the directory `$ref`s may reach [default: each file''s own directory]'
             cand --mode 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)'
             cand --policy 'Override the policy (strict, lenient)'
             cand --format 'Report for CI instead of pretty/JSON output'

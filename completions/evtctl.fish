@@ -258,6 +258,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_su
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l against -d 'Compare the registry with the one at this git revision: edited or deleted published versions are errors, new versions are checked against the history' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l old -d 'The earlier schema file (with --new: two files, no registry)' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l new -d 'The later schema file' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l ref-root -d 'With --old/--new: the directory `$ref`s may reach [default: each file\'s own directory]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l mode -d 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l policy -d 'Override the policy (strict, lenient)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l format -d 'Report for CI instead of pretty/JSON output' -r -f -a "junit\t'JUnit XML, for CI test reports'

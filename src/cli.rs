@@ -352,6 +352,9 @@ pub struct CompatArgs {
     /// The later schema file
     #[arg(long, value_name = "FILE", requires = "old")]
     pub new: Option<PathBuf>,
+    /// With --old/--new: the directory `$ref`s may reach [default: each file's own directory]
+    #[arg(long, value_name = "DIR", requires = "old")]
+    pub ref_root: Option<PathBuf>,
     /// Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)
     #[arg(long, value_name = "MODE")]
     pub mode: Option<String>,

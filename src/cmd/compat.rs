@@ -82,13 +82,14 @@ struct Pair<'a> {
     new: (&'a Value, Option<u32>, &'a Path, &'a str),
     mode: Mode,
     policy: Policy,
-    root: &'a Path,
+    /// Where each side's `$ref`s may reach: (old, new).
+    roots: (&'a Path, &'a Path),
 }
 
 fn compare_pair(p: &Pair<'_>, strict_unknown: bool) -> Vec<Finding> {
     // Refs resolve relative to each schema's own file; check() gets one resolver, so join both.
-    let r_old = resolver(p.old.2, p.root);
-    let r_new = resolver(p.new.2, p.root);
+    let r_old = resolver(p.old.2, p.roots.0);
+    let r_new = resolver(p.new.2, p.roots.1);
     let resolve = |r: &str| r_new(r).or_else(|| r_old(r));
     let changes: Vec<Change> = compat::compare(p.old.0, p.new.0, p.mode, p.policy, &resolve);
     changes
@@ -186,7 +187,7 @@ fn check_registry(
                 new: (nv, Some(new), &n.path, &texts[&new]),
                 mode,
                 policy,
-                root: &reg.root,
+                roots: (&reg.root, &reg.root),
             };
             out.findings.extend(compare_pair(&pair, a.strict_unknown));
             out.checked
@@ -281,14 +282,22 @@ pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result
             let policy = parse_policy(a.policy.as_deref().unwrap_or("strict"))?;
             let (ov, _) = read_schema(old)?;
             let (nv, ntext) = read_schema(new)?;
-            let root = common_root(old, new);
+            // Each file's refs stay inside its own directory, unless --ref-root says otherwise.
+            let dir_of = |f: &Path| -> PathBuf {
+                let f = std::fs::canonicalize(f).unwrap_or_else(|_| f.to_path_buf());
+                f.parent().map(Path::to_path_buf).unwrap_or_default()
+            };
+            let (old_root, new_root) = match &a.ref_root {
+                Some(r) => (r.clone(), r.clone()),
+                None => (dir_of(old), dir_of(new)),
+            };
             let pair = Pair {
                 subject: "",
                 old: (&ov, None, old),
                 new: (&nv, None, new, &ntext),
                 mode,
                 policy,
-                root: &root,
+                roots: (&old_root, &new_root),
             };
             Outcome {
                 findings: compare_pair(&pair, a.strict_unknown),
@@ -310,19 +319,6 @@ pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result
         }
     };
     report(&outcome, a, printer)
-}
-
-/// The directory both files live under (refs may reach anywhere below it).
-fn common_root(a: &Path, b: &Path) -> PathBuf {
-    let a = std::fs::canonicalize(a).unwrap_or_else(|_| a.to_path_buf());
-    let b = std::fs::canonicalize(b).unwrap_or_else(|_| b.to_path_buf());
-    let mut root = a.parent().map(Path::to_path_buf).unwrap_or_default();
-    while !b.starts_with(&root) {
-        if !root.pop() {
-            break;
-        }
-    }
-    root
 }
 
 fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {

@@ -130,6 +130,9 @@ impl Registry {
             Err(e) => return Err(e).with_context(|| format!("reading {}", toml_path.display())),
         };
         let mut subjects = BTreeMap::new();
+        // Everything read as a schema must lie inside the registry once symlinks are resolved.
+        let canonical_root =
+            std::fs::canonicalize(root).with_context(|| format!("reading {}", root.display()))?;
         let mut dirs: Vec<_> = std::fs::read_dir(root)
             .with_context(|| format!("reading {}", root.display()))?
             .filter_map(|e| e.ok())
@@ -148,9 +151,7 @@ impl Registry {
                     continue;
                 };
                 let path = f.path();
-                let schema = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{}: {e}", path.display()))
-                    .and_then(|t| serde_json::from_str(&t).map_err(|e| json_error_at(&path, &e)));
+                let schema = read_inside(&canonical_root, &path);
                 versions.push(SchemaFile {
                     version,
                     path,
@@ -287,6 +288,12 @@ pub fn compile(
 ) -> std::result::Result<jsonschema::Validator, String> {
     let abs = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let root = std::fs::canonicalize(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    if let Some(cycle) = pure_ref_cycle(schema) {
+        return Err(format!(
+            "{}: `$ref`s that never reach a constraint ({cycle}): such a schema would accept anything",
+            path.display()
+        ));
+    }
     let build = |linear: bool| {
         let opts = jsonschema::options()
             .with_draft(draft)
@@ -304,6 +311,78 @@ pub fn compile(
     build(true)
         .or_else(|_| build(false))
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Keywords that do not constrain an instance: a subschema made of `$ref` and these only is a
+/// pure reference.
+const ANNOTATIONS: &[&str] = &[
+    "$ref",
+    "$id",
+    "$schema",
+    "$comment",
+    "$anchor",
+    "$defs",
+    "definitions",
+    "title",
+    "description",
+    "examples",
+    "default",
+];
+
+/// A chain of local `$ref`s that leads back to itself without meeting a constraint, as text
+/// (`#/a → #/b → #/a`); None when there is none.
+pub fn pure_ref_cycle(schema: &Value) -> Option<String> {
+    let target = |v: &Value| -> Option<String> {
+        let obj = v.as_object()?;
+        let r = obj.get("$ref")?.as_str()?;
+        if !obj.keys().all(|k| ANNOTATIONS.contains(&k.as_str())) {
+            return None;
+        }
+        r.strip_prefix('#').map(str::to_string)
+    };
+    let mut starts = Vec::new();
+    let mut stack = vec![(String::new(), schema)];
+    let mut seen_nodes = 0usize;
+    while let Some((ptr, v)) = stack.pop() {
+        seen_nodes += 1;
+        if seen_nodes > 1_000_000 {
+            break;
+        }
+        if target(v).is_some() {
+            starts.push(ptr.clone());
+        }
+        match v {
+            Value::Object(m) => {
+                for (k, child) in m {
+                    let k = k.replace('~', "~0").replace('/', "~1");
+                    stack.push((format!("{ptr}/{k}"), child));
+                }
+            }
+            Value::Array(a) => {
+                for (i, child) in a.iter().enumerate() {
+                    stack.push((format!("{ptr}/{i}"), child));
+                }
+            }
+            _ => {}
+        }
+    }
+    for start in starts {
+        let mut path = vec![start.clone()];
+        let mut at = start;
+        while let Some(next) = schema.pointer(&at).and_then(target) {
+            if let Some(i) = path.iter().position(|p| *p == next) {
+                let mut cycle: Vec<String> = path[i..].iter().map(|p| format!("#{p}")).collect();
+                cycle.push(format!("#{next}"));
+                return Some(cycle.join(" → "));
+            }
+            if path.len() > 10_000 {
+                break;
+            }
+            path.push(next.clone());
+            at = next;
+        }
+    }
+    None
 }
 
 /// Read a JSON document at `path`, only if it lies inside `root` (canonical). The one gate for
@@ -372,6 +451,32 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pure_ref_cycles_are_found_and_real_recursion_is_not() {
+        let cyc = serde_json::json!({
+            "$ref": "#/definitions/a",
+            "definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/a"}}
+        });
+        let c = pure_ref_cycle(&cyc).unwrap();
+        assert!(
+            c.contains("#/definitions/a → #/definitions/b → #/definitions/a"),
+            "{c}"
+        );
+        let selfref = serde_json::json!({"$ref": "#"});
+        assert!(pure_ref_cycle(&selfref).is_some());
+        // A tree type refers to itself through a constraint: fine.
+        let tree = serde_json::json!({
+            "type": "object",
+            "properties": {"children": {"type": "array", "items": {"$ref": "#"}}}
+        });
+        assert_eq!(pure_ref_cycle(&tree), None);
+        let chain = serde_json::json!({
+            "$ref": "#/$defs/a",
+            "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"type": "string"}}
+        });
+        assert_eq!(pure_ref_cycle(&chain), None);
+    }
 
     #[test]
     fn version_file_names() {

@@ -167,3 +167,149 @@ fn hostile_bytes_reach_no_terminal_raw_through_any_command() {
         }
     }
 }
+
+/// A registry with one honest subject, under a fresh temporary directory; returns its root.
+fn registry_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(unique(name));
+    std::fs::create_dir_all(dir.join("reg/order")).unwrap();
+    std::fs::write(
+        dir.join("reg/order/v1.schema.json"),
+        r#"{"type":"object","required":["n"]}"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn schemas_reached_through_symlinks_outside_the_registry_are_refused() {
+    let dir = registry_dir("hostile-symlink");
+    std::fs::create_dir_all(dir.join("outside/evil")).unwrap();
+    std::fs::write(dir.join("outside/secret.json"), r#"{"secret":"s3cr3t"}"#).unwrap();
+    std::fs::write(dir.join("outside/evil/v1.schema.json"), r#"{}"#).unwrap();
+    std::os::unix::fs::symlink(
+        dir.join("outside/secret.json"),
+        dir.join("reg/order/v2.schema.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.join("outside/evil"), dir.join("reg/evil")).unwrap();
+    let reg = dir.join("reg");
+    let out = evtctl()
+        .args(["schema", "check", "--registry"])
+        .arg(&reg)
+        .output()
+        .unwrap();
+    let err =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("outside the registry"), "{err}");
+    assert!(!err.contains("s3cr3t"), "{err}");
+    let out = evtctl()
+        .args(["schema", "show", "evil", "--registry"])
+        .arg(&reg)
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    // Events are never judged valid by a schema from outside.
+    let out = evtctl()
+        .args([
+            "validate",
+            "--subject",
+            "order@2",
+            "--file",
+            "-",
+            "--registry",
+        ])
+        .arg(&reg)
+        .write_stdin("{\"n\":1}\n")
+        .output()
+        .unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn compat_of_two_files_keeps_refs_in_their_own_directory() {
+    let dir = registry_dir("hostile-compat");
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::write(dir.join("shared.json"), r#"{"type":"string"}"#).unwrap();
+    for side in ["a", "b"] {
+        std::fs::write(
+            dir.join(side).join("s.json"),
+            r#"{"type":"object","properties":{"x":{"$ref":"../shared.json"}}}"#,
+        )
+        .unwrap();
+    }
+    let run = |extra: &[&str]| {
+        evtctl()
+            .args(["compat", "-o", "json", "--old"])
+            .arg(dir.join("a/s.json"))
+            .arg("--new")
+            .arg(dir.join("b/s.json"))
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "a ref out of its directory: {text}"
+    );
+    assert!(text.contains("REF_UNRESOLVED"), "{text}");
+    let root = dir.to_string_lossy().to_string();
+    let out = run(&["--ref-root", &root]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_pure_ref_cycle_is_an_error_everywhere_not_a_schema_that_accepts_anything() {
+    let dir = registry_dir("hostile-cycle");
+    std::fs::write(
+        dir.join("reg/order/v2.schema.json"),
+        r##"{"$ref":"#/definitions/a","definitions":{"a":{"$ref":"#/definitions/b"},"b":{"$ref":"#/definitions/a"}}}"##,
+    )
+    .unwrap();
+    let reg = dir.join("reg");
+    let out = evtctl()
+        .args(["schema", "check", "--registry"])
+        .arg(&reg)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("never reach a constraint"), "{text}");
+    let out = evtctl()
+        .args([
+            "validate",
+            "--subject",
+            "order@2",
+            "--file",
+            "-",
+            "--registry",
+        ])
+        .arg(&reg)
+        .write_stdin("{\"anything\":true}\n")
+        .output()
+        .unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
