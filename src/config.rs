@@ -139,8 +139,78 @@ pub fn is_secret(key: &str) -> bool {
         || k == "ssl_key"
 }
 
+/// Properties whose values are plain settings, safe to quote in a message. Any other key's
+/// value (a misspelt `sasl.pasword` too) is treated as possibly secret.
+const PLAIN_KEYS: &[&str] = &[
+    "bootstrap.servers",
+    "metadata.broker.list",
+    "security.protocol",
+    "sasl.mechanism",
+    "sasl.mechanisms",
+    "sasl.username",
+    "client.id",
+    "group.id",
+    "acks",
+    "compression.type",
+    "compression.codec",
+    "debug",
+    "ssl.ca.location",
+    "ssl.certificate.location",
+    "ssl.key.location",
+    "ssl.endpoint.identification.algorithm",
+    "enable.ssl.certificate.verification",
+    "client.rack",
+    "isolation.level",
+    "auto.offset.reset",
+    "api.version.request",
+    "broker.address.family",
+];
+
+/// Values never to print: set once when the settings are resolved, applied by [`scrub`] to
+/// every error, warning and librdkafka log line.
+static SECRETS: std::sync::RwLock<Vec<String>> = std::sync::RwLock::new(Vec::new());
+
+/// Remember `value` as a secret, so no message shows it.
+pub fn register_secret(value: &str) {
+    if value.is_empty() {
+        return;
+    }
+    if let Ok(mut s) = SECRETS.write() {
+        if !s.iter().any(|v| v == value) {
+            s.push(value.to_string());
+            // Longest first, so a secret containing another is replaced whole.
+            s.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        }
+    }
+}
+
+fn register_property(key: &str, value: &str, from_env: bool) {
+    let plain = PLAIN_KEYS.contains(&key.to_ascii_lowercase().as_str());
+    if is_secret(key) || from_env || (!plain && value.len() >= 4) {
+        register_secret(value);
+    }
+}
+
+/// `msg` with every registered secret replaced by `***`.
+pub fn scrub(msg: &str) -> std::borrow::Cow<'_, str> {
+    let Ok(secrets) = SECRETS.read() else {
+        return msg.into();
+    };
+    if !secrets.iter().any(|s| msg.contains(s.as_str())) {
+        return msg.into();
+    }
+    let mut out = msg.to_string();
+    for s in secrets.iter() {
+        out = out.replace(s.as_str(), "***");
+    }
+    out.into()
+}
+
 pub fn redact(key: &str, value: &str) -> String {
-    if is_secret(key) {
+    let registered = SECRETS
+        .read()
+        .is_ok_and(|s| s.iter().any(|v| v == value));
+    if is_secret(key) || registered {
         "***".to_string()
     } else {
         value.to_string()
@@ -175,10 +245,13 @@ impl Settings {
         };
         let mut properties = Vec::new();
         for (k, v) in &profile.properties {
-            properties.push((k.clone(), resolve_secret(k, v)?, Source::Profile));
+            let resolved = resolve_secret(k, v)?;
+            register_property(k, &resolved, v.starts_with("env:"));
+            properties.push((k.clone(), resolved, Source::Profile));
         }
         for kv in &g.properties {
             let (k, v) = split_kv(kv, "-X")?;
+            register_property(&k, &v, false);
             properties.push((k, v, Source::Flag));
         }
         let registry = g
@@ -283,6 +356,16 @@ mod tests {
         assert!(!is_secret("sasl.username"));
         assert!(!is_secret("ssl.key.location"));
         assert_eq!(redact("sasl.password", "hunter2"), "***");
+    }
+
+    #[test]
+    fn scrub_hides_secret_and_unknown_values_but_not_plain_ones() {
+        register_property("sasl.password", "hunter2-canary", false);
+        register_property("sasl.pasword", "typo-canary", false);
+        register_property("sasl.username", "alice-plain", false);
+        register_property("some.key", "env-canary", true);
+        let msg = "bad hunter2-canary typo-canary alice-plain env-canary";
+        assert_eq!(scrub(msg), "bad *** *** alice-plain ***");
     }
 
     #[test]

@@ -176,7 +176,8 @@ fn report(e: &anyhow::Error, printer: &Printer) -> i32 {
     if code != Exit::Interrupted {
         let s = printer.err_styles.bad;
         // Errors quote topic names, header values and payload fragments: untrusted text.
-        let msg = output::sanitize::escape_line(&format!("{e:#}")).into_owned();
+        let msg = format!("{e:#}");
+        let msg = output::sanitize::escape_line(&config::scrub(&msg)).into_owned();
         eprintln!("{s}evtctl: error:{s:#} {msg}");
         if let Some(h) = error::hint_for(e) {
             eprintln!("hint: {h}");

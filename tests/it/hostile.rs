@@ -313,3 +313,57 @@ fn a_pure_ref_cycle_is_an_error_everywhere_not_a_schema_that_accepts_anything() 
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn secrets_never_appear_in_output_or_errors() {
+    let dir = std::env::temp_dir().join(unique("hostile-secrets"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        "[profiles.p.properties]\n\"sasl.pasword\" = \"env:EVTCTL_TEST_CANARY\"\n\"security.protocol\" = \"sasl_plaintext\"\n",
+    )
+    .unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec![
+            "-X",
+            "sasl.jaas.config=org.Login required password=\"canary-jaas-7a1\";",
+            "topics",
+        ],
+        vec![
+            "-X",
+            "sasl.oauthbearer.client.secret=canary-oauth-7a2",
+            "topics",
+        ],
+        vec!["-X", "sasl.pasword=canary-typo-7a3", "topics"],
+        vec!["-vv", "-X", "sasl.pasword=canary-typo-7a3", "topics"],
+        vec![
+            "-X",
+            "security.protocol=sasl_plaintext",
+            "-X",
+            "sasl.mechanism=PLAIN",
+            "-X",
+            "sasl.username=u",
+            "-X",
+            "sasl.password=canary-pass-7a4",
+            "--timeout",
+            "2s",
+            "-vv",
+            "topics",
+        ],
+        vec!["--profile", "p", "config", "show"],
+        vec!["--profile", "p", "--timeout", "2s", "topics"],
+    ];
+    for args in runs {
+        let out = evtctl()
+            .env("EVTCTL_CONFIG", &config)
+            .env("EVTCTL_TEST_CANARY", "canary-env-7a5")
+            .args(&args)
+            .output()
+            .unwrap();
+        let all = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(!all.contains("canary-"), "{args:?} leaked a secret: {all}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
