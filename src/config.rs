@@ -207,9 +207,7 @@ pub fn scrub(msg: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn redact(key: &str, value: &str) -> String {
-    let registered = SECRETS
-        .read()
-        .is_ok_and(|s| s.iter().any(|v| v == value));
+    let registered = SECRETS.read().is_ok_and(|s| s.iter().any(|v| v == value));
     if is_secret(key) || registered {
         "***".to_string()
     } else {

@@ -15,10 +15,14 @@ use crate::position::{Start, StartSpec, Stop};
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
+
+/// The longest line a file drain wrote can hold: a record of 64 MiB (far above what brokers
+/// accept by default), base64-encoded, with room for its headers.
+const MAX_LINE: u64 = 96 << 20;
 
 /// Records between syncs, at most (a sync also happens whenever the topic goes quiet).
 const SYNC_EVERY: u64 = 50_000;
@@ -50,19 +54,37 @@ pub fn held(path: &Path, topic: &str) -> Result<Held> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(held),
         Err(e) => return Err(usage(format!("{}: {e}", path.display()))),
     };
+    // A device or a pipe (/dev/zero, a FIFO) is no export file, and reading it could not end.
+    let meta = file
+        .metadata()
+        .with_context(|| format!("reading {}", path.display()))?;
+    if !meta.is_file() {
+        return Err(usage(format!(
+            "{}: not a regular file (drain appends to a file it can read back)",
+            path.display()
+        )));
+    }
     let mut rd = BufReader::with_capacity(256 * 1024, file);
     let mut line = Vec::new();
     let mut good_end = 0u64;
     let mut line_no = 0u64;
     loop {
         line.clear();
-        let n = rd
+        let n = (&mut rd)
+            .take(MAX_LINE + 1)
             .read_until(b'\n', &mut line)
             .with_context(|| format!("reading {}", path.display()))?;
         if n == 0 {
             break;
         }
         line_no += 1;
+        if n as u64 > MAX_LINE {
+            return Err(usage(format!(
+                "{}:{line_no}: a line longer than {} MiB; drain appends only to files it wrote",
+                path.display(),
+                MAX_LINE >> 20
+            )));
+        }
         if line.last() != Some(&b'\n') {
             let f = OpenOptions::new()
                 .write(true)

@@ -367,3 +367,15 @@ fn secrets_never_appear_in_output_or_errors() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn drain_refuses_a_device_or_an_endless_line_instead_of_reading_forever() {
+    let dlq = one_record_topic("hostile-drain");
+    let out = evtctl()
+        .args(["dlq", "drain", &dlq, "--to", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/dev/zero: not a regular file"), "{err}");
+}
