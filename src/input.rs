@@ -97,6 +97,43 @@ impl Chunks {
     }
 }
 
+/// A reader over another read on a thread of its own, for code that wants `Read`/`BufRead`: a
+/// read waiting for input returns at Ctrl-C as if the input had ended (check `cancel` to tell
+/// the two apart).
+pub struct Cancellable<'a> {
+    chunks: Chunks,
+    cancel: &'a AtomicBool,
+    chunk: Vec<u8>,
+    at: usize,
+}
+
+impl<'a> Cancellable<'a> {
+    pub fn new(r: Box<dyn Read + Send>, cancel: &'a AtomicBool) -> Self {
+        Cancellable {
+            chunks: Chunks::spawn(r),
+            cancel,
+            chunk: Vec::new(),
+            at: 0,
+        }
+    }
+}
+
+impl Read for Cancellable<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.chunk.len() {
+            match self.chunks.next(self.cancel, || Ok(())) {
+                Ok(Next::Chunk(c)) => (self.chunk, self.at) = (c, 0),
+                Ok(Next::End | Next::Cancelled) => return Ok(0),
+                Err(e) => return Err(io::Error::other(format!("{e:#}"))),
+            }
+        }
+        let n = buf.len().min(self.chunk.len() - self.at);
+        buf[..n].copy_from_slice(&self.chunk[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
 /// The lines of a chunk, without their `\n`.
 pub fn lines(chunk: &[u8]) -> impl Iterator<Item = &[u8]> {
     let body = chunk.strip_suffix(b"\n").unwrap_or(chunk);
@@ -124,6 +161,15 @@ mod tests {
         assert_eq!(all(b"a\n\nb\n"), vec![b"a".to_vec(), vec![], b"b".to_vec()]);
         assert_eq!(all(b"a\nb"), vec![b"a".to_vec(), b"b".to_vec()]);
         assert_eq!(all(b"\n"), vec![Vec::<u8>::new()]);
+    }
+
+    #[test]
+    fn cancellable_reads_everything_then_ends() {
+        let never = AtomicBool::new(false);
+        let mut r = Cancellable::new(Box::new(io::Cursor::new(&b"a\nbc\nd"[..])), &never);
+        let mut all = String::new();
+        r.read_to_string(&mut all).unwrap();
+        assert_eq!(all, "a\nbc\nd");
     }
 
     #[test]

@@ -335,8 +335,10 @@ fn from_file(
         path.display().to_string()
     };
     c.receipt.source = label.clone();
-    let (input, len): (Box<dyn BufRead>, Option<u64>) = if path.as_os_str() == "-" {
-        (Box::new(std::io::stdin().lock()), None)
+    let (input, len): (Box<dyn BufRead + '_>, Option<u64>) = if path.as_os_str() == "-" {
+        // Read on a thread of its own, so Ctrl-C ends a wait for stdin at once.
+        let stdin = crate::input::Cancellable::new(Box::new(std::io::stdin()), cancel);
+        (Box::new(std::io::BufReader::new(stdin)), None)
     } else {
         let f = std::fs::File::open(path).map_err(|e| usage(format!("{label}: {e}")))?;
         let len = f.metadata().ok().map(|m| m.len());
@@ -364,6 +366,9 @@ fn from_file(
             .read_line(&mut line)
             .with_context(|| format!("reading {label}"))?;
         if n == 0 {
+            if cancel.load(Ordering::Relaxed) {
+                end = ReadEnd::Cancelled;
+            }
             break;
         }
         line_no += 1;

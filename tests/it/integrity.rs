@@ -269,6 +269,33 @@ fn ctrl_c_stops_validate_reading_stdin() {
     assert_eq!(summary["checked"], 1, "{lines:?}");
 }
 
+#[test]
+fn ctrl_c_stops_replay_reading_stdin() {
+    let t = topic("sigint-replay", 1);
+    let mut child = evtctl_process()
+        .args(["replay", "--from-file", "-", "--to", &t])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stderr = collect(child.stderr.take().unwrap());
+    stdin.write_all(b"{\"value\":{\"n\":1}}\n").unwrap();
+    stdin.flush().unwrap();
+    wait_for("the first copy", 30, || {
+        high_watermarks(&broker().bootstrap, &t) >= 1
+    });
+    interrupt(&child);
+    let stopped = came_within(30, || child.try_wait().unwrap().is_some());
+    let _ = stdin.write_all(b"{\"value\":{\"n\":2}}\n");
+    drop(stdin);
+    let status = exit_within(&mut child, 30, "replay");
+    assert_eq!(status.code(), Some(130), "{:?}", stderr.lock().unwrap());
+    assert_eq!(values(&t), vec![serde_json::json!({"n": 1})]);
+    assert!(stopped, "replay went on waiting for input after Ctrl-C");
+}
+
 // 7. Records that name their own topic: receipts say where each went; unknown topics are refused.
 #[test]
 fn envelope_topics_are_checked_and_named_in_receipts() {
