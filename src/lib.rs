@@ -66,6 +66,7 @@ pub fn run() -> i32 {
     // stop it halfway.
     let writes_to_kafka = match &cli.command {
         Command::Publish(_) | Command::Replay(_) => true,
+        Command::Topics(t) => matches!(t.command, Some(TopicsCommand::Create { .. })),
         Command::Dlq(d) => matches!(
             d.command,
             cli::DlqCommand::Drain(_) | cli::DlqCommand::Redrive(_)

@@ -147,6 +147,16 @@ fn publish_with_stdout_closed_publishes_everything() {
     assert!(stderr.contains("stdout is closed: no receipts"), "{stderr}");
     assert!(stderr.contains("published 2 records"), "{stderr}");
     assert_eq!(values(&t).len(), 2);
+    // The same for creating a topic: done, and exit 0.
+    let created = unique("closed-create");
+    let out = with_stdout_closed(&["topics", "create", &created]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(read_all(&created, &[]).is_empty());
 }
 
 // 2. A write error of any kind is an error, and a group is committed only past what was written.
