@@ -488,16 +488,17 @@ impl Run<'_> {
 }
 
 /// Why a record may not be sent, when the registry knows its schema and it fails it. Events
-/// the registry does not know pass, and so do payloads that are not JSON: with `--format json`
-/// those never get here (`check_line` and `record_for_line` reject them), so they are text the
-/// user asked for (`--format text`) or an envelope's bytes.
+/// the registry does not know pass. A payload that is not JSON (text asked for with `--format
+/// text`, an envelope's or a dead letter's bytes) passes too, unless the registry claims it
+/// anyway — by its topic, its headers, or because it is a known event but for bytes that are
+/// not UTF-8: then it is refused, never waved through.
 pub fn refuse(
     registry: &Registry,
     rec_topic: &str,
     value: Option<&[u8]>,
     headers: &[Header],
 ) -> Option<String> {
-    let event: serde_json::Value = parse_json(value?).ok()?;
+    let value = value?;
     let hs: Vec<(&str, Option<&[u8]>)> = headers
         .iter()
         .map(|h| (h.name.as_str(), h.value.as_deref()))
@@ -505,6 +506,22 @@ pub fn refuse(
     let ctx = LookupContext {
         headers: &hs,
         topic: Some(rec_topic),
+    };
+    let event: serde_json::Value = match parse_json(value) {
+        Ok(event) => event,
+        Err(why) => {
+            let guess = serde_json::from_str(&String::from_utf8_lossy(value))
+                .unwrap_or(serde_json::Value::Null);
+            return registry
+                .find(None, &guess, &ctx)
+                .ok()
+                .map(|(subject, file)| {
+                    format!(
+                        "{why} (a {}@{} event must be JSON)",
+                        subject.name, file.version
+                    )
+                });
+        }
     };
     match verdict_for_event(registry, None, &event, &ctx) {
         Verdict::Valid { .. } | Verdict::Unknown(_) => None,
@@ -917,6 +934,36 @@ mod tests {
             .unwrap();
         assert_eq!((r.topic, r.partition), (None, Some(2)));
         assert_eq!(r.value.as_deref(), Some(&br#"{"x":1}"#[..]));
+    }
+
+    #[test]
+    fn the_schema_gate_holds_for_payloads_that_are_not_json() {
+        let reg = Registry::open(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas"))
+            .unwrap();
+        let why = |topic: &str, value: &[u8]| refuse(&reg, topic, Some(value), &[]);
+        // A known event but for a byte that is not UTF-8: refused, whatever the format.
+        let w = why("anywhere", b"{\"type\":\"OrderPlaced\",\"x\":\"y\xff\"}").unwrap();
+        assert!(
+            w.starts_with("not valid JSON") && w.contains("order-placed@"),
+            "{w}"
+        );
+        // Text for a topic the registry routes to a subject: refused.
+        let w = why("payments", b"hello").unwrap();
+        assert!(w.contains("payment-captured@"), "{w}");
+        // Text the registry has no say over, and unknown events: sent.
+        assert_eq!(why("anywhere", b"hello \xff"), None);
+        assert_eq!(why("anywhere", br#"{"type":"Unrouted"}"#), None);
+    }
+
+    #[test]
+    fn json_lines_must_be_utf8_throughout() {
+        let p = plan(&[]);
+        for line in [&b"{\"x\":\"y\xff\"}"[..], b"{\"k\xfe\":1}"] {
+            let e = p.check_line(line).unwrap_err().to_string();
+            assert!(e.starts_with("not valid JSON"), "{e}");
+            let e = p.record_for_line(line).unwrap_err().to_string();
+            assert!(e.starts_with("not valid JSON"), "{e}");
+        }
     }
 
     #[test]

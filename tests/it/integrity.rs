@@ -447,6 +447,13 @@ fn invalid_utf8_is_not_json_for_publish_or_validate() {
         .write_stdin(b"{\"x\":\"y\xff\"}\n".to_vec())
         .assert()
         .success();
+    // Text is not a way around the schema gate, though: a known event type but for one byte.
+    evtctl()
+        .args(["--registry", REGISTRY, "publish", &t, "--format", "text"])
+        .write_stdin(b"{\"type\":\"OrderPlaced\",\"x\":\"y\xff\"}\n".to_vec())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("<stdin>:1: not valid JSON"));
     let recs = read_all(&t, &[]);
     assert_eq!(recs.len(), 1);
     let rec: serde_json::Value = serde_json::from_str(&recs[0]).unwrap();
