@@ -2,13 +2,14 @@
 
 use super::{client_config, describe, Ctx};
 use crate::config::Settings;
-use crate::error::{cluster, usage};
+use crate::error::usage;
 use anyhow::{Context, Result};
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::metadata::Metadata;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// One partition as the cluster describes it.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -47,23 +48,9 @@ pub struct Admin {
     timeout: Duration,
 }
 
-fn map_err(e: KafkaError, what: &str, s: &Settings) -> anyhow::Error {
+fn map_err(e: KafkaError, what: &str, s: &Settings, started: Instant) -> anyhow::Error {
     match e.rdkafka_error_code() {
-        Some(
-            RDKafkaErrorCode::BrokerTransportFailure
-            | RDKafkaErrorCode::AllBrokersDown
-            | RDKafkaErrorCode::OperationTimedOut
-            | RDKafkaErrorCode::RequestTimedOut
-            | RDKafkaErrorCode::Authentication
-            | RDKafkaErrorCode::SaslAuthenticationFailed
-            | RDKafkaErrorCode::Resolve
-            | RDKafkaErrorCode::SSL,
-        ) => cluster(format!(
-            "{what}: no answer from {} within {}: {}",
-            s.brokers,
-            humantime::format_duration(s.timeout),
-            describe(&e)
-        )),
+        Some(code) if super::is_cluster(code) => super::cluster_error(what, &e, s, started),
         _ => anyhow::anyhow!("{what}: {}", describe(&e)),
     }
 }
@@ -86,12 +73,32 @@ impl Admin {
         &self.settings
     }
 
+    /// Metadata within `--timeout`, asked for in slices so librdkafka's log and error events
+    /// (served only by polling) reach `Ctx` meanwhile: `-v`/`-vv` show the connection as it
+    /// happens, and a timeout names librdkafka's cause (TLS, SASL, name resolution).
+    fn metadata(&self, only: Option<&str>) -> Result<Metadata> {
+        let started = Instant::now();
+        let deadline = started + self.timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let res = self
+                .consumer
+                .fetch_metadata(only, left.min(Duration::from_millis(500)));
+            // No group and no assignment: polling only serves log and error events.
+            let _ = self.consumer.poll(Duration::from_millis(10));
+            match res {
+                Ok(md) => return Ok(md),
+                Err(e)
+                    if Instant::now() < deadline
+                        && e.rdkafka_error_code().is_some_and(super::is_transient) => {}
+                Err(e) => return Err(map_err(e, "fetching metadata", &self.settings, started)),
+            }
+        }
+    }
+
     /// Metadata for one topic, or all. An unknown topic is a usage error that names it.
     pub fn topics(&self, only: Option<&str>, with_watermarks: bool) -> Result<Vec<TopicInfo>> {
-        let md = self
-            .consumer
-            .fetch_metadata(only, self.timeout)
-            .map_err(|e| map_err(e, "fetching metadata", &self.settings))?;
+        let md = self.metadata(only)?;
         let mut out = Vec::new();
         for t in md.topics() {
             if let Some(err) = t.error() {
@@ -153,6 +160,7 @@ impl Admin {
 
     /// Low and high watermark of one partition.
     pub fn watermarks(&self, topic: &str, partition: i32) -> Result<(i64, i64)> {
+        let started = Instant::now();
         self.consumer
             .fetch_watermarks(topic, partition, self.timeout)
             .map_err(|e| {
@@ -160,6 +168,7 @@ impl Admin {
                     e,
                     &format!("watermarks of {topic}/{partition}"),
                     &self.settings,
+                    started,
                 )
             })
     }
@@ -176,10 +185,18 @@ impl Admin {
             tpl.add_partition_offset(topic, p, Offset::Offset(ms))
                 .context("building offsets request")?;
         }
+        let started = Instant::now();
         let res = self
             .consumer
             .offsets_for_times(tpl, self.timeout)
-            .map_err(|e| map_err(e, &format!("offsets for time in {topic}"), &self.settings))?;
+            .map_err(|e| {
+                map_err(
+                    e,
+                    &format!("offsets for time in {topic}"),
+                    &self.settings,
+                    started,
+                )
+            })?;
         Ok(res
             .elements()
             .iter()
@@ -220,8 +237,9 @@ impl Admin {
         let opts = AdminOptions::new()
             .operation_timeout(Some(self.timeout))
             .request_timeout(Some(self.timeout));
+        let started = Instant::now();
         let res = futures_executor::block_on(admin.create_topics([&nt], &opts))
-            .map_err(|e| map_err(e, "creating topic", &self.settings))?;
+            .map_err(|e| map_err(e, "creating topic", &self.settings, started))?;
         match res.into_iter().next() {
             None | Some(Ok(_)) => Ok(true),
             Some(Err((_, RDKafkaErrorCode::TopicAlreadyExists))) if if_not_exists => Ok(false),
