@@ -13,7 +13,7 @@ use crate::dlq::origin::{
 };
 use crate::error::{usage, Interrupted, PartialFailure, ProblemsFound};
 use crate::filter::Filter;
-use crate::kafka::admin::Admin;
+use crate::kafka::admin::{Admin, Watch};
 use crate::kafka::group::GroupReader;
 use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
 use crate::kafka::writer::Outgoing;
@@ -556,9 +556,24 @@ pub fn run(
         Ok(Flow::Continue)
     });
     // Whatever ended the read, settle the copies in flight and commit what they allow. A second
-    // Ctrl-C stops waiting; the unacknowledged stay uncommitted.
+    // Ctrl-C stops waiting, and so do a --timeout after the read failed (the cluster went away,
+    // say) and a cluster that does not answer for two; the unacknowledged stay uncommitted.
     let before = crate::interrupts();
-    mover.finish(|| crate::interrupts() > before);
+    let give_up = end.is_err().then(|| {
+        // None if the cluster just stayed away for a few --timeouts: the copies cannot land.
+        Instant::now()
+            + if rd.away() {
+                Duration::ZERO
+            } else {
+                settings.timeout
+            }
+    });
+    let watch = Watch::new(settings, &a.topic).ok();
+    mover.finish(|| {
+        crate::interrupts() > before
+            || give_up.is_some_and(|t| Instant::now() >= t)
+            || watch.as_ref().is_some_and(Watch::gone)
+    });
     let committed = rd.checkpoint(false);
     if let Some(b) = &bar {
         b.finish_and_clear();
@@ -568,12 +583,13 @@ pub fn run(
             "committing while handing partitions over failed ({e}); the next owner may copy some records again"
         ));
     }
-    // Ctrl-C may also end the read from inside the callback (while pacing).
-    let end = match end? {
-        _ if cancel.load(Ordering::Relaxed) => ReadEnd::Cancelled,
-        e => e,
+    // Ctrl-C may also end the read from inside the callback (while pacing). A failed read or
+    // final commit still gets its receipt of what was done; its error comes after.
+    let (end, failure) = match (end, committed) {
+        (Ok(_), Ok(())) if cancel.load(Ordering::Relaxed) => (ReadEnd::Cancelled, None),
+        (Ok(e), Ok(())) => (e, None),
+        (Err(e), _) | (Ok(_), Err(e)) => (ReadEnd::Stopped, Some(e)),
     };
-    committed?;
     let secs = started.elapsed().as_secs_f64();
     receipt.destinations = mover.destinations();
     for d in &receipt.destinations {
@@ -599,12 +615,16 @@ pub fn run(
     if receipt.failed > 0 {
         let first = mover
             .first_failure()
-            .unwrap_or_else(|| "in flight at exit".into());
+            .unwrap_or_else(|| format!("in flight at exit; {}", resume_at(&mover)));
+        let why = failure.map_or(String::new(), |e| format!(" after: {e:#}"));
         return Err(PartialFailure(format!(
-            "{} copy(ies) not acknowledged (first: {first}); the group's position stays before them: rerun to retry",
+            "{} copy(ies) not acknowledged (first: {first}); the group's position stays before them: rerun to retry{why}",
             receipt.failed
         ))
         .into());
+    }
+    if let Some(e) = failure {
+        return Err(e);
     }
     if let Some(why) = stopped {
         return Err(ProblemsFound(format!("stopped: {why}")).into());
@@ -617,6 +637,20 @@ pub fn run(
         .into());
     }
     Ok(())
+}
+
+/// Where a rerun starts, per partition: the first record not acknowledged (or not yet read).
+fn resume_at(mover: &Mover) -> String {
+    let at: Vec<String> = mover
+        .positions()
+        .iter()
+        .map(|(t, p, o)| format!("{t}/{p}@{o}"))
+        .collect();
+    if at.is_empty() {
+        "a rerun starts at the group's committed position".into()
+    } else {
+        format!("a rerun starts at {}", at.join(", "))
+    }
 }
 
 /// A read-only pass over the range through the same router: the plan.

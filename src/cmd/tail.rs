@@ -2,7 +2,9 @@
 //!
 //! Guarantees: joins no consumer group and commits nothing unless `--group` is given (then it
 //! commits only what has been written to stdout); `--until end` stops at the end offsets
-//! captured at start, also on compacted and transactional topics.
+//! captured at start, also on compacted and transactional topics. A follow waits through the
+//! cluster going away (a broker restart, a leader moving) until Ctrl-C; a bounded read gives up
+//! after a few `--timeout`s with the summary of what it printed and exit 3.
 
 use crate::cli::TailArgs;
 use crate::cmd::validate::{verdict, Verdict};
@@ -238,21 +240,23 @@ pub fn run(
     });
     // Commit only what reached stdout.
     printer.flush()?;
-    let end = end?;
+    let end = match end {
+        Ok(end) => end,
+        Err(e) => {
+            // The read failed (the cluster stayed away, say): what was printed is still
+            // committed if the cluster lets us, and reported, and then the error.
+            let _ = reader.commit();
+            summary.seconds = started.elapsed().as_secs_f64();
+            printer.info(format!(
+                "{}; stopped early",
+                summary_line(&summary, registry.is_some())
+            ));
+            return Err(e);
+        }
+    };
     reader.commit()?;
     summary.seconds = started.elapsed().as_secs_f64();
-    let mut msg = format!(
-        "{} record{}",
-        summary.records,
-        if summary.records == 1 { "" } else { "s" }
-    );
-    if summary.skipped > 0 {
-        msg.push_str(&format!(" ({} filtered out)", summary.skipped));
-    }
-    if registry.is_some() {
-        msg.push_str(&format!(", {} invalid", summary.invalid));
-    }
-    msg.push_str(&format!(" in {:.2}s", summary.seconds));
+    let msg = summary_line(&summary, registry.is_some());
     match end {
         ReadEnd::Reached | ReadEnd::Stopped => printer.info(msg),
         ReadEnd::Cancelled => {
@@ -261,4 +265,21 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// `N records (M filtered out), K invalid in S s`.
+fn summary_line(summary: &Summary, validating: bool) -> String {
+    let mut msg = format!(
+        "{} record{}",
+        summary.records,
+        if summary.records == 1 { "" } else { "s" }
+    );
+    if summary.skipped > 0 {
+        msg.push_str(&format!(" ({} filtered out)", summary.skipped));
+    }
+    if validating {
+        msg.push_str(&format!(", {} invalid", summary.invalid));
+    }
+    msg.push_str(&format!(" in {:.2}s", summary.seconds));
+    msg
 }

@@ -9,6 +9,7 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::metadata::Metadata;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 /// One partition as the cluster describes it.
@@ -245,5 +246,57 @@ impl Admin {
             Some(Err((_, RDKafkaErrorCode::TopicAlreadyExists))) if if_not_exists => Ok(false),
             Some(Err((name, code))) => Err(usage(format!("cannot create topic `{name}`: {code}"))),
         }
+    }
+}
+
+/// Whether the cluster still answers, for waits librdkafka would otherwise stretch to a whole
+/// delivery timeout (copies in flight to a cluster that went away): asked at most once a
+/// second, `gone` once it has not answered for two `--timeout`s.
+pub struct Watch {
+    admin: Admin,
+    topic: String,
+    limit: Duration,
+    away_since: Cell<Option<Instant>>,
+    last_probe: Cell<Option<Instant>>,
+}
+
+impl Watch {
+    /// Watch the cluster through `topic` (one that must be readable for the wait to succeed).
+    pub fn new(s: &Settings, topic: &str) -> Result<Watch> {
+        Ok(Watch {
+            admin: Admin::connect(s)?,
+            topic: topic.to_string(),
+            limit: super::reader::outage_limit(s),
+            away_since: Cell::new(None),
+            // The first question a second from now: most waits are over by then.
+            last_probe: Cell::new(Some(Instant::now())),
+        })
+    }
+
+    /// Has the cluster not answered for two `--timeout`s?
+    pub fn gone(&self) -> bool {
+        let now = Instant::now();
+        if self
+            .last_probe
+            .get()
+            .is_some_and(|t| now.duration_since(t) < Duration::from_secs(1))
+        {
+            return self
+                .away_since
+                .get()
+                .is_some_and(|t| t.elapsed() >= self.limit);
+        }
+        self.last_probe.set(Some(now));
+        if super::reader::answers(
+            &self.admin.consumer,
+            &self.topic,
+            Duration::from_millis(500),
+        ) {
+            self.away_since.set(None);
+            return false;
+        }
+        let since = self.away_since.get().unwrap_or(now);
+        self.away_since.set(Some(since));
+        since.elapsed() >= self.limit
     }
 }

@@ -7,7 +7,7 @@
 //! its owner for the positions that are safe to commit (the owner waits for its copies to be
 //! acknowledged first) and commits them before the partition goes to another member.
 
-use super::reader::{headers_of, timestamp_of, Event, Flow, ReadEnd};
+use super::reader::{headers_of, timestamp_of, Event, Flow, Outage, ReadEnd};
 use super::{client_config_with, describe, Ctx};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
@@ -65,8 +65,29 @@ impl ConsumerContext for GroupCtx {
             return;
         };
         let parts: Vec<i32> = tpl.elements().iter().map(|e| e.partition()).collect();
-        let positions = self.checkpoint.safe_positions(&self.topic, &parts, true);
-        let result = commit(consumer, &self.topic, &positions);
+        // Lost (no answer from the coordinator for the session timeout, as when the cluster goes
+        // away): the group has already moved on, so a commit would only be refused, and waiting
+        // here for copies in flight would hold up the read for their whole delivery timeout.
+        let lost = consumer.assignment_lost();
+        let positions = self.checkpoint.safe_positions(&self.topic, &parts, !lost);
+        let result = if lost {
+            let at: Vec<String> = positions
+                .iter()
+                .map(|(p, o)| format!("{}/{p}@{o}", self.topic))
+                .collect();
+            Err(anyhow::anyhow!(
+                "the group took back partitions {parts:?} of `{}` after losing this member; \
+                 not committed: {}",
+                self.topic,
+                if at.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    at.join(", ")
+                }
+            ))
+        } else {
+            commit(consumer, &self.topic, &positions)
+        };
         self.checkpoint.release(&self.topic, &parts);
         let mut a = self.assigned.lock().expect("assignment lock");
         match result {
@@ -110,6 +131,7 @@ fn commit(
         tpl.add_partition_offset(topic, p, Offset::Offset(o))
             .context("building commit")?;
     }
+    let started = Instant::now();
     match consumer.commit(&tpl, CommitMode::Sync) {
         Ok(()) => Ok(true),
         Err(e)
@@ -124,9 +146,10 @@ fn commit(
         {
             Ok(false)
         }
-        Err(e) => Err(anyhow::anyhow!(
-            "committing offsets of `{topic}`: {}",
-            describe(&e)
+        Err(e) => Err(super::reader::commit_error(
+            &format!("`{topic}`"),
+            &e,
+            started,
         )),
     }
 }
@@ -143,6 +166,8 @@ pub struct GroupReader {
     checkpoint: Arc<dyn Checkpoint>,
     join_timeout: Duration,
     stall_after: Duration,
+    /// The cluster going away mid-run: waited through for a few `--timeout`s.
+    outage: Outage,
 }
 
 impl GroupReader {
@@ -194,6 +219,7 @@ impl GroupReader {
             checkpoint,
             join_timeout: s.timeout.max(Duration::from_secs(30)),
             stall_after: super::reader::stall_timeout(s),
+            outage: Outage::new(s, false),
         })
     }
 
@@ -206,10 +232,19 @@ impl GroupReader {
     /// Commit what is safe to commit for the partitions this member owns; with `wait`, after the
     /// copies in flight are settled.
     pub fn checkpoint(&self, wait: bool) -> Result<()> {
+        if self.outage.active() {
+            // The read just waited a few --timeouts for the cluster: do not wait once more.
+            return Err(cluster("not committed: the cluster is away"));
+        }
         let owned = self.assignment();
         let positions = self.checkpoint.safe_positions(&self.topic, &owned, wait);
         // Refused during a rebalance: the hand-over that follows commits these positions.
         commit(&self.consumer, &self.topic, &positions).map(|_| ())
+    }
+
+    /// Is the cluster away (the read ended because it stayed away, or is waiting for it)?
+    pub fn away(&self) -> bool {
+        self.outage.active()
     }
 
     /// A commit made while handing partitions over that failed, if any.
@@ -248,11 +283,15 @@ impl GroupReader {
             .consumer
             .committed_offsets(tpl, self.join_timeout)
             .map_err(|e| {
-                anyhow::anyhow!(
+                let msg = format!(
                     "reading the positions of group `{}`: {}",
                     self.group,
                     describe(&e)
-                )
+                );
+                match e.rdkafka_error_code() {
+                    Some(code) if super::is_cluster(code) => cluster(msg),
+                    _ => anyhow::anyhow!(msg),
+                }
             })?;
         Ok(self.stops.iter().all(|(&p, &stop)| {
             let at = committed
@@ -273,6 +312,10 @@ impl GroupReader {
         (a.generations > 0, a.parts.values().all(|&done| done))
     }
 
+    fn reading(&self) -> String {
+        format!("reading `{}` in group `{}`", self.topic, self.group)
+    }
+
     /// Read until every partition this member owns reached its stop, the callback says stop,
     /// or `cancel` is set.
     pub fn run(
@@ -291,15 +334,33 @@ impl GroupReader {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
             }
+            if self.outage.active() {
+                // While the cluster is away, commits and checks would only wait and fail: keep
+                // polling (records fetched before still arrive; librdkafka reconnects), ask
+                // whether it answers, and give up in time.
+                let (consumer, topic) = (&self.consumer, self.topic.as_str());
+                self.outage
+                    .check(|wait| super::reader::answers(consumer, topic, wait))?;
+                last_progress = Instant::now();
+                last_commit = Instant::now();
+                last_check = Instant::now();
+            }
+            let away = self.outage.active();
             let (joined, all_done) = self.finished();
+            // Away: no commits, no end or stall checks, no join deadline (the outage has its own).
+            let joined = joined && !away;
             // This member's partitions are done; the run is done when every partition is, by
             // whichever member: until then it stays, to take over from a member that leaves
             // or fails (and, in an incremental rebalance, to receive partitions at all).
             if joined && all_done && last_check.elapsed() >= Duration::from_millis(500) {
-                self.checkpoint(true)?;
                 last_check = Instant::now();
-                if self.everything_committed()? {
-                    return Ok(ReadEnd::Reached);
+                match self
+                    .checkpoint(true)
+                    .and_then(|()| self.everything_committed())
+                {
+                    Ok(true) => return Ok(ReadEnd::Reached),
+                    Ok(false) => {}
+                    Err(e) => self.outage.lost(e, &self.reading())?,
                 }
             }
             let g = self.generations();
@@ -338,10 +399,12 @@ impl GroupReader {
                 return Err(super::reader::stalled(&stuck, self.stall_after));
             }
             if joined && last_commit.elapsed() >= Duration::from_secs(1) {
-                self.checkpoint(false)?;
+                if let Err(e) = self.checkpoint(false) {
+                    self.outage.lost(e, &self.reading())?;
+                }
                 last_commit = Instant::now();
             }
-            if !joined && started.elapsed() > self.join_timeout {
+            if !joined && !away && started.elapsed() > self.join_timeout {
                 return Err(cluster(format!(
                     "joining group `{}` on `{}`: no partitions assigned after {}s",
                     self.group,
@@ -364,14 +427,7 @@ impl GroupReader {
                     // end captured at start: nothing of this run's range is left there.
                     self.mark_done(p);
                 }
-                Some(Err(e)) => {
-                    return Err(anyhow::anyhow!(
-                        "reading `{}` in group `{}`: {}",
-                        self.topic,
-                        self.group,
-                        describe(&e)
-                    ));
-                }
+                Some(Err(e)) => self.outage.error(&e, &self.reading())?,
                 Some(Ok(m)) => {
                     idle_rounds = 0;
                     records += 1;

@@ -5,9 +5,9 @@
 //! arrive as records.
 
 use super::admin::Admin;
-use super::{client_config_with, describe, Ctx};
+use super::{cause_since, client_config_with, describe, is_cluster, is_transient, Ctx};
 use crate::config::Settings;
-use crate::error::usage;
+use crate::error::{cluster, usage};
 use crate::position::{now_ms, Start, StartSpec, Stop};
 use crate::record::{RecordView, TimestampType};
 use anyhow::{Context, Result};
@@ -97,10 +97,11 @@ fn fetch_ends(s: &Settings, topic: &str, parts: &[i32], marks: &mut [(i64, i64)]
                 }
             }
             Some(Err(e)) => {
-                return Err(anyhow::anyhow!(
-                    "reading the end of `{topic}`: {}",
-                    describe(&e)
-                ))
+                let msg = format!("reading the end of `{topic}`: {}", describe(&e));
+                return Err(match e.rdkafka_error_code() {
+                    Some(code) if is_cluster(code) => cluster(msg),
+                    _ => anyhow::anyhow!(msg),
+                });
             }
             None => {}
         }
@@ -300,6 +301,8 @@ pub struct Reader {
     /// Wall-clock end for a stop time in the future.
     deadline: Option<i64>,
     group: bool,
+    /// The cluster going away: waited through, for as long as it takes when following.
+    outage: Outage,
 }
 
 /// Committed offsets of `group` for the given partitions.
@@ -318,11 +321,13 @@ pub fn committed(
             tpl.add_partition(t, p);
         }
     }
+    let started = Instant::now();
     let res = consumer.committed_offsets(tpl, s.timeout).map_err(|e| {
-        anyhow::anyhow!(
-            "reading committed offsets of group `{group}`: {}",
-            describe(&e)
-        )
+        let what = format!("reading committed offsets of group `{group}`");
+        match e.rdkafka_error_code() {
+            Some(code) if is_cluster(code) => super::cluster_error(&what, &e, s, started),
+            _ => anyhow::anyhow!("{what}: {}", describe(&e)),
+        }
     })?;
     Ok(res
         .elements()
@@ -343,10 +348,17 @@ pub struct Committer {
 
 impl Committer {
     pub fn new(s: &Settings, group: &str) -> Result<Committer> {
-        let consumer: BaseConsumer<Ctx> =
-            client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
-                .create_with_context(Ctx { verbose: s.verbose })
-                .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+        let session = commit_wait(s);
+        let consumer: BaseConsumer<Ctx> = client_config_with(
+            s,
+            &[
+                ("group.id", group),
+                ("enable.auto.commit", "false"),
+                ("session.timeout.ms", &session),
+            ],
+        )
+        .create_with_context(Ctx { verbose: s.verbose })
+        .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
         Ok(Committer {
             consumer,
             group: group.to_string(),
@@ -362,13 +374,10 @@ impl Committer {
             tpl.add_partition_offset(t, *p, Offset::Offset(*o))
                 .context("building commit")?;
         }
-        self.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
-            anyhow::anyhow!(
-                "committing offsets of group `{}`: {}",
-                self.group,
-                describe(&e)
-            )
-        })
+        let started = Instant::now();
+        self.consumer
+            .commit(&tpl, CommitMode::Sync)
+            .map_err(|e| commit_error(&format!("group `{}`", self.group), &e, started))
     }
 }
 
@@ -399,6 +408,10 @@ impl Reader {
             // librdkafka refuses assign() without a group.id, even though assigning joins no
             // group; without --group we give it an inert one and never commit.
             defaults.push(("group.id", group.unwrap_or("evtctl-no-commit")));
+            // The reader joins no group, so this only bounds how long a commit waits for the
+            // group's coordinator (librdkafka holds it that long before failing it).
+            let session = commit_wait(s);
+            defaults.push(("session.timeout.ms", &session));
             let consumer: BaseConsumer<Ctx> = client_config_with(s, &defaults)
                 .create_with_context(Ctx { verbose: s.verbose })
                 .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
@@ -430,12 +443,20 @@ impl Reader {
                 parts,
             });
         }
+        // Following: some partition has no end and no end time is set.
+        let follow = deadline.is_none() && ranges.iter().any(|r| r.stop.is_none());
         Ok(Reader {
             topics,
             stall_after: stall_timeout(s),
             deadline,
             group: group.is_some(),
+            outage: Outage::new(s, follow),
         })
+    }
+
+    /// Is the cluster away (the read ended because it stayed away, or is waiting for it)?
+    pub fn away(&self) -> bool {
+        self.outage.active()
     }
 
     fn pending(&self) -> bool {
@@ -456,9 +477,10 @@ impl Reader {
                 tpl.add_partition_offset(&t.topic, p, Offset::Offset(part.next))
                     .context("building commit")?;
             }
-            t.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
-                anyhow::anyhow!("committing offsets of `{}`: {}", t.topic, describe(&e))
-            })?;
+            let started = Instant::now();
+            t.consumer
+                .commit(&tpl, CommitMode::Sync)
+                .map_err(|e| commit_error(&format!("`{}`", t.topic), &e, started))?;
         }
         Ok(())
     }
@@ -476,6 +498,13 @@ impl Reader {
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
+            }
+            if self.outage.active() {
+                let probe = self.topics.first().map(|t| (&t.consumer, t.topic.as_str()));
+                self.outage
+                    .check(|wait| probe.is_some_and(|(c, t)| answers(c, t, wait)))?;
+                // Time without the cluster is the outage's to bound, not a stall.
+                last_progress = Instant::now();
             }
             if last_progress.elapsed() > self.stall_after {
                 let stuck: Vec<String> = self
@@ -520,9 +549,7 @@ impl Reader {
                             }
                         }
                     }
-                    Some(Err(e)) => {
-                        return Err(anyhow::anyhow!("reading `{}`: {}", t.topic, describe(&e)));
-                    }
+                    Some(Err(e)) => self.outage.error(&e, &format!("reading `{}`", t.topic))?,
                     Some(Ok(m)) => {
                         got_any = true;
                         last_progress = Instant::now();
@@ -578,8 +605,11 @@ impl Reader {
                     if f(Event::Idle)? == Flow::Stop {
                         return Ok(ReadEnd::Stopped);
                     }
-                    // The callback has flushed what it wrote, so those records may be committed.
-                    self.commit()?;
+                    // The callback has flushed what it wrote, so those records may be committed
+                    // (not while the cluster is away: that would only wait, then fail).
+                    if !self.outage.active() {
+                        self.commit()?;
+                    }
                 }
             }
         }
@@ -609,6 +639,175 @@ pub(super) fn stalled(stuck: &[String], after: Duration) -> anyhow::Error {
         after.as_secs(),
         stuck.join(", ")
     ))
+}
+
+/// How long a commit may wait for the group's coordinator: `--timeout` (librdkafka's default
+/// is the 45 s session timeout).
+fn commit_wait(s: &Settings) -> String {
+    s.timeout
+        .clamp(Duration::from_secs(1), Duration::from_secs(45))
+        .as_millis()
+        .to_string()
+}
+
+/// A failed commit: a cluster error (exit 3) when the cluster is away or refuses us.
+pub(super) fn commit_error(whose: &str, e: &KafkaError, started: Instant) -> anyhow::Error {
+    // A commit waits for the coordinator first: the cause may be older than the commit.
+    let window = started
+        .checked_sub(Duration::from_secs(10))
+        .unwrap_or(started);
+    let msg = match cause_since(window) {
+        Some(cause) => format!("committing offsets of {whose}: {} ({cause})", describe(e)),
+        None => format!("committing offsets of {whose}: {}", describe(e)),
+    };
+    match e.rdkafka_error_code() {
+        Some(code) if is_cluster(code) => cluster(msg),
+        _ => anyhow::anyhow!(msg),
+    }
+}
+
+/// Does the cluster answer, with `topic` readable? A metadata request bounded by `wait`.
+pub(super) fn answers<C: rdkafka::consumer::ConsumerContext>(
+    consumer: &BaseConsumer<C>,
+    topic: &str,
+    wait: Duration,
+) -> bool {
+    consumer.fetch_metadata(Some(topic), wait).is_ok_and(|md| {
+        md.topics()
+            .iter()
+            .any(|t| t.error().is_none() && !t.partitions().is_empty())
+    })
+}
+
+/// A read's view of the cluster going away (a broker restart, a leader moving, the network):
+/// librdkafka reconnects and retries by itself, so transient errors from a poll start an
+/// outage instead of ending the read. It is said once on stderr, and once more when the
+/// cluster answers again. A follow waits for as long as it takes (until Ctrl-C); a bounded read
+/// gives up after a few `--timeout`s with a cluster error (exit 3), so the command can report
+/// what it did.
+pub(super) struct Outage {
+    brokers: String,
+    follow: bool,
+    limit: Duration,
+    since: Option<Instant>,
+    cause: String,
+    last_probe: Option<Instant>,
+    /// How far back a cause reported before the outage started is still its cause.
+    window: Duration,
+}
+
+impl Outage {
+    pub(super) fn new(s: &Settings, follow: bool) -> Outage {
+        Outage {
+            brokers: s.brokers.clone(),
+            follow,
+            limit: outage_limit(s),
+            since: None,
+            cause: String::new(),
+            last_probe: None,
+            window: s.timeout + Duration::from_secs(10),
+        }
+    }
+
+    pub(super) fn active(&self) -> bool {
+        self.since.is_some()
+    }
+
+    /// A poll returned `e` while doing `what`. Transient: the outage starts (or goes on).
+    /// Otherwise the read ends: a cluster error for refusals (authentication, authorisation),
+    /// a plain one for the rest.
+    pub(super) fn error(&mut self, e: &KafkaError, what: &str) -> Result<()> {
+        let code = e.rdkafka_error_code();
+        if !code.is_some_and(is_transient) {
+            let msg = format!("{what}: {}", describe(e));
+            return Err(if code.is_some_and(is_cluster) {
+                cluster(msg)
+            } else {
+                anyhow::anyhow!(msg)
+            });
+        }
+        self.start(what, describe(e));
+        Ok(())
+    }
+
+    /// A step failed with `e` (a commit, say). A cluster error starts the outage (or goes on);
+    /// any other is the read's end.
+    pub(super) fn lost(&mut self, e: anyhow::Error, what: &str) -> Result<()> {
+        if crate::error::exit_for(&e) != crate::error::Exit::Cluster {
+            return Err(e);
+        }
+        self.start(what, format!("{e:#}"));
+        Ok(())
+    }
+
+    fn start(&mut self, what: &str, fallback: String) {
+        let now = Instant::now();
+        let since = *self.since.get_or_insert(now);
+        // The cause may have been reported a while before the step that failed (a commit waits
+        // up to a --timeout for the coordinator).
+        let window = since.checked_sub(self.window).unwrap_or(since);
+        self.cause = cause_since(window).unwrap_or(fallback);
+        if since == now {
+            let patience = if self.follow {
+                String::new()
+            } else {
+                format!(" for up to {}", humantime::format_duration(self.limit))
+            };
+            eprintln!(
+                "evtctl: warning: {what}: lost the cluster at {} ({}); waiting{patience} while librdkafka reconnects",
+                self.brokers, self.cause
+            );
+            self.last_probe = Some(now);
+        }
+    }
+
+    /// While the cluster is away: ask at most once a second whether it answers (`probe`, given
+    /// how long it may wait). Back: say so and carry on. Away too long on a bounded read: the
+    /// cluster error.
+    pub(super) fn check(&mut self, probe: impl FnOnce(Duration) -> bool) -> Result<()> {
+        let Some(since) = self.since else {
+            return Ok(());
+        };
+        if self
+            .last_probe
+            .is_some_and(|t| t.elapsed() < Duration::from_secs(1))
+        {
+            return Ok(());
+        }
+        if probe(Duration::from_millis(500)) {
+            eprintln!(
+                "evtctl: {} answers again after {}s; resumed",
+                self.brokers,
+                since.elapsed().as_secs()
+            );
+            self.since = None;
+            self.last_probe = None;
+            return Ok(());
+        }
+        self.last_probe = Some(Instant::now());
+        if !self.follow && since.elapsed() >= self.limit {
+            // librdkafka's specific causes (connection refused, TLS, SASL) may come after the
+            // error that started the outage.
+            let window = since.checked_sub(self.window).unwrap_or(since);
+            if let Some(cause) = cause_since(window) {
+                self.cause = cause;
+            }
+            return Err(cluster(format!(
+                "lost the cluster: no answer from {} for {}s ({})",
+                self.brokers,
+                since.elapsed().as_secs(),
+                self.cause
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// How long a bounded read waits for the cluster to come back: two `--timeout`s (a broker
+/// restart or a leader moving takes seconds; what comes after, settling copies in flight, may
+/// take one more).
+pub fn outage_limit(s: &Settings) -> Duration {
+    s.timeout * 2
 }
 
 /// A record's timestamp and its kind.
