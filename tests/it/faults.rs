@@ -473,3 +473,65 @@ fn replay_with_a_checkpoint_losing_the_cluster_prints_its_receipt_and_exits_3_or
     let (code, stdout, err) = run.finish(120);
     assert_lost_mid_copy(code, &stdout, &err, killed.elapsed());
 }
+
+#[test]
+fn drain_losing_the_cluster_keeps_what_it_wrote_and_exits_3_with_its_summary() {
+    let mut b = OwnBroker::start(0);
+    let dlq = unique("lost-drain");
+    b.create(&dlq, 4);
+    let values: Vec<String> = (0..200_000).map(|i| format!("{{\"n\":{i}}}")).collect();
+    let recs: Vec<Produced<'_>> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Produced {
+            partition: i as i32 % 4,
+            key: None,
+            value: v.as_bytes(),
+            headers: Vec::new(),
+        })
+        .collect();
+    produce_with(&b.addr, &dlq, &recs);
+    let file = std::env::temp_dir().join(format!("{dlq}.jsonl"));
+    let mut cmd = b.process();
+    cmd.args(["dlq", "drain", &dlq, "--timeout", "2s", "-o", "json"])
+        .arg("--to")
+        .arg(&file);
+    let run = Running::spawn(cmd);
+    // Freeze it mid-read (once its first lines reach the file), take the cluster away, and let
+    // it go on: whatever it had fetched is written, then the read or the commit fails.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while std::fs::metadata(&file).map_or(0, |m| m.len()) == 0 {
+        assert!(Instant::now() < deadline, "drain wrote nothing");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let signal = |sig: &str| {
+        assert!(Command::new("kill")
+            .args([sig, &run.child.id().to_string()])
+            .status()
+            .unwrap()
+            .success());
+    };
+    signal("-STOP");
+    b.kill();
+    signal("-CONT");
+    let killed = Instant::now();
+    let (code, stdout, err) = run.finish(60);
+    let since_kill = killed.elapsed();
+    let held = std::fs::read_to_string(&file).unwrap().lines().count() as u64;
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(code, Some(3), "{err}");
+    let summary: serde_json::Value = stdout
+        .iter()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .unwrap_or_else(|| panic!("no summary: {stdout:?} {err}"));
+    assert_eq!(summary["kind"], "drained");
+    assert_eq!(summary["complete"], false, "{summary}");
+    assert_eq!(
+        summary["records"], held,
+        "the summary counts what FILE holds"
+    );
+    assert!(
+        since_kill < Duration::from_secs(20),
+        "within a few --timeouts, not {since_kill:?}"
+    );
+}
