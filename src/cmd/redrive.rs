@@ -350,11 +350,17 @@ fn print_receipt(r: &Receipt, printer: &mut Printer) -> Result<()> {
     printer.flush()
 }
 
-fn confirm(plan: &Plan) -> Result<bool> {
+fn confirm(plan: &Plan, cancel: &AtomicBool) -> Result<bool> {
     let n: u64 = plan.destinations.iter().map(|d| d.moved + d.parked).sum();
     eprint!("Move {n} record(s) out of `{}`? [y/N] ", plan.source);
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line)?;
+    // Read on a thread of its own, so Ctrl-C at the prompt ends the wait at once.
+    let stdin = crate::input::Cancellable::new(Box::new(std::io::stdin()), cancel);
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdin), &mut line)?;
+    if cancel.load(Ordering::Relaxed) {
+        eprintln!();
+        return Err(Interrupted.into());
+    }
     Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
 }
 
@@ -414,7 +420,7 @@ pub fn run(
         if a.dry_run {
             return Ok(());
         }
-        if !confirm(&plan)? {
+        if !confirm(&plan, cancel)? {
             printer.info("nothing moved");
             return Ok(());
         }

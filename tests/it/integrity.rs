@@ -43,6 +43,24 @@ fn collect(pipe: impl std::io::Read + Send + 'static) -> Arc<Mutex<Vec<String>>>
     lines
 }
 
+/// Everything a child prints on a pipe, partial lines included (a prompt has no newline).
+fn collect_raw(mut pipe: impl std::io::Read + Send + 'static) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let sink = text.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = pipe.read(&mut buf) {
+            if n == 0 {
+                return;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    text
+}
+
 fn has(lines: &Arc<Mutex<Vec<String>>>, needle: &str) -> bool {
     lines.lock().unwrap().iter().any(|l| l.contains(needle))
 }
@@ -304,6 +322,54 @@ fn ctrl_c_stops_replay_reading_stdin() {
     assert_eq!(status.code(), Some(130), "{:?}", stderr.lock().unwrap());
     assert_eq!(values(&t), vec![serde_json::json!({"n": 1})]);
     assert!(stopped, "replay went on waiting for input after Ctrl-C");
+}
+
+#[test]
+fn ctrl_c_at_the_redrive_prompt_ends_it_at_once() {
+    let origin = topic("prompt-origin", 1);
+    let dlq = topic("prompt-dlq", 1);
+    produce_with(
+        &broker().bootstrap,
+        &dlq,
+        &[Produced {
+            partition: 0,
+            key: None,
+            value: b"{\"n\":1}",
+            headers: vec![
+                ("__connect.errors.topic", origin.as_bytes().to_vec()),
+                ("__connect.errors.partition", b"0".to_vec()),
+                ("__connect.errors.offset", b"7".to_vec()),
+            ],
+        }],
+    );
+    // On a terminal (script(1) gives it one) redrive asks before it moves anything; Ctrl-C is
+    // typed as the terminal's interrupt character.
+    let mut child = std::process::Command::new("script")
+        .args([
+            "-qefc",
+            &format!("exec {} dlq redrive {dlq}", bin()),
+            "/dev/null",
+        ])
+        .env("EVTCTL_BROKERS", &broker().bootstrap)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .env_remove("EVTCTL_PROFILE")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut terminal = child.stdin.take().unwrap();
+    let screen = collect_raw(child.stdout.take().unwrap());
+    wait_for("the prompt", 60, || {
+        screen.lock().unwrap().contains("[y/N]")
+    });
+    terminal.write_all(b"\x03").unwrap();
+    terminal.flush().unwrap();
+    let status = exit_within(&mut child, 30, "redrive at its prompt after Ctrl-C");
+    drop(terminal);
+    assert_eq!(status.code(), Some(130), "{:?}", screen.lock().unwrap());
+    assert!(read_all(&origin, &[]).is_empty(), "nothing moved");
 }
 
 // 7. Records that name their own topic: receipts say where each went; unknown topics are refused.
