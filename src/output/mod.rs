@@ -279,6 +279,46 @@ impl Printer {
 mod tests {
     use super::*;
 
+    /// A printer whose stdout fails every write, as a full disk does.
+    #[cfg(target_os = "linux")]
+    fn failing(receipts_only: bool) -> Printer {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut p = Printer::new(Some(OutputFormat::Json), ColorChoice::Never, true, 0);
+        p.out = Out::Open(io::BufWriter::new(full));
+        p.receipts_only = receipts_only;
+        p
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failing_stdout_is_an_error_unless_only_receipts_are_lost() {
+        let mut p = failing(false);
+        p.line("x").unwrap(); // buffered
+        let e = p.flush().unwrap_err();
+        assert!(format!("{e:#}").starts_with("writing to stdout"), "{e:#}");
+        assert!(!e.chain().any(|c| c.is::<BrokenPipe>()));
+
+        let mut p = failing(true);
+        p.line("x").unwrap();
+        p.flush().unwrap();
+        assert!(p.stdout_lost());
+        p.json(&serde_json::json!({"after": true})).unwrap();
+    }
+
+    #[test]
+    fn a_closed_stdout_is_a_usage_error_for_readers_and_no_receipts_for_writers() {
+        let mut p = Printer::new(Some(OutputFormat::Json), ColorChoice::Never, true, 0);
+        p.out = Out::Closed;
+        let e = p.line("x").unwrap_err();
+        assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Usage);
+        p.receipts_only();
+        assert!(p.stdout_lost());
+        p.line("x").unwrap();
+    }
+
     #[test]
     fn colour_choice() {
         assert!(colour_enabled(ColorChoice::Always, false));
