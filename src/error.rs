@@ -132,4 +132,14 @@ mod tests {
         assert_eq!(exit_for(&anyhow::anyhow!("plain")), Exit::Usage);
         assert_eq!(exit_for(&Interrupted.into()), Exit::Interrupted);
     }
+
+    #[test]
+    fn hints_follow_librdkafkas_cause() {
+        let hint = |m: &str| hint_for(&cluster(m)).unwrap();
+        assert!(hint("x: SSL handshake failed").contains("ssl.*"));
+        assert!(hint("x: SASL authentication error").contains("sasl.mechanism"));
+        assert!(hint("x: Failed to resolve 'h:9092'").contains("host name"));
+        assert!(hint("x: Connection refused").contains("reachable"));
+        assert_eq!(hint_for(&usage("bad flag")), None);
+    }
 }

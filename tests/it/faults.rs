@@ -244,8 +244,10 @@ fn tls_to_a_plaintext_broker_names_the_handshake() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", text(&out));
     let err = text(&out);
+    // "SSL handshake failed: … connecting to a PLAINTEXT broker listener?", or on a slow
+    // machine a timeout "in state SSL_HANDSHAKE": librdkafka's words either way.
     assert!(
-        error_line(&err).contains("SSL handshake failed"),
+        error_line(&err).contains("SSL"),
         "the error names the TLS failure: {err}"
     );
     assert!(err.contains("hint:") && err.contains("TLS"), "{err}");
