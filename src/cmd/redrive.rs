@@ -574,11 +574,9 @@ pub fn run(
                 settings.timeout
             }
     });
-    let watch = Watch::new(settings, &a.topic).ok();
+    let watch = Watch::new(settings, &a.topic);
     mover.finish(|| {
-        crate::interrupts() > before
-            || give_up.is_some_and(|t| Instant::now() >= t)
-            || watch.as_ref().is_some_and(Watch::gone)
+        crate::interrupts() > before || give_up.is_some_and(|t| Instant::now() >= t) || watch.gone()
     });
     let committed = rd.checkpoint(false);
     if let Some(b) = &bar {

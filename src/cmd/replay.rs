@@ -150,11 +150,9 @@ pub fn run(
     // uncommitted.
     let before = crate::interrupts();
     let give_up = end.is_err().then(|| Instant::now() + settings.timeout);
-    let watch = Watch::new(settings, &a.to).ok();
+    let watch = Watch::new(settings, &a.to);
     c.mover.finish(|| {
-        crate::interrupts() > before
-            || give_up.is_some_and(|t| Instant::now() >= t)
-            || watch.as_ref().is_some_and(Watch::gone)
+        crate::interrupts() > before || give_up.is_some_and(|t| Instant::now() >= t) || watch.gone()
     });
     // The cluster failing mid-run still gets the receipt of what was done, then its error.
     let (end, committer, failure) = match end {
@@ -166,12 +164,10 @@ pub fn run(
         }
     };
     let failure = match (&committer, failure) {
-        (Some(_), None) if watch.as_ref().is_some_and(Watch::gone) => {
-            Some(error::cluster(format!(
-                "checkpoint not committed: no answer from {}",
-                settings.brokers
-            )))
-        }
+        (Some(_), None) if watch.gone() => Some(error::cluster(format!(
+            "checkpoint not committed: no answer from {}",
+            settings.brokers
+        ))),
         (Some(cm), None) => cm.commit(&c.mover.positions()).err(),
         (_, failure) => failure,
     };

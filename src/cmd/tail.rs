@@ -243,9 +243,11 @@ pub fn run(
     let end = match end {
         Ok(end) => end,
         Err(e) => {
-            // The read failed (the cluster stayed away, say): what was printed is still
-            // committed if the cluster lets us, and reported, and then the error.
-            let _ = reader.commit();
+            // The read failed: what was printed is still committed if the cluster lets us (not
+            // if it just stayed away for long), and reported, and then the error.
+            if !reader.away() {
+                let _ = reader.commit();
+            }
             summary.seconds = started.elapsed().as_secs_f64();
             printer.info(format!(
                 "{}; stopped early",
@@ -254,17 +256,23 @@ pub fn run(
             return Err(e);
         }
     };
-    reader.commit()?;
+    let committed = reader.commit();
     summary.seconds = started.elapsed().as_secs_f64();
     let msg = summary_line(&summary, registry.is_some());
     match end {
-        ReadEnd::Reached | ReadEnd::Stopped => printer.info(msg),
+        ReadEnd::Reached | ReadEnd::Stopped => {
+            printer.info(msg);
+            committed
+        }
         ReadEnd::Cancelled => {
             printer.info(format!("{msg}; interrupted"));
-            return Err(Interrupted.into());
+            // Ctrl-C (while the cluster is away, say) is still an interruption.
+            if let Err(e) = committed {
+                printer.warn(format!("{e:#}"));
+            }
+            Err(Interrupted.into())
         }
     }
-    Ok(())
 }
 
 /// `N records (M filtered out), K invalid in S s`.

@@ -85,8 +85,11 @@ impl Admin {
             let res = self
                 .consumer
                 .fetch_metadata(only, left.min(Duration::from_millis(500)));
-            // No group and no assignment: polling only serves log and error events.
-            let _ = self.consumer.poll(Duration::from_millis(10));
+            // No group and no assignment: polling only serves log and error events, which
+            // matter when shown (-v) or when the step fails.
+            if res.is_err() || self.settings.verbose > 0 {
+                let _ = self.consumer.poll(Duration::from_millis(10));
+            }
             match res {
                 Ok(md) => return Ok(md),
                 Err(e)
@@ -253,7 +256,9 @@ impl Admin {
 /// delivery timeout (copies in flight to a cluster that went away): asked at most once a
 /// second, `gone` once it has not answered for two `--timeout`s.
 pub struct Watch {
-    admin: Admin,
+    settings: Settings,
+    /// Connected at the first question (most waits are over before).
+    admin: std::cell::OnceCell<Option<Admin>>,
     topic: String,
     limit: Duration,
     away_since: Cell<Option<Instant>>,
@@ -262,15 +267,16 @@ pub struct Watch {
 
 impl Watch {
     /// Watch the cluster through `topic` (one that must be readable for the wait to succeed).
-    pub fn new(s: &Settings, topic: &str) -> Result<Watch> {
-        Ok(Watch {
-            admin: Admin::connect(s)?,
+    pub fn new(s: &Settings, topic: &str) -> Watch {
+        Watch {
+            settings: s.clone(),
+            admin: std::cell::OnceCell::new(),
             topic: topic.to_string(),
             limit: super::reader::outage_limit(s),
             away_since: Cell::new(None),
             // The first question a second from now: most waits are over by then.
             last_probe: Cell::new(Some(Instant::now())),
-        })
+        }
     }
 
     /// Has the cluster not answered for two `--timeout`s?
@@ -287,11 +293,13 @@ impl Watch {
                 .is_some_and(|t| t.elapsed() >= self.limit);
         }
         self.last_probe.set(Some(now));
-        if super::reader::answers(
-            &self.admin.consumer,
-            &self.topic,
-            Duration::from_millis(500),
-        ) {
+        let admin = self
+            .admin
+            .get_or_init(|| Admin::connect(&self.settings).ok());
+        let answers = admin.as_ref().is_some_and(|a| {
+            super::reader::answers(&a.consumer, &self.topic, Duration::from_millis(500))
+        });
+        if answers {
             self.away_since.set(None);
             return false;
         }

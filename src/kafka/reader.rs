@@ -12,11 +12,12 @@ use crate::position::{now_ms, Start, StartSpec, Stop};
 use crate::record::{RecordView, TimestampType};
 use anyhow::{Context, Result};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::message::{Headers, Message, Timestamp};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// One partition's resolved range: [start, stop), optionally bounded by record time.
@@ -290,7 +291,7 @@ struct Part {
 
 struct TopicReader {
     topic: String,
-    consumer: BaseConsumer<Ctx>,
+    consumer: Arc<BaseConsumer<Ctx>>,
     parts: BTreeMap<i32, Part>,
 }
 
@@ -303,6 +304,8 @@ pub struct Reader {
     group: bool,
     /// The cluster going away: waited through, for as long as it takes when following.
     outage: Outage,
+    commit_wait: Duration,
+    committing: Arc<AtomicBool>,
 }
 
 /// Committed offsets of `group` for the given partitions.
@@ -342,8 +345,10 @@ pub fn committed(
 /// Commits positions for a group without joining it, as a "simple consumer" does: for commands
 /// that read with assigned partitions and decide themselves when a position is safe.
 pub struct Committer {
-    consumer: BaseConsumer<Ctx>,
+    consumer: Arc<BaseConsumer<Ctx>>,
     group: String,
+    wait: Duration,
+    busy: Arc<AtomicBool>,
 }
 
 impl Committer {
@@ -360,8 +365,10 @@ impl Committer {
         .create_with_context(Ctx { verbose: s.verbose })
         .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
         Ok(Committer {
-            consumer,
+            consumer: Arc::new(consumer),
             group: group.to_string(),
+            wait: commit_timeout(s),
+            busy: Arc::default(),
         })
     }
 
@@ -369,16 +376,50 @@ impl Committer {
         if positions.is_empty() {
             return Ok(());
         }
-        let mut tpl = TopicPartitionList::new();
-        for (t, p, o) in positions {
-            tpl.add_partition_offset(t, *p, Offset::Offset(*o))
-                .context("building commit")?;
-        }
         let started = Instant::now();
-        self.consumer
-            .commit(&tpl, CommitMode::Sync)
+        commit_within(&self.consumer, positions.to_vec(), self.wait, &self.busy)
             .map_err(|e| commit_error(&format!("group `{}`", self.group), &e, started))
     }
+}
+
+/// Commit `positions` and wait for the answer at most `wait`. librdkafka's commit has no
+/// timeout of its own and can wait for ever for a coordinator that went away (seen: minutes,
+/// on a broker killed mid-run), so it runs on a thread of its own; one at a time (`busy`), so
+/// commits that hang do not pile up.
+fn commit_within(
+    consumer: &Arc<BaseConsumer<Ctx>>,
+    positions: Vec<(String, i32, i64)>,
+    wait: Duration,
+    busy: &Arc<AtomicBool>,
+) -> KafkaResult<()> {
+    let timed_out = || KafkaError::ConsumerCommit(RDKafkaErrorCode::OperationTimedOut);
+    if busy.swap(true, Ordering::SeqCst) {
+        // The last commit is still waiting for its answer.
+        return Err(timed_out());
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let (consumer, busy) = (consumer.clone(), busy.clone());
+    std::thread::spawn(move || {
+        let mut tpl = TopicPartitionList::new();
+        let mut res = Ok(());
+        for (t, p, o) in &positions {
+            if let Err(e) = tpl.add_partition_offset(t, *p, Offset::Offset(*o)) {
+                res = Err(e);
+            }
+        }
+        let res = res.and_then(|()| consumer.commit(&tpl, CommitMode::Sync));
+        busy.store(false, Ordering::SeqCst);
+        let _ = tx.send(res);
+    });
+    rx.recv_timeout(wait).unwrap_or_else(|_| Err(timed_out()))
+}
+
+/// How long a commit may wait for its answer: `--timeout`, and a little more than the wait for
+/// a coordinator librdkafka does itself (`commit_wait`), so its own answer comes first.
+fn commit_timeout(s: &Settings) -> Duration {
+    s.timeout
+        .clamp(Duration::from_secs(1), Duration::from_secs(45))
+        + Duration::from_secs(1)
 }
 
 impl Reader {
@@ -439,7 +480,7 @@ impl Reader {
                 .with_context(|| format!("assigning partitions of `{topic}`"))?;
             topics.push(TopicReader {
                 topic: topic.to_string(),
-                consumer,
+                consumer: Arc::new(consumer),
                 parts,
             });
         }
@@ -451,6 +492,8 @@ impl Reader {
             deadline,
             group: group.is_some(),
             outage: Outage::new(s, follow),
+            commit_wait: commit_timeout(s),
+            committing: Arc::default(),
         })
     }
 
@@ -465,21 +508,21 @@ impl Reader {
             .any(|t| t.parts.values().any(|p| !p.done))
     }
 
-    /// Commit the positions handed out so far (only with a group). Call after output is flushed;
-    /// `run` does so itself after each `Idle` event.
+    /// Commit the positions handed out so far (only with a group), waiting for the answer at
+    /// most `--timeout`. Call after output is flushed; `run` does so itself after each `Idle`
+    /// event.
     pub fn commit(&self) -> Result<()> {
         if !self.group {
             return Ok(());
         }
         for t in &self.topics {
-            let mut tpl = TopicPartitionList::new();
-            for (&p, part) in &t.parts {
-                tpl.add_partition_offset(&t.topic, p, Offset::Offset(part.next))
-                    .context("building commit")?;
-            }
+            let positions = t
+                .parts
+                .iter()
+                .map(|(&p, part)| (t.topic.clone(), p, part.next))
+                .collect();
             let started = Instant::now();
-            t.consumer
-                .commit(&tpl, CommitMode::Sync)
+            commit_within(&t.consumer, positions, self.commit_wait, &self.committing)
                 .map_err(|e| commit_error(&format!("`{}`", t.topic), &e, started))?;
         }
         Ok(())
@@ -608,7 +651,11 @@ impl Reader {
                     // The callback has flushed what it wrote, so those records may be committed
                     // (not while the cluster is away: that would only wait, then fail).
                     if !self.outage.active() {
-                        self.commit()?;
+                        if let Err(e) = self.commit() {
+                            // The cluster went away just now: the outage says so and waits.
+                            let what = format!("reading `{}`", self.topics[0].topic);
+                            self.outage.lost(e, &what)?;
+                        }
                     }
                 }
             }

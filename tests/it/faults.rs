@@ -159,10 +159,18 @@ impl Running {
         }
     }
 
-    fn wait_stderr(&self, what: &str, secs: u64) {
-        wait_for(&format!("{what:?} on stderr"), secs, || {
-            self.stderr().contains(what)
-        });
+    fn wait_stderr(&mut self, what: &str, secs: u64) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while !self.stderr().contains(what) {
+            if Instant::now() > deadline {
+                panic!(
+                    "no {what:?} on stderr within {secs}s (exit: {:?}); stderr: {}",
+                    self.child.try_wait().unwrap(),
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Wait for the process to end (panicking after `secs`); its exit code and all its stdout.
@@ -188,7 +196,17 @@ impl Running {
         }
         std::thread::sleep(Duration::from_millis(100));
         let err = self.stderr();
-        (status.code(), self.stdout, err)
+        (status.code(), std::mem::take(&mut self.stdout), err)
+    }
+}
+
+impl Drop for Running {
+    /// A test that failed leaves no evtctl behind.
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
@@ -297,12 +315,23 @@ fn very_verbose_shows_librdkafka_connecting() {
 
 #[test]
 fn a_follow_keeps_going_through_a_broker_restart() {
+    follow_through_a_restart(&[]);
+}
+
+#[test]
+fn a_follow_that_commits_keeps_going_through_a_broker_restart() {
+    // Its commits wait for a coordinator that is gone for a while: that is waiting too.
+    follow_through_a_restart(&["--group", &unique("restart-g"), "--timeout", "2s"]);
+}
+
+fn follow_through_a_restart(extra: &[&str]) {
     let mut b = OwnBroker::start(0);
     let port = b.port();
     let t = unique("restart");
     b.create(&t, 1);
     let mut cmd = b.process();
-    cmd.args(["tail", &t, "--from", "beginning", "-o", "json"]);
+    cmd.args(["tail", &t, "--from", "beginning", "-o", "json"])
+        .args(extra);
     let mut tail = Running::spawn(cmd);
     b.evtctl()
         .args(["publish", &t, r#"{"n":1}"#])
