@@ -16,7 +16,7 @@ use anyhow::{Context as _, Result};
 use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
-use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::message::Message;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use std::collections::BTreeMap;
@@ -132,7 +132,33 @@ fn commit(
             .context("building commit")?;
     }
     let started = Instant::now();
-    match consumer.commit(&tpl, CommitMode::Sync) {
+    judge(topic, consumer.commit(&tpl, CommitMode::Sync), started)
+}
+
+/// As `commit`, waiting for the answer at most `wait` (see `reader::commit_within`): for
+/// commits outside a rebalance callback.
+fn commit_bounded(
+    consumer: &Arc<BaseConsumer<GroupCtx>>,
+    topic: &str,
+    positions: &[(i32, i64)],
+    wait: Duration,
+    busy: &Arc<AtomicBool>,
+) -> Result<bool> {
+    if positions.is_empty() {
+        return Ok(true);
+    }
+    let positions = positions
+        .iter()
+        .map(|&(p, o)| (topic.to_string(), p, o))
+        .collect();
+    let started = Instant::now();
+    let res = super::reader::commit_within(consumer, positions, wait, busy);
+    judge(topic, res, started)
+}
+
+/// A commit's answer: `Ok(false)` when refused because the group is rebalancing.
+fn judge(topic: &str, res: KafkaResult<()>, started: Instant) -> Result<bool> {
+    match res {
         Ok(()) => Ok(true),
         Err(e)
             if matches!(
@@ -155,7 +181,8 @@ fn commit(
 }
 
 pub struct GroupReader {
-    consumer: BaseConsumer<GroupCtx>,
+    /// Shared with the thread a bounded commit runs on.
+    consumer: Arc<BaseConsumer<GroupCtx>>,
     topic: String,
     group: String,
     /// Exclusive end of each partition, captured at start.
@@ -168,6 +195,8 @@ pub struct GroupReader {
     stall_after: Duration,
     /// The cluster going away mid-run: waited through for a few `--timeout`s.
     outage: Outage,
+    commit_wait: Duration,
+    committing: Arc<AtomicBool>,
 }
 
 impl GroupReader {
@@ -210,7 +239,7 @@ impl GroupReader {
             .subscribe(&[topic])
             .with_context(|| format!("subscribing to `{topic}` in group `{group}`"))?;
         Ok(GroupReader {
-            consumer,
+            consumer: Arc::new(consumer),
             topic: topic.to_string(),
             group: group.to_string(),
             stops: ranges.iter().map(|&(p, _, stop)| (p, stop)).collect(),
@@ -220,6 +249,8 @@ impl GroupReader {
             join_timeout: s.timeout.max(Duration::from_secs(30)),
             stall_after: super::reader::stall_timeout(s),
             outage: Outage::new(s, false),
+            commit_wait: super::reader::commit_timeout(s),
+            committing: Arc::default(),
         })
     }
 
@@ -239,7 +270,14 @@ impl GroupReader {
         let owned = self.assignment();
         let positions = self.checkpoint.safe_positions(&self.topic, &owned, wait);
         // Refused during a rebalance: the hand-over that follows commits these positions.
-        commit(&self.consumer, &self.topic, &positions).map(|_| ())
+        commit_bounded(
+            &self.consumer,
+            &self.topic,
+            &positions,
+            self.commit_wait,
+            &self.committing,
+        )
+        .map(|_| ())
     }
 
     /// Is the cluster away (the read ended because it stayed away, or is waiting for it)?

@@ -386,8 +386,8 @@ impl Committer {
 /// timeout of its own and can wait for ever for a coordinator that went away (seen: minutes,
 /// on a broker killed mid-run), so it runs on a thread of its own; one at a time (`busy`), so
 /// commits that hang do not pile up.
-fn commit_within(
-    consumer: &Arc<BaseConsumer<Ctx>>,
+pub(super) fn commit_within<C: rdkafka::consumer::ConsumerContext + 'static>(
+    consumer: &Arc<BaseConsumer<C>>,
     positions: Vec<(String, i32, i64)>,
     wait: Duration,
     busy: &Arc<AtomicBool>,
@@ -416,7 +416,7 @@ fn commit_within(
 
 /// How long a commit may wait for its answer: `--timeout`, and a little more than the wait for
 /// a coordinator librdkafka does itself (`commit_wait`), so its own answer comes first.
-fn commit_timeout(s: &Settings) -> Duration {
+pub(super) fn commit_timeout(s: &Settings) -> Duration {
     s.timeout
         .clamp(Duration::from_secs(1), Duration::from_secs(45))
         + Duration::from_secs(1)
