@@ -730,8 +730,8 @@ pub(super) fn answers<C: rdkafka::consumer::ConsumerContext>(
 /// librdkafka reconnects and retries by itself, so transient errors from a poll start an
 /// outage instead of ending the read. It is said once on stderr, and once more when the
 /// cluster answers again. A follow waits for as long as it takes (until Ctrl-C); a bounded read
-/// gives up after a few `--timeout`s with a cluster error (exit 3), so the command can report
-/// what it did.
+/// gives up after two `--timeout`s (`outage_limit`) with a cluster error (exit 3), so the
+/// command can report what it did.
 pub(super) struct Outage {
     brokers: String,
     follow: bool,
