@@ -100,12 +100,20 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
 
 /// A hint line for errors where we know a likely fix.
 pub fn hint_for(err: &anyhow::Error) -> Option<&'static str> {
-    match exit_for(err) {
-        Exit::Cluster => Some(
-            "is the broker reachable? check --brokers / EVTCTL_BROKERS, or start one with `evtctl dev broker`",
-        ),
-        _ => None,
+    if exit_for(err) != Exit::Cluster {
+        return None;
     }
+    // The message carries librdkafka's cause when it gave one: point at the matching settings.
+    let msg = format!("{err:#}");
+    Some(if msg.contains("SSL") {
+        "the TLS handshake failed: check security.protocol and the ssl.* settings (-X or the profile); does that port speak TLS?"
+    } else if msg.contains("SASL") || msg.contains("uthentication") {
+        "authentication failed: check security.protocol, sasl.mechanism, sasl.username and sasl.password (-X or the profile)"
+    } else if msg.contains("resolve") {
+        "the broker's host name does not resolve: check --brokers / EVTCTL_BROKERS"
+    } else {
+        "is the broker reachable? check --brokers / EVTCTL_BROKERS, or start one with `evtctl dev broker`"
+    })
 }
 
 #[cfg(test)]
@@ -123,5 +131,15 @@ mod tests {
         assert_eq!(exit_for(&e), Exit::Partial);
         assert_eq!(exit_for(&anyhow::anyhow!("plain")), Exit::Usage);
         assert_eq!(exit_for(&Interrupted.into()), Exit::Interrupted);
+    }
+
+    #[test]
+    fn hints_follow_librdkafkas_cause() {
+        let hint = |m: &str| hint_for(&cluster(m)).unwrap();
+        assert!(hint("x: SSL handshake failed").contains("ssl.*"));
+        assert!(hint("x: SASL authentication error").contains("sasl.mechanism"));
+        assert!(hint("x: Failed to resolve 'h:9092'").contains("host name"));
+        assert!(hint("x: Connection refused").contains("reachable"));
+        assert_eq!(hint_for(&usage("bad flag")), None);
     }
 }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod dlq;
 pub mod error;
 pub mod filter;
+pub mod input;
 pub mod kafka;
 pub mod ledger;
 pub mod output;
@@ -86,6 +87,20 @@ pub fn run() -> i32 {
         (_, f) => f,
     };
     let mut printer = Printer::new(format, g.color, g.quiet, g.verbose);
+    // Commands that write to Kafka print only receipts of that work: losing stdout must not
+    // stop it halfway.
+    let writes_to_kafka = match &cli.command {
+        Command::Publish(_) | Command::Replay(_) => true,
+        Command::Topics(t) => matches!(t.command, Some(TopicsCommand::Create { .. })),
+        Command::Dlq(d) => matches!(
+            d.command,
+            cli::DlqCommand::Drain(_) | cli::DlqCommand::Redrive(_)
+        ),
+        _ => false,
+    };
+    if writes_to_kafka {
+        printer.receipts_only();
+    }
     match dispatch(&cli, brokers_source, &mut printer) {
         Ok(()) => Exit::Ok.code(),
         Err(e) => report(&e, &printer),

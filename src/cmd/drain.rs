@@ -315,9 +315,15 @@ pub fn run(
             }
         }
         Ok(Flow::Continue)
-    })?;
-    // Interrupted or not, what was written is made durable and committed.
-    sink.sync_and_commit(&a.topic, &a.to, &committer)?;
+    });
+    // Interrupted, failed or not, what was written is made durable and committed (if the
+    // cluster is away the commit fails, and a rerun skips what FILE holds).
+    let synced = sink.sync_and_commit(&a.topic, &a.to, &committer);
+    // A failed read or commit still gets the summary of what was drained, then its error.
+    let (end, failure) = match (end, synced) {
+        (Ok(end), Ok(())) => (end, None),
+        (Err(e), _) | (Ok(_), Err(e)) => (ReadEnd::Stopped, Some(e)),
+    };
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -341,7 +347,10 @@ pub fn run(
     if end == ReadEnd::Cancelled {
         return Err(Interrupted.into());
     }
-    Ok(())
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -5,9 +5,10 @@
 //! code is never 0 after a failure, and the run never stops silently halfway.
 
 use crate::cli::{Compression, InputFormat, PublishArgs};
-use crate::cmd::validate::{verdict_for_event, Verdict};
+use crate::cmd::validate::{parse_json, verdict_for_event, Verdict};
 use crate::config::{split_kv, Settings};
 use crate::error::{usage, Interrupted, PartialFailure, UsageError};
+use crate::input::{self, Chunks, Next};
 use crate::kafka::admin::Admin;
 use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
 use crate::output::Printer;
@@ -17,9 +18,14 @@ use crate::registry::Registry;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::value::RawValue;
-use std::io::{BufRead, BufReader};
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+
+/// Rejected lines and failed records reported one by one on stderr; the rest are counted (and
+/// all listed with `-o json`).
+const SHOWN: u64 = 5;
 
 /// Where the key comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,11 +200,11 @@ impl Plan {
             && self.trace.is_none()
     }
 
-    /// Check a line that `passthrough` sends as is.
+    /// Check a line that `passthrough` sends as is: with `--format json`, the same JSON check
+    /// `validate` makes (UTF-8 included).
     pub fn check_line(&self, line: &[u8]) -> Result<()> {
         if self.format == InputFormat::Json {
-            serde_json::from_slice::<serde::de::IgnoredAny>(line)
-                .map_err(|e| anyhow::anyhow!("not valid JSON: {e}"))?;
+            parse_json::<serde::de::IgnoredAny>(line).map_err(anyhow::Error::msg)?;
         }
         Ok(())
     }
@@ -213,9 +219,7 @@ impl Plan {
                 ..Record::default()
             },
             InputFormat::Json => {
-                let t = text()?;
-                serde_json::from_str::<&RawValue>(t)
-                    .map_err(|e| anyhow::anyhow!("not valid JSON: {e}"))?;
+                parse_json::<&RawValue>(line).map_err(anyhow::Error::msg)?;
                 Record {
                     value: Some(line.to_vec()),
                     ..Record::default()
@@ -353,6 +357,54 @@ impl Input {
             Input::Stdin => "<stdin>".into(),
         }
     }
+
+    /// The input's lines (a file or stdin is read on a thread of its own, so Ctrl-C is seen
+    /// while a read waits), and its size when known.
+    fn open(&self) -> Result<(Chunks, Option<u64>)> {
+        Ok(match self {
+            Input::One(s) => (Chunks::ready(s.clone().into_bytes()), None),
+            Input::File(p) => {
+                let f =
+                    std::fs::File::open(p).map_err(|e| usage(format!("{}: {e}", p.display())))?;
+                let len = f.metadata().ok().map(|m| m.len());
+                (Chunks::spawn(Box::new(f)), len)
+            }
+            Input::Stdin => (Chunks::spawn(Box::new(std::io::stdin())), None),
+        })
+    }
+}
+
+/// A topic records go to, and its partition count.
+type Dest = (Rc<str>, i32);
+
+/// The topics records go to, each asked of the cluster once: an unknown topic is refused here,
+/// before the producer's first use of it could make the broker create it.
+struct Dests {
+    home: Dest,
+    /// Only with --envelope-topic, where records name their own topics.
+    admin: Option<Admin>,
+    known: HashMap<String, Result<Dest, String>>,
+}
+
+impl Dests {
+    fn get(&mut self, topic: Option<&str>) -> Result<Dest, String> {
+        let topic = match topic {
+            Some(t) if t != &*self.home.0 => t,
+            _ => return Ok(self.home.clone()),
+        };
+        if let Some(known) = self.known.get(topic) {
+            return known.clone();
+        }
+        let found = match &self.admin {
+            Some(admin) => admin
+                .partitions(topic)
+                .map(|ps| (Rc::from(topic), ps.len() as i32))
+                .map_err(|e| format!("{e:#}")),
+            None => Err(format!("topic `{topic}` is not the one being published to")),
+        };
+        self.known.insert(topic.to_string(), found.clone());
+        found
+    }
 }
 
 struct Run<'a> {
@@ -362,13 +414,16 @@ struct Run<'a> {
     summary: Summary,
     deliveries: Vec<Delivery>,
     verbose_receipts: bool,
+    /// With --envelope-topic: where each record in flight went, by line.
+    topic_of: HashMap<u64, Rc<str>>,
 }
 
 impl Run<'_> {
     fn reject(&mut self, line: u64, cause: &str) -> Result<()> {
         self.summary.rejected += 1;
-        let msg = format!("{}:{line}: {cause}", self.label);
-        eprintln!("evtctl: error: {msg}");
+        if self.summary.rejected <= SHOWN {
+            eprintln!("evtctl: error: {}:{line}: {cause}", self.label);
+        }
         if self.printer.is_json() {
             self.printer.json(&Failure {
                 kind: "rejected",
@@ -381,27 +436,34 @@ impl Run<'_> {
 
     fn settle(&mut self) -> Result<()> {
         for d in std::mem::take(&mut self.deliveries) {
+            let went = self.topic_of.remove(&d.id);
+            let topic = went.as_deref().unwrap_or(&self.plan.topic);
             match d.result {
                 Ok(l) => {
                     if self.printer.is_json() {
                         self.printer.json(&Receipt {
                             kind: "receipt",
                             line: d.id,
-                            topic: &self.plan.topic,
+                            topic,
                             partition: l.partition,
                             offset: l.offset,
                         })?;
                     } else if self.verbose_receipts {
                         self.printer.line(&format!(
-                            "{}:{} → {}/{}@{}",
-                            self.label, d.id, self.plan.topic, l.partition, l.offset
+                            "{}:{} → {topic}/{}@{}",
+                            self.label, d.id, l.partition, l.offset
                         ))?;
                     }
                 }
                 Err(e) => {
                     self.summary.failed += 1;
                     self.summary.records -= 1;
-                    eprintln!("evtctl: error: {}:{}: not delivered: {e}", self.label, d.id);
+                    if self.summary.failed <= SHOWN {
+                        eprintln!(
+                            "evtctl: error: {}:{}: not delivered to `{topic}`: {e}",
+                            self.label, d.id
+                        );
+                    }
                     if self.printer.is_json() {
                         self.printer.json(&Failure {
                             kind: "failed",
@@ -414,17 +476,29 @@ impl Run<'_> {
         }
         Ok(())
     }
+
+    /// While waiting for input: report the deliveries that arrived and show their receipts.
+    fn serve(&mut self, writer: &Writer) -> Result<()> {
+        writer.poll(Duration::ZERO, &mut self.deliveries);
+        if !self.deliveries.is_empty() {
+            self.settle()?;
+        }
+        self.printer.flush()
+    }
 }
 
 /// Why a record may not be sent, when the registry knows its schema and it fails it. Events
-/// the registry does not know (or payloads that are not JSON) pass.
+/// the registry does not know pass. A payload that is not JSON (text asked for with `--format
+/// text`, an envelope's or a dead letter's bytes) passes too, unless the registry claims it
+/// anyway — by its topic, its headers, or because it is a known event but for bytes that are
+/// not UTF-8: then it is refused, never waved through.
 pub fn refuse(
     registry: &Registry,
     rec_topic: &str,
     value: Option<&[u8]>,
     headers: &[Header],
 ) -> Option<String> {
-    let event: serde_json::Value = serde_json::from_slice(value?).ok()?;
+    let value = value?;
     let hs: Vec<(&str, Option<&[u8]>)> = headers
         .iter()
         .map(|h| (h.name.as_str(), h.value.as_deref()))
@@ -432,6 +506,22 @@ pub fn refuse(
     let ctx = LookupContext {
         headers: &hs,
         topic: Some(rec_topic),
+    };
+    let event: serde_json::Value = match parse_json(value) {
+        Ok(event) => event,
+        Err(why) => {
+            let guess = serde_json::from_str(&String::from_utf8_lossy(value))
+                .unwrap_or(serde_json::Value::Null);
+            return registry
+                .find(None, &guess, &ctx)
+                .ok()
+                .map(|(subject, file)| {
+                    format!(
+                        "{why} (a {}@{} event must be JSON)",
+                        subject.name, file.version
+                    )
+                });
+        }
     };
     match verdict_for_event(registry, None, &event, &ctx) {
         Verdict::Valid { .. } | Verdict::Unknown(_) => None,
@@ -479,30 +569,25 @@ pub fn run(
             )));
         }
     }
-    drop(admin);
+    let mut dests = Dests {
+        home: (Rc::from(plan.topic.as_str()), partitions.len() as i32),
+        admin: plan.envelope_topic.then_some(admin),
+        known: HashMap::new(),
+    };
     let writer = Writer::new(
         settings,
         &WriterOptions {
             compression: plan.compression,
-            delivery_timeout: None,
+            // --timeout bounds a record's wait: with the cluster gone, the run ends in about
+            // that long instead of librdkafka's five minutes.
+            delivery_timeout: Some(settings.timeout),
             max_queued: None,
         },
     )?;
 
     let single = matches!(input, Input::One(_));
     let label = input.label();
-    let (mut reader, total_bytes): (Box<dyn BufRead>, Option<u64>) = match &input {
-        Input::One(s) => (Box::new(std::io::Cursor::new(s.clone().into_bytes())), None),
-        Input::File(p) => {
-            let f = std::fs::File::open(p).map_err(|e| usage(format!("{}: {e}", p.display())))?;
-            let len = f.metadata().ok().map(|m| m.len());
-            (Box::new(BufReader::with_capacity(256 * 1024, f)), len)
-        }
-        Input::Stdin => (
-            Box::new(BufReader::with_capacity(256 * 1024, std::io::stdin())),
-            None,
-        ),
-    };
+    let (chunks, total_bytes) = input.open()?;
     let bar = match total_bytes {
         Some(len) if printer.progress_allowed() => {
             let b = ProgressBar::new(len);
@@ -526,131 +611,117 @@ pub fn run(
         },
         deliveries: Vec::new(),
         verbose_receipts: single || settings.verbose > 0,
+        topic_of: HashMap::new(),
     };
     let started = Instant::now();
     let mut pace = plan.rate.map(crate::transfer::Pace::new);
-    let mut buf = Vec::with_capacity(4096);
     let mut line_no = 0u64;
     let mut read_bytes = 0u64;
     let mut stopped_early = false;
-    let topic_partitions = partitions.len() as i32;
-    loop {
-        if cancel.load(Ordering::Relaxed) {
-            break;
-        }
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .with_context(|| format!("reading {}", run.label))?;
-        if n == 0 {
-            break;
-        }
-        read_bytes += n as u64;
-        line_no += 1;
-        if buf.last() == Some(&b'\n') {
-            buf.pop();
-            if buf.last() == Some(&b'\r') {
-                buf.pop();
-            }
-        }
-        if buf.iter().all(|b| b.is_ascii_whitespace()) && !single {
-            continue;
-        }
-        let owned;
-        let rec = if plan.passthrough() {
-            plan.check_line(&buf).map(|()| None)
-        } else {
-            plan.record_for_line(&buf).map(Some)
+    'input: loop {
+        let chunk = match chunks.next(cancel, || run.serve(&writer))? {
+            Next::Chunk(c) => c,
+            Next::End | Next::Cancelled => break,
         };
-        let rec = match rec {
-            Ok(Some(r)) => {
-                owned = r;
-                Borrowed {
-                    topic: owned.topic.as_deref(),
-                    partition: owned.partition,
-                    key: owned.key.as_deref(),
-                    value: owned.value.as_deref(),
-                    headers: &owned.headers,
-                    timestamp: owned.timestamp,
+        for raw in input::lines(&chunk) {
+            // Ctrl-C stops the input at once: lines read but not yet sent stay unsent.
+            if cancel.load(Ordering::Relaxed) {
+                break 'input;
+            }
+            read_bytes += raw.len() as u64 + 1;
+            line_no += 1;
+            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+            if line.iter().all(u8::is_ascii_whitespace) && !single {
+                continue;
+            }
+            let parsed = if plan.passthrough() {
+                plan.check_line(line).map(|()| None)
+            } else {
+                plan.record_for_line(line).map(Some)
+            };
+            let owned;
+            let checked = match parsed {
+                Err(e) => Err(format!("{e:#}")),
+                Ok(parsed) => {
+                    let rec = match parsed {
+                        Some(r) => {
+                            owned = r;
+                            Borrowed {
+                                topic: owned.topic.as_deref(),
+                                partition: owned.partition,
+                                key: owned.key.as_deref(),
+                                value: owned.value.as_deref(),
+                                headers: &owned.headers,
+                                timestamp: owned.timestamp,
+                            }
+                        }
+                        None => Borrowed {
+                            topic: None,
+                            partition: plan.partition,
+                            key: match &plan.key {
+                                KeySource::Fixed(k) => Some(k),
+                                _ => None,
+                            },
+                            value: Some(line),
+                            headers: &plan.headers,
+                            timestamp: None,
+                        },
+                    };
+                    admit(&rec, &mut dests, registry).map(|dest| (rec, dest))
+                }
+            };
+            let (rec, (topic, _)) = match checked {
+                Ok(ok) => ok,
+                Err(why) => {
+                    run.reject(line_no, &why)?;
+                    if plan.fail_fast {
+                        stopped_early = true;
+                        break 'input;
+                    }
+                    continue;
+                }
+            };
+            if let Some(p) = &mut pace {
+                if !p.admit(cancel, |wait| writer.poll(wait, &mut run.deliveries)) {
+                    break 'input;
                 }
             }
-            Ok(None) => Borrowed {
-                topic: None,
-                partition: plan.partition,
-                key: match &plan.key {
-                    KeySource::Fixed(k) => Some(k),
-                    _ => None,
+            run.summary.records += 1;
+            run.summary.bytes += rec.value.map_or(0, |v| v.len() as u64);
+            if plan.envelope_topic {
+                run.topic_of.insert(line_no, topic.clone());
+            }
+            writer.send(
+                &Outgoing {
+                    topic: &topic,
+                    partition: rec.partition,
+                    key: rec.key,
+                    value: rec.value,
+                    headers: rec.headers,
+                    timestamp: rec.timestamp,
                 },
-                value: Some(&buf),
-                headers: &plan.headers,
-                timestamp: None,
-            },
-            Err(e) => {
-                run.reject(line_no, &format!("{e:#}"))?;
-                if plan.fail_fast {
-                    stopped_early = true;
-                    break;
+                line_no,
+                &mut run.deliveries,
+            );
+            if line_no.is_multiple_of(1024) {
+                writer.poll(Duration::ZERO, &mut run.deliveries);
+                if let Some(b) = &bar {
+                    b.set_position(read_bytes);
                 }
-                continue;
             }
-        };
-        let topic = rec.topic.unwrap_or(&plan.topic);
-        if let Some(why) = registry.and_then(|r| refuse(r, topic, rec.value, rec.headers)) {
-            run.reject(line_no, &why)?;
-            if plan.fail_fast {
-                stopped_early = true;
-                break;
-            }
-            continue;
-        }
-        if let Some(p) = rec.partition {
-            if topic == plan.topic && (p < 0 || p >= topic_partitions) {
-                run.reject(
-                    line_no,
-                    &format!(
-                        "partition {p} does not exist in `{topic}` (it has {topic_partitions})"
-                    ),
-                )?;
-                if plan.fail_fast {
+            if !run.deliveries.is_empty() {
+                let failed_before = run.summary.failed;
+                run.settle()?;
+                if plan.fail_fast && run.summary.failed > failed_before {
                     stopped_early = true;
-                    break;
+                    break 'input;
                 }
-                continue;
-            }
-        }
-        if let Some(p) = &mut pace {
-            p.admit(cancel, |wait| writer.poll(wait, &mut run.deliveries));
-        }
-        run.summary.records += 1;
-        run.summary.bytes += rec.value.map_or(0, |v| v.len() as u64);
-        writer.send(
-            &Outgoing {
-                topic,
-                partition: rec.partition,
-                key: rec.key,
-                value: rec.value,
-                headers: rec.headers,
-                timestamp: rec.timestamp,
-            },
-            line_no,
-            &mut run.deliveries,
-        );
-        if line_no.is_multiple_of(1024) {
-            writer.poll(Duration::ZERO, &mut run.deliveries);
-            if let Some(b) = &bar {
-                b.set_position(read_bytes);
-            }
-        }
-        if !run.deliveries.is_empty() {
-            let failed_before = run.summary.failed;
-            run.settle()?;
-            if plan.fail_fast && run.summary.failed > failed_before {
-                stopped_early = true;
-                break;
             }
         }
     }
+    drop(chunks);
     // Deliver what is in flight, even after Ctrl-C: those records are already on their way.
+    // librdkafka gives up on a record after --timeout, so this ends.
     let interrupts = crate::interrupts;
     let before = interrupts();
     writer.drain(&mut run.deliveries, || interrupts() > before);
@@ -669,9 +740,21 @@ pub fn run(
         0.0
     };
     let s = &run.summary;
+    if s.failed > SHOWN || s.rejected > SHOWN {
+        eprintln!(
+            "evtctl: only the first {SHOWN} {} shown above; `-o json` lists each",
+            match (s.failed > SHOWN, s.rejected > SHOWN) {
+                (true, true) => "rejected lines and undelivered records are",
+                (true, false) => "undelivered records are",
+                _ => "rejected lines are",
+            }
+        );
+    }
     if run.printer.is_json() {
         run.printer.json(s)?;
-    } else {
+    }
+    // Without stdout (closed, or gone mid-run), the summary goes to stderr.
+    if !run.printer.is_json() || run.printer.stdout_lost() {
         let mut msg = format!(
             "published {} record{} ({}) to {} in {:.2}s, {} records/s",
             s.records,
@@ -706,6 +789,28 @@ pub fn run(
         return Err(UsageError(format!("{rejected} input line(s) rejected{why}")).into());
     }
     Ok(())
+}
+
+/// Where a parsed record goes, or why it may not: its topic must exist, its partition too, and
+/// an event the registry knows must pass its schema.
+fn admit(
+    rec: &Borrowed<'_>,
+    dests: &mut Dests,
+    registry: Option<&Registry>,
+) -> Result<Dest, String> {
+    let dest = dests.get(rec.topic)?;
+    let (topic, partitions) = (&*dest.0, dest.1);
+    if let Some(why) = registry.and_then(|r| refuse(r, topic, rec.value, rec.headers)) {
+        return Err(why);
+    }
+    if let Some(p) = rec.partition {
+        if p < 0 || p >= partitions {
+            return Err(format!(
+                "partition {p} does not exist in `{topic}` (it has {partitions})"
+            ));
+        }
+    }
+    Ok(dest)
 }
 
 pub fn human_bytes(n: u64) -> String {
@@ -829,6 +934,36 @@ mod tests {
             .unwrap();
         assert_eq!((r.topic, r.partition), (None, Some(2)));
         assert_eq!(r.value.as_deref(), Some(&br#"{"x":1}"#[..]));
+    }
+
+    #[test]
+    fn the_schema_gate_holds_for_payloads_that_are_not_json() {
+        let reg = Registry::open(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas"))
+            .unwrap();
+        let why = |topic: &str, value: &[u8]| refuse(&reg, topic, Some(value), &[]);
+        // A known event but for a byte that is not UTF-8: refused, whatever the format.
+        let w = why("anywhere", b"{\"type\":\"OrderPlaced\",\"x\":\"y\xff\"}").unwrap();
+        assert!(
+            w.starts_with("not valid JSON") && w.contains("order-placed@"),
+            "{w}"
+        );
+        // Text for a topic the registry routes to a subject: refused.
+        let w = why("payments", b"hello").unwrap();
+        assert!(w.contains("payment-captured@"), "{w}");
+        // Text the registry has no say over, and unknown events: sent.
+        assert_eq!(why("anywhere", b"hello \xff"), None);
+        assert_eq!(why("anywhere", br#"{"type":"Unrouted"}"#), None);
+    }
+
+    #[test]
+    fn json_lines_must_be_utf8_throughout() {
+        let p = plan(&[]);
+        for line in [&b"{\"x\":\"y\xff\"}"[..], b"{\"k\xfe\":1}"] {
+            let e = p.check_line(line).unwrap_err().to_string();
+            assert!(e.starts_with("not valid JSON"), "{e}");
+            let e = p.record_for_line(line).unwrap_err().to_string();
+            assert!(e.starts_with("not valid JSON"), "{e}");
+        }
     }
 
     #[test]

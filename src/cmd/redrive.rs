@@ -13,7 +13,7 @@ use crate::dlq::origin::{
 };
 use crate::error::{usage, Interrupted, PartialFailure, ProblemsFound};
 use crate::filter::Filter;
-use crate::kafka::admin::Admin;
+use crate::kafka::admin::{Admin, Watch};
 use crate::kafka::group::GroupReader;
 use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
 use crate::kafka::writer::Outgoing;
@@ -377,11 +377,17 @@ fn print_receipt(r: &Receipt, printer: &mut Printer) -> Result<()> {
     printer.flush()
 }
 
-fn confirm(plan: &Plan) -> Result<bool> {
+fn confirm(plan: &Plan, cancel: &AtomicBool) -> Result<bool> {
     let n: u64 = plan.destinations.iter().map(|d| d.moved + d.parked).sum();
     eprint!("Move {n} record(s) out of `{}`? [y/N] ", plan.source);
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line)?;
+    // Read on a thread of its own, so Ctrl-C at the prompt ends the wait at once.
+    let stdin = crate::input::Cancellable::new(Box::new(std::io::stdin()), cancel);
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdin), &mut line)?;
+    if cancel.load(Ordering::Relaxed) {
+        eprintln!();
+        return Err(Interrupted.into());
+    }
     Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
 }
 
@@ -451,7 +457,7 @@ pub fn run(
         if a.dry_run {
             return Ok(());
         }
-        if !confirm(&plan)? {
+        if !confirm(&plan, cancel)? {
             printer.info("nothing moved");
             return Ok(());
         }
@@ -605,9 +611,22 @@ pub fn run(
         Ok(Flow::Continue)
     });
     // Whatever ended the read, settle the copies in flight and commit what they allow. A second
-    // Ctrl-C stops waiting; the unacknowledged stay uncommitted.
+    // Ctrl-C stops waiting, and so do a --timeout after the read failed (the cluster went away,
+    // say) and a cluster that does not answer for two; the unacknowledged stay uncommitted.
     let before = crate::interrupts();
-    mover.finish(|| crate::interrupts() > before);
+    let give_up = end.is_err().then(|| {
+        // None if the cluster just stayed away for a few --timeouts: the copies cannot land.
+        Instant::now()
+            + if rd.away() {
+                Duration::ZERO
+            } else {
+                settings.timeout
+            }
+    });
+    let watch = Watch::new(settings, &a.topic);
+    mover.finish(|| {
+        crate::interrupts() > before || give_up.is_some_and(|t| Instant::now() >= t) || watch.gone()
+    });
     let committed = rd.checkpoint(false);
     if let Some(b) = &bar {
         b.finish_and_clear();
@@ -617,12 +636,13 @@ pub fn run(
             "committing while handing partitions over failed ({e}); the next owner may copy some records again"
         ));
     }
-    // Ctrl-C may also end the read from inside the callback (while pacing).
-    let end = match end? {
-        _ if cancel.load(Ordering::Relaxed) => ReadEnd::Cancelled,
-        e => e,
+    // Ctrl-C may also end the read from inside the callback (while pacing). A failed read or
+    // final commit still gets its receipt of what was done; its error comes after.
+    let (end, failure) = match (end, committed) {
+        (Ok(_), Ok(())) if cancel.load(Ordering::Relaxed) => (ReadEnd::Cancelled, None),
+        (Ok(e), Ok(())) => (e, None),
+        (Err(e), _) | (Ok(_), Err(e)) => (ReadEnd::Stopped, Some(e)),
     };
-    committed?;
     let secs = started.elapsed().as_secs_f64();
     receipt.destinations = mover.destinations();
     for d in &receipt.destinations {
@@ -648,12 +668,16 @@ pub fn run(
     if receipt.failed > 0 {
         let first = mover
             .first_failure()
-            .unwrap_or_else(|| "in flight at exit".into());
+            .unwrap_or_else(|| format!("in flight at exit; {}", resume_at(&mover)));
+        let why = failure.map_or(String::new(), |e| format!(" after: {e:#}"));
         return Err(PartialFailure(format!(
-            "{} copy(ies) not acknowledged (first: {first}); the group's position stays before them: rerun to retry",
+            "{} copy(ies) not acknowledged (first: {first}); the group's position stays before them: rerun to retry{why}",
             receipt.failed
         ))
         .into());
+    }
+    if let Some(e) = failure {
+        return Err(e);
     }
     if let Some(why) = stopped {
         return Err(ProblemsFound(format!("stopped: {why}")).into());
@@ -676,6 +700,20 @@ fn ledger_full(r: &RecordView<'_>) -> String {
          then rerun",
         Position(r.topic, r.partition, r.offset)
     )
+}
+
+/// Where a rerun starts, per partition: the first record not acknowledged (or not yet read).
+fn resume_at(mover: &Mover) -> String {
+    let at: Vec<String> = mover
+        .positions()
+        .iter()
+        .map(|(t, p, o)| format!("{t}/{p}@{o}"))
+        .collect();
+    if at.is_empty() {
+        "a rerun starts at the group's committed position".into()
+    } else {
+        format!("a rerun starts at {}", at.join(", "))
+    }
 }
 
 /// A read-only pass over the range through the same router and the same ledger: the plan.

@@ -7,9 +7,9 @@
 
 use crate::cli::ReplayArgs;
 use crate::config::Settings;
-use crate::error::{usage, Interrupted, PartialFailure};
+use crate::error::{self, usage, Interrupted, PartialFailure};
 use crate::filter::Filter;
-use crate::kafka::admin::Admin;
+use crate::kafka::admin::{Admin, Watch};
 use crate::kafka::reader::{self, Committer, Event, Flow, ReadEnd, Reader};
 use crate::kafka::writer::Outgoing;
 use crate::output::Printer;
@@ -145,18 +145,32 @@ pub fn run(
         }
         (None, None) => Err(usage("give --from-topic TOPIC or --from-file FILE")),
     };
+    // A second Ctrl-C stops waiting for the copies in flight, and so do a --timeout after the
+    // read failed and a cluster that does not answer for two; the unacknowledged stay
+    // uncommitted.
     let before = crate::interrupts();
-    c.mover.finish(|| crate::interrupts() > before);
-    let (end, committer) = match end {
-        Ok(x) => x,
+    let give_up = end.is_err().then(|| Instant::now() + settings.timeout);
+    let watch = Watch::new(settings, &a.to);
+    c.mover.finish(|| {
+        crate::interrupts() > before || give_up.is_some_and(|t| Instant::now() >= t) || watch.gone()
+    });
+    // The cluster failing mid-run still gets the receipt of what was done, then its error.
+    let (end, committer, failure) = match end {
+        Ok((end, committer)) => (end, committer, None),
+        Err(e) if error::exit_for(&e) == error::Exit::Cluster => (ReadEnd::Stopped, None, Some(e)),
         Err(e) => {
             let copied: u64 = c.mover.destinations().iter().map(|d| d.moved).sum();
             return Err(e.context(format!("replay stopped after copying {copied} record(s)")));
         }
     };
-    if let Some(committer) = &committer {
-        committer.commit(&c.mover.positions())?;
-    }
+    let failure = match (&committer, failure) {
+        (Some(_), None) if watch.gone() => Some(error::cluster(format!(
+            "checkpoint not committed: no answer from {}",
+            settings.brokers
+        ))),
+        (Some(cm), None) => cm.commit(&c.mover.positions()).err(),
+        (_, failure) => failure,
+    };
     let r = &mut c.receipt;
     if !a.dry_run {
         let dests = c.mover.destinations();
@@ -196,20 +210,31 @@ pub fn run(
         return Err(Interrupted.into());
     }
     if r.failed > 0 {
-        let first = c
-            .mover
-            .first_failure()
-            .unwrap_or_else(|| "in flight at exit".into());
+        let first = c.mover.first_failure().unwrap_or_else(|| {
+            let at: Vec<String> = c
+                .mover
+                .positions()
+                .iter()
+                .map(|(t, p, o)| format!("{t}/{p}@{o}"))
+                .collect();
+            format!("in flight at exit; a rerun starts at {}", at.join(", "))
+        });
+        let why = failure
+            .as_ref()
+            .map_or(String::new(), |e| format!(" after: {e:#}"));
         let resume = if committer.is_some() {
             "; the checkpoint stays before them: rerun to resume"
         } else {
             ""
         };
         return Err(PartialFailure(format!(
-            "{} record(s) not copied (first: {first}){resume}",
+            "{} record(s) not copied (first: {first}){resume}{why}",
             r.failed
         ))
         .into());
+    }
+    if let Some(e) = failure {
+        return Err(e);
     }
     Ok(())
 }
@@ -310,15 +335,39 @@ fn from_topic(
         if let Some(cm) = &committer {
             if last_commit.elapsed() >= Duration::from_secs(1) {
                 c.mover.settle(Duration::ZERO);
-                cm.commit(&c.mover.positions())?;
+                // The cluster away for a moment: the next commit (or the last) catches up, and
+                // the reader decides how long to wait for it.
+                if let Err(e) = cm.commit(&c.mover.positions()) {
+                    if error::exit_for(&e) != error::Exit::Cluster {
+                        return Err(e);
+                    }
+                }
                 last_commit = Instant::now();
             }
         }
         Ok(Flow::Continue)
-    })?;
+    });
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    let end = match end {
+        Ok(end) => end,
+        Err(e) => {
+            // Checkpoint what was acknowledged, if the cluster still lets us (a --timeout more;
+            // none if it just stayed away for longer).
+            let give_up = Instant::now()
+                + if rd.away() {
+                    Duration::ZERO
+                } else {
+                    settings.timeout
+                };
+            c.mover.finish(|| Instant::now() >= give_up);
+            if let Some(cm) = committer.as_ref().filter(|_| !rd.away()) {
+                let _ = cm.commit(&c.mover.positions());
+            }
+            return Err(e);
+        }
+    };
     Ok((end, committer))
 }
 
@@ -335,8 +384,10 @@ fn from_file(
         path.display().to_string()
     };
     c.receipt.source = label.clone();
-    let (input, len): (Box<dyn BufRead>, Option<u64>) = if path.as_os_str() == "-" {
-        (Box::new(std::io::stdin().lock()), None)
+    let (input, len): (Box<dyn BufRead + '_>, Option<u64>) = if path.as_os_str() == "-" {
+        // Read on a thread of its own, so Ctrl-C ends a wait for stdin at once.
+        let stdin = crate::input::Cancellable::new(Box::new(std::io::stdin()), cancel);
+        (Box::new(std::io::BufReader::new(stdin)), None)
     } else {
         let f = std::fs::File::open(path).map_err(|e| usage(format!("{label}: {e}")))?;
         let len = f.metadata().ok().map(|m| m.len());
@@ -364,6 +415,9 @@ fn from_file(
             .read_line(&mut line)
             .with_context(|| format!("reading {label}"))?;
         if n == 0 {
+            if cancel.load(Ordering::Relaxed) {
+                end = ReadEnd::Cancelled;
+            }
             break;
         }
         line_no += 1;

@@ -2,7 +2,9 @@
 //!
 //! Guarantees: joins no consumer group and commits nothing unless `--group` is given (then it
 //! commits only what has been written to stdout); `--until end` stops at the end offsets
-//! captured at start, also on compacted and transactional topics.
+//! captured at start, also on compacted and transactional topics. A follow waits through the
+//! cluster going away (a broker restart, a leader moving) until Ctrl-C; a bounded read gives up
+//! after a few `--timeout`s with the summary of what it printed and exit 3.
 
 use crate::cli::TailArgs;
 use crate::cmd::validate::{verdict, Verdict};
@@ -238,9 +240,43 @@ pub fn run(
     });
     // Commit only what reached stdout.
     printer.flush()?;
-    let end = end?;
-    reader.commit()?;
+    let end = match end {
+        Ok(end) => end,
+        Err(e) => {
+            // The read failed: what was printed is still committed if the cluster lets us (not
+            // if it just stayed away for long), and reported, and then the error.
+            if !reader.away() {
+                let _ = reader.commit();
+            }
+            summary.seconds = started.elapsed().as_secs_f64();
+            printer.info(format!(
+                "{}; stopped early",
+                summary_line(&summary, registry.is_some())
+            ));
+            return Err(e);
+        }
+    };
+    let committed = reader.commit();
     summary.seconds = started.elapsed().as_secs_f64();
+    let msg = summary_line(&summary, registry.is_some());
+    match end {
+        ReadEnd::Reached | ReadEnd::Stopped => {
+            printer.info(msg);
+            committed
+        }
+        ReadEnd::Cancelled => {
+            printer.info(format!("{msg}; interrupted"));
+            // Ctrl-C (while the cluster is away, say) is still an interruption.
+            if let Err(e) = committed {
+                printer.warn(format!("{e:#}"));
+            }
+            Err(Interrupted.into())
+        }
+    }
+}
+
+/// `N records (M filtered out), K invalid in S s`.
+fn summary_line(summary: &Summary, validating: bool) -> String {
     let mut msg = format!(
         "{} record{}",
         summary.records,
@@ -249,16 +285,9 @@ pub fn run(
     if summary.skipped > 0 {
         msg.push_str(&format!(" ({} filtered out)", summary.skipped));
     }
-    if registry.is_some() {
+    if validating {
         msg.push_str(&format!(", {} invalid", summary.invalid));
     }
     msg.push_str(&format!(" in {:.2}s", summary.seconds));
-    match end {
-        ReadEnd::Reached | ReadEnd::Stopped => printer.info(msg),
-        ReadEnd::Cancelled => {
-            printer.info(format!("{msg}; interrupted"));
-            return Err(Interrupted.into());
-        }
-    }
-    Ok(())
+    msg
 }

@@ -9,6 +9,7 @@
 use crate::cli::{ReportFormat, ValidateArgs, ValidateInput};
 use crate::config::Settings;
 use crate::error::{usage, Interrupted, ProblemsFound};
+use crate::input::{Chunks, Next};
 use crate::kafka::reader::{self, Event, Flow, ReadEnd};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
@@ -18,7 +19,7 @@ use crate::registry::{Issue, Registry, SchemaFile, Subject};
 use anyhow::{Context as _, Result};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-use std::io::BufRead;
+use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -67,6 +68,17 @@ pub enum Verdict {
     Broken(String),
 }
 
+/// The one answer to "is this JSON?" that `validate`, `publish` and `tail --validate` share:
+/// UTF-8 throughout (strings included, which `serde_json::from_slice` skips when it parses into
+/// `IgnoredAny`), then JSON. The error reads `not valid JSON: …`.
+pub fn parse_json<'a, T: serde::Deserialize<'a>>(body: &'a [u8]) -> Result<T, String> {
+    // One UTF-8 check for the whole body, then a parse that need not check each string again.
+    std::str::from_utf8(body)
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str::<T>(text).map_err(|e| e.to_string()))
+        .map_err(|e| format!("not valid JSON: {e}"))
+}
+
 /// Validate one event body. Pure apart from compiling schemas on first use.
 pub fn verdict(
     reg: &Registry,
@@ -74,13 +86,9 @@ pub fn verdict(
     body: &[u8],
     ctx: &Context<'_>,
 ) -> Verdict {
-    // One UTF-8 check for the whole body, then a parse that need not check each string again.
-    let parsed = std::str::from_utf8(body)
-        .map_err(|e| e.to_string())
-        .and_then(|text| serde_json::from_str::<Value>(text).map_err(|e| e.to_string()));
-    match parsed {
+    match parse_json::<Value>(body) {
         Ok(event) => verdict_for_event(reg, explicit, &event, ctx),
-        Err(e) => Verdict::Broken(format!("not valid JSON: {e}")),
+        Err(e) => Verdict::Broken(e),
     }
 }
 
@@ -646,17 +654,14 @@ fn validate_files(
             }
         })
         .collect();
-    let mut readers: Vec<Box<dyn BufRead + Send>> = Vec::new();
+    let mut readers: Vec<Box<dyn Read + Send>> = Vec::new();
     for f in files {
         readers.push(if f.as_os_str() == "-" {
-            Box::new(std::io::BufReader::with_capacity(
-                256 * 1024,
-                std::io::stdin(),
-            ))
+            Box::new(std::io::stdin())
         } else {
             let file =
                 std::fs::File::open(f).map_err(|e| usage(format!("{}: {e}", f.display())))?;
-            Box::new(std::io::BufReader::with_capacity(256 * 1024, file))
+            Box::new(file)
         });
     }
     let workers = std::thread::available_parallelism()
@@ -674,42 +679,43 @@ fn validate_files(
         let (labels_ref, stop_ref) = (&labels, &stop);
         let read_error = scope.spawn(move || -> Result<()> {
             let mut seq = 0;
-            for (source, mut r) in readers.into_iter().enumerate() {
+            for (source, r) in readers.into_iter().enumerate() {
                 let mut line_no = 0u64;
+                // Read on a thread of its own, so Ctrl-C is seen while a read of stdin waits;
+                // lines are handed on as they arrive (typed ones at once), at most LINES a chunk.
+                let input = Chunks::spawn(r);
                 loop {
-                    let mut chunk = Chunk {
-                        seq,
-                        source,
-                        first_line: line_no + 1,
-                        lines: Vec::with_capacity(LINES),
+                    let next = input
+                        .next(cancel, || Ok(()))
+                        .with_context(|| format!("reading {}", labels_ref[source]))?;
+                    let bytes = match next {
+                        Next::Chunk(bytes) => bytes,
+                        Next::End => break,
+                        Next::Cancelled => return Ok(()),
                     };
-                    let mut eof = false;
-                    while chunk.lines.len() < LINES {
-                        let mut buf = Vec::new();
-                        if r.read_until(b'\n', &mut buf)
-                            .with_context(|| format!("reading {}", labels_ref[source]))?
-                            == 0
-                        {
-                            eof = true;
-                            break;
+                    let mut lines = crate::input::lines(&bytes).peekable();
+                    while lines.peek().is_some() {
+                        let mut chunk = Chunk {
+                            seq,
+                            source,
+                            first_line: line_no + 1,
+                            lines: Vec::new(),
+                        };
+                        for l in lines.by_ref().take(LINES) {
+                            line_no += 1;
+                            let mut end = l.len();
+                            while end > 0 && l[end - 1] == b'\r' {
+                                end -= 1;
+                            }
+                            chunk.lines.push(l[..end].to_vec());
                         }
-                        line_no += 1;
-                        while matches!(buf.last(), Some(b'\n' | b'\r')) {
-                            buf.pop();
+                        if stop_ref.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
+                            return Ok(());
                         }
-                        chunk.lines.push(buf);
-                    }
-                    if stop_ref.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
-                        return Ok(());
-                    }
-                    if !chunk.lines.is_empty() {
                         seq += 1;
                         if work_tx.send(chunk).is_err() {
                             return Ok(());
                         }
-                    }
-                    if eof {
-                        break;
                     }
                 }
             }
@@ -744,6 +750,10 @@ fn validate_files(
         let mut pending = BTreeMap::new();
         let mut next = 0u64;
         for (seq, source, verdicts) in done_rx.iter() {
+            // Ctrl-C: report nothing more (the reader has stopped too).
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
             pending.insert(seq, (source, verdicts));
             while let Some((source, verdicts)) = pending.remove(&next) {
                 next += 1;
@@ -765,7 +775,10 @@ fn validate_files(
                     }
                 }
             }
+            // What has been checked is shown as it is found, for input that comes slowly.
+            report.printer.flush()?;
         }
+        drop(done_rx);
         read_error.join().expect("reader thread")?;
         Ok(())
     })?;

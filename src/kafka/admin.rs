@@ -2,13 +2,15 @@
 
 use super::{client_config, describe, Ctx};
 use crate::config::Settings;
-use crate::error::{cluster, usage};
+use crate::error::usage;
 use anyhow::{Context, Result};
 use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::metadata::Metadata;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
-use std::time::Duration;
+use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 /// One partition as the cluster describes it.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -47,23 +49,9 @@ pub struct Admin {
     timeout: Duration,
 }
 
-fn map_err(e: KafkaError, what: &str, s: &Settings) -> anyhow::Error {
+fn map_err(e: KafkaError, what: &str, s: &Settings, started: Instant) -> anyhow::Error {
     match e.rdkafka_error_code() {
-        Some(
-            RDKafkaErrorCode::BrokerTransportFailure
-            | RDKafkaErrorCode::AllBrokersDown
-            | RDKafkaErrorCode::OperationTimedOut
-            | RDKafkaErrorCode::RequestTimedOut
-            | RDKafkaErrorCode::Authentication
-            | RDKafkaErrorCode::SaslAuthenticationFailed
-            | RDKafkaErrorCode::Resolve
-            | RDKafkaErrorCode::SSL,
-        ) => cluster(format!(
-            "{what}: no answer from {} within {}: {}",
-            s.brokers,
-            humantime::format_duration(s.timeout),
-            describe(&e)
-        )),
+        Some(code) if super::is_cluster(code) => super::cluster_error(what, &e, s, started),
         _ => anyhow::anyhow!("{what}: {}", describe(&e)),
     }
 }
@@ -86,12 +74,35 @@ impl Admin {
         &self.settings
     }
 
+    /// Metadata within `--timeout`, asked for in slices so librdkafka's log and error events
+    /// (served only by polling) reach `Ctx` meanwhile: `-v`/`-vv` show the connection as it
+    /// happens, and a timeout names librdkafka's cause (TLS, SASL, name resolution).
+    fn metadata(&self, only: Option<&str>) -> Result<Metadata> {
+        let started = Instant::now();
+        let deadline = started + self.timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let res = self
+                .consumer
+                .fetch_metadata(only, left.min(Duration::from_millis(500)));
+            // No group and no assignment: polling only serves log and error events, which
+            // matter when shown (-v) or when the step fails.
+            if res.is_err() || self.settings.verbose > 0 {
+                let _ = self.consumer.poll(Duration::from_millis(10));
+            }
+            match res {
+                Ok(md) => return Ok(md),
+                Err(e)
+                    if Instant::now() < deadline
+                        && e.rdkafka_error_code().is_some_and(super::is_transient) => {}
+                Err(e) => return Err(map_err(e, "fetching metadata", &self.settings, started)),
+            }
+        }
+    }
+
     /// Metadata for one topic, or all. An unknown topic is a usage error that names it.
     pub fn topics(&self, only: Option<&str>, with_watermarks: bool) -> Result<Vec<TopicInfo>> {
-        let md = self
-            .consumer
-            .fetch_metadata(only, self.timeout)
-            .map_err(|e| map_err(e, "fetching metadata", &self.settings))?;
+        let md = self.metadata(only)?;
         let mut out = Vec::new();
         for t in md.topics() {
             if let Some(err) = t.error() {
@@ -153,6 +164,7 @@ impl Admin {
 
     /// Low and high watermark of one partition.
     pub fn watermarks(&self, topic: &str, partition: i32) -> Result<(i64, i64)> {
+        let started = Instant::now();
         self.consumer
             .fetch_watermarks(topic, partition, self.timeout)
             .map_err(|e| {
@@ -160,6 +172,7 @@ impl Admin {
                     e,
                     &format!("watermarks of {topic}/{partition}"),
                     &self.settings,
+                    started,
                 )
             })
     }
@@ -176,10 +189,18 @@ impl Admin {
             tpl.add_partition_offset(topic, p, Offset::Offset(ms))
                 .context("building offsets request")?;
         }
+        let started = Instant::now();
         let res = self
             .consumer
             .offsets_for_times(tpl, self.timeout)
-            .map_err(|e| map_err(e, &format!("offsets for time in {topic}"), &self.settings))?;
+            .map_err(|e| {
+                map_err(
+                    e,
+                    &format!("offsets for time in {topic}"),
+                    &self.settings,
+                    started,
+                )
+            })?;
         Ok(res
             .elements()
             .iter()
@@ -220,12 +241,70 @@ impl Admin {
         let opts = AdminOptions::new()
             .operation_timeout(Some(self.timeout))
             .request_timeout(Some(self.timeout));
+        let started = Instant::now();
         let res = futures_executor::block_on(admin.create_topics([&nt], &opts))
-            .map_err(|e| map_err(e, "creating topic", &self.settings))?;
+            .map_err(|e| map_err(e, "creating topic", &self.settings, started))?;
         match res.into_iter().next() {
             None | Some(Ok(_)) => Ok(true),
             Some(Err((_, RDKafkaErrorCode::TopicAlreadyExists))) if if_not_exists => Ok(false),
             Some(Err((name, code))) => Err(usage(format!("cannot create topic `{name}`: {code}"))),
         }
+    }
+}
+
+/// Whether the cluster still answers, for waits librdkafka would otherwise stretch to a whole
+/// delivery timeout (copies in flight to a cluster that went away): asked at most once a
+/// second, `gone` once it has not answered for two `--timeout`s.
+pub struct Watch {
+    settings: Settings,
+    /// Connected at the first question (most waits are over before).
+    admin: std::cell::OnceCell<Option<Admin>>,
+    topic: String,
+    limit: Duration,
+    away_since: Cell<Option<Instant>>,
+    last_probe: Cell<Option<Instant>>,
+}
+
+impl Watch {
+    /// Watch the cluster through `topic` (one that must be readable for the wait to succeed).
+    pub fn new(s: &Settings, topic: &str) -> Watch {
+        Watch {
+            settings: s.clone(),
+            admin: std::cell::OnceCell::new(),
+            topic: topic.to_string(),
+            limit: super::reader::outage_limit(s),
+            away_since: Cell::new(None),
+            // The first question a second from now: most waits are over by then.
+            last_probe: Cell::new(Some(Instant::now())),
+        }
+    }
+
+    /// Has the cluster not answered for two `--timeout`s?
+    pub fn gone(&self) -> bool {
+        let now = Instant::now();
+        if self
+            .last_probe
+            .get()
+            .is_some_and(|t| now.duration_since(t) < Duration::from_secs(1))
+        {
+            return self
+                .away_since
+                .get()
+                .is_some_and(|t| t.elapsed() >= self.limit);
+        }
+        self.last_probe.set(Some(now));
+        let admin = self
+            .admin
+            .get_or_init(|| Admin::connect(&self.settings).ok());
+        let answers = admin.as_ref().is_some_and(|a| {
+            super::reader::answers(&a.consumer, &self.topic, Duration::from_millis(500))
+        });
+        if answers {
+            self.away_since.set(None);
+            return false;
+        }
+        let since = self.away_since.get().unwrap_or(now);
+        self.away_since.set(Some(since));
+        since.elapsed() >= self.limit
     }
 }

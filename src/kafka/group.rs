@@ -7,7 +7,7 @@
 //! its owner for the positions that are safe to commit (the owner waits for its copies to be
 //! acknowledged first) and commits them before the partition goes to another member.
 
-use super::reader::{headers_of, timestamp_of, Event, Flow, ReadEnd};
+use super::reader::{headers_of, timestamp_of, Event, Flow, Outage, ReadEnd};
 use super::{client_config_with, describe, Ctx};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
@@ -16,7 +16,7 @@ use anyhow::{Context as _, Result};
 use rdkafka::client::ClientContext;
 use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer, ConsumerContext, Rebalance};
-use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::message::Message;
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use std::collections::BTreeMap;
@@ -77,8 +77,29 @@ impl ConsumerContext for GroupCtx {
             return;
         };
         let parts: Vec<i32> = tpl.elements().iter().map(|e| e.partition()).collect();
-        let positions = self.checkpoint.safe_positions(&self.topic, &parts, true);
-        let result = commit(consumer, &self.topic, &positions);
+        // Lost (no answer from the coordinator for the session timeout, as when the cluster goes
+        // away): the group has already moved on, so a commit would only be refused, and waiting
+        // here for copies in flight would hold up the read for their whole delivery timeout.
+        let lost = consumer.assignment_lost();
+        let positions = self.checkpoint.safe_positions(&self.topic, &parts, !lost);
+        let result = if lost {
+            let at: Vec<String> = positions
+                .iter()
+                .map(|(p, o, _)| format!("{}/{p}@{o}", self.topic))
+                .collect();
+            Err(anyhow::anyhow!(
+                "the group took back partitions {parts:?} of `{}` after losing this member; \
+                 not committed: {}",
+                self.topic,
+                if at.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    at.join(", ")
+                }
+            ))
+        } else {
+            commit(consumer, &self.topic, &positions)
+        };
         self.checkpoint.release(&self.topic, &parts);
         let mut a = self.assigned.lock().expect("assignment lock");
         match result {
@@ -128,7 +149,34 @@ fn commit(
             }
         }
     }
-    match consumer.commit(&tpl, CommitMode::Sync) {
+    let started = Instant::now();
+    judge(topic, consumer.commit(&tpl, CommitMode::Sync), started)
+}
+
+/// As `commit`, waiting for the answer at most `wait` (see `reader::commit_within`): for
+/// commits outside a rebalance callback.
+fn commit_bounded(
+    consumer: &Arc<BaseConsumer<GroupCtx>>,
+    topic: &str,
+    positions: &[(i32, i64, String)],
+    wait: Duration,
+    busy: &Arc<AtomicBool>,
+) -> Result<bool> {
+    if positions.is_empty() {
+        return Ok(true);
+    }
+    let positions = positions
+        .iter()
+        .map(|(p, o, meta)| (topic.to_string(), *p, *o, meta.clone()))
+        .collect();
+    let started = Instant::now();
+    let res = super::reader::commit_within(consumer, positions, wait, busy);
+    judge(topic, res, started)
+}
+
+/// A commit's answer: `Ok(false)` when refused because the group is rebalancing.
+fn judge(topic: &str, res: KafkaResult<()>, started: Instant) -> Result<bool> {
+    match res {
         Ok(()) => Ok(true),
         Err(e)
             if matches!(
@@ -142,15 +190,17 @@ fn commit(
         {
             Ok(false)
         }
-        Err(e) => Err(anyhow::anyhow!(
-            "committing offsets of `{topic}`: {}",
-            describe(&e)
+        Err(e) => Err(super::reader::commit_error(
+            &format!("`{topic}`"),
+            &e,
+            started,
         )),
     }
 }
 
 pub struct GroupReader {
-    consumer: BaseConsumer<GroupCtx>,
+    /// Shared with the thread a bounded commit runs on.
+    consumer: Arc<BaseConsumer<GroupCtx>>,
     topic: String,
     group: String,
     /// Exclusive end of each partition, captured at start.
@@ -161,6 +211,10 @@ pub struct GroupReader {
     checkpoint: Arc<dyn Checkpoint>,
     join_timeout: Duration,
     stall_after: Duration,
+    /// The cluster going away mid-run: waited through for a few `--timeout`s.
+    outage: Outage,
+    commit_wait: Duration,
+    committing: Arc<AtomicBool>,
 }
 
 impl GroupReader {
@@ -203,7 +257,7 @@ impl GroupReader {
             .subscribe(&[topic])
             .with_context(|| format!("subscribing to `{topic}` in group `{group}`"))?;
         Ok(GroupReader {
-            consumer,
+            consumer: Arc::new(consumer),
             topic: topic.to_string(),
             group: group.to_string(),
             stops: ranges.iter().map(|&(p, _, stop)| (p, stop)).collect(),
@@ -212,6 +266,9 @@ impl GroupReader {
             checkpoint,
             join_timeout: s.timeout.max(Duration::from_secs(30)),
             stall_after: super::reader::stall_timeout(s),
+            outage: Outage::new(s, false),
+            commit_wait: super::reader::commit_timeout(s),
+            committing: Arc::default(),
         })
     }
 
@@ -224,10 +281,26 @@ impl GroupReader {
     /// Commit what is safe to commit for the partitions this member owns; with `wait`, after the
     /// copies in flight are settled.
     pub fn checkpoint(&self, wait: bool) -> Result<()> {
+        if self.outage.active() {
+            // The read just waited a few --timeouts for the cluster: do not wait once more.
+            return Err(cluster("not committed: the cluster is away"));
+        }
         let owned = self.assignment();
         let positions = self.checkpoint.safe_positions(&self.topic, &owned, wait);
         // Refused during a rebalance: the hand-over that follows commits these positions.
-        commit(&self.consumer, &self.topic, &positions).map(|_| ())
+        commit_bounded(
+            &self.consumer,
+            &self.topic,
+            &positions,
+            self.commit_wait,
+            &self.committing,
+        )
+        .map(|_| ())
+    }
+
+    /// Is the cluster away (the read ended because it stayed away, or is waiting for it)?
+    pub fn away(&self) -> bool {
+        self.outage.active()
     }
 
     /// A commit made while handing partitions over that failed, if any.
@@ -302,11 +375,15 @@ impl GroupReader {
             .consumer
             .committed_offsets(tpl, self.join_timeout)
             .map_err(|e| {
-                anyhow::anyhow!(
+                let msg = format!(
                     "reading the positions of group `{}`: {}",
                     self.group,
                     describe(&e)
-                )
+                );
+                match e.rdkafka_error_code() {
+                    Some(code) if super::is_cluster(code) => cluster(msg),
+                    _ => anyhow::anyhow!(msg),
+                }
             })?;
         Ok(self.stops.iter().all(|(&p, &stop)| {
             let (at, examined) = committed
@@ -332,6 +409,10 @@ impl GroupReader {
         (a.generations > 0, a.parts.values().all(|&done| done))
     }
 
+    fn reading(&self) -> String {
+        format!("reading `{}` in group `{}`", self.topic, self.group)
+    }
+
     /// Read until every partition this member owns reached its stop, the callback says stop,
     /// or `cancel` is set.
     pub fn run(
@@ -350,15 +431,33 @@ impl GroupReader {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
             }
+            if self.outage.active() {
+                // While the cluster is away, commits and checks would only wait and fail: keep
+                // polling (records fetched before still arrive; librdkafka reconnects), ask
+                // whether it answers, and give up in time.
+                let (consumer, topic) = (&self.consumer, self.topic.as_str());
+                self.outage
+                    .check(|wait| super::reader::answers(consumer, topic, wait))?;
+                last_progress = Instant::now();
+                last_commit = Instant::now();
+                last_check = Instant::now();
+            }
+            let away = self.outage.active();
             let (joined, all_done) = self.finished();
+            // Away: no commits, no end or stall checks, no join deadline (the outage has its own).
+            let joined = joined && !away;
             // This member's partitions are done; the run is done when every partition is, by
             // whichever member: until then it stays, to take over from a member that leaves
             // or fails (and, in an incremental rebalance, to receive partitions at all).
             if joined && all_done && last_check.elapsed() >= Duration::from_millis(500) {
-                self.checkpoint(true)?;
                 last_check = Instant::now();
-                if self.everything_committed()? {
-                    return Ok(ReadEnd::Reached);
+                match self
+                    .checkpoint(true)
+                    .and_then(|()| self.everything_committed())
+                {
+                    Ok(true) => return Ok(ReadEnd::Reached),
+                    Ok(false) => {}
+                    Err(e) => self.outage.lost(e, &self.reading())?,
                 }
             }
             self.load_assigned()?;
@@ -398,10 +497,12 @@ impl GroupReader {
                 return Err(super::reader::stalled(&stuck, self.stall_after));
             }
             if joined && last_commit.elapsed() >= Duration::from_secs(1) {
-                self.checkpoint(false)?;
+                if let Err(e) = self.checkpoint(false) {
+                    self.outage.lost(e, &self.reading())?;
+                }
                 last_commit = Instant::now();
             }
-            if !joined && started.elapsed() > self.join_timeout {
+            if !joined && !away && started.elapsed() > self.join_timeout {
                 return Err(cluster(format!(
                     "joining group `{}` on `{}`: no partitions assigned after {}s",
                     self.group,
@@ -427,14 +528,7 @@ impl GroupReader {
                     }
                     self.mark_done(p);
                 }
-                Some(Err(e)) => {
-                    return Err(anyhow::anyhow!(
-                        "reading `{}` in group `{}`: {}",
-                        self.topic,
-                        self.group,
-                        describe(&e)
-                    ));
-                }
+                Some(Err(e)) => self.outage.error(&e, &self.reading())?,
                 Some(Ok(m)) => {
                     idle_rounds = 0;
                     records += 1;

@@ -11,9 +11,12 @@ use crate::config::Settings;
 use rdkafka::client::ClientContext;
 use rdkafka::config::{ClientConfig, RDKafkaLogLevel};
 use rdkafka::consumer::ConsumerContext;
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use std::sync::Mutex;
+use std::time::Instant;
 
-/// Client context: routes librdkafka's log to stderr when asked (-vv), or its errors with -v.
+/// Client context: routes librdkafka's log to stderr when asked (-vv), or its errors with -v,
+/// and keeps the causes it reports (see `cause_since`).
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub verbose: u8,
@@ -24,22 +27,52 @@ impl ClientContext for Ctx {
         if self.verbose >= 2
             || (self.verbose >= 1 && (level as i32) <= (RDKafkaLogLevel::Warning as i32))
         {
-            eprintln!("librdkafka {level:?} {fac}: {log_message}");
+            eprintln!("librdkafka {level:?} {fac}: {}", redacted(log_message));
         }
     }
 
     fn error(&self, error: KafkaError, reason: &str) {
         // Reaching a partition's end is how bounded reads finish, not an error.
-        if error.rdkafka_error_code() == Some(rdkafka::error::RDKafkaErrorCode::PartitionEOF) {
+        if error.rdkafka_error_code() == Some(RDKafkaErrorCode::PartitionEOF) {
             return;
         }
+        note_cause(error.rdkafka_error_code(), reason);
         if self.verbose >= 1 {
-            eprintln!("librdkafka error: {error}: {reason}");
+            eprintln!("librdkafka error: {error}: {}", redacted(reason));
         }
     }
 }
 
 impl ConsumerContext for Ctx {}
+
+/// What librdkafka last said went wrong, and when: the latest specific cause, and the latest
+/// generic one ("1/1 brokers are down"). The reason a step timed out ("SSL handshake failed",
+/// "SASL authentication error", "Failed to resolve …") is only ever reported here, never by the
+/// call that timed out. Process-wide, so every client (including ones with their own context
+/// type that forward to `Ctx`) contributes.
+static CAUSES: Mutex<[Option<(Instant, String)>; 2]> = Mutex::new([None, None]);
+
+fn note_cause(code: Option<RDKafkaErrorCode>, reason: &str) {
+    // "1/1 brokers are down" says that, not why: a specific cause wins over it.
+    let generic = code == Some(RDKafkaErrorCode::AllBrokersDown);
+    let mut c = CAUSES.lock().unwrap_or_else(|p| p.into_inner());
+    c[usize::from(generic)] = Some((Instant::now(), redacted(reason)));
+}
+
+/// The most telling cause librdkafka reported since `t`: the latest specific one, else the
+/// latest at all.
+pub fn cause_since(t: Instant) -> Option<String> {
+    let c = CAUSES.lock().unwrap_or_else(|p| p.into_inner());
+    c.iter()
+        .flatten()
+        .find(|(at, _)| *at >= t)
+        .map(|(_, msg)| msg.clone())
+}
+
+/// `msg` with secret property values replaced by `***` (see `config::scrub`).
+pub fn redacted(msg: &str) -> String {
+    crate::config::scrub(msg).into_owned()
+}
 
 /// Base librdkafka settings: brokers, our defaults for this client, then -X/profile properties
 /// (so the user always has the last word), and logging.
@@ -68,8 +101,10 @@ pub fn client_config(s: &Settings) -> ClientConfig {
         RDKafkaLogLevel::Warning
     });
     if s.verbose >= 2 {
-        c.set("debug", "broker,topic,msg,protocol");
+        // What the first connection does: resolve, connect, TLS and SASL handshakes, requests.
+        c.set("debug", "broker,security,protocol,topic,msg");
     }
+    // Their values are registered as secrets where they may be (Settings::resolve).
     for (k, v, _) in &s.properties {
         c.set(k, v);
     }
@@ -81,5 +116,93 @@ pub fn describe(e: &KafkaError) -> String {
     match e.rdkafka_error_code() {
         Some(code) => format!("{code} ({e})"),
         None => e.to_string(),
+    }
+}
+
+/// Errors that say the cluster (or the path to it) is away for now: librdkafka reconnects and
+/// retries by itself, so a read waits through them.
+pub fn is_transient(code: RDKafkaErrorCode) -> bool {
+    use RDKafkaErrorCode as C;
+    matches!(
+        code,
+        C::BrokerTransportFailure
+            | C::AllBrokersDown
+            | C::Resolve
+            | C::OperationTimedOut
+            | C::RequestTimedOut
+            | C::TimedOutQueue
+            | C::NetworkException
+            | C::LeaderNotAvailable
+            | C::NotLeaderForPartition
+            | C::ReplicaNotAvailable
+            | C::BrokerNotAvailable
+            | C::UnknownTopicOrPartition
+            | C::UnknownTopic
+            | C::UnknownPartition
+            | C::UnknownLeaderEpoch
+            | C::FencedLeaderEpoch
+            | C::OffsetNotAvailable
+            | C::KafkaStorageError
+            | C::NotEnoughReplicas
+            | C::NotEnoughReplicasAfterAppend
+            | C::NotCoordinator
+            | C::CoordinatorNotAvailable
+            | C::CoordinatorLoadInProgress
+            | C::WaitingForCoordinator
+            | C::SSL
+    )
+}
+
+/// Errors that mean the cluster cannot be reached or refuses us (exit 3), as opposed to a
+/// problem with what we asked.
+pub fn is_cluster(code: RDKafkaErrorCode) -> bool {
+    use RDKafkaErrorCode as C;
+    is_transient(code)
+        || matches!(
+            code,
+            C::Authentication
+                | C::SaslAuthenticationFailed
+                | C::UnsupportedSASLMechanism
+                | C::IllegalSASLState
+                | C::TopicAuthorizationFailed
+                | C::GroupAuthorizationFailed
+                | C::ClusterAuthorizationFailed
+                | C::Fatal
+        )
+}
+
+/// A cluster error (exit 3) for a failed step, with librdkafka's own cause when it gave one
+/// since `started` ("SSL handshake failed", "SASL authentication error", "Failed to resolve").
+pub fn cluster_error(what: &str, e: &KafkaError, s: &Settings, started: Instant) -> anyhow::Error {
+    let cause = cause_since(started).unwrap_or_else(|| describe(e));
+    crate::error::cluster(format!(
+        "{what}: no answer from {} within {}: {cause}",
+        s.brokers,
+        humantime::format_duration(s.timeout),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specific_causes_win_and_secrets_stay_hidden() {
+        let t = Instant::now();
+        note_cause(
+            Some(RDKafkaErrorCode::SSL),
+            "localhost:9092/bootstrap: SSL handshake failed",
+        );
+        note_cause(
+            Some(RDKafkaErrorCode::AllBrokersDown),
+            "1/1 brokers are down",
+        );
+        assert_eq!(
+            cause_since(t).as_deref(),
+            Some("localhost:9092/bootstrap: SSL handshake failed")
+        );
+        crate::config::register_secret("hunter2-secret");
+        assert_eq!(redacted("pw hunter2-secret!"), "pw ***!");
+        assert!(cause_since(Instant::now() + std::time::Duration::from_secs(1)).is_none());
     }
 }

@@ -5,18 +5,19 @@
 //! arrive as records.
 
 use super::admin::Admin;
-use super::{client_config_with, describe, Ctx};
+use super::{cause_since, client_config_with, describe, is_cluster, is_transient, Ctx};
 use crate::config::Settings;
-use crate::error::usage;
+use crate::error::{cluster, usage};
 use crate::position::{now_ms, Start, StartSpec, Stop};
 use crate::record::{RecordView, TimestampType};
 use anyhow::{Context, Result};
 use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
-use rdkafka::error::KafkaError;
+use rdkafka::error::{KafkaError, KafkaResult, RDKafkaErrorCode};
 use rdkafka::message::{Headers, Message, Timestamp};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// One partition's resolved range: [start, stop), optionally bounded by record time.
@@ -97,10 +98,11 @@ fn fetch_ends(s: &Settings, topic: &str, parts: &[i32], marks: &mut [(i64, i64)]
                 }
             }
             Some(Err(e)) => {
-                return Err(anyhow::anyhow!(
-                    "reading the end of `{topic}`: {}",
-                    describe(&e)
-                ))
+                let msg = format!("reading the end of `{topic}`: {}", describe(&e));
+                return Err(match e.rdkafka_error_code() {
+                    Some(code) if is_cluster(code) => cluster(msg),
+                    _ => anyhow::anyhow!(msg),
+                });
             }
             None => {}
         }
@@ -289,7 +291,7 @@ struct Part {
 
 struct TopicReader {
     topic: String,
-    consumer: BaseConsumer<Ctx>,
+    consumer: Arc<BaseConsumer<Ctx>>,
     parts: BTreeMap<i32, Part>,
 }
 
@@ -300,6 +302,10 @@ pub struct Reader {
     /// Wall-clock end for a stop time in the future.
     deadline: Option<i64>,
     group: bool,
+    /// The cluster going away: waited through, for as long as it takes when following.
+    outage: Outage,
+    commit_wait: Duration,
+    committing: Arc<AtomicBool>,
 }
 
 /// Committed offsets of `group` for the given partitions.
@@ -331,11 +337,13 @@ pub fn committed_with_metadata(
             tpl.add_partition(t, p);
         }
     }
+    let started = Instant::now();
     let res = consumer.committed_offsets(tpl, s.timeout).map_err(|e| {
-        anyhow::anyhow!(
-            "reading committed offsets of group `{group}`: {}",
-            describe(&e)
-        )
+        let what = format!("reading committed offsets of group `{group}`");
+        match e.rdkafka_error_code() {
+            Some(code) if is_cluster(code) => super::cluster_error(&what, &e, s, started),
+            _ => anyhow::anyhow!("{what}: {}", describe(&e)),
+        }
     })?;
     Ok(res
         .elements()
@@ -353,19 +361,30 @@ pub fn committed_with_metadata(
 /// Commits positions for a group without joining it, as a "simple consumer" does: for commands
 /// that read with assigned partitions and decide themselves when a position is safe.
 pub struct Committer {
-    consumer: BaseConsumer<Ctx>,
+    consumer: Arc<BaseConsumer<Ctx>>,
     group: String,
+    wait: Duration,
+    busy: Arc<AtomicBool>,
 }
 
 impl Committer {
     pub fn new(s: &Settings, group: &str) -> Result<Committer> {
-        let consumer: BaseConsumer<Ctx> =
-            client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
-                .create_with_context(Ctx { verbose: s.verbose })
-                .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+        let session = commit_wait(s);
+        let consumer: BaseConsumer<Ctx> = client_config_with(
+            s,
+            &[
+                ("group.id", group),
+                ("enable.auto.commit", "false"),
+                ("session.timeout.ms", &session),
+            ],
+        )
+        .create_with_context(Ctx { verbose: s.verbose })
+        .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
         Ok(Committer {
-            consumer,
+            consumer: Arc::new(consumer),
             group: group.to_string(),
+            wait: commit_timeout(s),
+            busy: Arc::default(),
         })
     }
 
@@ -382,24 +401,59 @@ impl Committer {
         if positions.is_empty() {
             return Ok(());
         }
+        let started = Instant::now();
+        let positions = positions
+            .iter()
+            .map(|(t, p, o)| (t.clone(), *p, *o, metadata.to_string()))
+            .collect();
+        commit_within(&self.consumer, positions, self.wait, &self.busy)
+            .map_err(|e| commit_error(&format!("group `{}`", self.group), &e, started))
+    }
+}
+
+/// Commit `positions` and wait for the answer at most `wait`. librdkafka's commit has no
+/// timeout of its own and can wait for ever for a coordinator that went away (seen: minutes,
+/// on a broker killed mid-run), so it runs on a thread of its own; one at a time (`busy`), so
+/// commits that hang do not pile up.
+pub(super) fn commit_within<C: rdkafka::consumer::ConsumerContext + 'static>(
+    consumer: &Arc<BaseConsumer<C>>,
+    positions: Vec<(String, i32, i64, String)>,
+    wait: Duration,
+    busy: &Arc<AtomicBool>,
+) -> KafkaResult<()> {
+    let timed_out = || KafkaError::ConsumerCommit(RDKafkaErrorCode::OperationTimedOut);
+    if busy.swap(true, Ordering::SeqCst) {
+        // The last commit is still waiting for its answer.
+        return Err(timed_out());
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let (consumer, busy) = (consumer.clone(), busy.clone());
+    std::thread::spawn(move || {
         let mut tpl = TopicPartitionList::new();
-        for (t, p, o) in positions {
-            tpl.add_partition_offset(t, *p, Offset::Offset(*o))
-                .context("building commit")?;
-            if !metadata.is_empty() {
+        let mut res = Ok(());
+        for (t, p, o, meta) in &positions {
+            if let Err(e) = tpl.add_partition_offset(t, *p, Offset::Offset(*o)) {
+                res = Err(e);
+            }
+            if !meta.is_empty() {
                 if let Some(mut e) = tpl.find_partition(t, *p) {
-                    e.set_metadata(metadata);
+                    e.set_metadata(meta);
                 }
             }
         }
-        self.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
-            anyhow::anyhow!(
-                "committing offsets of group `{}`: {}",
-                self.group,
-                describe(&e)
-            )
-        })
-    }
+        let res = res.and_then(|()| consumer.commit(&tpl, CommitMode::Sync));
+        busy.store(false, Ordering::SeqCst);
+        let _ = tx.send(res);
+    });
+    rx.recv_timeout(wait).unwrap_or_else(|_| Err(timed_out()))
+}
+
+/// How long a commit may wait for its answer: `--timeout`, and a little more than the wait for
+/// a coordinator librdkafka does itself (`commit_wait`), so its own answer comes first.
+pub(super) fn commit_timeout(s: &Settings) -> Duration {
+    s.timeout
+        .clamp(Duration::from_secs(1), Duration::from_secs(45))
+        + Duration::from_secs(1)
 }
 
 impl Reader {
@@ -429,6 +483,10 @@ impl Reader {
             // librdkafka refuses assign() without a group.id, even though assigning joins no
             // group; without --group we give it an inert one and never commit.
             defaults.push(("group.id", group.unwrap_or("evtctl-no-commit")));
+            // The reader joins no group, so this only bounds how long a commit waits for the
+            // group's coordinator (librdkafka holds it that long before failing it).
+            let session = commit_wait(s);
+            defaults.push(("session.timeout.ms", &session));
             let consumer: BaseConsumer<Ctx> = client_config_with(s, &defaults)
                 .create_with_context(Ctx { verbose: s.verbose })
                 .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
@@ -456,16 +514,26 @@ impl Reader {
                 .with_context(|| format!("assigning partitions of `{topic}`"))?;
             topics.push(TopicReader {
                 topic: topic.to_string(),
-                consumer,
+                consumer: Arc::new(consumer),
                 parts,
             });
         }
+        // Following: some partition has no end and no end time is set.
+        let follow = deadline.is_none() && ranges.iter().any(|r| r.stop.is_none());
         Ok(Reader {
             topics,
             stall_after: stall_timeout(s),
             deadline,
             group: group.is_some(),
+            outage: Outage::new(s, follow),
+            commit_wait: commit_timeout(s),
+            committing: Arc::default(),
         })
+    }
+
+    /// Is the cluster away (the read ended because it stayed away, or is waiting for it)?
+    pub fn away(&self) -> bool {
+        self.outage.active()
     }
 
     fn pending(&self) -> bool {
@@ -474,21 +542,22 @@ impl Reader {
             .any(|t| t.parts.values().any(|p| !p.done))
     }
 
-    /// Commit the positions handed out so far (only with a group). Call after output is flushed;
-    /// `run` does so itself after each `Idle` event.
+    /// Commit the positions handed out so far (only with a group), waiting for the answer at
+    /// most `--timeout`. Call after output is flushed; `run` does so itself after each `Idle`
+    /// event.
     pub fn commit(&self) -> Result<()> {
         if !self.group {
             return Ok(());
         }
         for t in &self.topics {
-            let mut tpl = TopicPartitionList::new();
-            for (&p, part) in &t.parts {
-                tpl.add_partition_offset(&t.topic, p, Offset::Offset(part.next))
-                    .context("building commit")?;
-            }
-            t.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
-                anyhow::anyhow!("committing offsets of `{}`: {}", t.topic, describe(&e))
-            })?;
+            let positions = t
+                .parts
+                .iter()
+                .map(|(&p, part)| (t.topic.clone(), p, part.next, String::new()))
+                .collect();
+            let started = Instant::now();
+            commit_within(&t.consumer, positions, self.commit_wait, &self.committing)
+                .map_err(|e| commit_error(&format!("`{}`", t.topic), &e, started))?;
         }
         Ok(())
     }
@@ -506,6 +575,13 @@ impl Reader {
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
+            }
+            if self.outage.active() {
+                let probe = self.topics.first().map(|t| (&t.consumer, t.topic.as_str()));
+                self.outage
+                    .check(|wait| probe.is_some_and(|(c, t)| answers(c, t, wait)))?;
+                // Time without the cluster is the outage's to bound, not a stall.
+                last_progress = Instant::now();
             }
             if last_progress.elapsed() > self.stall_after {
                 let stuck: Vec<String> = self
@@ -550,9 +626,7 @@ impl Reader {
                             }
                         }
                     }
-                    Some(Err(e)) => {
-                        return Err(anyhow::anyhow!("reading `{}`: {}", t.topic, describe(&e)));
-                    }
+                    Some(Err(e)) => self.outage.error(&e, &format!("reading `{}`", t.topic))?,
                     Some(Ok(m)) => {
                         got_any = true;
                         last_progress = Instant::now();
@@ -608,8 +682,15 @@ impl Reader {
                     if f(Event::Idle)? == Flow::Stop {
                         return Ok(ReadEnd::Stopped);
                     }
-                    // The callback has flushed what it wrote, so those records may be committed.
-                    self.commit()?;
+                    // The callback has flushed what it wrote, so those records may be committed
+                    // (not while the cluster is away: that would only wait, then fail).
+                    if !self.outage.active() {
+                        if let Err(e) = self.commit() {
+                            // The cluster went away just now: the outage says so and waits.
+                            let what = format!("reading `{}`", self.topics[0].topic);
+                            self.outage.lost(e, &what)?;
+                        }
+                    }
                 }
             }
         }
@@ -639,6 +720,175 @@ pub(super) fn stalled(stuck: &[String], after: Duration) -> anyhow::Error {
         after.as_secs(),
         stuck.join(", ")
     ))
+}
+
+/// How long a commit may wait for the group's coordinator: `--timeout` (librdkafka's default
+/// is the 45 s session timeout).
+fn commit_wait(s: &Settings) -> String {
+    s.timeout
+        .clamp(Duration::from_secs(1), Duration::from_secs(45))
+        .as_millis()
+        .to_string()
+}
+
+/// A failed commit: a cluster error (exit 3) when the cluster is away or refuses us.
+pub(super) fn commit_error(whose: &str, e: &KafkaError, started: Instant) -> anyhow::Error {
+    // A commit waits for the coordinator first: the cause may be older than the commit.
+    let window = started
+        .checked_sub(Duration::from_secs(10))
+        .unwrap_or(started);
+    let msg = match cause_since(window) {
+        Some(cause) => format!("committing offsets of {whose}: {} ({cause})", describe(e)),
+        None => format!("committing offsets of {whose}: {}", describe(e)),
+    };
+    match e.rdkafka_error_code() {
+        Some(code) if is_cluster(code) => cluster(msg),
+        _ => anyhow::anyhow!(msg),
+    }
+}
+
+/// Does the cluster answer, with `topic` readable? A metadata request bounded by `wait`.
+pub(super) fn answers<C: rdkafka::consumer::ConsumerContext>(
+    consumer: &BaseConsumer<C>,
+    topic: &str,
+    wait: Duration,
+) -> bool {
+    consumer.fetch_metadata(Some(topic), wait).is_ok_and(|md| {
+        md.topics()
+            .iter()
+            .any(|t| t.error().is_none() && !t.partitions().is_empty())
+    })
+}
+
+/// A read's view of the cluster going away (a broker restart, a leader moving, the network):
+/// librdkafka reconnects and retries by itself, so transient errors from a poll start an
+/// outage instead of ending the read. It is said once on stderr, and once more when the
+/// cluster answers again. A follow waits for as long as it takes (until Ctrl-C); a bounded read
+/// gives up after two `--timeout`s (`outage_limit`) with a cluster error (exit 3), so the
+/// command can report what it did.
+pub(super) struct Outage {
+    brokers: String,
+    follow: bool,
+    limit: Duration,
+    since: Option<Instant>,
+    cause: String,
+    last_probe: Option<Instant>,
+    /// How far back a cause reported before the outage started is still its cause.
+    window: Duration,
+}
+
+impl Outage {
+    pub(super) fn new(s: &Settings, follow: bool) -> Outage {
+        Outage {
+            brokers: s.brokers.clone(),
+            follow,
+            limit: outage_limit(s),
+            since: None,
+            cause: String::new(),
+            last_probe: None,
+            window: s.timeout + Duration::from_secs(10),
+        }
+    }
+
+    pub(super) fn active(&self) -> bool {
+        self.since.is_some()
+    }
+
+    /// A poll returned `e` while doing `what`. Transient: the outage starts (or goes on).
+    /// Otherwise the read ends: a cluster error for refusals (authentication, authorisation),
+    /// a plain one for the rest.
+    pub(super) fn error(&mut self, e: &KafkaError, what: &str) -> Result<()> {
+        let code = e.rdkafka_error_code();
+        if !code.is_some_and(is_transient) {
+            let msg = format!("{what}: {}", describe(e));
+            return Err(if code.is_some_and(is_cluster) {
+                cluster(msg)
+            } else {
+                anyhow::anyhow!(msg)
+            });
+        }
+        self.start(what, describe(e));
+        Ok(())
+    }
+
+    /// A step failed with `e` (a commit, say). A cluster error starts the outage (or goes on);
+    /// any other is the read's end.
+    pub(super) fn lost(&mut self, e: anyhow::Error, what: &str) -> Result<()> {
+        if crate::error::exit_for(&e) != crate::error::Exit::Cluster {
+            return Err(e);
+        }
+        self.start(what, format!("{e:#}"));
+        Ok(())
+    }
+
+    fn start(&mut self, what: &str, fallback: String) {
+        let now = Instant::now();
+        let since = *self.since.get_or_insert(now);
+        // The cause may have been reported a while before the step that failed (a commit waits
+        // up to a --timeout for the coordinator).
+        let window = since.checked_sub(self.window).unwrap_or(since);
+        self.cause = cause_since(window).unwrap_or(fallback);
+        if since == now {
+            let patience = if self.follow {
+                String::new()
+            } else {
+                format!(" for up to {}", humantime::format_duration(self.limit))
+            };
+            eprintln!(
+                "evtctl: warning: {what}: lost the cluster at {} ({}); waiting{patience} while librdkafka reconnects",
+                self.brokers, self.cause
+            );
+            self.last_probe = Some(now);
+        }
+    }
+
+    /// While the cluster is away: ask at most once a second whether it answers (`probe`, given
+    /// how long it may wait). Back: say so and carry on. Away too long on a bounded read: the
+    /// cluster error.
+    pub(super) fn check(&mut self, probe: impl FnOnce(Duration) -> bool) -> Result<()> {
+        let Some(since) = self.since else {
+            return Ok(());
+        };
+        if self
+            .last_probe
+            .is_some_and(|t| t.elapsed() < Duration::from_secs(1))
+        {
+            return Ok(());
+        }
+        if probe(Duration::from_millis(500)) {
+            eprintln!(
+                "evtctl: {} answers again after {}s; resumed",
+                self.brokers,
+                since.elapsed().as_secs()
+            );
+            self.since = None;
+            self.last_probe = None;
+            return Ok(());
+        }
+        self.last_probe = Some(Instant::now());
+        if !self.follow && since.elapsed() >= self.limit {
+            // librdkafka's specific causes (connection refused, TLS, SASL) may come after the
+            // error that started the outage.
+            let window = since.checked_sub(self.window).unwrap_or(since);
+            if let Some(cause) = cause_since(window) {
+                self.cause = cause;
+            }
+            return Err(cluster(format!(
+                "lost the cluster: no answer from {} for {}s ({})",
+                self.brokers,
+                since.elapsed().as_secs(),
+                self.cause
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// How long a bounded read waits for the cluster to come back: two `--timeout`s (a broker
+/// restart or a leader moving takes seconds; what comes after, settling copies in flight, may
+/// take one more).
+pub fn outage_limit(s: &Settings) -> Duration {
+    s.timeout * 2
 }
 
 /// A record's timestamp and its kind.

@@ -90,15 +90,19 @@ pub struct Writer {
 impl Writer {
     pub fn new(s: &Settings, opts: &WriterOptions) -> Result<Writer> {
         let compression = opts.compression.unwrap_or("none");
+        // At least 1 ms: librdkafka reads 0 as "wait forever".
         let delivery_timeout = opts
             .delivery_timeout
-            .map_or("300000".to_string(), |d| d.as_millis().to_string());
+            .map_or("300000".to_string(), |d| d.as_millis().max(1).to_string());
         let max_queued = opts.max_queued.unwrap_or(200_000).to_string();
         let cfg = client_config_with(
             s,
             &[
                 ("message.timeout.ms", &delivery_timeout),
                 ("enable.idempotence", "true"),
+                // A producer's metadata request may create an unknown topic on a broker that
+                // allows it (librdkafka's producer default is true): a typo must be an error.
+                ("allow.auto.create.topics", "false"),
                 ("acks", "all"),
                 // The Java client's partitioner, so a key lands where the services put it.
                 ("partitioner", "murmur2_random"),

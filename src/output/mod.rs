@@ -1,12 +1,20 @@
-//! Output: stdout carries data, stderr diagnostics. Colour, terminal-safe escaping, and the
-//! quiet handling of a closed pipe live here.
+//! Output: stdout carries data, stderr diagnostics. Colour, terminal-safe escaping, and what
+//! happens when stdout cannot be written live here.
+//!
+//! Every write error is seen: stdout is written through a duplicate of fd 1, not through std's
+//! `Stdout`, which treats a closed fd 1 (EBADF) as success. Commands that read (`tail`,
+//! `validate`, …) fail on any write error except a reader that went away (`| head`), which ends
+//! them quietly; commands that write to Kafka (see [`Printer::receipts_only`]) go on without
+//! their receipts instead.
 
 pub mod pretty;
 pub mod sanitize;
 
 use crate::cli::{ColorChoice, OutputFormat};
 use anstyle::{AnsiColor, Style};
+use std::fs::File;
 use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsFd;
 
 /// The reader of our stdout went away (e.g. `| head`): a quiet success.
 #[derive(Debug)]
@@ -24,6 +32,62 @@ fn map_io(e: io::Error) -> anyhow::Error {
     } else {
         anyhow::Error::new(e).context("writing to stdout")
     }
+}
+
+fn closed_stdout() -> anyhow::Error {
+    crate::error::usage(
+        "stdout is closed, so nothing can be written (to discard the output, use `>/dev/null`)",
+    )
+}
+
+/// Where stdout's bytes go.
+enum Out {
+    Open(io::BufWriter<File>),
+    /// fd 1 was closed when evtctl started.
+    Closed,
+    /// A write failed while only receipts were being written: the rest are dropped.
+    Lost,
+}
+
+/// stdout as a `File` of its own (a duplicate of fd 1), or `Closed`.
+fn open_stdout() -> Out {
+    match io::stdout().as_fd().try_clone_to_owned() {
+        Ok(fd) => {
+            let f = File::from(fd);
+            if reopened_as_null(&f) {
+                Out::Closed
+            } else {
+                Out::Open(io::BufWriter::with_capacity(256 * 1024, f))
+            }
+        }
+        Err(_) => Out::Closed,
+    }
+}
+
+/// Was fd 1 closed at start? Before `main`, the Rust runtime reopens a closed fd 0, 1 or 2 as
+/// /dev/null, read-write; a shell's `>/dev/null` opens it write-only, so that stays usable.
+#[cfg(target_os = "linux")]
+fn reopened_as_null(f: &File) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let (Ok(m), Ok(null)) = (f.metadata(), std::fs::metadata("/dev/null")) else {
+        return false;
+    };
+    if !m.file_type().is_char_device() || m.rdev() != null.rdev() {
+        return false;
+    }
+    // The access mode is in the low two bits of the octal `flags:` line (O_RDWR = 2).
+    std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            u32::from_str_radix(flags.trim(), 8).ok()
+        })
+        .is_some_and(|flags| flags & 0o3 == 0o2)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn reopened_as_null(_: &File) -> bool {
+    false
 }
 
 /// Styles used in pretty output; all plain when colour is off.
@@ -57,7 +121,10 @@ pub struct Printer {
     pub err_styles: Styles,
     pub quiet: bool,
     pub verbose: u8,
-    out: io::BufWriter<io::Stdout>,
+    out: Out,
+    /// A failed stdout ends only the receipts, not the command (see `receipts_only`).
+    receipts_only: bool,
+    scratch: Vec<u8>,
     stderr_tty: bool,
 }
 
@@ -97,7 +164,9 @@ impl Printer {
             err_styles,
             quiet,
             verbose,
-            out: io::BufWriter::with_capacity(256 * 1024, io::stdout()),
+            out: open_stdout(),
+            receipts_only: false,
+            scratch: Vec::new(),
             stderr_tty,
         }
     }
@@ -111,28 +180,77 @@ impl Printer {
         self.stderr_tty && !self.quiet && !self.is_json()
     }
 
+    /// For commands that write to Kafka: stdout carries only receipts of that work, so a closed
+    /// or failing stdout ends the receipts (with one note on stderr), never the work. Writes
+    /// then succeed without writing; [`Printer::stdout_lost`] tells.
+    pub fn receipts_only(&mut self) {
+        self.receipts_only = true;
+    }
+
+    /// Whether stdout could not take everything written to it (only in `receipts_only` mode;
+    /// otherwise the write returned the error).
+    pub fn stdout_lost(&self) -> bool {
+        matches!(self.out, Out::Lost) || (self.receipts_only && matches!(self.out, Out::Closed))
+    }
+
+    fn emit(
+        &mut self,
+        f: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
+        let res = match &mut self.out {
+            Out::Open(w) => f(w),
+            Out::Lost => return Ok(()),
+            Out::Closed if self.receipts_only => {
+                self.out = Out::Lost;
+                self.info("evtctl: stdout is closed: no receipts; the run goes on");
+                return Ok(());
+            }
+            Out::Closed => return Err(closed_stdout()),
+        };
+        match res {
+            Ok(()) => Ok(()),
+            Err(e) if self.receipts_only => {
+                self.out = Out::Lost;
+                self.info(format!(
+                    "evtctl: stdout failed ({}): no more receipts; the run goes on",
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        "closed by its reader".to_string()
+                    } else {
+                        e.to_string()
+                    }
+                ));
+                Ok(())
+            }
+            Err(e) => Err(map_io(e)),
+        }
+    }
+
     /// Write raw bytes to stdout (buffered).
     pub fn write(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
-        self.out.write_all(bytes).map_err(map_io)
+        self.emit(|w| w.write_all(bytes))
     }
 
     /// Write a line of text to stdout.
     pub fn line(&mut self, s: &str) -> anyhow::Result<()> {
-        self.out.write_all(s.as_bytes()).map_err(map_io)?;
-        self.out.write_all(b"\n").map_err(map_io)
+        self.emit(|w| {
+            w.write_all(s.as_bytes())?;
+            w.write_all(b"\n")
+        })
     }
 
     /// Write one JSON value as a line.
     pub fn json<T: serde::Serialize>(&mut self, v: &T) -> anyhow::Result<()> {
-        serde_json::to_writer(&mut self.out, v).map_err(|e| match e.io_error_kind() {
-            Some(io::ErrorKind::BrokenPipe) => BrokenPipe.into(),
-            _ => anyhow::Error::new(e),
-        })?;
-        self.out.write_all(b"\n").map_err(map_io)
+        let mut buf = std::mem::take(&mut self.scratch);
+        buf.clear();
+        serde_json::to_writer(&mut buf, v)?;
+        buf.push(b'\n');
+        let res = self.emit(|w| w.write_all(&buf));
+        self.scratch = buf;
+        res
     }
 
     pub fn flush(&mut self) -> anyhow::Result<()> {
-        self.out.flush().map_err(map_io)
+        self.emit(|w| w.flush())
     }
 
     /// A diagnostic line on stderr, unless --quiet.
@@ -160,6 +278,46 @@ impl Printer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A printer whose stdout fails every write, as a full disk does.
+    #[cfg(target_os = "linux")]
+    fn failing(receipts_only: bool) -> Printer {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut p = Printer::new(Some(OutputFormat::Json), ColorChoice::Never, true, 0);
+        p.out = Out::Open(io::BufWriter::new(full));
+        p.receipts_only = receipts_only;
+        p
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failing_stdout_is_an_error_unless_only_receipts_are_lost() {
+        let mut p = failing(false);
+        p.line("x").unwrap(); // buffered
+        let e = p.flush().unwrap_err();
+        assert!(format!("{e:#}").starts_with("writing to stdout"), "{e:#}");
+        assert!(!e.chain().any(|c| c.is::<BrokenPipe>()));
+
+        let mut p = failing(true);
+        p.line("x").unwrap();
+        p.flush().unwrap();
+        assert!(p.stdout_lost());
+        p.json(&serde_json::json!({"after": true})).unwrap();
+    }
+
+    #[test]
+    fn a_closed_stdout_is_a_usage_error_for_readers_and_no_receipts_for_writers() {
+        let mut p = Printer::new(Some(OutputFormat::Json), ColorChoice::Never, true, 0);
+        p.out = Out::Closed;
+        let e = p.line("x").unwrap_err();
+        assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Usage);
+        p.receipts_only();
+        assert!(p.stdout_lost());
+        p.line("x").unwrap();
+    }
 
     #[test]
     fn colour_choice() {

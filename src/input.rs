@@ -1,0 +1,192 @@
+//! Input lines (stdin or a file) read on a thread of their own, so a command waiting for input
+//! still sees Ctrl-C at once: a read blocked on a terminal or a quiet pipe cannot be interrupted,
+//! but a wait on a channel can.
+//!
+//! Chunks hold whole lines and are sent as soon as a read returns, so lines typed one at a time
+//! arrive one at a time, and bulk input arrives in large chunks (one channel hop per read).
+
+use anyhow::Result;
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// Bytes asked of each read.
+const READ: usize = 256 * 1024;
+/// How often a wait for input checks for Ctrl-C and serves the caller's other work.
+const TICK: Duration = Duration::from_millis(50);
+
+/// What the next wait for input brought.
+pub enum Next {
+    /// Whole lines, each ending in `\n` except perhaps the input's last.
+    Chunk(Vec<u8>),
+    /// The input ended.
+    End,
+    /// Ctrl-C: stop reading (lines read but not yet handed out are dropped).
+    Cancelled,
+}
+
+/// Chunks of lines from a reader thread.
+pub struct Chunks {
+    rx: Receiver<io::Result<Vec<u8>>>,
+}
+
+impl Chunks {
+    /// Read `r` on a new thread. The thread ends at the input's end, at a read error, or when
+    /// the `Chunks` is dropped and its next chunk is ready; one blocked in a read when the
+    /// command ends is left behind (the process is exiting).
+    pub fn spawn(mut r: Box<dyn Read + Send>) -> Chunks {
+        // A few chunks ahead at most: memory stays bounded whatever the input's size.
+        let (tx, rx) = sync_channel(4);
+        std::thread::spawn(move || {
+            let mut buf: Vec<u8> = Vec::new();
+            loop {
+                let len = buf.len();
+                buf.resize(len + READ, 0);
+                match r.read(&mut buf[len..]) {
+                    Ok(0) => {
+                        buf.truncate(len);
+                        if !buf.is_empty() {
+                            let _ = tx.send(Ok(buf));
+                        }
+                        return;
+                    }
+                    Ok(n) => {
+                        buf.truncate(len + n);
+                        // Hand out the whole lines; keep a partial last line for the next read.
+                        if let Some(i) = buf[len..].iter().rposition(|&b| b == b'\n') {
+                            let rest = buf.split_off(len + i + 1);
+                            if tx.send(Ok(buf)).is_err() {
+                                return;
+                            }
+                            buf = rest;
+                        }
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(len),
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+            }
+        });
+        Chunks { rx }
+    }
+
+    /// Input that is already in memory (an event given on the command line).
+    pub fn ready(bytes: Vec<u8>) -> Chunks {
+        let (tx, rx) = sync_channel(1);
+        tx.send(Ok(bytes)).expect("the receiver is here");
+        Chunks { rx }
+    }
+
+    /// Wait for the next chunk. While waiting, check `cancel` and call `idle` every 50 ms (to
+    /// serve delivery reports, flush output, …).
+    pub fn next(&self, cancel: &AtomicBool, mut idle: impl FnMut() -> Result<()>) -> Result<Next> {
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                return Ok(Next::Cancelled);
+            }
+            match self.rx.recv_timeout(TICK) {
+                Ok(Ok(chunk)) => return Ok(Next::Chunk(chunk)),
+                Ok(Err(e)) => return Err(e.into()),
+                Err(RecvTimeoutError::Timeout) => idle()?,
+                Err(RecvTimeoutError::Disconnected) => return Ok(Next::End),
+            }
+        }
+    }
+}
+
+/// A reader over another read on a thread of its own, for code that wants `Read`/`BufRead`: a
+/// read waiting for input returns at Ctrl-C as if the input had ended (check `cancel` to tell
+/// the two apart).
+pub struct Cancellable<'a> {
+    chunks: Chunks,
+    cancel: &'a AtomicBool,
+    chunk: Vec<u8>,
+    at: usize,
+}
+
+impl<'a> Cancellable<'a> {
+    pub fn new(r: Box<dyn Read + Send>, cancel: &'a AtomicBool) -> Self {
+        Cancellable {
+            chunks: Chunks::spawn(r),
+            cancel,
+            chunk: Vec::new(),
+            at: 0,
+        }
+    }
+}
+
+impl Read for Cancellable<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.chunk.len() {
+            match self.chunks.next(self.cancel, || Ok(())) {
+                Ok(Next::Chunk(c)) => (self.chunk, self.at) = (c, 0),
+                Ok(Next::End | Next::Cancelled) => return Ok(0),
+                Err(e) => return Err(io::Error::other(format!("{e:#}"))),
+            }
+        }
+        let n = buf.len().min(self.chunk.len() - self.at);
+        buf[..n].copy_from_slice(&self.chunk[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// The lines of a chunk, without their `\n`.
+pub fn lines(chunk: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let body = chunk.strip_suffix(b"\n").unwrap_or(chunk);
+    body.split(|&b| b == b'\n')
+        .take(if chunk.is_empty() { 0 } else { usize::MAX })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(input: &'static [u8]) -> Vec<Vec<u8>> {
+        let c = Chunks::spawn(Box::new(io::Cursor::new(input)));
+        let never = AtomicBool::new(false);
+        let mut out = Vec::new();
+        while let Next::Chunk(ch) = c.next(&never, || Ok(())).unwrap() {
+            out.extend(lines(&ch).map(<[u8]>::to_vec));
+        }
+        out
+    }
+
+    #[test]
+    fn lines_split_whole_and_keep_a_last_partial_line() {
+        assert_eq!(all(b""), Vec::<Vec<u8>>::new());
+        assert_eq!(all(b"a\n\nb\n"), vec![b"a".to_vec(), vec![], b"b".to_vec()]);
+        assert_eq!(all(b"a\nb"), vec![b"a".to_vec(), b"b".to_vec()]);
+        assert_eq!(all(b"\n"), vec![Vec::<u8>::new()]);
+    }
+
+    #[test]
+    fn cancellable_reads_everything_then_ends() {
+        let never = AtomicBool::new(false);
+        let mut r = Cancellable::new(Box::new(io::Cursor::new(&b"a\nbc\nd"[..])), &never);
+        let mut all = String::new();
+        r.read_to_string(&mut all).unwrap();
+        assert_eq!(all, "a\nbc\nd");
+    }
+
+    #[test]
+    fn cancel_ends_a_wait_for_input_that_never_comes() {
+        let (_keep, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(1);
+        let c = Chunks { rx };
+        let cancel = AtomicBool::new(false);
+        let mut ticks = 0;
+        let next = c
+            .next(&cancel, || {
+                ticks += 1;
+                if ticks == 3 {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert!(matches!(next, Next::Cancelled));
+    }
+}
