@@ -256,7 +256,7 @@ impl Printer {
     /// A diagnostic line on stderr, unless --quiet.
     pub fn info(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", msg.as_ref());
+            eprintln!("{}", for_stderr(msg.as_ref()));
         }
     }
 
@@ -264,15 +264,21 @@ impl Printer {
     pub fn debug(&self, msg: impl AsRef<str>) {
         if self.verbose > 0 {
             let d = self.err_styles.dim;
-            eprintln!("{d}{}{d:#}", msg.as_ref());
+            eprintln!("{d}{}{d:#}", for_stderr(msg.as_ref()));
         }
     }
 
     /// A warning on stderr, always shown.
     pub fn warn(&self, msg: impl AsRef<str>) {
         let b = self.err_styles.bad;
-        eprintln!("{b}evtctl: warning:{b:#} {}", msg.as_ref());
+        eprintln!("{b}evtctl: warning:{b:#} {}", for_stderr(msg.as_ref()));
     }
+}
+
+/// A diagnostic as it may reach a terminal: secrets scrubbed, untrusted text escaped (lines
+/// kept).
+fn for_stderr(msg: &str) -> String {
+    sanitize::escape(&crate::config::scrub(msg)).into_owned()
 }
 
 #[cfg(test)]

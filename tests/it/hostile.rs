@@ -24,7 +24,7 @@ fn a_recursive_filter_is_a_clean_error_not_a_crash() {
             "--until",
             "end",
             "--filter",
-            "last(recurse(.+1))",
+            ".value.n | last(recurse(. + 1))",
         ],
         vec![
             "dlq",
