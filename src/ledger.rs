@@ -21,6 +21,9 @@ pub const MAX_ENCODED: usize = 3900;
 
 const PREFIX: &str = "evtctl1:";
 
+/// An empty ledger, committed to learn whether the broker keeps commit metadata at all.
+pub const PROBE: &str = "evtctl1:h=0";
+
 /// The state of `[base, base + moved.len())`: `moved[i]` says whether `base + i` was moved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ledger {

@@ -176,6 +176,9 @@ pub struct Book {
     in_flight: usize,
     /// The first failure, described with its source position.
     pub first_failure: Option<String>,
+    /// The broker drops commit metadata, so no ledger survives: nothing may be sent past a
+    /// record left in the source.
+    pub no_ledger: bool,
 }
 
 impl Book {
@@ -229,6 +232,19 @@ impl Book {
     pub fn has_room(&mut self, from: (&str, i32, i64)) -> bool {
         let i = self.part(from.0, from.1);
         self.parts[i].1.has_room(from.2)
+    }
+
+    /// May the record at `from` be copied? Not past a record left behind, where the broker
+    /// keeps no ledger to say it was.
+    pub fn may_send(&mut self, from: (&str, i32, i64)) -> bool {
+        let i = self.part(from.0, from.1);
+        !self.no_ledger || self.parts[i].1.open == 0
+    }
+
+    /// One past the last record examined in `partition`, if any was.
+    pub fn examined(&mut self, topic: &str, partition: i32) -> Option<i64> {
+        let i = self.part(topic, partition);
+        self.parts[i].1.next
     }
 
     /// A record was examined and deliberately not copied, for good (a replay's filter).
@@ -410,6 +426,10 @@ impl Mover {
         self.book().has_room(from)
     }
 
+    pub fn may_send(&self, from: (&str, i32, i64)) -> bool {
+        self.book().may_send(from)
+    }
+
     /// Send one copy of the record at `from`.
     pub fn send(&self, from: (&str, i32, i64), rec: &Outgoing<'_>, parked: bool) {
         let id = self.book().sent(from, rec.topic, parked);
@@ -470,6 +490,14 @@ impl crate::kafka::group::Checkpoint for Mover {
 
     fn reached(&self, topic: &str, partition: i32, end: i64) {
         self.book().reached(topic, partition, end);
+    }
+
+    fn examined(&self, topic: &str, partition: i32) -> Option<i64> {
+        self.book().examined(topic, partition)
+    }
+
+    fn metadata_kept(&self, kept: bool) {
+        self.book().no_ledger = !kept;
     }
 
     fn safe_positions(

@@ -43,6 +43,8 @@ pub struct Held {
     pub len: u64,
     /// A file that does not exist is a new one (moved away on purpose), not a damaged one.
     pub exists: bool,
+    /// Its last line was torn (cut off here).
+    pub torn: bool,
 }
 
 /// What a file already holds of `topic`. A torn last line (a write cut short before it was
@@ -93,6 +95,7 @@ pub fn held(path: &Path, topic: &str) -> Result<Held> {
             f.set_len(good_end)
                 .with_context(|| format!("truncating {}", path.display()))?;
             f.sync_all()?;
+            held.torn = true;
             eprintln!(
                 "evtctl: {}:{line_no}: removed an incomplete last line (a write cut short, or damage)",
                 path.display()
@@ -159,7 +162,13 @@ fn starts(
     let mut starts = BTreeMap::new();
     for ((t, p), (o, meta)) in committed {
         let file_next = held.next.get(p).copied();
-        let lost = held.exists && stamped_len(meta, path).is_some_and(|was| held.len < was);
+        // Lines were lost after the commit when the file is shorter than it was then; where the
+        // broker kept no length (some drop commit metadata), a torn last line is the evidence.
+        let lost = held.exists
+            && match stamped_len(meta, path) {
+                Some(was) => held.len < was,
+                None => held.torn && meta.is_empty(),
+            };
         let start = match (lost, file_next) {
             (false, f) => f.map_or(*o, |f| f.max(*o)),
             (true, Some(f)) => {
@@ -171,6 +180,7 @@ fn starts(
                 }
                 f
             }
+            (true, None) if held.torn && meta.is_empty() => *o,
             (true, None) => {
                 return Err(usage(format!(
                     "{} lost the lines it held of {t}/{p} (it is shorter than when the group committed offset {o}), \
@@ -395,6 +405,7 @@ mod tests {
             next: BTreeMap::from([(0, 5)]),
             len: 100,
             exists: true,
+            torn: false,
         };
         // Committed when the file was 100 bytes: nothing lost, continue after both.
         let c = BTreeMap::from([(key(0), (5, file_stamp(&f, 100)))]);
@@ -409,6 +420,24 @@ mod tests {
         let c = BTreeMap::from([(key(1), (7, file_stamp(&f, 300)))]);
         let e = starts(&f, "dlq", &held, &c).unwrap_err().to_string();
         assert!(e.contains("dlq/1") && e.contains("cannot tell"), "{e}");
+        // A broker that keeps no metadata: a torn last line is evidence enough.
+        let torn = Held {
+            torn: true,
+            ..Held {
+                next: BTreeMap::from([(0, 5)]),
+                len: 100,
+                exists: true,
+                torn: false,
+            }
+        };
+        let c = BTreeMap::from([(key(0), (7, String::new()))]);
+        assert_eq!(starts(&f, "dlq", &torn, &c).unwrap()[&key(0)], 5);
+        assert_eq!(
+            starts(&f, "dlq", &held, &c).unwrap()[&key(0)],
+            7,
+            "no evidence"
+        );
+        let c = BTreeMap::from([(key(1), (7, file_stamp(&f, 300)))]);
         // A file moved away is a new file: continue from the group's position.
         let gone = Held::default();
         assert_eq!(starts(&f, "dlq", &gone, &c).unwrap()[&key(1)], 7);

@@ -555,6 +555,15 @@ pub fn run(
                 partition,
                 parked,
             } => {
+                if !mover.may_send(from) {
+                    stopped = Some(format!(
+                        "{}: this broker does not keep the metadata committed beside a group's position, \
+                         so evtctl cannot record which records it moved past one it left in the DLQ; \
+                         stopped before this one (move or park the records left before it first)",
+                        Position(r.topic, r.partition, r.offset)
+                    ));
+                    return Ok(Flow::Stop);
+                }
                 if let Some(p) = &mut pace {
                     if !p.admit(cancel, |wait| mover.settle(wait)) {
                         return Ok(Flow::Stop);

@@ -31,6 +31,10 @@ pub trait Checkpoint: Send + Sync {
     fn load(&self, topic: &str, partition: i32, committed: i64, metadata: &str);
     /// Every record of `partition` before `end` has been delivered to the callback.
     fn reached(&self, topic: &str, partition: i32, end: i64);
+    /// How far this member has examined `partition` (one past the last record), if at all.
+    fn examined(&self, topic: &str, partition: i32) -> Option<i64>;
+    /// Whether the broker keeps the metadata committed beside a position (Tansu 0.6 does not).
+    fn metadata_kept(&self, kept: bool);
     /// Positions of `topic`'s `partitions` that are safe to commit, with the metadata to
     /// commit beside each; with `wait`, after waiting for the copies still in flight.
     fn safe_positions(
@@ -215,6 +219,8 @@ pub struct GroupReader {
     outage: Outage,
     commit_wait: Duration,
     committing: Arc<AtomicBool>,
+    /// Whether the broker was seen keeping commit metadata (or was probed for it).
+    metadata_checked: AtomicBool,
 }
 
 impl GroupReader {
@@ -269,6 +275,7 @@ impl GroupReader {
             outage: Outage::new(s, false),
             commit_wait: super::reader::commit_timeout(s),
             committing: Arc::default(),
+            metadata_checked: AtomicBool::new(false),
         })
     }
 
@@ -343,13 +350,56 @@ impl GroupReader {
                     describe(&e)
                 )
             })?;
+        let mut probe = None;
         for e in committed.elements() {
             if let Offset::Offset(o) = e.offset() {
                 self.checkpoint
                     .load(&self.topic, e.partition(), o, e.metadata());
+                if !e.metadata().is_empty() {
+                    // The broker kept what an earlier run committed.
+                    self.metadata_checked.store(true, Ordering::Relaxed);
+                }
+                probe = Some((e.partition(), o, e.metadata().to_string()));
+            } else if probe.is_none() {
+                let start = self.starts.get(&e.partition()).copied();
+                probe = start.map(|o| (e.partition(), o, String::new()));
+            }
+        }
+        if !self.metadata_checked.swap(true, Ordering::Relaxed) {
+            if let Some((p, o, meta)) = probe {
+                self.probe_metadata(p, o, meta);
             }
         }
         Ok(())
+    }
+
+    /// Commit a partition's position as it is, with metadata, and read it back: some brokers
+    /// store the offset but drop the metadata (Tansu 0.6), and the owner must know before it
+    /// moves anything past a record it leaves (see `crate::ledger`).
+    fn probe_metadata(&self, p: i32, offset: i64, meta: String) {
+        let meta = if meta.is_empty() {
+            crate::ledger::PROBE.to_string()
+        } else {
+            meta
+        };
+        let committed = commit_bounded(
+            &self.consumer,
+            &self.topic,
+            &[(p, offset, meta)],
+            self.commit_wait,
+            &self.committing,
+        );
+        if !matches!(committed, Ok(true)) {
+            return; // Unknown: assume the broker keeps it, as Kafka does.
+        }
+        let mut tpl = TopicPartitionList::new();
+        tpl.add_partition(&self.topic, p);
+        if let Ok(back) = self.consumer.committed_offsets(tpl, self.join_timeout) {
+            let kept = back
+                .find_partition(&self.topic, p)
+                .is_some_and(|e| !e.metadata().is_empty());
+            self.checkpoint.metadata_kept(kept);
+        }
     }
 
     /// Every record of `p` before its stop has been delivered.
@@ -385,7 +435,17 @@ impl GroupReader {
                     _ => anyhow::anyhow!(msg),
                 }
             })?;
+        let owned = self.assignment();
         Ok(self.stops.iter().all(|(&p, &stop)| {
+            // What this member examined itself is known without the broker.
+            if owned.contains(&p)
+                && self
+                    .checkpoint
+                    .examined(&self.topic, p)
+                    .is_some_and(|e| e >= stop)
+            {
+                return true;
+            }
             let (at, examined) = committed
                 .find_partition(&self.topic, p)
                 .map_or((-1, 0), |e| {

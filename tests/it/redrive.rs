@@ -41,6 +41,19 @@ fn fill(dlq: &str, dlq_partitions: i32, origin: &str, n: usize) {
     produce_with(&broker().bootstrap, dlq, &recs);
 }
 
+/// Whether the test broker keeps the metadata committed beside a group's position (Tansu 0.6
+/// stores it but does not return it), which redrive's ledger needs.
+fn ledger_kept() -> bool {
+    broker().embedded
+}
+
+/// Without a ledger, a run stops loudly before moving a record past one it left in the DLQ.
+fn assert_stopped_for_no_ledger(out: &std::process::Output) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("does not keep the metadata"), "{err}");
+}
+
 fn redrive(args: &[&str]) -> std::process::Output {
     evtctl()
         .args(["dlq", "redrive"])
@@ -453,6 +466,15 @@ fn selections_share_one_position_and_never_move_a_record_twice() {
     ];
     produce_with(&broker().bootstrap, &dlq, &recs);
     let out = redrive(&[&dlq, "--yes", "--error-class", "NullPointerException"]);
+    if !ledger_kept() {
+        assert_stopped_for_no_ledger(&out);
+        assert_eq!(
+            records(&orders).len(),
+            0,
+            "nothing moved past the record left"
+        );
+        return;
+    }
     assert!(
         out.status.success(),
         "{}",
@@ -538,6 +560,14 @@ fn a_missing_destination_is_unroutable_and_never_blocks_a_rerun() {
     assert_eq!(out.status.code(), Some(1));
     // --skip-unroutable leaves it in the DLQ and goes on.
     let out = redrive(&[&dlq, "--yes", "--skip-unroutable"]);
+    if !ledger_kept() {
+        assert_stopped_for_no_ledger(&out);
+        assert_eq!(
+            tail_n(&orders, &["--from", "beginning", "--until", "end"]),
+            [1]
+        );
+        return;
+    }
     assert!(
         out.status.success(),
         "{}",
@@ -607,6 +637,10 @@ fn records_with_no_origin_stop_the_run_unless_told() {
     assert!(err.contains(&format!("{dlq}/0@1 names no origin")), "{err}");
     assert_eq!(receipt(&out)["moved"], 1);
     let out = redrive(&[&dlq, "--yes", "--skip-unroutable"]);
+    if !ledger_kept() {
+        assert_stopped_for_no_ledger(&out);
+        return;
+    }
     assert!(
         out.status.success(),
         "{}",
@@ -706,7 +740,7 @@ fn validation_and_declared_conventions_come_from_the_registry() {
             plan["left_by_earlier_runs"].as_u64(),
             plan["destinations"][0]["moved"].as_u64()
         ),
-        (Some(1), Some(1), Some(1)),
+        (Some(1), Some(u64::from(ledger_kept())), Some(1)),
         "{plan}"
     );
     let out = with_registry(&["--yes"]);
