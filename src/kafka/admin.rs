@@ -42,12 +42,12 @@ impl TopicInfo {
 
 /// A metadata/offsets client. Joins no group, commits nothing.
 pub struct Admin {
-    consumer: BaseConsumer<Ctx>,
+    pub(super) consumer: BaseConsumer<Ctx>,
     settings: Settings,
-    timeout: Duration,
+    pub(super) timeout: Duration,
 }
 
-fn map_err(e: KafkaError, what: &str, s: &Settings) -> anyhow::Error {
+pub(super) fn map_err(e: KafkaError, what: &str, s: &Settings) -> anyhow::Error {
     match e.rdkafka_error_code() {
         Some(
             RDKafkaErrorCode::BrokerTransportFailure

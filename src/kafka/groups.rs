@@ -1,0 +1,337 @@
+//! Consumer groups as the cluster describes them (ListGroups, DescribeGroups, with each member's
+//! assignment decoded from the consumer protocol), and committing a group's position from
+//! outside it.
+//!
+//! Some brokers cannot describe groups (librdkafka's mock, behind `evtctl dev broker`, answers
+//! neither ListGroups nor DescribeGroups): that comes back as [`Described::Unknown`] with the
+//! broker's answer, never as an empty group.
+
+use super::admin::Admin;
+use super::{client_config_with, describe, Ctx};
+use crate::config::Settings;
+use crate::error::{cluster, usage};
+use anyhow::{Context as _, Result};
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+use rdkafka::error::{KafkaError, RDKafkaErrorCode};
+use rdkafka::groups::GroupInfo;
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+use std::time::{Duration, Instant};
+
+/// One member of a group.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Member {
+    pub member_id: String,
+    pub client_id: String,
+    pub host: String,
+    /// Topic → partitions, decoded from the consumer protocol (empty for other protocols).
+    pub assignment: Vec<(String, Vec<i32>)>,
+}
+
+/// A group as DescribeGroups tells it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GroupDescription {
+    pub group: String,
+    pub state: String,
+    pub protocol_type: String,
+    pub protocol: String,
+    pub members: Vec<Member>,
+}
+
+/// What the broker said about a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Described {
+    Known(GroupDescription),
+    /// The broker cannot describe groups; the text says what it answered.
+    Unknown(String),
+}
+
+/// What the broker said when asked for every group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listing {
+    Groups(Vec<GroupDescription>),
+    /// The broker cannot list groups; the text says what it answered.
+    Unknown(String),
+}
+
+fn description(g: &GroupInfo) -> GroupDescription {
+    let consumer = g.protocol_type() == "consumer" || g.protocol_type().is_empty();
+    GroupDescription {
+        group: g.name().to_string(),
+        state: g.state().to_string(),
+        protocol_type: g.protocol_type().to_string(),
+        protocol: g.protocol().to_string(),
+        members: g
+            .members()
+            .iter()
+            .map(|m| Member {
+                member_id: m.id().to_string(),
+                client_id: m.client_id().to_string(),
+                host: m.client_host().to_string(),
+                assignment: if consumer {
+                    m.assignment()
+                        .and_then(decode_assignment)
+                        .unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect(),
+    }
+}
+
+/// Did the broker refuse because it does not implement the request?
+fn unsupported(e: &KafkaError) -> bool {
+    matches!(
+        e.rdkafka_error_code(),
+        Some(
+            RDKafkaErrorCode::UnsupportedVersion
+                | RDKafkaErrorCode::UnsupportedFeature
+                | RDKafkaErrorCode::InvalidRequest
+        )
+    )
+}
+
+impl Admin {
+    /// Every group the brokers know, described.
+    pub fn list_groups(&self) -> Result<Listing> {
+        match self.consumer.fetch_group_list(None, self.timeout) {
+            Ok(list) => {
+                let mut out: Vec<GroupDescription> =
+                    list.groups().iter().map(description).collect();
+                out.sort_by(|a, b| a.group.cmp(&b.group));
+                Ok(Listing::Groups(out))
+            }
+            Err(e) if unsupported(&e) => Ok(Listing::Unknown(
+                "it does not implement ListGroups".to_string(),
+            )),
+            Err(e) => Err(super::admin::map_err(
+                e,
+                "listing consumer groups",
+                self.settings(),
+            )),
+        }
+    }
+
+    /// One group, described by its coordinator.
+    pub fn describe_group(&self, group: &str) -> Result<Described> {
+        match self.consumer.fetch_group_list(Some(group), self.timeout) {
+            Ok(list) => match list.groups().iter().find(|g| g.name() == group) {
+                Some(g) => Ok(Described::Known(description(g))),
+                // Brokers that know no such group still describe it (state Dead); an empty
+                // answer means the broker did not describe it at all.
+                None => Ok(Described::Unknown(
+                    "the broker's answer did not describe the group".to_string(),
+                )),
+            },
+            // librdkafka asks ListGroups first, then DescribeGroups.
+            Err(e) if unsupported(&e) => Ok(Described::Unknown(
+                "it does not implement ListGroups and DescribeGroups".to_string(),
+            )),
+            Err(e) => Err(super::admin::map_err(
+                e,
+                &format!("describing group `{group}`"),
+                self.settings(),
+            )),
+        }
+    }
+
+    /// Low watermark and exact log end of each partition: the end as a fetch sees it (see
+    /// `reader::fetch_ends`: some brokers under-report it).
+    pub fn log_ends(&self, topic: &str, partitions: &[i32]) -> Result<Vec<(i64, i64)>> {
+        let mut marks: Vec<(i64, i64)> = partitions
+            .iter()
+            .map(|&p| self.watermarks(topic, p))
+            .collect::<Result<_>>()?;
+        super::reader::fetch_ends(self.settings(), topic, partitions, &mut marks)?;
+        Ok(marks)
+    }
+}
+
+/// Decode a consumer-protocol assignment (`ConsumerProtocolAssignment` v0–v3, not flexible):
+/// version, then topics with their partitions, then user data we ignore.
+pub fn decode_assignment(b: &[u8]) -> Option<Vec<(String, Vec<i32>)>> {
+    let mut r = b;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        if r.len() < n {
+            return None;
+        }
+        let (head, rest) = r.split_at(n);
+        r = rest;
+        Some(head)
+    };
+    if b.is_empty() {
+        return Some(Vec::new());
+    }
+    let _version = i16::from_be_bytes(take(2)?.try_into().ok()?);
+    let topics = i32::from_be_bytes(take(4)?.try_into().ok()?);
+    let mut out = Vec::new();
+    for _ in 0..topics.max(0) {
+        let len = i16::from_be_bytes(take(2)?.try_into().ok()?);
+        let name = String::from_utf8_lossy(take(len.max(0) as usize)?).into_owned();
+        let n = i32::from_be_bytes(take(4)?.try_into().ok()?);
+        let mut parts = Vec::with_capacity(n.clamp(0, 4096) as usize);
+        for _ in 0..n.max(0) {
+            parts.push(i32::from_be_bytes(take(4)?.try_into().ok()?));
+        }
+        parts.sort_unstable();
+        out.push((name, parts));
+    }
+    out.sort();
+    Some(out)
+}
+
+/// How a commit from outside the group went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommitOutcome {
+    Committed,
+    /// The broker refused a commit from outside the group: it has (or, on some brokers, had)
+    /// members. The text is the broker's answer.
+    RefusedLiveGroup(String),
+}
+
+/// Commit `offset` for `topic`/`partition` in `group` without joining it (as a "simple
+/// consumer" does). Kafka accepts this only while the group has no members.
+pub fn commit_outside(
+    s: &Settings,
+    group: &str,
+    topic: &str,
+    partition: i32,
+    offset: i64,
+) -> Result<CommitOutcome> {
+    let consumer: BaseConsumer<Ctx> =
+        client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
+            .create_with_context(Ctx { verbose: s.verbose })
+            .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
+        .context("building commit")?;
+    match consumer.commit(&tpl, CommitMode::Sync) {
+        Ok(()) => Ok(CommitOutcome::Committed),
+        Err(e) if refused_as_outsider(&e) => Ok(CommitOutcome::RefusedLiveGroup(describe(&e))),
+        Err(e) => Err(anyhow::anyhow!(
+            "committing offset {offset} of {topic}/{partition} for group `{group}`: {}",
+            describe(&e)
+        )),
+    }
+}
+
+fn refused_as_outsider(e: &KafkaError) -> bool {
+    matches!(
+        e.rdkafka_error_code(),
+        Some(
+            RDKafkaErrorCode::UnknownMemberId
+                | RDKafkaErrorCode::IllegalGeneration
+                | RDKafkaErrorCode::RebalanceInProgress
+        )
+    )
+}
+
+/// Commit `offset` for `topic`/`partition` as a member of `group`: join it subscribed to
+/// `topic`, and commit only when this member was given every partition of the topic (so no
+/// other member is consuming it), then leave. For brokers that refuse commits from outside a
+/// group that once had members (librdkafka's mock keeps every group it has seen).
+pub fn commit_as_member(
+    s: &Settings,
+    group: &str,
+    topic: &str,
+    partition: i32,
+    offset: i64,
+    topic_partitions: usize,
+) -> Result<()> {
+    let consumer: BaseConsumer<Ctx> = client_config_with(
+        s,
+        &[
+            ("group.id", group),
+            ("enable.auto.commit", "false"),
+            ("enable.auto.offset.store", "false"),
+            ("client.id", "evtctl-groups-skip"),
+            ("session.timeout.ms", "6000"),
+            ("heartbeat.interval.ms", "1000"),
+        ],
+    )
+    .create_with_context(Ctx { verbose: s.verbose })
+    .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+    consumer
+        .subscribe(&[topic])
+        .with_context(|| format!("joining group `{group}` on `{topic}`"))?;
+    let deadline = Instant::now() + s.timeout.max(Duration::from_secs(30));
+    let assigned = loop {
+        // Nothing is read: the position is not used, and fetched records are dropped.
+        if let Some(Err(e)) = consumer.poll(Duration::from_millis(100)) {
+            if !matches!(e, KafkaError::PartitionEOF(_)) {
+                return Err(anyhow::anyhow!(
+                    "joining group `{group}` on `{topic}`: {}",
+                    describe(&e)
+                ));
+            }
+        }
+        let a = consumer.assignment().map_err(|e| {
+            anyhow::anyhow!(
+                "reading the assignment in group `{group}`: {}",
+                describe(&e)
+            )
+        })?;
+        let parts: Vec<i32> = a
+            .elements()
+            .iter()
+            .filter(|e| e.topic() == topic)
+            .map(|e| e.partition())
+            .collect();
+        if !parts.is_empty() {
+            break parts;
+        }
+        if Instant::now() >= deadline {
+            return Err(cluster(format!(
+                "joining group `{group}` on `{topic}`: no partitions assigned after {}s",
+                s.timeout.max(Duration::from_secs(30)).as_secs()
+            )));
+        }
+    };
+    if assigned.len() < topic_partitions || !assigned.contains(&partition) {
+        consumer.unsubscribe();
+        return Err(crate::error::ProblemsFound(format!(
+            "group `{group}` has other members: joining it gave evtctl {} of the {topic_partitions} \
+             partitions of `{topic}`; nothing was committed (stop the group's consumers, then \
+             run this again)",
+            assigned.len()
+        ))
+        .into());
+    }
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
+        .context("building commit")?;
+    let result = consumer.commit(&tpl, CommitMode::Sync);
+    consumer.unsubscribe();
+    result.map_err(|e| {
+        anyhow::anyhow!(
+            "committing offset {offset} of {topic}/{partition} for group `{group}`: {}",
+            describe(&e)
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_consumer_assignment() {
+        let mut b = vec![0, 1]; // version 1
+        b.extend(2i32.to_be_bytes());
+        for (t, ps) in [("orders", &[2i32, 0][..]), ("a", &[5][..])] {
+            b.extend((t.len() as i16).to_be_bytes());
+            b.extend(t.as_bytes());
+            b.extend((ps.len() as i32).to_be_bytes());
+            for p in ps {
+                b.extend(p.to_be_bytes());
+            }
+        }
+        b.extend((-1i32).to_be_bytes()); // null user data
+        assert_eq!(
+            decode_assignment(&b),
+            Some(vec![("a".into(), vec![5]), ("orders".into(), vec![0, 2])])
+        );
+        assert_eq!(decode_assignment(&[]), Some(vec![]));
+        assert_eq!(decode_assignment(&[0, 1, 0, 0, 0, 1, 0]), None);
+    }
+}
