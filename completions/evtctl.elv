@@ -43,6 +43,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
+            cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
@@ -482,6 +483,107 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'evtctl;groups'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List consumer groups: state, protocol, members, topics, total lag (the default)'
+            cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
+            cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'evtctl;groups;list'= {
+            cand --fail-above-lag 'Exit 1 when a group''s total lag is above N records'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;groups;describe'= {
+            cand -t 'Only these topics'
+            cand --topic 'Only these topics'
+            cand --watch 'Refresh every INTERVAL until Ctrl-C, marking STUCK partitions [default interval: 5s]'
+            cand --samples 'With --watch: stop after this many samples'
+            cand --fail-above-lag 'Exit 1 when the group''s total lag is above N records'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;groups;skip'= {
+            cand --topic 'The topic it is stuck on'
+            cand -p 'The partition it is stuck on'
+            cand --partition 'The partition it is stuck on'
+            cand --count 'How many records to take, from the group''s committed offset on'
+            cand --to 'Quarantine topic the records are copied to (must exist)'
+            cand --reason 'Why: recorded in each copy''s evtctl-dlq-reason header'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --dry-run 'Show the records that would be taken, change nothing'
+            cand -y 'Act without asking (required when stdin is not a terminal)'
+            cand --yes 'Act without asking (required when stdin is not a terminal)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;groups;help'= {
+            cand list 'List consumer groups: state, protocol, members, topics, total lag (the default)'
+            cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
+            cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'evtctl;groups;help;list'= {
+        }
+        &'evtctl;groups;help;describe'= {
+        }
+        &'evtctl;groups;help;skip'= {
+        }
+        &'evtctl;groups;help;help'= {
+        }
         &'evtctl;config'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -617,6 +719,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
+            cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
@@ -665,6 +768,17 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;dlq;redrive'= {
         }
         &'evtctl;help;replay'= {
+        }
+        &'evtctl;help;groups'= {
+            cand list 'List consumer groups: state, protocol, members, topics, total lag (the default)'
+            cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
+            cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
+        }
+        &'evtctl;help;groups;list'= {
+        }
+        &'evtctl;help;groups;describe'= {
+        }
+        &'evtctl;help;groups;skip'= {
         }
         &'evtctl;help;config'= {
             cand show 'Print the effective settings and where each came from, secrets redacted'

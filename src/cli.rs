@@ -98,6 +98,8 @@ pub enum Command {
     Dlq(DlqArgs),
     /// Copy a range of records (from a topic or an exported file) into a topic
     Replay(ReplayArgs),
+    /// Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record
+    Groups(GroupsArgs),
     /// Show the effective configuration (secrets redacted)
     Config(ConfigArgs),
     /// Local development helpers: an embedded Kafka-protocol broker
@@ -570,6 +572,125 @@ pub struct DlqStatsArgs {
     /// Exit 1 when more than N records are found (for alerting and CI)
     #[arg(long, value_name = "N")]
     pub fail_above: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+pub struct GroupsArgs {
+    #[command(subcommand)]
+    pub command: Option<GroupsCommand>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GroupsCommand {
+    /// List consumer groups: state, protocol, members, topics, total lag (the default)
+    #[command(
+        after_help = "Lag counts records between each partition's committed offset and its end; partitions
+without a committed offset are not counted. Brokers that cannot list groups (the embedded
+broker of `evtctl dev broker`) are reported as such (exit 3): name a group with
+`evtctl groups describe GROUP`.
+
+Exit codes: 0 ok, 1 a group's lag is above --fail-above-lag, 2 usage, 3 cluster."
+    )]
+    List(GroupsListArgs),
+    /// One group per topic and partition: committed offset, end, lag, time lag, owning member
+    #[command(after_help = GROUPS_DESCRIBE_HELP)]
+    Describe(GroupsDescribeArgs),
+    /// Take the records at a group's position out of the way, into a quarantine topic, without losing them
+    #[command(after_help = GROUPS_SKIP_HELP)]
+    Skip(GroupsSkipArgs),
+}
+
+const GROUPS_DESCRIBE_HELP: &str =
+    "Time lag is the age of the next record the group will read: the timestamp of the record at
+its committed offset, read without joining the group (empty when the group is caught up).
+Partitions are those the group's members are assigned and those it has committed offsets for
+(or only --topic). With --watch, a partition whose committed offset did not move between two
+samples while its lag is above zero is marked STUCK. Where the broker cannot describe groups
+(the embedded broker), state and members are shown as unknown, never guessed.
+
+JSON (-o json): one document per sample: {group, state, protocol_type, protocol, members
+[{member_id, client_id, host, assignment[{topic, partitions}]}] or null, members_note,
+partitions [{topic, partition, committed, log_start, log_end, lag, timestamp, time_lag_ms,
+member {member_id, client_id, host} or null, stuck}], lag, sampled_at}.
+
+Exit codes: 0 ok, 1 lag above --fail-above-lag, 2 usage, 3 cluster, 130 interrupted (--watch).
+
+Examples:
+  evtctl groups describe billing
+  evtctl groups describe billing --watch 5s
+  evtctl groups describe billing --fail-above-lag 1000      # alerting, CI
+  evtctl groups describe billing -o json > billing-offsets.json";
+
+const GROUPS_SKIP_HELP: &str =
+    "Reads the N records at the group's committed offset of one partition, copies each byte for
+byte (key, value, headers, timestamp) to the quarantine topic with evtctl's dead-letter headers
+(evtctl-dlq-topic, -partition, -offset, -group, -reason, -at), waits for the broker's
+acknowledgement, and only then commits offset + N for the group. Nothing is lost: after the
+fix, `evtctl dlq redrive QUARANTINE` puts each record back into its topic and partition.
+
+Refuses while the group has members (stop its consumers first; Kafka refuses commits from
+outside a live group anyway). A rerun after a crash between the copy and the commit copies
+nothing twice: it first reads the last 5000 records of each partition of the quarantine topic
+and skips records already there for the same group, topic, partition and offset.
+
+Exit codes: 0 done, 1 the group has active members, 2 usage, 3 cluster, 4 a copy was not
+acknowledged (nothing committed), 130 interrupted.
+
+Examples:
+  evtctl groups skip billing --topic orders --partition 3 --to orders-quarantine --dry-run
+  evtctl groups skip billing --topic orders --partition 3 --to orders-quarantine \\
+      --reason 'NPE in OrderMapper, JIRA-123' --yes";
+
+#[derive(Args, Debug)]
+pub struct GroupsListArgs {
+    /// Exit 1 when a group's total lag is above N records
+    #[arg(long, value_name = "N")]
+    pub fail_above_lag: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+pub struct GroupsDescribeArgs {
+    /// The consumer group
+    pub group: String,
+    /// Only these topics
+    #[arg(short, long, value_delimiter = ',')]
+    pub topic: Vec<String>,
+    /// Refresh every INTERVAL until Ctrl-C, marking STUCK partitions [default interval: 5s]
+    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, default_missing_value = "5s", value_parser = parse_duration)]
+    pub watch: Option<std::time::Duration>,
+    /// With --watch: stop after this many samples
+    #[arg(long, value_name = "N", requires = "watch")]
+    pub samples: Option<u64>,
+    /// Exit 1 when the group's total lag is above N records
+    #[arg(long, value_name = "N")]
+    pub fail_above_lag: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+pub struct GroupsSkipArgs {
+    /// The consumer group that is stuck
+    pub group: String,
+    /// The topic it is stuck on
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: String,
+    /// The partition it is stuck on
+    #[arg(short, long)]
+    pub partition: i32,
+    /// How many records to take, from the group's committed offset on
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=10000))]
+    pub count: u64,
+    /// Quarantine topic the records are copied to (must exist)
+    #[arg(long, value_name = "TOPIC")]
+    pub to: String,
+    /// Why: recorded in each copy's evtctl-dlq-reason header
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Show the records that would be taken, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Act without asking (required when stdin is not a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 #[derive(Args, Debug)]

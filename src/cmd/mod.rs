@@ -7,6 +7,7 @@ pub mod demo;
 pub mod dev;
 pub mod dlq;
 pub mod drain;
+pub mod groups;
 pub mod publish;
 pub mod redrive;
 pub mod replay;
