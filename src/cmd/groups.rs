@@ -701,8 +701,12 @@ pub fn skip(
         }
     }
 
-    let committed = reader::committed(settings, &a.group, &[(a.topic.clone(), vec![a.partition])])?;
-    let Some(&from) = committed.get(&(a.topic.clone(), a.partition)) else {
+    let committed = reader::committed_with_metadata(
+        settings,
+        &a.group,
+        &[(a.topic.clone(), vec![a.partition])],
+    )?;
+    let Some((from, metadata)) = committed.get(&(a.topic.clone(), a.partition)).cloned() else {
         return Err(usage(format!(
             "group `{}` has no committed offset on {}/{}: there is no position to move past",
             escape_line(&a.group),
@@ -779,6 +783,31 @@ pub fn skip(
         }
     }
 
+    // How the new position will be committed, decided before anything is copied: from outside
+    // the group (probed by committing its current position again: a change of nothing), or,
+    // where the broker refuses that, as the group's only member, held from now until the commit.
+    let member = match groups::commit_outside(
+        settings,
+        &a.group,
+        &a.topic,
+        a.partition,
+        from,
+        &metadata,
+    )? {
+        CommitOutcome::Committed => None,
+        CommitOutcome::RefusedLiveGroup(why) => {
+            printer.debug(format!(
+                "the broker refused a commit from outside group `{}` ({why}); joining it as its only member",
+                escape_line(&a.group)
+            ));
+            Some(groups::Membership::join(
+                settings,
+                &a.group,
+                &a.topic,
+                parts.len(),
+            )?)
+        }
+    };
     let done = already_quarantined(settings, &a.to, &a.group, &a.topic, a.partition, cancel)?;
     let writer = Writer::new(
         settings,
@@ -845,15 +874,32 @@ pub fn skip(
         // Test hook: die between the acknowledgement and the commit, as a crash would.
         std::process::exit(9);
     }
-    match groups::commit_outside(settings, &a.group, &a.topic, a.partition, to)? {
-        CommitOutcome::Committed => {}
-        CommitOutcome::RefusedLiveGroup(why) => {
-            printer.debug(format!(
-                "the broker refused a commit from outside the group ({why}); committing as its only member"
-            ));
-            groups::commit_as_member(settings, &a.group, &a.topic, a.partition, to, parts.len())?;
-        }
+    let copied = || {
+        format!(
+            "the copies are in `{}`; a rerun finds them there and does not copy them again",
+            escape_line(&a.to)
+        )
+    };
+    match &member {
+        Some(m) => m
+            .commit(&a.topic, a.partition, to, "")
+            .map_err(|e| e.context(copied()))?,
+        None => match groups::commit_outside(settings, &a.group, &a.topic, a.partition, to, "")
+            .map_err(|e| e.context(copied()))?
+        {
+            CommitOutcome::Committed => {}
+            CommitOutcome::RefusedLiveGroup(why) => {
+                return Err(ProblemsFound(format!(
+                    "group `{}` gained members while evtctl worked: the broker refused the commit \
+                     ({why}); {}. Stop its consumers, then run this again",
+                    escape_line(&a.group),
+                    copied()
+                ))
+                .into())
+            }
+        },
     }
+    drop(member);
     if printer.is_json() {
         printer.json(&Receipt {
             kind: "receipt",

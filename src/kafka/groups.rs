@@ -189,22 +189,21 @@ pub enum CommitOutcome {
     RefusedLiveGroup(String),
 }
 
-/// Commit `offset` for `topic`/`partition` in `group` without joining it (as a "simple
-/// consumer" does). Kafka accepts this only while the group has no members.
+/// Commit `offset` (with `metadata`) for `topic`/`partition` in `group` without joining it, as
+/// a "simple consumer" does. Kafka accepts this only while the group has no members.
 pub fn commit_outside(
     s: &Settings,
     group: &str,
     topic: &str,
     partition: i32,
     offset: i64,
+    metadata: &str,
 ) -> Result<CommitOutcome> {
     let consumer: BaseConsumer<Ctx> =
         client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
             .create_with_context(Ctx { verbose: s.verbose })
             .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
-    let mut tpl = TopicPartitionList::new();
-    tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
-        .context("building commit")?;
+    let tpl = position(topic, partition, offset, metadata)?;
     match consumer.commit(&tpl, CommitMode::Sync) {
         Ok(()) => Ok(CommitOutcome::Committed),
         Err(e) if refused_as_outsider(&e) => Ok(CommitOutcome::RefusedLiveGroup(describe(&e))),
@@ -213,6 +212,23 @@ pub fn commit_outside(
             describe(&e)
         )),
     }
+}
+
+fn position(
+    topic: &str,
+    partition: i32,
+    offset: i64,
+    metadata: &str,
+) -> Result<TopicPartitionList> {
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
+        .context("building commit")?;
+    if !metadata.is_empty() {
+        if let Some(mut e) = tpl.find_partition(topic, partition) {
+            e.set_metadata(metadata);
+        }
+    }
+    Ok(tpl)
 }
 
 fn refused_as_outsider(e: &KafkaError) -> bool {
@@ -226,88 +242,106 @@ fn refused_as_outsider(e: &KafkaError) -> bool {
     )
 }
 
-/// Commit `offset` for `topic`/`partition` as a member of `group`: join it subscribed to
-/// `topic`, and commit only when this member was given every partition of the topic (so no
-/// other member is consuming it), then leave. For brokers that refuse commits from outside a
-/// group that once had members (librdkafka's mock keeps every group it has seen).
-pub fn commit_as_member(
-    s: &Settings,
-    group: &str,
-    topic: &str,
-    partition: i32,
-    offset: i64,
-    topic_partitions: usize,
-) -> Result<()> {
-    let consumer: BaseConsumer<Ctx> = client_config_with(
-        s,
-        &[
-            ("group.id", group),
-            ("enable.auto.commit", "false"),
-            ("enable.auto.offset.store", "false"),
-            ("client.id", "evtctl-groups-skip"),
-            ("session.timeout.ms", "6000"),
-            ("heartbeat.interval.ms", "1000"),
-        ],
-    )
-    .create_with_context(Ctx { verbose: s.verbose })
-    .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
-    consumer
-        .subscribe(&[topic])
-        .with_context(|| format!("joining group `{group}` on `{topic}`"))?;
-    let deadline = Instant::now() + s.timeout.max(Duration::from_secs(30));
-    let assigned = loop {
-        // Nothing is read: the position is not used, and fetched records are dropped.
-        if let Some(Err(e)) = consumer.poll(Duration::from_millis(100)) {
-            if !matches!(e, KafkaError::PartitionEOF(_)) {
-                return Err(anyhow::anyhow!(
-                    "joining group `{group}` on `{topic}`: {}",
-                    describe(&e)
-                ));
+/// Membership of a group held by evtctl alone: joined subscribed to one topic and given every
+/// partition of it, so no other member consumes it while evtctl works and commits. For brokers
+/// that refuse commits from outside a group that once had members (librdkafka's mock keeps every
+/// group it has seen). Leaves the group when dropped.
+pub struct Membership {
+    consumer: BaseConsumer<Ctx>,
+    group: String,
+}
+
+impl Membership {
+    /// Join `group` on `topic` (which has `topic_partitions` partitions). Fails, having
+    /// committed nothing, when another member holds some of them.
+    pub fn join(
+        s: &Settings,
+        group: &str,
+        topic: &str,
+        topic_partitions: usize,
+    ) -> Result<Membership> {
+        let consumer: BaseConsumer<Ctx> = client_config_with(
+            s,
+            &[
+                ("group.id", group),
+                ("enable.auto.commit", "false"),
+                ("enable.auto.offset.store", "false"),
+                ("client.id", "evtctl-groups-skip"),
+                ("session.timeout.ms", "6000"),
+                ("heartbeat.interval.ms", "1000"),
+            ],
+        )
+        .create_with_context(Ctx { verbose: s.verbose })
+        .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+        consumer
+            .subscribe(&[topic])
+            .with_context(|| format!("joining group `{group}` on `{topic}`"))?;
+        let wait = s.timeout.max(Duration::from_secs(30));
+        let deadline = Instant::now() + wait;
+        let assigned = loop {
+            // Fetched records are dropped: this member reads nothing, it only holds the group.
+            if let Some(Err(e)) = consumer.poll(Duration::from_millis(100)) {
+                if !matches!(e, KafkaError::PartitionEOF(_)) {
+                    return Err(anyhow::anyhow!(
+                        "joining group `{group}` on `{topic}`: {}",
+                        describe(&e)
+                    ));
+                }
             }
+            let a = consumer.assignment().map_err(|e| {
+                anyhow::anyhow!(
+                    "reading the assignment in group `{group}`: {}",
+                    describe(&e)
+                )
+            })?;
+            let n = a.elements().iter().filter(|e| e.topic() == topic).count();
+            if n > 0 {
+                break n;
+            }
+            if Instant::now() >= deadline {
+                return Err(cluster(format!(
+                    "joining group `{group}` on `{topic}`: no partitions assigned after {}s \
+                     (does another member hold them and not answer the rebalance?)",
+                    wait.as_secs()
+                )));
+            }
+        };
+        if assigned < topic_partitions {
+            consumer.unsubscribe();
+            return Err(crate::error::ProblemsFound(format!(
+                "group `{group}` has other members: joining it gave evtctl {assigned} of the \
+                 {topic_partitions} partitions of `{topic}`; nothing was copied or committed \
+                 (stop the group's consumers, then run this again)"
+            ))
+            .into());
         }
-        let a = consumer.assignment().map_err(|e| {
+        // Nothing is consumed: stop fetching.
+        if let Ok(a) = consumer.assignment() {
+            let _ = consumer.pause(&a);
+        }
+        Ok(Membership {
+            consumer,
+            group: group.to_string(),
+        })
+    }
+
+    /// Commit `offset` for `topic`/`partition` as this member.
+    pub fn commit(&self, topic: &str, partition: i32, offset: i64, metadata: &str) -> Result<()> {
+        let tpl = position(topic, partition, offset, metadata)?;
+        self.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
             anyhow::anyhow!(
-                "reading the assignment in group `{group}`: {}",
+                "committing offset {offset} of {topic}/{partition} for group `{}`: {}",
+                self.group,
                 describe(&e)
             )
-        })?;
-        let parts: Vec<i32> = a
-            .elements()
-            .iter()
-            .filter(|e| e.topic() == topic)
-            .map(|e| e.partition())
-            .collect();
-        if !parts.is_empty() {
-            break parts;
-        }
-        if Instant::now() >= deadline {
-            return Err(cluster(format!(
-                "joining group `{group}` on `{topic}`: no partitions assigned after {}s",
-                s.timeout.max(Duration::from_secs(30)).as_secs()
-            )));
-        }
-    };
-    if assigned.len() < topic_partitions || !assigned.contains(&partition) {
-        consumer.unsubscribe();
-        return Err(crate::error::ProblemsFound(format!(
-            "group `{group}` has other members: joining it gave evtctl {} of the {topic_partitions} \
-             partitions of `{topic}`; nothing was committed (stop the group's consumers, then \
-             run this again)",
-            assigned.len()
-        ))
-        .into());
+        })
     }
-    let mut tpl = TopicPartitionList::new();
-    tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
-        .context("building commit")?;
-    let result = consumer.commit(&tpl, CommitMode::Sync);
-    consumer.unsubscribe();
-    result.map_err(|e| {
-        anyhow::anyhow!(
-            "committing offset {offset} of {topic}/{partition} for group `{group}`: {}",
-            describe(&e)
-        )
-    })
+}
+
+impl Drop for Membership {
+    fn drop(&mut self) {
+        self.consumer.unsubscribe();
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod compat_cases;
 mod config;
 mod dlq;
 mod errors;
+mod groups;
 mod interop;
 mod positions;
 mod redrive;
