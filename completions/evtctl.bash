@@ -115,6 +115,9 @@ _evtctl() {
             evtctl__subcmd__groups,list)
                 cmd="evtctl__subcmd__groups__subcmd__list"
                 ;;
+            evtctl__subcmd__groups,reset)
+                cmd="evtctl__subcmd__groups__subcmd__reset"
+                ;;
             evtctl__subcmd__groups,skip)
                 cmd="evtctl__subcmd__groups__subcmd__skip"
                 ;;
@@ -126,6 +129,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__groups__subcmd__help,list)
                 cmd="evtctl__subcmd__groups__subcmd__help__subcmd__list"
+                ;;
+            evtctl__subcmd__groups__subcmd__help,reset)
+                cmd="evtctl__subcmd__groups__subcmd__help__subcmd__reset"
                 ;;
             evtctl__subcmd__groups__subcmd__help,skip)
                 cmd="evtctl__subcmd__groups__subcmd__help__subcmd__skip"
@@ -192,6 +198,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__help__subcmd__groups,list)
                 cmd="evtctl__subcmd__help__subcmd__groups__subcmd__list"
+                ;;
+            evtctl__subcmd__help__subcmd__groups,reset)
+                cmd="evtctl__subcmd__help__subcmd__groups__subcmd__reset"
                 ;;
             evtctl__subcmd__help__subcmd__groups,skip)
                 cmd="evtctl__subcmd__help__subcmd__groups__subcmd__skip"
@@ -1127,7 +1136,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help list describe skip help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help list describe skip reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1247,7 +1256,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__help)
-            opts="list describe skip help"
+            opts="list describe skip reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +1311,20 @@ _evtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evtctl__subcmd__groups__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evtctl__subcmd__groups__subcmd__help__subcmd__skip)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1324,6 +1347,72 @@ _evtctl() {
             fi
             case "${prev}" in
                 --fail-above-lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__groups__subcmd__reset)
+            opts="-b -X -o -q -v -h --topic --to --shift-by --from-file --execute --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shift-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1613,7 +1702,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help__subcmd__groups)
-            opts="list describe skip"
+            opts="list describe skip reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1641,6 +1730,20 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help__subcmd__groups__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__groups__subcmd__reset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

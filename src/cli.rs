@@ -598,6 +598,57 @@ Exit codes: 0 ok, 1 a group's lag is above --fail-above-lag, 2 usage, 3 cluster.
     /// Take the records at a group's position out of the way, into a quarantine topic, without losing them
     #[command(after_help = GROUPS_SKIP_HELP)]
     Skip(GroupsSkipArgs),
+    /// Move a group's committed offsets: prints the plan, acts with --execute
+    #[command(after_help = GROUPS_RESET_HELP)]
+    Reset(GroupsResetArgs),
+}
+
+const GROUPS_RESET_HELP: &str =
+    "Positions (--to): earliest | latest | an offset | an RFC 3339 time | a duration like 2h (the
+first record at or after that time; the end where there is none). Offsets are kept within each
+partition's log start and end. --shift-by N moves each committed offset by N (negative: back).
+--from-file restores what `groups describe GROUP -o json` saved (its last document).
+
+Without --execute only the plan is printed: per partition the current and new offset and how
+many records that skips or reads again. With --execute the offsets are committed; it refuses
+while the group has members (stop its consumers first).
+
+Exit codes: 0 ok (plan printed or executed), 1 the group has active members, 2 usage, 3 cluster.
+
+Examples:
+  evtctl groups describe billing -o json > billing-offsets.json     # a backup first
+  evtctl groups reset billing --topic orders --to 2026-11-29T08:00:00Z
+  evtctl groups reset billing --topic orders:0,3 --shift-by -10 --execute
+  evtctl groups reset billing --from-file billing-offsets.json --execute";
+
+#[derive(Args, Debug)]
+pub struct GroupsResetArgs {
+    /// The consumer group
+    pub group: String,
+    /// Topic to reset, all its partitions or only some: orders, orders:0,3 (repeatable)
+    #[arg(
+        long = "topic",
+        value_name = "TOPIC[:P,...]",
+        required_unless_present = "from_file"
+    )]
+    pub topics: Vec<String>,
+    /// New position: earliest, latest, OFFSET, TIME or DURATION (see below)
+    #[arg(long, value_name = "POSITION", required_unless_present_any = ["shift_by", "from_file"], conflicts_with_all = ["shift_by", "from_file"])]
+    pub to: Option<String>,
+    /// Move each committed offset by N records (negative: back, to read them again)
+    #[arg(
+        long,
+        value_name = "N",
+        allow_hyphen_values = true,
+        conflicts_with = "from_file"
+    )]
+    pub shift_by: Option<i64>,
+    /// Restore the offsets saved by `groups describe GROUP -o json`
+    #[arg(long, value_name = "FILE")]
+    pub from_file: Option<PathBuf>,
+    /// Commit the new offsets (without it, only the plan is printed)
+    #[arg(long)]
+    pub execute: bool,
 }
 
 const GROUPS_DESCRIBE_HELP: &str =

@@ -132,6 +132,9 @@ fn dispatch(
             Some(cli::GroupsCommand::Describe(a)) => {
                 cmd::groups::describe(a, &settings()?, printer, &CANCEL)
             }
+            Some(cli::GroupsCommand::Reset(a)) => {
+                cmd::reset::reset(a, &settings()?, printer, &CANCEL)
+            }
             Some(cli::GroupsCommand::Skip(a)) => {
                 cmd::groups::skip(a, &settings()?, printer, &CANCEL)
             }

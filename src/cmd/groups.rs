@@ -629,7 +629,7 @@ struct Receipt<'a> {
     dry_run: bool,
 }
 
-fn member_list(members: &[Member]) -> String {
+pub fn member_list(members: &[Member]) -> String {
     members
         .iter()
         .map(|m| {
@@ -786,14 +786,10 @@ pub fn skip(
     // How the new position will be committed, decided before anything is copied: from outside
     // the group (probed by committing its current position again: a change of nothing), or,
     // where the broker refuses that, as the group's only member, held from now until the commit.
-    let member = match groups::commit_outside(
-        settings,
-        &a.group,
-        &a.topic,
-        a.partition,
-        from,
-        &metadata,
-    )? {
+    let here = |offset: i64, metadata: &str| {
+        vec![(a.topic.clone(), a.partition, offset, metadata.to_string())]
+    };
+    let member = match groups::commit_outside(settings, &a.group, &here(from, &metadata))? {
         CommitOutcome::Committed => None,
         CommitOutcome::RefusedLiveGroup(why) => {
             printer.debug(format!(
@@ -803,8 +799,7 @@ pub fn skip(
             Some(groups::Membership::join(
                 settings,
                 &a.group,
-                &a.topic,
-                parts.len(),
+                &[(a.topic.clone(), parts.len())],
             )?)
         }
     };
@@ -881,10 +876,8 @@ pub fn skip(
         )
     };
     match &member {
-        Some(m) => m
-            .commit(&a.topic, a.partition, to, "")
-            .map_err(|e| e.context(copied()))?,
-        None => match groups::commit_outside(settings, &a.group, &a.topic, a.partition, to, "")
+        Some(m) => m.commit(&here(to, "")).map_err(|e| e.context(copied()))?,
+        None => match groups::commit_outside(settings, &a.group, &here(to, ""))
             .map_err(|e| e.context(copied()))?
         {
             CommitOutcome::Committed => {}

@@ -11,6 +11,7 @@ pub mod groups;
 pub mod publish;
 pub mod redrive;
 pub mod replay;
+pub mod reset;
 pub mod schema;
 pub mod tail;
 pub mod topics;

@@ -189,43 +189,36 @@ pub enum CommitOutcome {
     RefusedLiveGroup(String),
 }
 
-/// Commit `offset` (with `metadata`) for `topic`/`partition` in `group` without joining it, as
-/// a "simple consumer" does. Kafka accepts this only while the group has no members.
-pub fn commit_outside(
-    s: &Settings,
-    group: &str,
-    topic: &str,
-    partition: i32,
-    offset: i64,
-    metadata: &str,
-) -> Result<CommitOutcome> {
+/// A position to commit: topic, partition, offset, and the metadata to commit beside it.
+pub type Position = (String, i32, i64, String);
+
+/// Commit positions in `group` without joining it, as a "simple consumer" does. Kafka accepts
+/// this only while the group has no members.
+pub fn commit_outside(s: &Settings, group: &str, positions: &[Position]) -> Result<CommitOutcome> {
     let consumer: BaseConsumer<Ctx> =
         client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
             .create_with_context(Ctx { verbose: s.verbose })
             .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
-    let tpl = position(topic, partition, offset, metadata)?;
+    let tpl = to_list(positions)?;
     match consumer.commit(&tpl, CommitMode::Sync) {
         Ok(()) => Ok(CommitOutcome::Committed),
         Err(e) if refused_as_outsider(&e) => Ok(CommitOutcome::RefusedLiveGroup(describe(&e))),
         Err(e) => Err(anyhow::anyhow!(
-            "committing offset {offset} of {topic}/{partition} for group `{group}`: {}",
+            "committing offsets for group `{group}`: {}",
             describe(&e)
         )),
     }
 }
 
-fn position(
-    topic: &str,
-    partition: i32,
-    offset: i64,
-    metadata: &str,
-) -> Result<TopicPartitionList> {
+fn to_list(positions: &[Position]) -> Result<TopicPartitionList> {
     let mut tpl = TopicPartitionList::new();
-    tpl.add_partition_offset(topic, partition, Offset::Offset(offset))
-        .context("building commit")?;
-    if !metadata.is_empty() {
-        if let Some(mut e) = tpl.find_partition(topic, partition) {
-            e.set_metadata(metadata);
+    for (topic, partition, offset, metadata) in positions {
+        tpl.add_partition_offset(topic, *partition, Offset::Offset(*offset))
+            .context("building commit")?;
+        if !metadata.is_empty() {
+            if let Some(mut e) = tpl.find_partition(topic, *partition) {
+                e.set_metadata(metadata);
+            }
         }
     }
     Ok(tpl)
@@ -242,8 +235,8 @@ fn refused_as_outsider(e: &KafkaError) -> bool {
     )
 }
 
-/// Membership of a group held by evtctl alone: joined subscribed to one topic and given every
-/// partition of it, so no other member consumes it while evtctl works and commits. For brokers
+/// Membership of a group held by evtctl alone: joined subscribed to some topics and given every
+/// partition of them, so no other member consumes them while evtctl works and commits. For brokers
 /// that refuse commits from outside a group that once had members (librdkafka's mock keeps every
 /// group it has seen). Leaves the group when dropped.
 pub struct Membership {
@@ -252,14 +245,12 @@ pub struct Membership {
 }
 
 impl Membership {
-    /// Join `group` on `topic` (which has `topic_partitions` partitions). Fails, having
-    /// committed nothing, when another member holds some of them.
-    pub fn join(
-        s: &Settings,
-        group: &str,
-        topic: &str,
-        topic_partitions: usize,
-    ) -> Result<Membership> {
+    /// Join `group` on `topics` (each with its partition count). Fails, having committed
+    /// nothing, when another member holds some of their partitions.
+    pub fn join(s: &Settings, group: &str, topics: &[(String, usize)]) -> Result<Membership> {
+        let names: Vec<&str> = topics.iter().map(|(t, _)| t.as_str()).collect();
+        let topic = names.join(", ");
+        let topic_partitions: usize = topics.iter().map(|(_, n)| n).sum();
         let consumer: BaseConsumer<Ctx> = client_config_with(
             s,
             &[
@@ -274,7 +265,7 @@ impl Membership {
         .create_with_context(Ctx { verbose: s.verbose })
         .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
         consumer
-            .subscribe(&[topic])
+            .subscribe(&names)
             .with_context(|| format!("joining group `{group}` on `{topic}`"))?;
         let wait = s.timeout.max(Duration::from_secs(30));
         let deadline = Instant::now() + wait;
@@ -294,7 +285,11 @@ impl Membership {
                     describe(&e)
                 )
             })?;
-            let n = a.elements().iter().filter(|e| e.topic() == topic).count();
+            let n = a
+                .elements()
+                .iter()
+                .filter(|e| names.contains(&e.topic()))
+                .count();
             if n > 0 {
                 break n;
             }
@@ -325,12 +320,12 @@ impl Membership {
         })
     }
 
-    /// Commit `offset` for `topic`/`partition` as this member.
-    pub fn commit(&self, topic: &str, partition: i32, offset: i64, metadata: &str) -> Result<()> {
-        let tpl = position(topic, partition, offset, metadata)?;
+    /// Commit positions as this member.
+    pub fn commit(&self, positions: &[Position]) -> Result<()> {
+        let tpl = to_list(positions)?;
         self.consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
             anyhow::anyhow!(
-                "committing offset {offset} of {topic}/{partition} for group `{}`: {}",
+                "committing offsets for group `{}`: {}",
                 self.group,
                 describe(&e)
             )

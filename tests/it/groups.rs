@@ -664,3 +664,139 @@ fn skip_commits_for_a_group_whose_consumers_stopped() {
     assert_eq!(committed(&g, &t, 0), Some(2));
     assert_eq!(raw_records(&q).len(), 1);
 }
+
+fn reset(group: &str, args: &[&str]) -> std::process::Output {
+    evtctl()
+        .args(["groups", "reset", group, "-o", "json"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn plan_of(out: &std::process::Output) -> Vec<(i64, Option<i64>, i64, i64, i64)> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json_lines(&out.stdout).pop().unwrap();
+    doc["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["partition"].as_i64().unwrap(),
+                m["current"].as_i64(),
+                m["new"].as_i64().unwrap(),
+                m["skips"].as_i64().unwrap(),
+                m["rereads"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn reset_prints_the_plan_and_acts_only_with_execute() {
+    let t = topic("greset", 2);
+    let g = unique("g-reset");
+    let base = now_ms() - 3_600_000;
+    let mut recs = Vec::new();
+    for i in 0..6 {
+        recs.push(plain(0, i, base + i as i64 * 60_000));
+    }
+    for i in 0..4 {
+        recs.push(plain(1, 10 + i, base + i as i64 * 60_000));
+    }
+    produce(&t, &recs);
+    commit(&g, &t, &[(0, 4), (1, 1)]);
+
+    // The plan: nothing changes.
+    let out = reset(&g, &["--topic", &t, "--to", "earliest"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(4), 0, 0, 4), (1, Some(1), 0, 0, 1)]
+    );
+    assert_eq!(committed(&g, &t, 0), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--execute"));
+
+    // Only some partitions; by time (the first record at or after base + 2 min is offset 2).
+    let at = {
+        let out = evtctl()
+            .args([
+                "tail", &t, "-p", "0", "--from", "2", "--until", "3", "-o", "json",
+            ])
+            .output()
+            .unwrap();
+        json_lines(&out.stdout)[0]["timestamp"].as_i64().unwrap()
+    };
+    assert_eq!(at, base + 120_000);
+    let when = {
+        let secs = (base + 120_000) / 1000;
+        let out = std::process::Command::new("date")
+            .args(["-u", "-d", &format!("@{secs}"), "+%Y-%m-%dT%H:%M:%SZ"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let out = reset(&g, &["--topic", &format!("{t}:0"), "--to", &when]);
+    assert_eq!(plan_of(&out), [(0, Some(4), 2, 0, 2)]);
+
+    // --shift-by stays within the log.
+    let out = reset(&g, &["--topic", &t, "--shift-by", "3"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(4), 6, 2, 0), (1, Some(1), 4, 3, 0)]
+    );
+
+    // A backup, a change, and the backup restored.
+    let backup = describe(&g, &[]);
+    assert!(backup.status.success());
+    let file = std::env::temp_dir().join(format!("{g}.json"));
+    std::fs::write(&file, &backup.stdout).unwrap();
+    let out = reset(&g, &["--topic", &t, "--shift-by", "-1", "--execute"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(4), 3, 0, 1), (1, Some(1), 0, 0, 1)]
+    );
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(3), Some(0))
+    );
+    let out = reset(&g, &["--from-file", file.to_str().unwrap(), "--execute"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(3), 4, 1, 0), (1, Some(0), 1, 1, 0)]
+    );
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(4), Some(1))
+    );
+    let _ = std::fs::remove_file(file);
+}
+
+#[test]
+fn reset_refuses_while_the_group_has_members() {
+    let t = topic("gresetlive", 2);
+    let g = unique("g-reset-live");
+    produce(&t, &[plain(0, 0, now_ms()), plain(1, 1, now_ms())]);
+    commit(&g, &t, &[(0, 1), (1, 1)]);
+    let (run, h) = live_member(&g, &t);
+    let out = reset(&g, &["--topic", &t, "--to", "earliest", "--execute"]);
+    run.store(false, Ordering::SeqCst);
+    h.join().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    if !broker().embedded {
+        assert!(err.contains("billing-service"), "names the member: {err}");
+    }
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(1), Some(1))
+    );
+}
