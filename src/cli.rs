@@ -214,6 +214,9 @@ pub struct PublishArgs {
   2026-11-22T08:00:00Z   the first record at or after that time
   15m, 2h, 3d            that long ago
   0=100,1=beginning      per partition (others start at the default)
+  group:GROUP            where that group's committed offsets are: what its consumers read
+                         next (the group is not joined; partitions without a committed offset
+                         start at the default)
 
 Stops (--until):
   end                    the end offsets captured when the command starts
@@ -224,6 +227,7 @@ Examples:
   evtctl tail orders
   evtctl tail orders --from -5 --until end
   evtctl tail orders --from 1h --filter '.value.total > 100'
+  evtctl tail orders --from group:billing -n 1          # the record billing is stuck on
   evtctl tail orders --from beginning --until end -o json > orders.jsonl")]
 pub struct TailArgs {
     /// Topics to read

@@ -800,3 +800,51 @@ fn reset_refuses_while_the_group_has_members() {
         (Some(1), Some(1))
     );
 }
+
+#[test]
+fn tail_from_group_shows_what_the_group_reads_next_without_moving_it() {
+    let t = topic("gtail", 2);
+    let g = unique("g-tail");
+    let now = now_ms();
+    produce(
+        &t,
+        &[
+            plain(0, 0, now),
+            plain(0, 1, now),
+            plain(0, 2, now),
+            plain(1, 7, now),
+        ],
+    );
+    commit(&g, &t, &[(0, 1), (1, 1)]);
+    let from = format!("group:{g}");
+    let out = evtctl()
+        .args(["tail", &t, "--from", &from, "-n", "1", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = json_lines(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(
+        (recs[0]["partition"].as_i64(), recs[0]["offset"].as_i64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(recs[0]["value"]["n"], 1);
+    // Bounded: everything the group has not read yet, in both partitions.
+    let mut all: Vec<i64> = tail_n(&t, &["--from", &from, "--until", "end"]);
+    all.sort();
+    assert_eq!(all, [1, 2]);
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(1), Some(1)),
+        "not moved"
+    );
+    let out = evtctl()
+        .args(["tail", &t, "--from", "group:"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
