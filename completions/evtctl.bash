@@ -980,7 +980,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dlq__subcmd__redrive)
-            opts="-y -g -b -X -o -q -v -h --to --dry-run --yes --group --filter --error-class --origin-topic --limit --rate --keep-timestamp --max-redrives --park-to --validate --skip-unroutable --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-y -g -b -X -o -q -v -h --to --dry-run --yes --group --filter --transform --error-class --origin-topic --limit --rate --keep-timestamp --max-redrives --park-to --validate --skip-unroutable --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -999,6 +999,10 @@ _evtctl() {
                     return 0
                     ;;
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --transform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2068,7 +2072,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__replay)
-            opts="-p -b -X -o -q -v -h --from-topic --from-file --to --from --until --partition --filter --rate --dry-run --keep-timestamp --provenance --checkpoint-group --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-p -b -X -o -q -v -h --from-topic --from-file --to --from --until --partition --filter --transform --rate --dry-run --keep-timestamp --provenance --checkpoint-group --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2103,6 +2107,10 @@ _evtctl() {
                     return 0
                     ;;
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --transform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

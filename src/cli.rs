@@ -426,7 +426,12 @@ unroutable) stay reachable: the position never passes them. One group per DLQ
 of the records after it that were already moved, so no selection moves a record another one
 moved. Instances given the same --group share the partitions.
 
-Exit codes: 0 done, 1 records skipped as invalid, or a record with no origin or no destination
+--transform rewrites each record on the way back (a jq expression over the envelope that yields
+the record to send: key, value and headers may change, topic, partition and offset may not);
+--validate checks the rewritten record, --dry-run shows a few before and after. A record the
+transform fails on is reported with its position and stays in the DLQ.
+
+Exit codes: 0 done, 1 records skipped as invalid or failed by --transform, or a record with no origin or no destination
 topic stopped the run, 2 usage, 3 cluster, 4 copies not acknowledged (the position stays before them), 130
 interrupted.
 
@@ -434,7 +439,8 @@ Examples:
   evtctl dlq redrive orders-dlt --dry-run
   evtctl dlq redrive orders-dlt --limit 10 --yes          # canary
   evtctl dlq redrive orders-dlt --rate 200/s --yes
-  evtctl dlq redrive orders-dlt --error-class TimeoutException --max-redrives 3 --park-to orders-parked";
+  evtctl dlq redrive orders-dlt --error-class TimeoutException --max-redrives 3 --park-to orders-parked
+  evtctl dlq redrive orders-dlt --transform '.value.total |= tonumber' --validate --dry-run";
 
 #[derive(Args, Debug)]
 pub struct DlqDrainArgs {
@@ -467,6 +473,10 @@ pub struct DlqRedriveArgs {
     /// Only records for which this jq expression (over the envelope) is truthy
     #[arg(long, value_name = "JQ")]
     pub filter: Option<String>,
+    /// Rewrite each record on the way back: a jq expression over the envelope that yields the
+    /// record to send (key, value and headers may change; topic, partition and offset may not)
+    #[arg(long, value_name = "JQ")]
+    pub transform: Option<String>,
     /// Only records whose error class is this (full name, or the part after the last `.`)
     #[arg(long, value_name = "CLASS")]
     pub error_class: Option<String>,
@@ -542,10 +552,14 @@ pub struct ReplayArgs {
     /// Only records for which this jq expression (over the envelope) is truthy
     #[arg(long, value_name = "JQ")]
     pub filter: Option<String>,
+    /// Rewrite each record on the way: a jq expression over the envelope that yields the
+    /// record to send (key, value and headers may change; topic, partition and offset may not)
+    #[arg(long, value_name = "JQ")]
+    pub transform: Option<String>,
     /// At most this many records per second, e.g. 200 or 200/s
     #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
     pub rate: Option<f64>,
-    /// Count what would be copied, copy nothing
+    /// Count what would be copied (with --transform: show a few records before and after), copy nothing
     #[arg(long)]
     pub dry_run: bool,
     /// Keep each record's original timestamp

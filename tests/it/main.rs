@@ -15,3 +15,4 @@ mod replay;
 mod roundtrip;
 mod signals;
 mod topics;
+mod transform;
