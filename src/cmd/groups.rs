@@ -397,7 +397,9 @@ pub fn describe(
         emit(&r, printer, false)?;
         return over_limit(&format!("group `{}`", a.group), r.lag, a.fail_above_lag);
     };
-    let clear = !printer.is_json() && std::io::stdout().is_terminal();
+    // Refresh in place on a terminal; a bounded run (--samples: scripts, the demo) prints each
+    // sample after the last.
+    let clear = !printer.is_json() && a.samples.is_none() && std::io::stdout().is_terminal();
     let mut prev: Option<BTreeMap<(String, i32), Option<i64>>> = None;
     let mut n = 0u64;
     loop {
@@ -921,6 +923,7 @@ pub fn skip(
             },
             escape_line(&a.group)
         ))?;
+        printer.flush()?;
         printer.info(format!(
             "after the fix, put them back with: evtctl dlq redrive {}",
             escape_line(&a.to)

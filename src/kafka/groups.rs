@@ -339,6 +339,119 @@ impl Drop for Membership {
     }
 }
 
+/// What a [`consume`] run did.
+#[derive(Debug, Default)]
+pub struct Consumed {
+    /// Records handled (and committed).
+    pub handled: u64,
+    /// Where the handler failed: partition, offset, why. The consumer stopped there and kept
+    /// going on its other partitions.
+    pub failed: Vec<(i32, i64, String)>,
+}
+
+/// A consumer as services run them, for the demo: a member of `group` subscribed to `topic`
+/// from its committed offsets (the earliest without), handling each record and committing past
+/// it. A partition whose record the handler fails on stops there (the service retries it
+/// forever, or crash-loops on it); the others go on to their end. Then it leaves the group.
+pub fn consume(
+    s: &Settings,
+    group: &str,
+    topic: &str,
+    mut handle: impl FnMut(&crate::record::RecordView<'_>) -> Result<(), String>,
+) -> Result<Consumed> {
+    use rdkafka::message::Message;
+    let consumer: BaseConsumer<Ctx> = client_config_with(
+        s,
+        &[
+            ("group.id", group),
+            ("client.id", group),
+            ("enable.auto.commit", "false"),
+            ("auto.offset.reset", "earliest"),
+            ("enable.partition.eof", "true"),
+            ("fetch.wait.max.ms", "50"),
+            ("session.timeout.ms", "6000"),
+            ("heartbeat.interval.ms", "1000"),
+        ],
+    )
+    .create_with_context(Ctx { verbose: s.verbose })
+    .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+    consumer
+        .subscribe(&[topic])
+        .with_context(|| format!("subscribing to `{topic}` in group `{group}`"))?;
+    let mut out = Consumed::default();
+    // Partitions at their end (or stopped by a failure).
+    let mut done: std::collections::BTreeSet<i32> = Default::default();
+    let wait = s.timeout.max(Duration::from_secs(30));
+    let mut last_progress = Instant::now();
+    loop {
+        let assigned: Vec<i32> = consumer
+            .assignment()
+            .map(|a| a.elements().iter().map(|e| e.partition()).collect())
+            .unwrap_or_default();
+        if !assigned.is_empty() && assigned.iter().all(|p| done.contains(p)) {
+            break;
+        }
+        if last_progress.elapsed() > wait {
+            return Err(cluster(format!(
+                "consuming `{topic}` in group `{group}`: nothing happened for {}s",
+                wait.as_secs()
+            )));
+        }
+        match consumer.poll(Duration::from_millis(100)) {
+            None => {}
+            Some(Err(KafkaError::PartitionEOF(p))) => {
+                done.insert(p);
+                last_progress = Instant::now();
+            }
+            Some(Err(e)) => {
+                return Err(anyhow::anyhow!(
+                    "consuming `{topic}` in group `{group}`: {}",
+                    describe(&e)
+                ))
+            }
+            Some(Ok(m)) => {
+                last_progress = Instant::now();
+                let p = m.partition();
+                if out.failed.iter().any(|(q, _, _)| *q == p) {
+                    continue;
+                }
+                done.remove(&p);
+                let (timestamp, timestamp_type) = super::reader::timestamp_of(&m);
+                let headers = super::reader::headers_of(&m);
+                let view = crate::record::RecordView {
+                    topic,
+                    partition: p,
+                    offset: m.offset(),
+                    timestamp,
+                    timestamp_type,
+                    key: m.key(),
+                    headers: &headers,
+                    value: m.payload(),
+                };
+                match handle(&view) {
+                    Ok(()) => {
+                        out.handled += 1;
+                        let tpl =
+                            to_list(&[(topic.to_string(), p, m.offset() + 1, String::new())])?;
+                        consumer.commit(&tpl, CommitMode::Sync).map_err(|e| {
+                            anyhow::anyhow!("committing in group `{group}`: {}", describe(&e))
+                        })?;
+                    }
+                    Err(why) => {
+                        out.failed.push((p, m.offset(), why));
+                        done.insert(p);
+                        let mut tpl = TopicPartitionList::new();
+                        tpl.add_partition(topic, p);
+                        let _ = consumer.pause(&tpl);
+                    }
+                }
+            }
+        }
+    }
+    consumer.unsubscribe();
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
