@@ -245,7 +245,7 @@ fn describe_once(
     let described = admin.describe_group(&a.group)?;
     let desc = match &described {
         Described::Known(d) => Some(d),
-        Described::Unknown(_) => None,
+        Described::NotListed | Described::Unknown(_) => None,
     };
     let partitions = sample(admin, settings, &a.group, desc, &a.topic, true, cancel)?;
     let lag = partitions.iter().filter_map(|p| p.lag).sum();
@@ -254,9 +254,17 @@ fn describe_once(
         state: desc.map(|d| d.state.clone()),
         protocol_type: desc.map(|d| d.protocol_type.clone()),
         protocol: desc.map(|d| d.protocol.clone()),
-        members: desc.map(|d| d.members.iter().map(member_out).collect()),
+        members: match &described {
+            Described::NotListed => Some(Vec::new()),
+            _ => desc.map(|d| d.members.iter().map(member_out).collect()),
+        },
         members_note: match &described {
             Described::Known(_) => None,
+            Described::NotListed => Some(
+                "the broker does not list this group: it has no members (and perhaps no \
+                 committed offsets either)"
+                    .to_string(),
+            ),
             Described::Unknown(why) => Some(format!(
                 "this broker does not describe groups ({why}): state and members unknown"
             )),

@@ -41,6 +41,9 @@ pub struct GroupDescription {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Described {
     Known(GroupDescription),
+    /// The broker lists groups, and not this one: it has no members (librdkafka describes only
+    /// the groups ListGroups names).
+    NotListed,
     /// The broker cannot describe groups; the text says what it answered.
     Unknown(String),
 }
@@ -117,11 +120,7 @@ impl Admin {
         match self.consumer.fetch_group_list(Some(group), self.timeout) {
             Ok(list) => match list.groups().iter().find(|g| g.name() == group) {
                 Some(g) => Ok(Described::Known(description(g))),
-                // Brokers that know no such group still describe it (state Dead); an empty
-                // answer means the broker did not describe it at all.
-                None => Ok(Described::Unknown(
-                    "the broker's answer did not describe the group".to_string(),
-                )),
+                None => Ok(Described::NotListed),
             },
             // librdkafka asks ListGroups first, then DescribeGroups.
             Err(e) if unsupported(&e) => Ok(Described::Unknown(
