@@ -316,6 +316,30 @@ pub fn describe_text(r: &Report, watching: bool) -> String {
                     .map_or(String::new(), |p| format!("/{}", escape_line(p))),
                 members.len()
             ));
+            for m in members {
+                let assigned: Vec<String> = m
+                    .assignment
+                    .iter()
+                    .map(|t| {
+                        let ps: Vec<String> = t.partitions.iter().map(i32::to_string).collect();
+                        format!("{}:{}", escape_line(&t.topic), ps.join(","))
+                    })
+                    .collect();
+                let text = member_text(&Member {
+                    member_id: m.member_id.clone(),
+                    client_id: m.client_id.clone(),
+                    host: m.host.clone(),
+                    assignment: Vec::new(),
+                });
+                s.push_str(&format!(
+                    "  {text}  assigned {}\n",
+                    if assigned.is_empty() {
+                        "-".to_string()
+                    } else {
+                        assigned.join(" ")
+                    }
+                ));
+            }
         }
         _ => {
             s.push_str(&format!("group {}\n", escape_line(&r.group)));
@@ -340,6 +364,9 @@ pub fn describe_text(r: &Report, watching: bool) -> String {
     ]);
     for p in &r.partitions {
         let member = match (&p.member, &r.members) {
+            (Some(o), _) if o.client_id.is_empty() && o.host.is_empty() => {
+                escape_line(&o.member_id).into_owned()
+            }
             (Some(o), _) => format!("{} {}", escape_line(&o.client_id), escape_line(&o.host)),
             (None, Some(_)) => "-".to_string(),
             (None, None) => "?".to_string(),
@@ -639,17 +666,23 @@ struct Receipt<'a> {
     dry_run: bool,
 }
 
+/// One member for people: what the broker told of it (some brokers leave client id and host
+/// empty).
+pub fn member_text(m: &Member) -> String {
+    let mut s = format!("member {}", escape_line(&m.member_id));
+    if !m.client_id.is_empty() {
+        s.push_str(&format!(" (client {})", escape_line(&m.client_id)));
+    }
+    if !m.host.is_empty() {
+        s.push_str(&format!(" on {}", escape_line(&m.host)));
+    }
+    s
+}
+
 pub fn member_list(members: &[Member]) -> String {
     members
         .iter()
-        .map(|m| {
-            format!(
-                "{} on {} (member {})",
-                escape_line(&m.client_id),
-                escape_line(&m.host),
-                escape_line(&m.member_id)
-            )
-        })
+        .map(member_text)
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -1006,6 +1039,51 @@ mod tests {
         mark_stuck(&prev, &mut rows);
         let stuck: Vec<bool> = rows.iter().map(|r| r.stuck).collect();
         assert_eq!(stuck, [true, false, false, false]);
+    }
+
+    #[test]
+    fn describe_text_escapes_and_marks() {
+        let mut stuck = row("orders", 3, Some(41), Some(7));
+        stuck.stuck = true;
+        stuck.time_lag_ms = Some(192_500);
+        stuck.member = Some(Owner {
+            member_id: "m-1".into(),
+            client_id: "billing".into(),
+            host: "/10.0.0.7".into(),
+        });
+        let r = Report {
+            group: "bill\x1b[31ming".into(),
+            state: Some("Stable".into()),
+            protocol_type: Some("consumer".into()),
+            protocol: Some("range".into()),
+            members: Some(vec![MemberOut {
+                member_id: "m-1".into(),
+                client_id: "billing".into(),
+                host: "/10.0.0.7".into(),
+                assignment: vec![TopicPartitions {
+                    topic: "orders".into(),
+                    partitions: vec![3],
+                }],
+            }]),
+            members_note: None,
+            partitions: vec![stuck],
+            lag: 7,
+            sampled_at: 0,
+        };
+        let text = describe_text(&r, true);
+        assert!(
+            text.starts_with(
+                "group bill\\e[31ming  state Stable  protocol consumer/range  members 1\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("member m-1 (client billing) on /10.0.0.7  assigned orders:3"),
+            "{text}"
+        );
+        assert!(text.contains("3m 12s"), "{text}");
+        assert!(text.contains("billing /10.0.0.7  STUCK"), "{text}");
+        assert!(text.contains("total lag 7  ·  1 stuck"), "{text}");
     }
 
     #[test]
