@@ -12,7 +12,7 @@ Exit codes:
   4    partial failure: some records were not delivered
   130  interrupted (Ctrl-C)";
 
-/// Operate Kafka-based event systems: publish, tail, validate, gate schema changes, triage dead letters.
+/// Operate Kafka-based event systems: publish, tail, validate, gate schema changes, triage dead letters, free stuck consumers.
 #[derive(Parser, Debug)]
 #[command(name = "evtctl", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
 pub struct Cli {
