@@ -793,6 +793,8 @@ pub fn skip(
 
     if a.dry_run || (interactive && !a.yes) {
         show(&records, a, printer)?;
+        // The records before the question about them.
+        printer.flush()?;
         printer.info(format!(
             "{} {} record(s) of {}/{} (offsets {from}..{}) to `{}`, then commit offset {to} for group `{}`",
             if a.dry_run { "would copy" } else { "will copy" },
