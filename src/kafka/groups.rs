@@ -293,11 +293,16 @@ impl Membership {
                 break n;
             }
             if Instant::now() >= deadline {
-                return Err(cluster(format!(
-                    "joining group `{group}` on `{topic}`: no partitions assigned after {}s \
-                     (does another member hold them and not answer the rebalance?)",
+                // The group waits for its other members to rejoin: someone is (or was until
+                // moments ago) consuming.
+                return Err(crate::error::ProblemsFound(format!(
+                    "joining group `{group}` on `{topic}`: no partitions assigned after {}s; \
+                     another member seems to hold them; nothing was copied or committed (stop \
+                     the group's consumers, wait for their session to expire, then run this \
+                     again)",
                     wait.as_secs()
-                )));
+                ))
+                .into());
             }
         };
         if assigned < topic_partitions {
