@@ -43,6 +43,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
+            cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
@@ -411,6 +412,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -g 'Consumer group holding the position and ledger [default: evtctl-redrive.<TOPIC>]'
             cand --group 'Consumer group holding the position and ledger [default: evtctl-redrive.<TOPIC>]'
             cand --filter 'Only records for which this jq expression (over the envelope) is truthy'
+            cand --transform 'Rewrite each record on the way back: a jq expression over the envelope that yields the record to send (key, value and headers may change; topic, partition and offset may not)'
             cand --error-class 'Only records whose error class is this (full name, or the part after the last `.`)'
             cand --origin-topic 'Only records that came from this topic'
             cand --limit 'Move at most N records, then stop (a canary)'
@@ -462,6 +464,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -p 'Only these partitions of --from-topic'
             cand --partition 'Only these partitions of --from-topic'
             cand --filter 'Only records for which this jq expression (over the envelope) is truthy'
+            cand --transform 'Rewrite each record on the way: a jq expression over the envelope that yields the record to send (key, value and headers may change; topic, partition and offset may not)'
             cand --rate 'At most this many records per second, e.g. 200 or 200/s'
             cand --checkpoint-group 'Commit progress in this group and resume from it (with --from-topic)'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -473,7 +476,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
             cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
-            cand --dry-run 'Count what would be copied, copy nothing'
+            cand --dry-run 'Count what would be copied (with --transform: show a few records before and after), copy nothing'
             cand --keep-timestamp 'Keep each record''s original timestamp'
             cand --provenance 'Add a header evtctl-replay-origin naming each record''s source (topic/partition/offset)'
             cand -q 'Print only data and errors, no summaries or progress'
@@ -482,6 +485,133 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'evtctl;groups'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List consumer groups: state, protocol, members, topics, total lag (the default)'
+            cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
+            cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
+            cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'evtctl;groups;list'= {
+            cand --fail-above-lag 'Exit 1 when a group''s total lag is above N records'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;groups;describe'= {
+            cand -t 'Only these topics'
+            cand --topic 'Only these topics'
+            cand --watch 'Refresh every INTERVAL until Ctrl-C, marking STUCK partitions [default interval: 5s]'
+            cand --samples 'With --watch: stop after this many samples'
+            cand --fail-above-lag 'Exit 1 when the group''s total lag is above N records'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;groups;skip'= {
+            cand --topic 'The topic it is stuck on'
+            cand -p 'The partition it is stuck on'
+            cand --partition 'The partition it is stuck on'
+            cand --count 'How many records to take, from the group''s committed offset on'
+            cand --to 'Quarantine topic the records are copied to (must exist)'
+            cand --reason 'Why: recorded in each copy''s evtctl-dlq-reason header'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --dry-run 'Show the records that would be taken, change nothing'
+            cand -y 'Act without asking (required when stdin is not a terminal)'
+            cand --yes 'Act without asking (required when stdin is not a terminal)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;groups;reset'= {
+            cand --topic 'Topic to reset, all its partitions or only some: orders, orders:0,3 (repeatable)'
+            cand --to 'New position: earliest, latest, OFFSET, TIME or DURATION (see below)'
+            cand --shift-by 'Move each committed offset by N records (negative: back, to read them again)'
+            cand --from-file 'Restore the offsets saved by `groups describe GROUP -o json`'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --execute 'Commit the new offsets (without it, only the plan is printed)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;groups;help'= {
+            cand list 'List consumer groups: state, protocol, members, topics, total lag (the default)'
+            cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
+            cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
+            cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'evtctl;groups;help;list'= {
+        }
+        &'evtctl;groups;help;describe'= {
+        }
+        &'evtctl;groups;help;skip'= {
+        }
+        &'evtctl;groups;help;reset'= {
+        }
+        &'evtctl;groups;help;help'= {
         }
         &'evtctl;config'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -618,6 +748,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
+            cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
@@ -666,6 +797,20 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;dlq;redrive'= {
         }
         &'evtctl;help;replay'= {
+        }
+        &'evtctl;help;groups'= {
+            cand list 'List consumer groups: state, protocol, members, topics, total lag (the default)'
+            cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
+            cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
+            cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+        }
+        &'evtctl;help;groups;list'= {
+        }
+        &'evtctl;help;groups;describe'= {
+        }
+        &'evtctl;help;groups;skip'= {
+        }
+        &'evtctl;help;groups;reset'= {
         }
         &'evtctl;help;config'= {
             cand show 'Print the effective settings and where each came from, secrets redacted'

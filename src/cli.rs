@@ -12,7 +12,7 @@ Exit codes:
   4    partial failure: some records were not delivered
   130  interrupted (Ctrl-C)";
 
-/// Operate Kafka-based event systems: publish, tail, validate, gate schema changes, triage dead letters.
+/// Operate Kafka-based event systems: publish, tail, validate, gate schema changes, triage dead letters, free stuck consumers.
 #[derive(Parser, Debug)]
 #[command(name = "evtctl", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
 pub struct Cli {
@@ -98,6 +98,8 @@ pub enum Command {
     Dlq(DlqArgs),
     /// Copy a range of records (from a topic or an exported file) into a topic
     Replay(ReplayArgs),
+    /// Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record
+    Groups(GroupsArgs),
     /// Show the effective configuration (secrets redacted)
     Config(ConfigArgs),
     /// Local development helpers: an embedded Kafka-protocol broker
@@ -212,6 +214,9 @@ pub struct PublishArgs {
   2026-11-22T08:00:00Z   the first record at or after that time
   15m, 2h, 3d            that long ago
   0=100,1=beginning      per partition (others start at the default)
+  group:GROUP            where that group's committed offsets are: what its consumers read
+                         next (the group is not joined; partitions without a committed offset
+                         start at the default)
 
 Stops (--until):
   end                    the end offsets captured when the command starts
@@ -222,6 +227,7 @@ Examples:
   evtctl tail orders
   evtctl tail orders --from -5 --until end
   evtctl tail orders --from 1h --filter '.value.total > 100'
+  evtctl tail orders --from group:billing -n 1          # the record billing is stuck on
   evtctl tail orders --from beginning --until end -o json > orders.jsonl")]
 pub struct TailArgs {
     /// Topics to read
@@ -423,7 +429,12 @@ unroutable) stay reachable: the position never passes them. One group per DLQ
 of the records after it that were already moved, so no selection moves a record another one
 moved. Instances given the same --group share the partitions.
 
-Exit codes: 0 done, 1 records skipped as invalid, or a record with no origin or no destination
+--transform rewrites each record on the way back (a jq expression over the envelope that yields
+the record to send: key, value and headers may change, topic, partition and offset may not);
+--validate checks the rewritten record, --dry-run shows a few before and after. A record the
+transform fails on is reported with its position and stays in the DLQ.
+
+Exit codes: 0 done, 1 records skipped as invalid or failed by --transform, or a record with no origin or no destination
 topic stopped the run, 2 usage, 3 cluster, 4 copies not acknowledged (the position stays before them), 130
 interrupted.
 
@@ -431,7 +442,8 @@ Examples:
   evtctl dlq redrive orders-dlt --dry-run
   evtctl dlq redrive orders-dlt --limit 10 --yes          # canary
   evtctl dlq redrive orders-dlt --rate 200/s --yes
-  evtctl dlq redrive orders-dlt --error-class TimeoutException --max-redrives 3 --park-to orders-parked";
+  evtctl dlq redrive orders-dlt --error-class TimeoutException --max-redrives 3 --park-to orders-parked
+  evtctl dlq redrive orders-dlt --transform '.value.total |= tonumber' --validate --dry-run";
 
 #[derive(Args, Debug)]
 pub struct DlqDrainArgs {
@@ -464,6 +476,10 @@ pub struct DlqRedriveArgs {
     /// Only records for which this jq expression (over the envelope) is truthy
     #[arg(long, value_name = "JQ")]
     pub filter: Option<String>,
+    /// Rewrite each record on the way back: a jq expression over the envelope that yields the
+    /// record to send (key, value and headers may change; topic, partition and offset may not)
+    #[arg(long, value_name = "JQ")]
+    pub transform: Option<String>,
     /// Only records whose error class is this (full name, or the part after the last `.`)
     #[arg(long, value_name = "CLASS")]
     pub error_class: Option<String>,
@@ -539,10 +555,14 @@ pub struct ReplayArgs {
     /// Only records for which this jq expression (over the envelope) is truthy
     #[arg(long, value_name = "JQ")]
     pub filter: Option<String>,
+    /// Rewrite each record on the way: a jq expression over the envelope that yields the
+    /// record to send (key, value and headers may change; topic, partition and offset may not)
+    #[arg(long, value_name = "JQ")]
+    pub transform: Option<String>,
     /// At most this many records per second, e.g. 200 or 200/s
     #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
     pub rate: Option<f64>,
-    /// Count what would be copied, copy nothing
+    /// Count what would be copied (with --transform: show a few records before and after), copy nothing
     #[arg(long)]
     pub dry_run: bool,
     /// Keep each record's original timestamp
@@ -573,6 +593,176 @@ pub struct DlqStatsArgs {
     /// Exit 1 when more than N records are found (for alerting and CI)
     #[arg(long, value_name = "N")]
     pub fail_above: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+pub struct GroupsArgs {
+    #[command(subcommand)]
+    pub command: Option<GroupsCommand>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GroupsCommand {
+    /// List consumer groups: state, protocol, members, topics, total lag (the default)
+    #[command(
+        after_help = "Lag counts records between each partition's committed offset and its end; partitions
+without a committed offset are not counted. Brokers that cannot list groups (the embedded
+broker of `evtctl dev broker`) are reported as such (exit 3): name a group with
+`evtctl groups describe GROUP`.
+
+Exit codes: 0 ok, 1 a group's lag is above --fail-above-lag, 2 usage, 3 cluster."
+    )]
+    List(GroupsListArgs),
+    /// One group per topic and partition: committed offset, end, lag, time lag, owning member
+    #[command(after_help = GROUPS_DESCRIBE_HELP)]
+    Describe(GroupsDescribeArgs),
+    /// Take the records at a group's position out of the way, into a quarantine topic, without losing them
+    #[command(after_help = GROUPS_SKIP_HELP)]
+    Skip(GroupsSkipArgs),
+    /// Move a group's committed offsets: prints the plan, acts with --execute
+    #[command(after_help = GROUPS_RESET_HELP)]
+    Reset(GroupsResetArgs),
+}
+
+const GROUPS_RESET_HELP: &str =
+    "Positions (--to): earliest | latest | an offset | an RFC 3339 time | a duration like 2h (the
+first record at or after that time; the end where there is none). Offsets are kept within each
+partition's log start and end. --shift-by N moves each committed offset by N (negative: back).
+--from-file restores what `groups describe GROUP -o json` saved (its last document).
+
+Without --execute only the plan is printed: per partition the current and new offset and how
+many records that skips or reads again. With --execute the offsets are committed; it refuses
+while the group has members (stop its consumers first).
+
+Exit codes: 0 ok (plan printed or executed), 1 the group has active members, 2 usage, 3 cluster.
+
+Examples:
+  evtctl groups describe billing -o json > billing-offsets.json     # a backup first
+  evtctl groups reset billing --topic orders --to 2026-11-29T08:00:00Z
+  evtctl groups reset billing --topic orders:0,3 --shift-by -10 --execute
+  evtctl groups reset billing --from-file billing-offsets.json --execute";
+
+#[derive(Args, Debug)]
+pub struct GroupsResetArgs {
+    /// The consumer group
+    pub group: String,
+    /// Topic to reset, all its partitions or only some: orders, orders:0,3 (repeatable)
+    #[arg(
+        long = "topic",
+        value_name = "TOPIC[:P,...]",
+        required_unless_present = "from_file"
+    )]
+    pub topics: Vec<String>,
+    /// New position: earliest, latest, OFFSET, TIME or DURATION (see below)
+    #[arg(long, value_name = "POSITION", required_unless_present_any = ["shift_by", "from_file"], conflicts_with_all = ["shift_by", "from_file"])]
+    pub to: Option<String>,
+    /// Move each committed offset by N records (negative: back, to read them again)
+    #[arg(
+        long,
+        value_name = "N",
+        allow_hyphen_values = true,
+        conflicts_with = "from_file"
+    )]
+    pub shift_by: Option<i64>,
+    /// Restore the offsets saved by `groups describe GROUP -o json`
+    #[arg(long, value_name = "FILE")]
+    pub from_file: Option<PathBuf>,
+    /// Commit the new offsets (without it, only the plan is printed)
+    #[arg(long)]
+    pub execute: bool,
+}
+
+const GROUPS_DESCRIBE_HELP: &str =
+    "Time lag is the age of the next record the group will read: the timestamp of the record at
+its committed offset, read without joining the group (empty when the group is caught up).
+Partitions are those the group's members are assigned and those it has committed offsets for
+(or only --topic). With --watch, a partition whose committed offset did not move between two
+samples while its lag is above zero is marked STUCK. Where the broker cannot describe groups
+(the embedded broker), state and members are shown as unknown, never guessed.
+
+JSON (-o json): one document per sample: {group, state, protocol_type, protocol, members
+[{member_id, client_id, host, assignment[{topic, partitions}]}] or null, members_note,
+partitions [{topic, partition, committed, log_start, log_end, lag, timestamp, time_lag_ms,
+member {member_id, client_id, host} or null, stuck}], lag, sampled_at}.
+
+Exit codes: 0 ok, 1 lag above --fail-above-lag, 2 usage, 3 cluster, 130 interrupted (--watch).
+
+Examples:
+  evtctl groups describe billing
+  evtctl groups describe billing --watch 5s
+  evtctl groups describe billing --fail-above-lag 1000      # alerting, CI
+  evtctl groups describe billing -o json > billing-offsets.json";
+
+const GROUPS_SKIP_HELP: &str =
+    "Reads the N records at the group's committed offset of one partition, copies each byte for
+byte (key, value, headers, timestamp) to the quarantine topic with evtctl's dead-letter headers
+(evtctl-dlq-topic, -partition, -offset, -group, -reason, -at), waits for the broker's
+acknowledgement, and only then commits offset + N for the group. Nothing is lost: after the
+fix, `evtctl dlq redrive QUARANTINE` puts each record back into its topic and partition.
+
+Refuses while the group has members (stop its consumers first; Kafka refuses commits from
+outside a live group anyway). A rerun after a crash between the copy and the commit copies
+nothing twice: it first reads the last 5000 records of each partition of the quarantine topic
+and skips records already there for the same group, topic, partition and offset.
+
+Exit codes: 0 done, 1 the group has active members, 2 usage, 3 cluster, 4 a copy was not
+acknowledged (nothing committed), 130 interrupted.
+
+Examples:
+  evtctl groups skip billing --topic orders --partition 3 --to orders-quarantine --dry-run
+  evtctl groups skip billing --topic orders --partition 3 --to orders-quarantine \\
+      --reason 'NPE in OrderMapper, JIRA-123' --yes";
+
+#[derive(Args, Debug)]
+pub struct GroupsListArgs {
+    /// Exit 1 when a group's total lag is above N records
+    #[arg(long, value_name = "N")]
+    pub fail_above_lag: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+pub struct GroupsDescribeArgs {
+    /// The consumer group
+    pub group: String,
+    /// Only these topics
+    #[arg(short, long, value_delimiter = ',')]
+    pub topic: Vec<String>,
+    /// Refresh every INTERVAL until Ctrl-C, marking STUCK partitions [default interval: 5s]
+    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, default_missing_value = "5s", value_parser = parse_duration)]
+    pub watch: Option<std::time::Duration>,
+    /// With --watch: stop after this many samples
+    #[arg(long, value_name = "N", requires = "watch")]
+    pub samples: Option<u64>,
+    /// Exit 1 when the group's total lag is above N records
+    #[arg(long, value_name = "N")]
+    pub fail_above_lag: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+pub struct GroupsSkipArgs {
+    /// The consumer group that is stuck
+    pub group: String,
+    /// The topic it is stuck on
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: String,
+    /// The partition it is stuck on
+    #[arg(short, long)]
+    pub partition: i32,
+    /// How many records to take, from the group's committed offset on
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=10000))]
+    pub count: u64,
+    /// Quarantine topic the records are copied to (must exist)
+    #[arg(long, value_name = "TOPIC")]
+    pub to: String,
+    /// Why: recorded in each copy's evtctl-dlq-reason header
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Show the records that would be taken, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Act without asking (required when stdin is not a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 #[derive(Args, Debug)]

@@ -40,6 +40,11 @@ pub struct ClusterError(pub String);
 #[derive(Debug)]
 pub struct PartialFailure(pub String);
 
+/// The broker cannot answer what was asked (an API it does not implement): exit 3, without the
+/// "is the broker reachable?" hint.
+#[derive(Debug)]
+pub struct BrokerCannot(pub String);
+
 /// The run found problems it was asked to look for.
 #[derive(Debug)]
 pub struct ProblemsFound(pub String);
@@ -54,7 +59,13 @@ macro_rules! marker {
         impl std::error::Error for $t {}
     )*};
 }
-marker!(UsageError, ClusterError, PartialFailure, ProblemsFound);
+marker!(
+    UsageError,
+    ClusterError,
+    PartialFailure,
+    ProblemsFound,
+    BrokerCannot
+);
 
 /// The run was interrupted; the summary has already been printed.
 #[derive(Debug)]
@@ -82,7 +93,7 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if cause.is::<Interrupted>() {
             return Exit::Interrupted;
         }
-        if cause.is::<ClusterError>() {
+        if cause.is::<ClusterError>() || cause.is::<BrokerCannot>() {
             return Exit::Cluster;
         }
         if cause.is::<PartialFailure>() {
@@ -100,7 +111,7 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
 
 /// A hint line for errors where we know a likely fix.
 pub fn hint_for(err: &anyhow::Error) -> Option<&'static str> {
-    if exit_for(err) != Exit::Cluster {
+    if exit_for(err) != Exit::Cluster || err.chain().any(|c| c.is::<BrokerCannot>()) {
         return None;
     }
     // The message carries librdkafka's cause when it gave one: point at the matching settings.

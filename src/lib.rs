@@ -156,6 +156,28 @@ fn dispatch(
             cli::DlqCommand::Drain(a) => cmd::drain::run(a, &settings()?, printer, &CANCEL),
             cli::DlqCommand::Redrive(a) => cmd::redrive::run(a, &settings()?, printer, &CANCEL),
         },
+        Command::Groups(g) => match &g.command {
+            None => cmd::groups::list(
+                &cli::GroupsListArgs {
+                    fail_above_lag: None,
+                },
+                &settings()?,
+                printer,
+                &CANCEL,
+            ),
+            Some(cli::GroupsCommand::List(a)) => {
+                cmd::groups::list(a, &settings()?, printer, &CANCEL)
+            }
+            Some(cli::GroupsCommand::Describe(a)) => {
+                cmd::groups::describe(a, &settings()?, printer, &CANCEL)
+            }
+            Some(cli::GroupsCommand::Reset(a)) => {
+                cmd::reset::reset(a, &settings()?, printer, &CANCEL)
+            }
+            Some(cli::GroupsCommand::Skip(a)) => {
+                cmd::groups::skip(a, &settings()?, printer, &CANCEL)
+            }
+        },
         Command::Replay(a) => cmd::replay::run(a, &settings()?, printer, &CANCEL),
         Command::Config(c) => match c.command {
             ConfigCommand::Show => cmd::config::show(&settings()?, printer),

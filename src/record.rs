@@ -189,6 +189,19 @@ impl RecordView<'_> {
         out.push(b'\n');
     }
 
+    /// An owned copy (the timestamp kind is not kept).
+    pub fn to_record(&self) -> Record {
+        Record {
+            topic: Some(self.topic.to_string()),
+            partition: Some(self.partition),
+            offset: Some(self.offset),
+            timestamp: self.timestamp,
+            key: self.key.map(<[u8]>::to_vec),
+            headers: self.headers.iter().map(Header::owned).collect(),
+            value: self.value.map(<[u8]>::to_vec),
+        }
+    }
+
     /// The envelope as a JSON value, for filters.
     pub fn to_json_value(&self) -> serde_json::Value {
         let mut buf = Vec::with_capacity(256);

@@ -2,7 +2,7 @@
 //! printing each equivalent command line.
 
 use crate::cli::{Cli, Command, DemoArgs, GlobalArgs};
-use crate::cmd::{compat, dlq, publish, redrive, tail, topics, validate};
+use crate::cmd::{compat, dlq, groups, publish, redrive, tail, topics, validate};
 use crate::config::Settings;
 use crate::kafka::embedded::EmbeddedBroker;
 use crate::output::Printer;
@@ -162,6 +162,7 @@ pub fn run(
     }
 
     dead_letters(&settings, printer, cancel)?;
+    stuck_consumer(&settings, printer, cancel)?;
 
     let list = "evtctl topics";
     step(printer, "List topics with their watermarks", list)?;
@@ -299,6 +300,156 @@ fn dead_letters(settings: &Settings, printer: &mut Printer, cancel: &AtomicBool)
         };
         redrive::run(&a, settings, printer, cancel)?;
     }
+    Ok(())
+}
+
+/// The billing service of the stuck-consumer scene: it charges each order, and cannot read a
+/// total written with a decimal comma.
+fn billing(r: &crate::record::RecordView<'_>) -> Result<(), String> {
+    let event: serde_json::Value = r
+        .value
+        .and_then(|v| serde_json::from_slice(v).ok())
+        .unwrap_or_default();
+    let total = &event["data"]["total"];
+    match total.as_str().map(str::parse::<f64>) {
+        Some(Ok(_)) => Ok(()),
+        _ => Err(format!(
+            "NumberFormatException: order total {total} is not a number"
+        )),
+    }
+}
+
+/// A poison order: its total has a decimal comma.
+const POISON_ORDER: &str = r#"{"orderId":"ord_DEMO000666","customerId":"cus_GRACE00002","items":[{"sku":"PEN-BLK","quantity":2,"unitPrice":"2.25"}],"total":"4,50","currency":"EUR"}"#;
+
+/// The stuck consumer: a service stuck on one poison order, found with `groups describe`, seen
+/// with `tail --from group:`, taken out of the way with `groups skip` (not lost: quarantined),
+/// and returned, repaired, with `dlq redrive --transform`.
+fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBool) -> Result<()> {
+    use crate::cli::{DlqArgs, DlqCommand, GroupsArgs, GroupsCommand};
+    use crate::kafka::groups::consume;
+    let d = printer.styles.dim;
+
+    let poison = format!(
+        "evtctl publish orders --type OrderPlaced --no-validate -k ord_DEMO000666 {POISON_ORDER}"
+    );
+    step(
+        printer,
+        "Another incident: an order arrives that the billing service cannot read (a decimal comma)",
+        &poison,
+    )?;
+    let Command::Publish(p) = parse(&poison)? else {
+        unreachable!()
+    };
+    let plan = publish::Plan::from_args(&p)?;
+    publish::run(
+        &plan,
+        publish::Input::One(p.event.clone().unwrap_or_default()),
+        settings,
+        None,
+        printer,
+        cancel,
+    )?;
+    let first = consume(settings, "billing", "orders", billing)?;
+    let Some((partition, offset, why)) = first.failed.first().cloned() else {
+        return Err(anyhow::anyhow!("the demo's billing service did not fail"));
+    };
+    printer.line(&format!(
+        "{d}(billing, a consumer in group `billing`, charged {} order(s), then failed on orders/{partition}@{offset}: {why}; \
+         it retries and crash-loops there, and orders/{partition} falls behind. There is no DLQ.){d:#}",
+        first.handled
+    ))?;
+
+    let more = format!(
+        "evtctl publish orders --partition {partition} --type OrderPlaced {}",
+        sample_orders(1).trim()
+    );
+    step(printer, "Meanwhile orders keep arriving behind it", &more)?;
+    let Command::Publish(p) = parse(&more)? else {
+        unreachable!()
+    };
+    let plan = publish::Plan::from_args(&p)?;
+    publish::run(
+        &plan,
+        publish::Input::One(p.event.clone().unwrap_or_default()),
+        settings,
+        None,
+        printer,
+        cancel,
+    )?;
+
+    let describe = "evtctl groups describe billing --watch 1s --samples 2";
+    step(
+        printer,
+        "On call: where is billing, how far behind, since when (two samples: a position that does not move is STUCK)",
+        describe,
+    )?;
+    let Command::Groups(GroupsArgs {
+        command: Some(GroupsCommand::Describe(a)),
+    }) = parse(describe)?
+    else {
+        unreachable!()
+    };
+    groups::describe(&a, settings, printer, cancel)?;
+
+    let peek = "evtctl tail orders --from group:billing -n 1";
+    step(
+        printer,
+        "What is billing about to read? (the group is not joined, nothing is committed)",
+        peek,
+    )?;
+    let Command::Tail(t) = parse(peek)? else {
+        unreachable!()
+    };
+    tail::run(&tail::Plan::from_args(&t)?, settings, None, printer, cancel)?;
+
+    let create = "evtctl topics create orders.quarantine";
+    let skip = format!(
+        "evtctl groups skip billing --topic orders --partition {partition} --to orders.quarantine --reason 'decimal comma in total, INC-4711' --yes"
+    );
+    step(
+        printer,
+        "Take the poison order out of the way without losing it: copied to a quarantine topic, then billing's position moves past it",
+        &format!("{create}\n$ {skip}"),
+    )?;
+    let Command::Topics(tc) = parse(create)? else {
+        unreachable!()
+    };
+    topics::run(tc.command.as_ref().expect("create"), settings, printer)?;
+    let Command::Groups(GroupsArgs {
+        command: Some(GroupsCommand::Skip(a)),
+    }) = parse(&skip)?
+    else {
+        unreachable!()
+    };
+    groups::skip(&a, settings, printer, cancel)?;
+
+    let again = consume(settings, "billing", "orders", billing)?;
+    printer.line(&format!(
+        "{d}(billing restarted and moved on: {} more order(s) charged, {} failure(s)){d:#}",
+        again.handled,
+        again.failed.len()
+    ))?;
+
+    let redrive = "evtctl dlq redrive orders.quarantine --transform '.value.data.total |= sub(\",\";\".\")' --yes";
+    step(
+        printer,
+        "Repair the order on the way back and return it to its topic and partition (the quarantine copy says where it came from)",
+        redrive,
+    )?;
+    let Command::Dlq(DlqArgs {
+        command: DlqCommand::Redrive(a),
+    }) = parse(redrive)?
+    else {
+        unreachable!()
+    };
+    redrive::run(&a, settings, printer, cancel)?;
+    let last = consume(settings, "billing", "orders", billing)?;
+    printer.line(&format!(
+        "{d}(billing charged the repaired order: {} order(s), {} failure(s); nothing was lost){d:#}",
+        last.handled,
+        last.failed.len()
+    ))?;
     Ok(())
 }
 

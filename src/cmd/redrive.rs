@@ -12,7 +12,7 @@ use crate::dlq::origin::{
     decode, CustomConvention, Origin, REDRIVE_AT, REDRIVE_COUNT, REDRIVE_ORIGIN,
 };
 use crate::error::{usage, Interrupted, PartialFailure, ProblemsFound};
-use crate::filter::Filter;
+use crate::filter::{Filter, Transform};
 use crate::kafka::admin::{Admin, Watch};
 use crate::kafka::group::GroupReader;
 use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
@@ -21,7 +21,7 @@ use crate::ledger::Ledger;
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, Start, StartSpec, Stop};
-use crate::record::{format_millis, Header, RecordView};
+use crate::record::{format_millis, Header, Record, RecordView};
 use crate::registry::Registry;
 use crate::transfer::{self, Destination, Mover, Pace};
 use anyhow::Result;
@@ -35,11 +35,15 @@ use std::time::{Duration, Instant};
 #[derive(Debug, PartialEq)]
 pub enum Route {
     /// Copy to `topic` (into `partition` when set, else by key); `parked` when over the loop guard.
+    /// `rewritten`: what --transform made of the record, to send in its place.
     Send {
         topic: String,
         partition: Option<i32>,
         parked: bool,
+        rewritten: Option<Record>,
     },
+    /// --transform failed on it (the text says where and why): nothing is sent for it.
+    TransformError(String),
     /// Not selected by --filter / --error-class / --origin-topic.
     Filtered,
     /// Names no origin (`no_origin`) or a destination that does not exist, and
@@ -65,6 +69,7 @@ pub struct Router<'a> {
     a: &'a DlqRedriveArgs,
     custom: Vec<CustomConvention>,
     filter: Option<Filter>,
+    transform: Option<Transform>,
     registry: Option<Registry>,
     admin: Admin,
     /// Partition count per destination, or why it cannot be used.
@@ -119,6 +124,7 @@ impl<'a> Router<'a> {
                     topic: park,
                     partition: None,
                     parked: true,
+                    rewritten: None,
                 });
             }
         }
@@ -148,9 +154,25 @@ impl<'a> Router<'a> {
                 )))
             }
         };
+        let rewritten = match &self.transform {
+            None => None,
+            Some(t) => match t.apply(&r.to_json_value()) {
+                Ok(rec) => Some(rec),
+                Err(e) => return Ok(Route::TransformError(format!("{e:#}"))),
+            },
+        };
         if let Some(reg) = &self.registry {
-            let headers = headers_out(r, origin, &self.custom, &format_millis(now_ms()));
-            if let Some(why) = refuse(reg, &topic, r.value, &headers) {
+            // What is checked is what would be sent.
+            let hs;
+            let sent = match &rewritten {
+                Some(rec) => {
+                    hs = header_refs(rec);
+                    rewritten_view(r, rec, &hs)
+                }
+                None => *r,
+            };
+            let headers = headers_out(&sent, origin, &self.custom, &format_millis(now_ms()));
+            if let Some(why) = refuse(reg, &topic, sent.value, &headers) {
                 return Ok(Route::Invalid { topic, why });
             }
         }
@@ -158,7 +180,31 @@ impl<'a> Router<'a> {
             topic,
             partition: origin.partition.filter(|&p| p >= 0 && p < count),
             parked: false,
+            rewritten,
         })
+    }
+}
+
+/// A record's headers as a view borrows them.
+pub fn header_refs(rec: &Record) -> Vec<(&str, Option<&[u8]>)> {
+    rec.headers
+        .iter()
+        .map(|h| (h.name.as_str(), h.value.as_deref()))
+        .collect()
+}
+
+/// `r` with the key, value and headers --transform gave it (its position is unchanged).
+pub fn rewritten_view<'a>(
+    r: &RecordView<'a>,
+    rec: &'a Record,
+    headers: &'a [(&'a str, Option<&'a [u8]>)],
+) -> RecordView<'a> {
+    RecordView {
+        key: rec.key.as_deref(),
+        value: rec.value.as_deref(),
+        headers,
+        timestamp: rec.timestamp.or(r.timestamp),
+        ..*r
     }
 }
 
@@ -271,8 +317,59 @@ pub struct Plan {
     /// out, invalid, unroutable): the group's position stays before them, and this run
     /// considers them again.
     pub left_by_earlier_runs: u64,
+    /// Records --transform failed on (they would stay in the DLQ).
+    pub transform_errors: u64,
+    /// With --transform: a few records before and after it (envelopes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub samples: Vec<Sample>,
     /// Why the run would stop early, if it would.
     pub stop: Option<String>,
+}
+
+/// A record before and after --transform, for the dry run.
+#[derive(Debug, serde::Serialize)]
+pub struct Sample {
+    pub before: serde_json::Value,
+    pub after: serde_json::Value,
+}
+
+/// How many before/after samples a dry run with --transform shows.
+pub const SAMPLES: usize = 3;
+
+/// Before/after blocks for people (escaped), or `{"kind":"sample",…}` lines in JSON mode.
+pub fn print_samples(samples: &[Sample], printer: &mut Printer) -> Result<()> {
+    for s in samples {
+        if printer.is_json() {
+            printer.json(
+                &serde_json::json!({"kind": "sample", "before": s.before, "after": s.after}),
+            )?;
+            continue;
+        }
+        for (label, env) in [("before", &s.before), ("after", &s.after)] {
+            let text = match env.get("error").and_then(|e| e.as_str()) {
+                Some(e) => format!("  transform error: {}\n", escape_line(e)),
+                None => crate::record::Record::from_envelope(&env.to_string())
+                    .map(|rec| {
+                        let hs = header_refs(&rec);
+                        let v = RecordView {
+                            topic: rec.topic.as_deref().unwrap_or(""),
+                            partition: rec.partition.unwrap_or(-1),
+                            offset: rec.offset.unwrap_or(-1),
+                            timestamp: rec.timestamp,
+                            timestamp_type: None,
+                            key: rec.key.as_deref(),
+                            headers: &hs,
+                            value: rec.value.as_deref(),
+                        };
+                        crate::output::pretty::record(&v, &printer.styles)
+                    })
+                    .unwrap_or_else(|e| format!("  {}\n", escape_line(&format!("{e:#}")))),
+            };
+            printer.line(&format!("{label}:"))?;
+            printer.write(text.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// The receipt printed at the end of a run.
@@ -291,6 +388,8 @@ pub struct Receipt {
     pub unroutable: u64,
     /// Skipped: an earlier run already moved them.
     pub already_moved: u64,
+    /// --transform failed on them: left in the DLQ.
+    pub transform_errors: u64,
     pub failed: u64,
     pub destinations: Vec<Destination>,
     pub seconds: f64,
@@ -321,6 +420,7 @@ fn dest_table(dests: &[Destination], moved_label: &str) -> String {
 
 fn print_plan(plan: &Plan, printer: &mut Printer) -> Result<()> {
     if printer.is_json() {
+        // The samples are part of the plan document.
         printer.json(plan)?;
         return printer.flush();
     }
@@ -344,6 +444,13 @@ fn print_plan(plan: &Plan, printer: &mut Printer) -> Result<()> {
     if !plan.destinations.is_empty() {
         printer.line(&dest_table(&plan.destinations, "RECORDS"))?;
     }
+    if plan.transform_errors > 0 {
+        printer.line(&format!(
+            "{} record(s) the transform fails on would stay in the DLQ",
+            plan.transform_errors
+        ))?;
+    }
+    print_samples(&plan.samples, printer)?;
     if let Some(why) = &plan.stop {
         printer.line(&format!("the run would stop at: {}", escape_line(why)))?;
     }
@@ -371,6 +478,12 @@ fn print_receipt(r: &Receipt, printer: &mut Printer) -> Result<()> {
         r.records_per_second,
         escape_line(&r.group)
     ))?;
+    if r.transform_errors > 0 {
+        printer.line(&format!(
+            "{} record(s) the transform failed on stay in the DLQ",
+            r.transform_errors
+        ))?;
+    }
     if !r.destinations.is_empty() {
         printer.line(&dest_table(&r.destinations, "MOVED"))?;
     }
@@ -410,6 +523,7 @@ pub fn run(
     };
     let custom = crate::dlq::conventions(settings)?;
     let filter = a.filter.as_deref().map(Filter::compile).transpose()?;
+    let transform = a.transform.as_deref().map(Transform::compile).transpose()?;
     let group = a.group.clone().unwrap_or_else(|| default_group(a));
     let admin = Admin::connect(settings)?;
     let partitions = admin.partitions(&a.topic)?;
@@ -430,6 +544,7 @@ pub fn run(
         a,
         custom: custom.clone(),
         filter,
+        transform,
         registry,
         admin,
         dests: HashMap::new(),
@@ -550,10 +665,26 @@ pub fn run(
                 stopped = Some(why);
                 return Ok(Flow::Stop);
             }
+            Route::TransformError(why) => {
+                receipt.transform_errors += 1;
+                mover.leave(from);
+                note(
+                    printer,
+                    &Note {
+                        kind: "transform_error",
+                        topic: r.topic,
+                        partition: r.partition,
+                        offset: r.offset,
+                        to: None,
+                        reason: format!("{why}; nothing sent, left in the DLQ"),
+                    },
+                )?;
+            }
             Route::Send {
                 topic,
                 partition,
                 parked,
+                rewritten,
             } => {
                 if !mover.may_send(from) {
                     stopped = Some(format!(
@@ -569,6 +700,14 @@ pub fn run(
                         return Ok(Flow::Stop);
                     }
                 }
+                let hs;
+                let r = match &rewritten {
+                    Some(rec) => {
+                        hs = header_refs(rec);
+                        rewritten_view(&r, rec, &hs)
+                    }
+                    None => r,
+                };
                 let headers = if parked {
                     headers_as_is(&r)
                 } else {
@@ -698,6 +837,13 @@ pub fn run(
         ))
         .into());
     }
+    if receipt.transform_errors > 0 {
+        return Err(ProblemsFound(format!(
+            "--transform failed on {} record(s), which were left in the DLQ",
+            receipt.transform_errors
+        ))
+        .into());
+    }
     Ok(())
 }
 
@@ -796,7 +942,32 @@ fn scan(
                 plan.stop = Some(why);
                 return Ok(Flow::Stop);
             }
-            Route::Send { topic, parked, .. } => {
+            Route::TransformError(why) => {
+                plan.transform_errors += 1;
+                book.leave(from);
+                if plan.samples.len() < SAMPLES {
+                    plan.samples.push(Sample {
+                        before: r.to_json_value(),
+                        after: serde_json::json!({
+                            "error": format!("{}: {why}", Position(r.topic, r.partition, r.offset))
+                        }),
+                    });
+                }
+            }
+            Route::Send {
+                topic,
+                parked,
+                rewritten,
+                ..
+            } => {
+                if let Some(rec) = rewritten.filter(|_| plan.samples.len() < SAMPLES) {
+                    let hs = header_refs(&rec);
+                    let after = rewritten_view(&r, &rec, &hs).to_json_value();
+                    plan.samples.push(Sample {
+                        before: r.to_json_value(),
+                        after,
+                    });
+                }
                 entry(&mut dests, &topic);
                 let d = dests.get_mut(&topic).expect("just added");
                 if parked {

@@ -6,15 +6,17 @@
 //! `transfer`), so a rerun resumes without losing a record.
 
 use crate::cli::ReplayArgs;
+use crate::cmd::redrive::{header_refs, print_samples, Sample, SAMPLES};
 use crate::config::Settings;
-use crate::error::{self, usage, Interrupted, PartialFailure};
-use crate::filter::Filter;
+use crate::error::{self, usage, Interrupted, PartialFailure, ProblemsFound};
+use crate::filter::{Filter, Transform};
 use crate::kafka::admin::{Admin, Watch};
 use crate::kafka::reader::{self, Committer, Event, Flow, ReadEnd, Reader};
 use crate::kafka::writer::Outgoing;
+use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
-use crate::record::{Header, Record};
+use crate::record::{Header, Record, RecordView};
 use crate::transfer::{self, Mover, Pace};
 use anyhow::{Context, Result};
 use std::io::BufRead;
@@ -36,6 +38,8 @@ pub struct Receipt {
     /// Copied and acknowledged (with --dry-run: would be copied).
     pub copied: u64,
     pub filtered: u64,
+    /// --transform failed on them: not copied.
+    pub transform_errors: u64,
     pub failed: u64,
     pub seconds: f64,
     pub records_per_second: f64,
@@ -59,9 +63,54 @@ struct Copier<'a> {
     dest_partitions: i32,
     receipt: Receipt,
     copies: u64,
+    transform: Option<Transform>,
+    /// Before/after pairs for the dry run.
+    samples: Vec<Sample>,
+    /// Transform errors, for stderr.
+    errors: Vec<String>,
 }
 
 impl Copier<'_> {
+    /// What --transform makes of a record: `Ok(Some(record))` to send in its place, `Ok(None)`
+    /// without a transform, `Err(())` when it failed on it (counted, and reported at the end).
+    fn rewrite(&mut self, before: serde_json::Value, at: &str) -> Result<Option<Record>, ()> {
+        let Some(t) = &self.transform else {
+            return Ok(None);
+        };
+        match t.apply(&before) {
+            Ok(rec) => {
+                if self.a.dry_run && self.samples.len() < SAMPLES {
+                    let hs = header_refs(&rec);
+                    let after = RecordView {
+                        topic: rec.topic.as_deref().unwrap_or(""),
+                        partition: rec.partition.unwrap_or(-1),
+                        offset: rec.offset.unwrap_or(-1),
+                        timestamp: rec.timestamp,
+                        timestamp_type: None,
+                        key: rec.key.as_deref(),
+                        headers: &hs,
+                        value: rec.value.as_deref(),
+                    }
+                    .to_json_value();
+                    self.samples.push(Sample { before, after });
+                }
+                Ok(Some(rec))
+            }
+            Err(e) => {
+                self.receipt.transform_errors += 1;
+                let why = format!("{at}: {e:#}");
+                if self.a.dry_run && self.samples.len() < SAMPLES {
+                    self.samples.push(Sample {
+                        before,
+                        after: serde_json::json!({ "error": why }),
+                    });
+                }
+                self.errors.push(why);
+                Err(())
+            }
+        }
+    }
+
     fn copy(&mut self, mut item: Item<'_>, cancel: &AtomicBool) {
         if self.a.dry_run {
             self.receipt.copied += 1;
@@ -110,6 +159,7 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let filter = a.filter.as_deref().map(Filter::compile).transpose()?;
+    let transform = a.transform.as_deref().map(Transform::compile).transpose()?;
     let admin = Admin::connect(settings)?;
     let dest_partitions = admin
         .partitions(&a.to)
@@ -127,6 +177,9 @@ pub fn run(
             ..Receipt::default()
         },
         copies: 0,
+        transform,
+        samples: Vec::new(),
+        errors: Vec::new(),
     };
     let started = Instant::now();
     let end = match (&a.from_topic, &a.from_file) {
@@ -171,6 +224,13 @@ pub fn run(
         (Some(cm), None) => cm.commit(&c.mover.positions()).err(),
         (_, failure) => failure,
     };
+    for e in &c.errors {
+        printer.warn(format!(
+            "--transform failed on {}; not copied",
+            escape_line(e)
+        ));
+    }
+    print_samples(&c.samples, printer)?;
     let r = &mut c.receipt;
     if !a.dry_run {
         let dests = c.mover.destinations();
@@ -235,6 +295,13 @@ pub fn run(
     }
     if let Some(e) = failure {
         return Err(e);
+    }
+    if r.transform_errors > 0 && !a.dry_run {
+        return Err(ProblemsFound(format!(
+            "--transform failed on {} record(s), which were not copied",
+            r.transform_errors
+        ))
+        .into());
     }
     Ok(())
 }
@@ -316,18 +383,37 @@ fn from_topic(
             c.receipt.filtered += 1;
             c.mover.pass(from);
         } else {
-            let headers = r.headers.iter().map(Header::owned).collect();
-            c.copy(
-                Item {
-                    from,
-                    partition: Some(r.partition),
-                    key: r.key,
-                    value: r.value,
-                    headers,
-                    timestamp: r.timestamp,
-                },
-                cancel,
-            );
+            let at = format!("{}/{}@{}", r.topic, r.partition, r.offset);
+            let before = c.transform.as_ref().map(|_| r.to_json_value());
+            match before.map(|b| c.rewrite(b, &at)).unwrap_or(Ok(None)) {
+                // Reported; the position passes it (a rerun with a fixed transform needs --from).
+                Err(()) => c.mover.pass(from),
+                Ok(Some(rec)) => c.copy(
+                    Item {
+                        from,
+                        partition: Some(r.partition),
+                        key: rec.key.as_deref(),
+                        value: rec.value.as_deref(),
+                        headers: rec.headers.clone(),
+                        timestamp: rec.timestamp.or(r.timestamp),
+                    },
+                    cancel,
+                ),
+                Ok(None) => {
+                    let headers = r.headers.iter().map(Header::owned).collect();
+                    c.copy(
+                        Item {
+                            from,
+                            partition: Some(r.partition),
+                            key: r.key,
+                            value: r.value,
+                            headers,
+                            timestamp: r.timestamp,
+                        },
+                        cancel,
+                    );
+                }
+            }
         }
         if c.mover.failed() > 0 {
             return Ok(Flow::Stop);
@@ -441,6 +527,24 @@ fn from_file(
                 continue;
             }
         }
+        let rec = if c.transform.is_some() {
+            let before: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| usage(format!("{label}:{line_no}: {e}")))?;
+            match c.rewrite(before, &format!("{label}:{line_no}")) {
+                Err(()) => continue,
+                Ok(Some(after)) => Record {
+                    // Where it came from stays; what is sent is the transform's.
+                    topic: rec.topic,
+                    partition: rec.partition,
+                    offset: rec.offset,
+                    timestamp: after.timestamp.or(rec.timestamp),
+                    ..after
+                },
+                Ok(None) => rec,
+            }
+        } else {
+            rec
+        };
         let Record {
             topic,
             partition,

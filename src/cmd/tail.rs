@@ -31,12 +31,24 @@ pub struct Plan {
     pub filter: Option<crate::filter::Filter>,
     pub key: Option<Vec<u8>>,
     pub group: Option<String>,
+    /// `--from group:GROUP`: start at that group's committed offsets (without joining it).
+    pub from_group: Option<String>,
 }
 
 impl Plan {
     pub fn from_args(a: &TailArgs) -> Result<Plan> {
         let now = now_ms();
+        let from_group = match a.from.as_deref().map(|f| f.strip_prefix("group:")) {
+            Some(Some("")) => {
+                return Err(usage(
+                    "--from group: needs a group name, e.g. group:billing",
+                ))
+            }
+            Some(Some(g)) => Some(g.to_string()),
+            _ => None,
+        };
         let start = match &a.from {
+            Some(_) if from_group.is_some() => StartSpec::default(),
             Some(s) => parse_start(s, now)?,
             None => StartSpec {
                 default: None,
@@ -61,6 +73,7 @@ impl Plan {
             filter,
             key: a.key.as_ref().map(|k| k.as_bytes().to_vec()),
             group: a.group.clone(),
+            from_group,
         })
     }
 
@@ -156,7 +169,8 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let admin = Admin::connect(settings)?;
-    let committed = match &plan.group {
+    // Where a group's consumers are about to read (--from group:), or where --group left off.
+    let committed = match plan.from_group.as_ref().or(plan.group.as_ref()) {
         Some(g) => {
             let parts: Vec<(String, Vec<i32>)> = plan
                 .topics

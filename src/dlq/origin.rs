@@ -9,7 +9,8 @@
 //! null) wins, tried in this order:
 //!
 //! 1. caller-declared [`CustomConvention`]s, in slice order;
-//! 2. built-in conventions in the reference table's order: Kafka Connect, Kafka Streams,
+//! 2. evtctl's dead-letter headers (`evtctl-dlq-*`, written by `groups skip`: the newest hop),
+//!    then the built-in conventions in the reference table's order: Kafka Connect, Kafka Streams,
 //!    share groups, Spring `DeadLetterPublishingRecoverer`, Spring retry topics, Spring Cloud
 //!    Stream, SmallRye/Quarkus, Karafka;
 //! 3. evtctl's own `evtctl-redrive-origin` header.
@@ -55,6 +56,16 @@ pub const REDRIVE_ORIGIN: &str = "evtctl-redrive-origin";
 /// evtctl's redrive time header (RFC 3339).
 pub const REDRIVE_AT: &str = "evtctl-redrive-at";
 
+/// evtctl's dead-letter headers, written by `groups skip` on each quarantined copy: the origin
+/// topic, partition and offset (decimal), the consumer group that was stuck, the reason given,
+/// and when (RFC 3339).
+pub const QUARANTINE_TOPIC: &str = "evtctl-dlq-topic";
+pub const QUARANTINE_PARTITION: &str = "evtctl-dlq-partition";
+pub const QUARANTINE_OFFSET: &str = "evtctl-dlq-offset";
+pub const QUARANTINE_GROUP: &str = "evtctl-dlq-group";
+pub const QUARANTINE_REASON: &str = "evtctl-dlq-reason";
+pub const QUARANTINE_AT: &str = "evtctl-dlq-at";
+
 /// The DLQ convention a record's headers follow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -68,6 +79,8 @@ pub enum Convention {
     SmallRye,
     Karafka,
     Evtctl,
+    /// evtctl's dead-letter headers (`groups skip`).
+    EvtctlDlq,
     Custom(String),
 }
 
@@ -84,6 +97,7 @@ impl Convention {
             Convention::SmallRye => "smallrye",
             Convention::Karafka => "karafka",
             Convention::Evtctl => "evtctl",
+            Convention::EvtctlDlq => "evtctl-dlq",
             Convention::Custom(name) => name,
         }
     }
@@ -192,7 +206,17 @@ impl<'s> Spec<'s> {
 
 fn builtin_specs() -> Vec<Spec<'static>> {
     use Convention as C;
-    let mut v = Vec::with_capacity(8);
+    let mut v = Vec::with_capacity(9);
+
+    // First: a quarantined copy is the newest hop, whatever older headers the record carried.
+    let mut s = Spec::empty(C::EvtctlDlq, Enc::Decimal, Pick::Last);
+    s.detect = vec![QUARANTINE_TOPIC];
+    s.topic = vec![QUARANTINE_TOPIC];
+    s.partition = vec![QUARANTINE_PARTITION];
+    s.offset = vec![QUARANTINE_OFFSET];
+    s.group = vec![QUARANTINE_GROUP];
+    s.error_message = vec![QUARANTINE_REASON];
+    v.push(s);
 
     let mut s = Spec::empty(C::KafkaConnect, Enc::Decimal, Pick::Last);
     s.detect = vec!["__connect.errors.topic"];
@@ -557,6 +581,7 @@ const DLQ_PREFIXES: &[&str] = &[
     "kafka_original-",
     "kafka_exception-",
     "retry_topic-",
+    "evtctl-dlq-",
 ];
 
 /// Exact names for conventions whose names are too generic for a prefix match.
@@ -852,6 +877,35 @@ mod tests {
     }
 
     const TS: i64 = 1_732_280_000_123;
+
+    // ----- evtctl's dead-letter headers (groups skip) -----------------------------------------
+
+    #[test]
+    fn evtctl_quarantine_is_the_newest_hop() {
+        // A record that was redriven before, and carries a framework header of its own.
+        let hs = vec![
+            s(REDRIVE_ORIGIN, "orders-dlt/0/7"),
+            s(REDRIVE_COUNT, "1"),
+            s("source_topic", "elsewhere"),
+            s(QUARANTINE_TOPIC, "orders"),
+            s(QUARANTINE_PARTITION, "3"),
+            s(QUARANTINE_OFFSET, "42"),
+            s(QUARANTINE_GROUP, "billing"),
+            s(QUARANTINE_REASON, "NPE in OrderMapper"),
+            s(QUARANTINE_AT, "2026-11-29T23:54:21.723Z"),
+        ];
+        let o = dec(&hs, &[]);
+        assert_eq!(o.convention, Some(Convention::EvtctlDlq));
+        assert_eq!(o.topic, so("orders"));
+        assert_eq!(o.partition, Some(3));
+        assert_eq!(o.offset, Some(42));
+        assert_eq!(o.group, so("billing"));
+        assert_eq!(o.error_message, so("NPE in OrderMapper"));
+        assert_eq!(o.redrive_count, 1);
+        for h in [QUARANTINE_TOPIC, QUARANTINE_REASON, QUARANTINE_AT] {
+            assert!(is_dlq_header(h), "{h} is stripped when redriving");
+        }
+    }
 
     // ----- Kafka Connect ---------------------------------------------------------------------
 

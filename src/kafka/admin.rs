@@ -44,12 +44,12 @@ impl TopicInfo {
 
 /// A metadata/offsets client. Joins no group, commits nothing.
 pub struct Admin {
-    consumer: BaseConsumer<Ctx>,
+    pub(super) consumer: BaseConsumer<Ctx>,
     settings: Settings,
-    timeout: Duration,
+    pub(super) timeout: Duration,
 }
 
-fn map_err(e: KafkaError, what: &str, s: &Settings, started: Instant) -> anyhow::Error {
+pub(super) fn map_err(e: KafkaError, what: &str, s: &Settings, started: Instant) -> anyhow::Error {
     match e.rdkafka_error_code() {
         Some(code) if super::is_cluster(code) => super::cluster_error(what, &e, s, started),
         _ => anyhow::anyhow!("{what}: {}", describe(&e)),

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod embedded;
 pub mod group;
+pub mod groups;
 mod mock_proxy;
 pub mod reader;
 pub mod writer;

@@ -65,7 +65,12 @@ fn time_lookup(
 /// under-reports the end (Tansu 0.6 answers the last batch's base offset + 1, and cannot fetch
 /// from inside a batch) hands over that whole batch, and the end moves past it. Either way the
 /// end is what existed when the command started.
-fn fetch_ends(s: &Settings, topic: &str, parts: &[i32], marks: &mut [(i64, i64)]) -> Result<()> {
+pub(super) fn fetch_ends(
+    s: &Settings,
+    topic: &str,
+    parts: &[i32],
+    marks: &mut [(i64, i64)],
+) -> Result<()> {
     let consumer: BaseConsumer<Ctx> = client_config_with(
         s,
         &[
@@ -255,6 +260,38 @@ pub fn bounded(
     )?;
     drop(admin);
     Reader::open(s, &ranges, deadline, None)
+}
+
+/// Up to `count` records of one partition from offset `start` (fewer where the log ends
+/// first), copied. Joins no group, commits nothing.
+pub fn read_records(
+    s: &Settings,
+    topic: &str,
+    partition: i32,
+    start: i64,
+    count: i64,
+    cancel: &AtomicBool,
+) -> Result<Vec<crate::record::Record>> {
+    let ranges = [Range {
+        topic: topic.to_string(),
+        partition,
+        start,
+        stop: Some(start + count),
+        start_time: None,
+        stop_time: None,
+    }];
+    let mut reader = Reader::open(s, &ranges, None, None)?;
+    let mut out = Vec::new();
+    let end = reader.run(cancel, |ev| {
+        if let Event::Record(v) = ev {
+            out.push(v.to_record());
+        }
+        Ok(Flow::Continue)
+    })?;
+    if end == ReadEnd::Cancelled {
+        return Err(crate::error::Interrupted.into());
+    }
+    Ok(out)
 }
 
 /// What the callback sees.

@@ -65,5 +65,20 @@ fn demo_runs_end_to_end() {
         ))
         .stdout(predicate::str::contains(
             "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
+        ))
+        // The stuck consumer: seen, peeked at, skipped into quarantine, returned repaired.
+        .stdout(predicate::str::contains("STUCK"))
+        .stdout(predicate::str::contains(
+            "$ evtctl tail orders --from group:billing -n 1",
+        ))
+        .stdout(predicate::str::contains("\"total\": \"4,50\""))
+        .stdout(predicate::str::contains(
+            "quarantined 1 record(s) of orders/",
+        ))
+        .stdout(predicate::str::contains(
+            "billing restarted and moved on: 1 more order(s) charged, 0 failure(s)",
+        ))
+        .stdout(predicate::str::contains(
+            "billing charged the repaired order: 1 order(s), 0 failure(s)",
         ));
 }

@@ -1,0 +1,850 @@
+//! `groups`, `groups describe` and `groups skip` against a real broker, with the group's
+//! positions and members made by real consumers that are not evtctl (rdkafka directly).
+
+use crate::common::*;
+use rdkafka::consumer::{BaseConsumer, CommitMode, Consumer};
+use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
+use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
+use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
+use serde_json::Value;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A record with everything a byte-exact copy must keep.
+struct Rec {
+    partition: i32,
+    key: Option<Vec<u8>>,
+    value: Vec<u8>,
+    headers: Vec<(&'static str, Option<Vec<u8>>)>,
+    timestamp: i64,
+}
+
+fn produce(topic: &str, recs: &[Rec]) {
+    let mut cfg = rdkafka::ClientConfig::new();
+    cfg.set("bootstrap.servers", &broker().bootstrap);
+    if !broker().embedded {
+        // Tansu 0.6 cannot fetch from inside a batch (see common::produce_with).
+        cfg.set("batch.num.messages", "1");
+    }
+    let p: BaseProducer = cfg.create().unwrap();
+    for r in recs {
+        let mut hs = OwnedHeaders::new();
+        for (k, v) in &r.headers {
+            hs = hs.insert(Header {
+                key: k,
+                value: v.as_deref(),
+            });
+        }
+        let mut rec = BaseRecord::<[u8], [u8]>::to(topic)
+            .partition(r.partition)
+            .payload(&r.value[..])
+            .timestamp(r.timestamp)
+            .headers(hs);
+        if let Some(k) = &r.key {
+            rec = rec.key(&k[..]);
+        }
+        p.send(rec).map_err(|(e, _)| e).unwrap();
+        // One at a time keeps offsets in the order of `recs` within a partition.
+        assert_eq!(
+            p.flush(Duration::from_secs(30)).map_err(|e| e.to_string()),
+            Ok(())
+        );
+    }
+}
+
+fn plain(partition: i32, n: usize, timestamp: i64) -> Rec {
+    Rec {
+        partition,
+        key: Some(format!("k{n}").into_bytes()),
+        value: format!("{{\"n\":{n}}}").into_bytes(),
+        headers: vec![],
+        timestamp,
+    }
+}
+
+/// Commit positions for `group` the way a service that assigns partitions itself does.
+fn commit(group: &str, topic: &str, positions: &[(i32, i64)]) {
+    let c: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &broker().bootstrap)
+        .set("group.id", group)
+        .set("enable.auto.commit", "false")
+        .create()
+        .unwrap();
+    let mut tpl = TopicPartitionList::new();
+    for &(p, o) in positions {
+        tpl.add_partition_offset(topic, p, Offset::Offset(o))
+            .unwrap();
+    }
+    c.commit(&tpl, CommitMode::Sync).unwrap();
+}
+
+/// The group's committed offset of one partition, read by another client than evtctl.
+fn committed(group: &str, topic: &str, partition: i32) -> Option<i64> {
+    let c: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &broker().bootstrap)
+        .set("group.id", group)
+        .set("enable.auto.commit", "false")
+        .create()
+        .unwrap();
+    let mut tpl = TopicPartitionList::new();
+    tpl.add_partition(topic, partition);
+    let got = c.committed_offsets(tpl, Duration::from_secs(10)).unwrap();
+    match got.find_partition(topic, partition).unwrap().offset() {
+        Offset::Offset(o) => Some(o),
+        _ => None,
+    }
+}
+
+/// A consumer that is a live member of `group` on `topic` until the flag is cleared.
+fn live_member(group: &str, topic: &str) -> (Arc<AtomicBool>, std::thread::JoinHandle<()>) {
+    let run = Arc::new(AtomicBool::new(true));
+    let assigned = Arc::new(AtomicBool::new(false));
+    let c: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &broker().bootstrap)
+        .set("group.id", group)
+        .set("client.id", "billing-service")
+        .set("enable.auto.commit", "false")
+        .set("session.timeout.ms", "6000")
+        .set("heartbeat.interval.ms", "500")
+        .create()
+        .unwrap();
+    c.subscribe(&[topic]).unwrap();
+    let (r, a) = (run.clone(), assigned.clone());
+    let h = std::thread::spawn(move || {
+        while r.load(Ordering::SeqCst) {
+            let _ = c.poll(Duration::from_millis(50));
+            if c.assignment().is_ok_and(|a| a.count() > 0) {
+                a.store(true, Ordering::SeqCst);
+            }
+        }
+        c.unsubscribe();
+    });
+    wait_for("the consumer to be given partitions", 60, || {
+        assigned.load(Ordering::SeqCst)
+    });
+    (run, h)
+}
+
+fn describe(group: &str, extra: &[&str]) -> std::process::Output {
+    evtctl()
+        .args(["groups", "describe", group, "-o", "json"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn row<'a>(report: &'a Value, topic: &str, p: i64) -> &'a Value {
+    report["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["topic"] == topic && r["partition"] == p)
+        .unwrap_or_else(|| panic!("no row for {topic}/{p} in {report}"))
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
+#[test]
+fn describe_reports_exact_lag_and_time_lag() {
+    let t = topic("glag", 3);
+    let g = unique("g-lag");
+    let base = now_ms() - 3_600_000;
+    let mut recs = Vec::new();
+    for i in 0..5 {
+        recs.push(plain(0, i, base + i as i64 * 1000));
+    }
+    for i in 0..3 {
+        recs.push(plain(1, 10 + i, base + 60_000));
+    }
+    produce(&t, &recs);
+    // p0 is 3 behind (the next record is offset 2, written at base + 2 s); p1 is caught up;
+    // p2 has no position and is not reported.
+    commit(&g, &t, &[(0, 2), (1, 3)]);
+
+    let out = describe(&g, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p0 = row(&r, &t, 0);
+    assert_eq!(p0["committed"], 2);
+    assert_eq!(p0["log_end"], 5);
+    assert_eq!(p0["lag"], 3);
+    assert_eq!(p0["timestamp"], base + 2000);
+    let age = p0["time_lag_ms"].as_i64().unwrap();
+    let expected = r["sampled_at"].as_i64().unwrap() - (base + 2000);
+    assert!(
+        (age - expected).abs() < 60_000,
+        "time lag {age} ms, expected about {expected}"
+    );
+    let p1 = row(&r, &t, 1);
+    assert_eq!(
+        (p1["committed"].as_i64(), p1["lag"].as_i64()),
+        (Some(3), Some(0))
+    );
+    assert_eq!(p1["time_lag_ms"], Value::Null);
+    assert!(
+        !r["partitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["topic"] == t.as_str() && x["partition"] == 2),
+        "a partition without a position is not reported: {r}"
+    );
+    assert_eq!(r["lag"], 3);
+    if broker().embedded {
+        // The embedded broker cannot describe groups: that is said, not guessed.
+        assert_eq!(r["members"], Value::Null);
+        assert!(r["members_note"]
+            .as_str()
+            .unwrap()
+            .contains("does not describe groups"));
+    } else {
+        assert_eq!(r["members"], serde_json::json!([]));
+    }
+
+    // --topic shows every partition of the topic, with or without a position.
+    let out = describe(&g, &["--topic", &t]);
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(row(&r, &t, 2)["committed"], Value::Null);
+    assert_eq!(r["partitions"].as_array().unwrap().len(), 3);
+
+    // Alerting: above the limit is exit 1, at it is 0.
+    assert_eq!(
+        describe(&g, &["--fail-above-lag", "3"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        describe(&g, &["--fail-above-lag", "2"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn watch_marks_a_partition_stuck_when_its_position_does_not_move() {
+    let t = topic("gwatch", 2);
+    let g = unique("g-watch");
+    let now = now_ms();
+    produce(&t, &[plain(0, 0, now), plain(0, 1, now), plain(1, 2, now)]);
+    commit(&g, &t, &[(0, 0), (1, 1)]);
+    let out = describe(&g, &["--watch", "200ms", "--samples", "2"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = json_lines(&out.stdout);
+    assert_eq!(docs.len(), 2, "one document per sample");
+    assert_eq!(
+        row(&docs[0], &t, 0)["stuck"],
+        false,
+        "one sample cannot tell"
+    );
+    assert_eq!(row(&docs[1], &t, 0)["stuck"], true);
+    assert_eq!(
+        row(&docs[1], &t, 1)["stuck"],
+        false,
+        "caught up is not stuck"
+    );
+}
+
+#[test]
+fn list_names_groups_or_says_the_broker_cannot() {
+    let t = topic("glist", 1);
+    let g = unique("g-list");
+    produce(&t, &[plain(0, 0, now_ms()), plain(0, 1, now_ms())]);
+    commit(&g, &t, &[(0, 1)]);
+    let out = evtctl().args(["groups", "-o", "json"]).output().unwrap();
+    if broker().embedded {
+        assert_eq!(out.status.code(), Some(3));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot list consumer groups"), "{err}");
+        assert!(!err.contains("is the broker reachable"), "{err}");
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = json_lines(&out.stdout);
+    let mine = rows
+        .iter()
+        .find(|r| r["group"] == g.as_str())
+        .unwrap_or_else(|| panic!("{g} not listed: {rows:?}"));
+    assert_eq!(mine["lag"], 1);
+    assert_eq!(mine["topics"], serde_json::json!([t]));
+}
+
+fn skip(group: &str, args: &[&str]) -> std::process::Output {
+    evtctl()
+        .args(["groups", "skip", group, "-o", "json"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Every record of a topic as the raw client sees it: (partition, offset, key, value,
+/// headers, timestamp).
+type Raw = (
+    i32,
+    i64,
+    Option<Vec<u8>>,
+    Option<Vec<u8>>,
+    Vec<(String, Option<Vec<u8>>)>,
+    i64,
+);
+
+fn raw_records(topic: &str) -> Vec<Raw> {
+    let c: BaseConsumer = rdkafka::ClientConfig::new()
+        .set("bootstrap.servers", &broker().bootstrap)
+        .set("group.id", "it-raw-reader")
+        .set("enable.auto.commit", "false")
+        .set("enable.partition.eof", "true")
+        .create()
+        .unwrap();
+    let md = c
+        .fetch_metadata(Some(topic), Duration::from_secs(10))
+        .unwrap();
+    let parts: Vec<i32> = md.topics()[0].partitions().iter().map(|p| p.id()).collect();
+    let mut tpl = TopicPartitionList::new();
+    for &p in &parts {
+        tpl.add_partition_offset(topic, p, Offset::Beginning)
+            .unwrap();
+    }
+    c.assign(&tpl).unwrap();
+    let mut open = parts.len();
+    let mut out = Vec::new();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while open > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "reading {topic} timed out"
+        );
+        match c.poll(Duration::from_millis(100)) {
+            Some(Ok(m)) => out.push((
+                m.partition(),
+                m.offset(),
+                m.key().map(<[u8]>::to_vec),
+                m.payload().map(<[u8]>::to_vec),
+                m.headers()
+                    .map(|hs| {
+                        hs.iter()
+                            .map(|h| (h.key.to_string(), h.value.map(<[u8]>::to_vec)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                m.timestamp().to_millis().unwrap_or(-1),
+            )),
+            Some(Err(rdkafka::error::KafkaError::PartitionEOF(_))) => open -= 1,
+            _ => {}
+        }
+    }
+    out.sort_by_key(|r| (r.0, r.1));
+    out
+}
+
+fn hval<'a>(hs: &'a [(String, Option<Vec<u8>>)], name: &str) -> Option<&'a str> {
+    hs.iter()
+        .rev()
+        .find(|(n, _)| n == name)
+        .and_then(|(_, v)| std::str::from_utf8(v.as_deref()?).ok())
+}
+
+/// The poison records: binary key and value, repeated and null headers, old timestamps.
+fn poison(partition: i32, ts: i64) -> Vec<Rec> {
+    vec![
+        plain(partition, 0, ts),
+        Rec {
+            partition,
+            key: Some(vec![0, 159, 146, 150, 0xff]),
+            value: vec![0x1b, b'[', b'3', b'1', b'm', 0, 0xc3, 0x28],
+            headers: vec![
+                (
+                    "traceparent",
+                    Some(b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".to_vec()),
+                ),
+                ("dup", Some(b"first".to_vec())),
+                ("dup", Some(b"second".to_vec())),
+                ("nothing", None),
+            ],
+            timestamp: ts + 1,
+        },
+        Rec {
+            partition,
+            key: None,
+            value: b"{\"orderId\":\"o-2\",\"total\":null}".to_vec(),
+            headers: vec![],
+            timestamp: ts + 2,
+        },
+        plain(partition, 3, ts + 3),
+    ]
+}
+
+#[test]
+fn skip_copies_byte_exact_commits_after_the_ack_and_redrive_closes_the_loop() {
+    let t = topic("gskip", 2);
+    let q = topic("gskip-q", 1);
+    let g = unique("g-skip");
+    let ts = now_ms() - 86_400_000;
+    produce(&t, &poison(1, ts));
+    commit(&g, &t, &[(1, 1)]);
+
+    // A dry run shows the records and changes nothing.
+    let out = skip(
+        &g,
+        &[
+            "--topic",
+            &t,
+            "-p",
+            "1",
+            "--count",
+            "2",
+            "--to",
+            &q,
+            "--dry-run",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = json_lines(&out.stdout);
+    assert_eq!(shown.len(), 3, "two records and a receipt: {shown:?}");
+    assert_eq!(shown[0]["offset"], 1);
+    assert_eq!(shown[1]["offset"], 2);
+    assert_eq!(committed(&g, &t, 1), Some(1));
+    assert!(raw_records(&q).is_empty());
+
+    // Acting needs --yes off a terminal.
+    let out = skip(&g, &["--topic", &t, "-p", "1", "--count", "2", "--to", &q]);
+    assert_eq!(out.status.code(), Some(2));
+
+    let out = skip(
+        &g,
+        &[
+            "--topic",
+            &t,
+            "-p",
+            "1",
+            "--count",
+            "2",
+            "--to",
+            &q,
+            "--reason",
+            "NPE in OrderMapper",
+            "--yes",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let receipt = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(receipt["from"], 1);
+    assert_eq!(receipt["to"], 3);
+    assert_eq!(receipt["quarantined"], 2);
+    assert_eq!(committed(&g, &t, 1), Some(3));
+
+    let source = raw_records(&t);
+    let copies = raw_records(&q);
+    assert_eq!(copies.len(), 2);
+    for (copy, orig) in copies.iter().zip(&source[1..3]) {
+        assert_eq!(copy.2, orig.2, "key");
+        assert_eq!(copy.3, orig.3, "value");
+        assert_eq!(copy.5, orig.5, "timestamp");
+        assert_eq!(
+            &copy.4[..orig.4.len()],
+            &orig.4[..],
+            "the record's own headers, in order"
+        );
+        let hs = &copy.4;
+        assert_eq!(hval(hs, "evtctl-dlq-topic"), Some(t.as_str()));
+        assert_eq!(hval(hs, "evtctl-dlq-partition"), Some("1"));
+        assert_eq!(
+            hval(hs, "evtctl-dlq-offset"),
+            Some(orig.1.to_string().as_str())
+        );
+        assert_eq!(hval(hs, "evtctl-dlq-group"), Some(g.as_str()));
+        assert_eq!(hval(hs, "evtctl-dlq-reason"), Some("NPE in OrderMapper"));
+        assert!(hval(hs, "evtctl-dlq-at").is_some());
+    }
+
+    // dlq stats understands them; redrive puts them back into their topic and partition.
+    let out = evtctl()
+        .args(["dlq", "stats", &q, "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("evtctl-dlq"));
+    let out = evtctl()
+        .args(["dlq", "redrive", &q, "--yes", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = raw_records(&t);
+    assert_eq!(after.len(), 6);
+    for (back, orig) in after[4..].iter().zip(&source[1..3]) {
+        assert_eq!(back.0, 1, "back in its partition");
+        assert_eq!((&back.2, &back.3), (&orig.2, &orig.3));
+        assert_eq!(
+            hval(&back.4, "evtctl-dlq-topic"),
+            None,
+            "dead-letter headers stripped"
+        );
+        assert_eq!(hval(&back.4, "traceparent"), hval(&orig.4, "traceparent"));
+    }
+}
+
+#[test]
+fn a_rerun_after_a_crash_between_copy_and_commit_copies_nothing_twice() {
+    let t = topic("gcrash", 1);
+    let q = topic("gcrash-q", 1);
+    let g = unique("g-crash");
+    produce(&t, &poison(0, now_ms()));
+    commit(&g, &t, &[(0, 1)]);
+    let args = [
+        "--topic",
+        t.as_str(),
+        "-p",
+        "0",
+        "--count",
+        "2",
+        "--to",
+        q.as_str(),
+        "--yes",
+    ];
+    let out = evtctl()
+        .args(["groups", "skip", &g, "-o", "json"])
+        .args(args)
+        .env("EVTCTL_TEST_EXIT_BEFORE_COMMIT", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(9),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(raw_records(&q).len(), 2, "copied and acknowledged");
+    assert_eq!(committed(&g, &t, 0), Some(1), "but not committed");
+
+    let out = skip(&g, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let receipt = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(
+        (
+            receipt["quarantined"].as_u64(),
+            receipt["already_quarantined"].as_u64()
+        ),
+        (Some(0), Some(2))
+    );
+    assert_eq!(raw_records(&q).len(), 2, "nothing copied twice");
+    assert_eq!(committed(&g, &t, 0), Some(3));
+}
+
+#[test]
+fn a_copy_that_is_not_acknowledged_commits_nothing() {
+    let t = topic("gfail", 1);
+    let q = topic("gfail-q", 1);
+    let g = unique("g-fail");
+    let big = vec![b'x'; 5000];
+    produce(
+        &t,
+        &[Rec {
+            partition: 0,
+            key: None,
+            value: big,
+            headers: vec![],
+            timestamp: now_ms(),
+        }],
+    );
+    commit(&g, &t, &[(0, 0)]);
+    // The producer refuses records over 2000 bytes: the copy fails, as a broker error would.
+    let out = skip(
+        &g,
+        &[
+            "--topic",
+            &t,
+            "-p",
+            "0",
+            "--to",
+            &q,
+            "--yes",
+            "-X",
+            "message.max.bytes=2000",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing was committed"), "{err}");
+    assert_eq!(committed(&g, &t, 0), Some(0));
+    assert!(raw_records(&q).is_empty());
+}
+
+#[test]
+fn skip_refuses_while_the_group_has_members() {
+    let t = topic("glive", 2);
+    let q = topic("glive-q", 1);
+    let g = unique("g-live");
+    produce(&t, &[plain(0, 0, now_ms()), plain(1, 1, now_ms())]);
+    commit(&g, &t, &[(0, 0), (1, 0)]);
+    let (run, h) = live_member(&g, &t);
+    let out = skip(&g, &["--topic", &t, "-p", "0", "--to", &q, "--yes"]);
+    run.store(false, Ordering::SeqCst);
+    h.join().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    if broker().embedded {
+        // It cannot say who; joining the group shows there is someone else.
+        assert!(err.contains("has other members"), "{err}");
+    } else {
+        assert!(err.contains("billing-service"), "names the member: {err}");
+    }
+    assert!(
+        err.contains("stop the group's consumers") || err.contains("stop its consumers"),
+        "{err}"
+    );
+    assert!(raw_records(&q).is_empty(), "nothing copied");
+    assert_eq!(committed(&g, &t, 0), Some(0));
+}
+
+#[test]
+fn skip_commits_for_a_group_whose_consumers_stopped() {
+    // A service consumed with a subscription (the group has a history of members), then
+    // stopped on the poison record: skip must still be able to commit.
+    let t = topic("gstopped", 1);
+    let q = topic("gstopped-q", 1);
+    let g = unique("g-stopped");
+    produce(
+        &t,
+        &[
+            plain(0, 0, now_ms()),
+            plain(0, 1, now_ms()),
+            plain(0, 2, now_ms()),
+        ],
+    );
+    commit(&g, &t, &[(0, 1)]);
+    let (run, h) = live_member(&g, &t);
+    run.store(false, Ordering::SeqCst);
+    h.join().unwrap();
+    let out = skip(&g, &["--topic", &t, "-p", "0", "--to", &q, "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(committed(&g, &t, 0), Some(2));
+    assert_eq!(raw_records(&q).len(), 1);
+}
+
+fn reset(group: &str, args: &[&str]) -> std::process::Output {
+    evtctl()
+        .args(["groups", "reset", group, "-o", "json"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn plan_of(out: &std::process::Output) -> Vec<(i64, Option<i64>, i64, i64, i64)> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json_lines(&out.stdout).pop().unwrap();
+    doc["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["partition"].as_i64().unwrap(),
+                m["current"].as_i64(),
+                m["new"].as_i64().unwrap(),
+                m["skips"].as_i64().unwrap(),
+                m["rereads"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn reset_prints_the_plan_and_acts_only_with_execute() {
+    let t = topic("greset", 2);
+    let g = unique("g-reset");
+    let base = now_ms() - 3_600_000;
+    let mut recs = Vec::new();
+    for i in 0..6 {
+        recs.push(plain(0, i, base + i as i64 * 60_000));
+    }
+    for i in 0..4 {
+        recs.push(plain(1, 10 + i, base + i as i64 * 60_000));
+    }
+    produce(&t, &recs);
+    commit(&g, &t, &[(0, 4), (1, 1)]);
+
+    // The plan: nothing changes.
+    let out = reset(&g, &["--topic", &t, "--to", "earliest"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(4), 0, 0, 4), (1, Some(1), 0, 0, 1)]
+    );
+    assert_eq!(committed(&g, &t, 0), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--execute"));
+
+    // Only some partitions; by time (the first record at or after base + 2 min is offset 2).
+    let at = {
+        let out = evtctl()
+            .args([
+                "tail", &t, "-p", "0", "--from", "2", "--until", "3", "-o", "json",
+            ])
+            .output()
+            .unwrap();
+        json_lines(&out.stdout)[0]["timestamp"].as_i64().unwrap()
+    };
+    assert_eq!(at, base + 120_000);
+    let when = {
+        let secs = (base + 120_000) / 1000;
+        let out = std::process::Command::new("date")
+            .args(["-u", "-d", &format!("@{secs}"), "+%Y-%m-%dT%H:%M:%SZ"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    };
+    let out = reset(&g, &["--topic", &format!("{t}:0"), "--to", &when]);
+    assert_eq!(plan_of(&out), [(0, Some(4), 2, 0, 2)]);
+
+    // --shift-by stays within the log.
+    let out = reset(&g, &["--topic", &t, "--shift-by", "3"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(4), 6, 2, 0), (1, Some(1), 4, 3, 0)]
+    );
+
+    // A backup, a change, and the backup restored.
+    let backup = describe(&g, &[]);
+    assert!(backup.status.success());
+    let file = std::env::temp_dir().join(format!("{g}.json"));
+    std::fs::write(&file, &backup.stdout).unwrap();
+    let out = reset(&g, &["--topic", &t, "--shift-by", "-1", "--execute"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(4), 3, 0, 1), (1, Some(1), 0, 0, 1)]
+    );
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(3), Some(0))
+    );
+    let out = reset(&g, &["--from-file", file.to_str().unwrap(), "--execute"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(3), 4, 1, 0), (1, Some(0), 1, 1, 0)]
+    );
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(4), Some(1))
+    );
+    let _ = std::fs::remove_file(file);
+}
+
+#[test]
+fn reset_refuses_while_the_group_has_members() {
+    let t = topic("gresetlive", 2);
+    let g = unique("g-reset-live");
+    produce(&t, &[plain(0, 0, now_ms()), plain(1, 1, now_ms())]);
+    commit(&g, &t, &[(0, 1), (1, 1)]);
+    let (run, h) = live_member(&g, &t);
+    let out = reset(&g, &["--topic", &t, "--to", "earliest", "--execute"]);
+    run.store(false, Ordering::SeqCst);
+    h.join().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    if !broker().embedded {
+        assert!(err.contains("billing-service"), "names the member: {err}");
+    }
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(1), Some(1))
+    );
+}
+
+#[test]
+fn tail_from_group_shows_what_the_group_reads_next_without_moving_it() {
+    let t = topic("gtail", 2);
+    let g = unique("g-tail");
+    let now = now_ms();
+    produce(
+        &t,
+        &[
+            plain(0, 0, now),
+            plain(0, 1, now),
+            plain(0, 2, now),
+            plain(1, 7, now),
+        ],
+    );
+    commit(&g, &t, &[(0, 1), (1, 1)]);
+    let from = format!("group:{g}");
+    let out = evtctl()
+        .args(["tail", &t, "--from", &from, "-n", "1", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = json_lines(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(
+        (recs[0]["partition"].as_i64(), recs[0]["offset"].as_i64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(recs[0]["value"]["n"], 1);
+    // Bounded: everything the group has not read yet, in both partitions.
+    let mut all: Vec<i64> = tail_n(&t, &["--from", &from, "--until", "end"]);
+    all.sort();
+    assert_eq!(all, [1, 2]);
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(1), Some(1)),
+        "not moved"
+    );
+    let out = evtctl()
+        .args(["tail", &t, "--from", "group:"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
