@@ -315,3 +315,10 @@ pub fn header(record: &serde_json::Value, name: &str) -> Option<String> {
         .find(|h| h["name"] == name)
         .and_then(|h| h["value"].as_str().map(str::to_string))
 }
+
+/// Whether the test broker keeps the metadata committed beside a group's position (the
+/// embedded broker does; Tansu 0.6 stores it but does not return it), which redrive's ledger
+/// needs.
+pub fn commit_metadata_kept() -> bool {
+    broker().embedded
+}

@@ -44,7 +44,7 @@ fn fill(dlq: &str, dlq_partitions: i32, origin: &str, n: usize) {
 /// Whether the test broker keeps the metadata committed beside a group's position (Tansu 0.6
 /// stores it but does not return it), which redrive's ledger needs.
 fn ledger_kept() -> bool {
-    broker().embedded
+    commit_metadata_kept()
 }
 
 /// Without a ledger, a run stops loudly before moving a record past one it left in the DLQ.

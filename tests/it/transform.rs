@@ -106,6 +106,13 @@ fn redrive_transform_is_applied_validated_and_its_errors_located() {
         (Some(0), Some(1))
     );
     let receipt = lines.last().unwrap();
+    if !commit_metadata_kept() {
+        // No ledger: the run stops before moving a record past the one it left.
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("does not keep the metadata"), "{err}");
+        assert_eq!(receipt["moved"].as_u64(), Some(1));
+        return;
+    }
     assert_eq!(
         (receipt["moved"].as_u64(), receipt["invalid"].as_u64()),
         (Some(2), Some(0))
