@@ -278,7 +278,7 @@ _evtctl() {
 
     case "${cmd}" in
         evtctl)
-            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --help --version publish tail topics validate schema compat dlq replay groups config dev demo completions help"
+            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help --version publish tail topics validate schema compat dlq replay groups config dev demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -320,6 +320,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -328,7 +332,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__compat)
-            opts="-b -X -o -q -v -h --against --old --new --ref-root --mode --policy --strict-unknown --format --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --against --old --new --ref-root --mode --policy --strict-unknown --format --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,6 +402,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -406,7 +414,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__completions)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help bash elvish fish powershell zsh"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,6 +453,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -456,7 +468,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__config)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help show help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -495,6 +507,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -548,7 +564,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__config__subcmd__show)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -590,6 +606,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -598,7 +618,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__demo)
-            opts="-b -X -o -q -v -h --events --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --events --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +664,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -652,7 +676,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dev)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help broker help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help broker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -694,6 +718,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -702,7 +730,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dev__subcmd__broker)
-            opts="-b -X -o -q -v -h --port --topic --exit-on-stdin-eof --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --port --topic --exit-on-stdin-eof --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -749,6 +777,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -802,7 +834,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dlq)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help stats drain redrive help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help stats drain redrive help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,6 +876,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -852,7 +888,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dlq__subcmd__drain)
-            opts="-g -b -X -o -q -v -h --to --group --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-g -b -X -o -q -v -h --to --group --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -903,6 +939,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -984,7 +1024,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dlq__subcmd__redrive)
-            opts="-y -g -b -X -o -q -v -h --to --dry-run --yes --group --filter --transform --error-class --origin-topic --limit --rate --keep-timestamp --max-redrives --park-to --validate --skip-unroutable --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-y -g -b -X -o -q -v -h --to --dry-run --yes --group --filter --transform --error-class --origin-topic --limit --rate --keep-timestamp --max-redrives --park-to --validate --skip-unroutable --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1070,6 +1110,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1078,7 +1122,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dlq__subcmd__stats)
-            opts="-b -X -o -q -v -h --from --until --samples --fail-above --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --from --until --samples --fail-above --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1136,6 +1180,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1144,7 +1192,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help list describe skip reset help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list describe skip reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1186,6 +1234,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1194,7 +1246,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__describe)
-            opts="-t -b -X -o -q -v -h --topic --watch --samples --fail-above-lag --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-t -b -X -o -q -v -h --topic --watch --samples --fail-above-lag --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1253,6 +1305,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1348,7 +1404,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__list)
-            opts="-b -X -o -q -v -h --fail-above-lag --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --fail-above-lag --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1394,6 +1450,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1402,7 +1462,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__reset)
-            opts="-b -X -o -q -v -h --topic --to --shift-by --from-file --execute --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --topic --to --shift-by --from-file --execute --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1460,6 +1520,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1468,7 +1532,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__skip)
-            opts="-p -y -b -X -o -q -v -h --topic --partition --count --to --reason --dry-run --yes --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-p -y -b -X -o -q -v -h --topic --partition --count --to --reason --dry-run --yes --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1531,6 +1595,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1962,7 +2030,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__publish)
-            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2068,6 +2136,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2076,7 +2148,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__replay)
-            opts="-p -b -X -o -q -v -h --from-topic --from-file --to --from --until --partition --filter --transform --rate --dry-run --keep-timestamp --provenance --checkpoint-group --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-p -b -X -o -q -v -h --from-topic --from-file --to --from --until --partition --filter --transform --rate --dry-run --keep-timestamp --provenance --checkpoint-group --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2162,6 +2234,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2170,7 +2246,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__schema)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help list show check help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2212,6 +2288,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2220,7 +2300,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__schema__subcmd__check)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2259,6 +2339,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2340,7 +2424,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__schema__subcmd__list)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2379,6 +2463,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2390,7 +2478,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__schema__subcmd__show)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2432,6 +2520,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2440,7 +2532,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__tail)
-            opts="-n -p -k -g -b -X -o -q -v -h --from --until --count --partition --filter --key --group --validate --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-n -p -k -g -b -X -o -q -v -h --from --until --count --partition --filter --key --group --validate --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2526,6 +2618,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2534,7 +2630,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__topics)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help list describe create help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list describe create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2576,6 +2672,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2584,7 +2684,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__topics__subcmd__create)
-            opts="-b -X -o -q -v -h --partitions --replication --config --if-not-exists --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --partitions --replication --config --if-not-exists --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2638,6 +2738,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2646,7 +2750,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__topics__subcmd__describe)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2685,6 +2789,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2766,7 +2874,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__topics__subcmd__list)
-            opts="-b -X -o -q -v -h --all --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --all --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2808,6 +2916,10 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2816,7 +2928,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__validate)
-            opts="-f -p -b -X -o -q -v -h --file --input --from --until --partition --subject --allow-unknown --max-invalid --format --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-f -p -b -X -o -q -v -h --file --input --from --until --partition --subject --allow-unknown --max-invalid --format --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2895,6 +3007,10 @@ _evtctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

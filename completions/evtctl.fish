@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_evtctl_global_optspecs
-    string join \n b/brokers= X= profile= o/output= color= q/quiet v/verbose registry= timeout= h/help V/version
+    string join \n b/brokers= X= profile= o/output= color= q/quiet v/verbose registry= timeout= max-line-bytes= h/help V/version
 end
 
 function __fish_evtctl_needs_command
@@ -34,6 +34,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_needs_command" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_needs_command" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_needs_command" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_needs_command" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_needs_command" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_needs_command" -s h -l help -d 'Print help'
@@ -80,6 +81,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l no-validate -d 'Publish events even when they fail their schema in the registry'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l fail-fast -d 'Stop at the first line that cannot be parsed or delivered'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l envelope-topic -d 'Use each envelope\'s `topic` field when present (with --format envelope)'
@@ -103,6 +105,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l validate -d 'Check each record against the schema registry and mark the invalid ones'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
@@ -117,6 +120,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s h -l help -d 'Print help'
@@ -134,6 +138,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l all -d 'Include internal topics (names starting with `__`)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
@@ -148,6 +153,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
@@ -164,6 +170,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed if the topic already exists'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
@@ -192,6 +199,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l allow-unknown -d 'Events with no schema are counted, not failures'
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
@@ -206,6 +214,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and not __fish_seen_subcommand_from list show check help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and not __fish_seen_subcommand_from list show check help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and not __fish_seen_subcommand_from list show check help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and not __fish_seen_subcommand_from list show check help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and not __fish_seen_subcommand_from list show check help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and not __fish_seen_subcommand_from list show check help" -s h -l help -d 'Print help'
@@ -223,6 +232,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -236,6 +246,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from show" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from show" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -249,6 +260,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
@@ -274,6 +286,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l strict-unknown -d 'Treat changes to keywords that cannot be verified as breaking'
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
@@ -288,6 +301,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -s h -l help -d 'Print help'
@@ -309,6 +323,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
@@ -324,6 +339,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
@@ -347,6 +363,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l dry-run -d 'Print the plan (counts per destination, already moved, left by earlier runs, unroutable) and move nothing'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -s y -l yes -d 'Act without asking (required when stdin is not a terminal)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from redrive" -l keep-timestamp -d 'Keep each record\'s original timestamp (default: the time of the redrive)'
@@ -379,6 +396,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l dry-run -d 'Count what would be copied (with --transform: show a few records before and after), copy nothing'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l keep-timestamp -d 'Keep each record\'s original timestamp'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l provenance -d 'Add a header evtctl-replay-origin naming each record\'s source (topic/partition/offset)'
@@ -395,6 +413,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s h -l help -d 'Print help'
@@ -414,6 +433,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -431,6 +451,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
@@ -449,6 +470,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -l dry-run -d 'Show the records that would be taken, change nothing'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -s y -l yes -d 'Act without asking (required when stdin is not a terminal)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
@@ -468,6 +490,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l execute -d 'Commit the new offsets (without it, only the plan is printed)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
@@ -487,6 +510,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
@@ -502,6 +526,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand config; and __fish_seen_subcommand_from show" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -517,6 +542,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and not __fish_seen_subcommand_from broker help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and not __fish_seen_subcommand_from broker help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and not __fish_seen_subcommand_from broker help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and not __fish_seen_subcommand_from broker help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and not __fish_seen_subcommand_from broker help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and not __fish_seen_subcommand_from broker help" -s h -l help -d 'Print help'
@@ -534,6 +560,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and __fish_seen_subcommand_from broker" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and __fish_seen_subcommand_from broker" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and __fish_seen_subcommand_from broker" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and __fish_seen_subcommand_from broker" -l exit-on-stdin-eof -d 'Exit when standard input closes (for test harnesses and supervisors)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and __fish_seen_subcommand_from broker" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dev; and __fish_seen_subcommand_from broker" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
@@ -551,6 +578,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s h -l help -d 'Print help'
@@ -564,6 +592,7 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s h -l help -d 'Print help'

@@ -60,6 +60,10 @@ pub struct GlobalArgs {
     /// How long to wait for the cluster before giving up (e.g. 10s, 1m)
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "10s")]
     pub timeout: std::time::Duration,
+    /// Longest input line accepted (publish, validate, replay files), in bytes; a longer one
+    /// is rejected with its line number
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_LINE)]
+    pub max_line_bytes: usize,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

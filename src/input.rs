@@ -13,6 +13,37 @@ use std::time::Duration;
 
 /// Bytes asked of each read.
 const READ: usize = 256 * 1024;
+
+/// The longest input line accepted by default: 16 MiB, sixteen times what a Kafka broker
+/// accepts in one record by default (`message.max.bytes`, about 1 MB), so an envelope of the
+/// largest record a broker is commonly configured for (base64 and headers included) fits.
+pub const DEFAULT_MAX_LINE: usize = 16 << 20;
+
+static MAX_LINE: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(DEFAULT_MAX_LINE);
+
+/// Set the longest line input readers accept (`--max-line-bytes`).
+pub fn set_max_line(n: usize) {
+    MAX_LINE.store(n.max(1), Ordering::Relaxed);
+}
+
+pub fn max_line() -> usize {
+    MAX_LINE.load(Ordering::Relaxed)
+}
+
+/// The error a reader thread sends for a line over the limit (the line is skipped).
+#[derive(Debug)]
+struct LineTooLong;
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a line longer than {} bytes (--max-line-bytes)",
+            max_line()
+        )
+    }
+}
+impl std::error::Error for LineTooLong {}
 /// How often a wait for input checks for Ctrl-C and serves the caller's other work.
 const TICK: Duration = Duration::from_millis(50);
 
@@ -24,6 +55,8 @@ pub enum Next {
     End,
     /// Ctrl-C: stop reading (lines read but not yet handed out are dropped).
     Cancelled,
+    /// The next line was longer than `--max-line-bytes`: it was skipped, whole lines follow.
+    TooLong,
 }
 
 /// Chunks of lines from a reader thread.
@@ -38,21 +71,50 @@ impl Chunks {
     pub fn spawn(mut r: Box<dyn Read + Send>) -> Chunks {
         // A few chunks ahead at most: memory stays bounded whatever the input's size.
         let (tx, rx) = sync_channel(4);
+        let limit = max_line();
         std::thread::spawn(move || {
             let mut buf: Vec<u8> = Vec::new();
+            // Inside a line over the limit: its bytes are dropped up to its end.
+            let mut skipping = false;
             loop {
+                if !skipping && buf.len() > limit {
+                    // A partial line over the limit: report it, then drop it to its end.
+                    if tx.send(Err(io::Error::other(LineTooLong))).is_err() {
+                        return;
+                    }
+                    buf.clear();
+                    skipping = true;
+                }
                 let len = buf.len();
                 buf.resize(len + READ, 0);
                 match r.read(&mut buf[len..]) {
                     Ok(0) => {
                         buf.truncate(len);
-                        if !buf.is_empty() {
+                        if buf.len() > limit && !skipping {
+                            let _ = tx.send(Err(io::Error::other(LineTooLong)));
+                        } else if !buf.is_empty() && !skipping {
                             let _ = tx.send(Ok(buf));
                         }
                         return;
                     }
                     Ok(n) => {
                         buf.truncate(len + n);
+                        if skipping {
+                            match buf.iter().position(|&b| b == b'\n') {
+                                Some(i) => {
+                                    buf.drain(..=i);
+                                    skipping = false;
+                                }
+                                None => {
+                                    buf.clear();
+                                    continue;
+                                }
+                            }
+                            if buf.is_empty() {
+                                continue;
+                            }
+                        }
+                        let len = len.min(buf.len());
                         // Hand out the whole lines; keep a partial last line for the next read.
                         if let Some(i) = buf[len..].iter().rposition(|&b| b == b'\n') {
                             let rest = buf.split_off(len + i + 1);
@@ -89,6 +151,9 @@ impl Chunks {
             }
             match self.rx.recv_timeout(TICK) {
                 Ok(Ok(chunk)) => return Ok(Next::Chunk(chunk)),
+                Ok(Err(e)) if e.get_ref().is_some_and(|i| i.is::<LineTooLong>()) => {
+                    return Ok(Next::TooLong)
+                }
                 Ok(Err(e)) => return Err(e.into()),
                 Err(RecvTimeoutError::Timeout) => idle()?,
                 Err(RecvTimeoutError::Disconnected) => return Ok(Next::End),
@@ -124,6 +189,9 @@ impl Read for Cancellable<'_> {
             match self.chunks.next(self.cancel, || Ok(())) {
                 Ok(Next::Chunk(c)) => (self.chunk, self.at) = (c, 0),
                 Ok(Next::End | Next::Cancelled) => return Ok(0),
+                Ok(Next::TooLong) => {
+                    return Err(io::Error::new(io::ErrorKind::InvalidData, LineTooLong))
+                }
                 Err(e) => return Err(io::Error::other(format!("{e:#}"))),
             }
         }
@@ -161,6 +229,30 @@ mod tests {
         assert_eq!(all(b"a\n\nb\n"), vec![b"a".to_vec(), vec![], b"b".to_vec()]);
         assert_eq!(all(b"a\nb"), vec![b"a".to_vec(), b"b".to_vec()]);
         assert_eq!(all(b"\n"), vec![Vec::<u8>::new()]);
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_reported_and_skipped_in_bounded_memory() {
+        set_max_line(1000);
+        let mut input = b"short\n".to_vec();
+        input.extend(std::iter::repeat_n(b'x', 3 * READ));
+        input.extend(b"\nafter\n");
+        input.extend(std::iter::repeat_n(b'y', 2 * READ)); // and one at the very end
+        let c = Chunks::spawn(Box::new(io::Cursor::new(input)));
+        let never = AtomicBool::new(false);
+        let mut seen = Vec::new();
+        loop {
+            match c.next(&never, || Ok(())).unwrap() {
+                Next::Chunk(ch) => {
+                    seen.extend(lines(&ch).map(|l| String::from_utf8_lossy(l).into_owned()))
+                }
+                Next::TooLong => seen.push("<too long>".into()),
+                Next::End => break,
+                Next::Cancelled => unreachable!(),
+            }
+        }
+        set_max_line(DEFAULT_MAX_LINE);
+        assert_eq!(seen, ["short", "<too long>", "after", "<too long>"]);
     }
 
     #[test]

@@ -80,6 +80,7 @@ pub fn run() -> i32 {
         None => None,
     };
     install_signal_handler();
+    input::set_max_line(cli.global.max_line_bytes);
     let g = &cli.global;
     // The demo is a tour for people: pretty unless asked otherwise.
     let format = match (&cli.command, g.output) {

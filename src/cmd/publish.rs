@@ -622,6 +622,21 @@ pub fn run(
         let chunk = match chunks.next(cancel, || run.serve(&writer))? {
             Next::Chunk(c) => c,
             Next::End | Next::Cancelled => break,
+            Next::TooLong => {
+                line_no += 1;
+                run.reject(
+                    line_no,
+                    &format!(
+                        "a line longer than {} bytes (raise --max-line-bytes if it is legitimate)",
+                        input::max_line()
+                    ),
+                )?;
+                if plan.fail_fast {
+                    stopped_early = true;
+                    break;
+                }
+                continue;
+            }
         };
         for raw in input::lines(&chunk) {
             // Ctrl-C stops the input at once: lines read but not yet sent stay unsent.

@@ -497,7 +497,8 @@ fn from_file(
             break;
         }
         line.clear();
-        let n = input
+        let limit = crate::input::max_line() as u64;
+        let n = std::io::Read::take(input.as_mut(), limit + 1)
             .read_line(&mut line)
             .with_context(|| format!("reading {label}"))?;
         if n == 0 {
@@ -507,6 +508,11 @@ fn from_file(
             break;
         }
         line_no += 1;
+        if n as u64 > limit {
+            return Err(usage(format!(
+                "{label}:{line_no}: a line longer than {limit} bytes (raise --max-line-bytes if it is legitimate)"
+            )));
+        }
         if let Some(b) = &bar {
             b.inc(n as u64);
         }

@@ -692,6 +692,14 @@ fn validate_files(
                         Next::Chunk(bytes) => bytes,
                         Next::End => break,
                         Next::Cancelled => return Ok(()),
+                        Next::TooLong => {
+                            return Err(usage(format!(
+                                "{}:{}: a line longer than {} bytes (raise --max-line-bytes if it is legitimate)",
+                                labels_ref[source],
+                                line_no + 1,
+                                crate::input::max_line()
+                            )))
+                        }
                     };
                     let mut lines = crate::input::lines(&bytes).peekable();
                     while lines.peek().is_some() {

@@ -379,3 +379,40 @@ fn drain_refuses_a_device_or_an_endless_line_instead_of_reading_forever() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("/dev/zero: not a regular file"), "{err}");
 }
+
+#[test]
+fn a_line_over_the_limit_is_rejected_with_its_number_and_the_rest_goes_on() {
+    let t = topic("hostile-longline", 1);
+    let mut input = b"{\"n\":1}\n".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 3 << 20));
+    input.extend(b"\n{\"n\":3}\n");
+    let out = evtctl()
+        .args(["publish", &t, "--max-line-bytes", "1000000", "-o", "json"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(":2:") && err.contains("longer than 1000000 bytes"),
+        "{err}"
+    );
+    assert_eq!(
+        tail_n(&t, &["--from", "beginning", "--until", "end"]),
+        [1, 3]
+    );
+    // An endless line (a device of zeros) ends validate at once, not when memory runs out.
+    let out = evtctl()
+        .args([
+            "validate",
+            "--file",
+            "/dev/zero",
+            "--max-line-bytes",
+            "1000000",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("/dev/zero:1: a line longer than"), "{err}");
+}
