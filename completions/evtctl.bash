@@ -1442,7 +1442,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__publish)
-            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1509,6 +1509,18 @@ _evtctl() {
                     return 0
                     ;;
                 --trace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1916,7 +1928,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__tail)
-            opts="-n -p -k -g -b -X -o -q -v -h --from --until --count --partition --filter --key --group --validate --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-n -p -k -g -b -X -o -q -v -h --from --until --count --partition --filter --key --group --validate --format --key-type --value-type --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1964,6 +1976,18 @@ _evtctl() {
                     ;;
                 -g)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
+                    return 0
+                    ;;
+                --value-type)
+                    COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

@@ -59,7 +59,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s k -l key -d 'R
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-field -d 'Take the key from this JSON pointer into the payload, e.g. /orderId' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s H -l header -d 'Header added to every record (repeatable); NAME alone adds a null value' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s p -l partition -d 'Partition for every record (default: by key, Java-client compatible)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l rate -d 'Send at most this many records per second' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l rate -d 'Send at most this many records per second, e.g. 200 or 200/s' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l compression -d 'Compression codec' -r -f -a "none\t''
 gzip\t''
 snappy\t''
@@ -69,6 +69,14 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l type -d 'Wrap 
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l source -d 'The `source` of events made with --type' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l event-version -d 'The `version` of events made with --type [default: the latest registered version of the type\'s subject, else 1]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l trace -d 'W3C traceparent to continue (the record gets a child span) [env: TRACEPARENT]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-type -d 'How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are big-endian, as Java\'s serializers write them)' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
+int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
+int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
+hex\t'Any bytes, shown and given as lowercase hex'
+base64\t'Any bytes, shown and given as standard base64'
+json\t'A JSON document'"
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-delimiter -d 'With --format text: the text before the first DELIM on a line is the key, the rest the value (kcat\'s -K); a line without DELIM has no key' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l partitions -d 'Partitions of a topic made by --create' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -82,6 +90,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l timeout -d 'Ho
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l no-validate -d 'Publish events even when they fail their schema in the registry'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l fail-fast -d 'Stop at the first line that cannot be parsed or delivered'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l envelope-topic -d 'Use each envelope\'s `topic` field when present (with --format envelope)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l create -d 'Create the topic first when it does not exist (default: a missing topic is an error)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -92,6 +101,19 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s p -l partition -d
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l filter -d 'Keep records for which this jq expression (over the envelope) is truthy' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s k -l key -d 'Keep records whose key is exactly this' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s g -l group -d 'Join this consumer group and commit what was printed (default: no group, no commits)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l format -d 'Print each record with this kcat-style format instead of pretty/JSON, e.g. \'%k\\t%s\\n\' (tokens below)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l key-type -d 'How to decode keys (and encode --key): shown decoded, in the envelope with `key_encoding` naming the type' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
+int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
+int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
+hex\t'Any bytes, shown and given as lowercase hex'
+base64\t'Any bytes, shown and given as standard base64'
+json\t'A JSON document'"
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l value-type -d 'How to decode values' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
+int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
+int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
+hex\t'Any bytes, shown and given as lowercase hex'
+base64\t'Any bytes, shown and given as standard base64'
+json\t'A JSON document'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -105,7 +127,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l timeout -d 'How l
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l validate -d 'Check each record against the schema registry and mark the invalid ones'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r

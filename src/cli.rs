@@ -1,5 +1,6 @@
 //! Command-line surface: global options and the command enum. Doc comments are the help.
 
+use crate::codec::Codec;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -132,7 +133,9 @@ pub enum Compression {
   evtctl publish orders '{\"id\":\"o-1\",\"total\":12.5}' -k o-1
   evtctl publish orders --file events.jsonl --key-field /orderId
   evtctl tail src --until end -o json | evtctl publish dst --format envelope
-  evtctl publish orders --type OrderPlaced '{\"orderId\":\"o-1\"}'")]
+  evtctl publish orders --type OrderPlaced '{\"orderId\":\"o-1\"}'
+  printf 'o-1:hello\\n' | evtctl publish notes --format text --key-delimiter :
+  evtctl publish counters 7 --key 42 --key-type int64 --create --partitions 3")]
 pub struct PublishArgs {
     /// Destination topic (an envelope's own `topic` is ignored unless --envelope-topic)
     pub topic: String,
@@ -165,8 +168,8 @@ pub struct PublishArgs {
     #[arg(short, long)]
     pub partition: Option<i32>,
 
-    /// Send at most this many records per second
-    #[arg(long, value_name = "N")]
+    /// Send at most this many records per second, e.g. 200 or 200/s
+    #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
     pub rate: Option<f64>,
 
     /// Compression codec
@@ -202,6 +205,24 @@ pub struct PublishArgs {
     /// Use each envelope's `topic` field when present (with --format envelope)
     #[arg(long)]
     pub envelope_topic: bool,
+
+    /// How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are
+    /// big-endian, as Java's serializers write them)
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
+    pub key_type: Codec,
+
+    /// With --format text: the text before the first DELIM on a line is the key, the rest the
+    /// value (kcat's -K); a line without DELIM has no key
+    #[arg(long, value_name = "DELIM", conflicts_with_all = ["key", "key_field"])]
+    pub key_delimiter: Option<String>,
+
+    /// Create the topic first when it does not exist (default: a missing topic is an error)
+    #[arg(long)]
+    pub create: bool,
+
+    /// Partitions of a topic made by --create
+    #[arg(long, value_name = "N", requires = "create", default_value_t = 1)]
+    pub partitions: i32,
 }
 
 #[derive(Args, Debug)]
@@ -213,6 +234,12 @@ pub struct PublishArgs {
   15m, 2h, 3d            that long ago
   0=100,1=beginning      per partition (others start at the default)
 
+Format (--format), as kcat's -f:
+  %t topic   %p partition   %o offset   %T timestamp (ms, -1 if none)   %{time} RFC 3339
+  %k key     %s value       %K / %S key / value length (-1 if null)     %% a percent sign
+  %h headers as name=value,name=value   %{header:NAME} the last header called NAME
+  \n \t \r \0 \\ escapes. Bytes are written as they are, escaped on a terminal.
+
 Stops (--until):
   end                    the end offsets captured when the command starts
   <time> | <duration>    records before that time
@@ -222,7 +249,9 @@ Examples:
   evtctl tail orders
   evtctl tail orders --from -5 --until end
   evtctl tail orders --from 1h --filter '.value.total > 100'
-  evtctl tail orders --from beginning --until end -o json > orders.jsonl")]
+  evtctl tail orders --from beginning --until end -o json > orders.jsonl
+  evtctl tail orders --from beginning --until end --format '%k\t%s\n'
+  evtctl tail counters --key-type int64 --value-type int64 --format '%k=%s\n'")]
 pub struct TailArgs {
     /// Topics to read
     #[arg(required = true)]
@@ -259,6 +288,20 @@ pub struct TailArgs {
     /// Check each record against the schema registry and mark the invalid ones
     #[arg(long)]
     pub validate: bool,
+
+    /// Print each record with this kcat-style format instead of pretty/JSON, e.g. '%k\t%s\n'
+    /// (tokens below)
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+
+    /// How to decode keys (and encode --key): shown decoded, in the envelope with
+    /// `key_encoding` naming the type
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
+    pub key_type: Codec,
+
+    /// How to decode values
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
+    pub value_type: Codec,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

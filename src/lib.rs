@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod codec;
 pub mod config;
 pub mod dlq;
 pub mod error;

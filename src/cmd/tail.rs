@@ -6,6 +6,7 @@
 
 use crate::cli::TailArgs;
 use crate::cmd::validate::{verdict, Verdict};
+use crate::codec::Codec;
 use crate::config::Settings;
 use crate::error::{usage, Interrupted};
 use crate::kafka::admin::Admin;
@@ -29,6 +30,10 @@ pub struct Plan {
     pub filter: Option<crate::filter::Filter>,
     pub key: Option<Vec<u8>>,
     pub group: Option<String>,
+    /// `--format`: print with this instead of pretty/JSON.
+    pub format: Option<crate::output::format::Format>,
+    pub key_type: Codec,
+    pub value_type: Codec,
 }
 
 impl Plan {
@@ -57,8 +62,19 @@ impl Plan {
             stop,
             count: a.count,
             filter,
-            key: a.key.as_ref().map(|k| k.as_bytes().to_vec()),
+            key: a
+                .key
+                .as_ref()
+                .map(|k| a.key_type.encode("--key", k))
+                .transpose()?,
             group: a.group.clone(),
+            format: a
+                .format
+                .as_deref()
+                .map(crate::output::format::Format::parse)
+                .transpose()?,
+            key_type: a.key_type,
+            value_type: a.value_type,
         })
     }
 
@@ -81,7 +97,7 @@ impl Plan {
         }
         match &self.filter {
             None => Ok(true),
-            Some(f) => f.matches(r.to_json_value()).map_err(|e| {
+            Some(f) => f.matches(self.envelope(r)).map_err(|e| {
                 anyhow::anyhow!(
                     "--filter failed on {}/{}@{}: {e}",
                     r.topic,
@@ -90,6 +106,51 @@ impl Plan {
                 )
             }),
         }
+    }
+}
+
+impl Plan {
+    /// The envelope `--filter` sees: with typed keys/values decoded.
+    fn envelope(&self, r: &RecordView<'_>) -> serde_json::Value {
+        if self.key_type.is_plain() && self.value_type.is_plain() {
+            r.to_json_value()
+        } else {
+            r.to_json_value_as(self.key_type, self.value_type)
+        }
+    }
+
+    /// Write one record as `--format`, typed JSON or pretty asks; count what did not decode.
+    fn render(
+        &self,
+        r: &RecordView<'_>,
+        json: bool,
+        printer: &Printer,
+        line: &mut Vec<u8>,
+        summary: &mut Summary,
+    ) -> Option<String> {
+        let (key_ok, value_ok) = if let Some(f) = &self.format {
+            f.render(
+                r,
+                self.key_type,
+                self.value_type,
+                printer.stdout_is_terminal(),
+                line,
+            )
+        } else if json {
+            r.write_json_line_as(line, self.key_type, self.value_type)
+        } else {
+            let text = pretty::record_as(r, &printer.styles, self.key_type, self.value_type);
+            let ok = (
+                self.key_type.show(r.key, false).1,
+                self.value_type.show(r.value, true).1,
+            );
+            summary.undecoded_keys += u64::from(!ok.0);
+            summary.undecoded_values += u64::from(!ok.1);
+            return Some(text);
+        };
+        summary.undecoded_keys += u64::from(!key_ok);
+        summary.undecoded_values += u64::from(!value_ok);
+        None
     }
 }
 
@@ -144,6 +205,9 @@ pub struct Summary {
     pub invalid: u64,
     pub skipped: u64,
     pub seconds: f64,
+    /// Keys / values that did not decode as --key-type / --value-type (shown untyped).
+    pub undecoded_keys: u64,
+    pub undecoded_values: u64,
 }
 
 pub fn run(
@@ -211,7 +275,28 @@ pub fn run(
                 if matches!(check, Some(Verdict::Invalid { .. } | Verdict::Broken(_))) {
                     summary.invalid += 1;
                 }
-                if json {
+                if plan.format.is_some() || !plan.key_type.is_plain() || !plan.value_type.is_plain()
+                {
+                    line.clear();
+                    match plan.render(&r, json, printer, &mut line, &mut summary) {
+                        Some(text) => printer.write(text.as_bytes())?,
+                        None if json && plan.format.is_none() => {
+                            if let Some(v) = &check {
+                                line.truncate(line.len() - 2);
+                                line.extend_from_slice(b",\"validation\":");
+                                serde_json::to_writer(&mut line, &validation_json(v))?;
+                                line.extend_from_slice(b"}\n");
+                            }
+                            printer.write(&line)?
+                        }
+                        None => printer.write(&line)?,
+                    }
+                    if plan.format.is_none() && !json {
+                        if let Some(v) = &check {
+                            printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
+                        }
+                    }
+                } else if json {
                     line.clear();
                     r.write_json_line(&mut line);
                     if let Some(v) = &check {
@@ -251,6 +336,18 @@ pub fn run(
     }
     if registry.is_some() {
         msg.push_str(&format!(", {} invalid", summary.invalid));
+    }
+    for (n, what, ty) in [
+        (summary.undecoded_keys, "key", plan.key_type),
+        (summary.undecoded_values, "value", plan.value_type),
+    ] {
+        if n > 0 {
+            msg.push_str(&format!(
+                ", {n} {what}{} not {} (shown as is)",
+                if n == 1 { "" } else { "s" },
+                ty.name()
+            ));
+        }
     }
     msg.push_str(&format!(" in {:.2}s", summary.seconds));
     match end {

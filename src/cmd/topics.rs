@@ -74,6 +74,63 @@ pub fn describe_table(ti: &TopicInfo) -> String {
     t.to_string()
 }
 
+/// Kafka's topic-name rules (`org.apache.kafka.common.internals.Topic.validate`).
+pub fn validate_name(name: &str) -> Result<()> {
+    let why = if name.is_empty() {
+        Some("it is empty".to_string())
+    } else if name == "." || name == ".." {
+        Some("`.` and `..` are not allowed".to_string())
+    } else if name.len() > 249 {
+        Some(format!(
+            "it is {} characters long (at most 249)",
+            name.len()
+        ))
+    } else {
+        name.chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+            .map(|c| {
+                format!(
+                    "`{}` is not allowed (only ASCII letters, digits, `.`, `_` and `-`)",
+                    c.escape_default()
+                )
+            })
+    };
+    match why {
+        Some(why) => Err(crate::error::usage(format!(
+            "invalid topic name `{}`: {why}",
+            escape_line(name)
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// `publish --create`: create `topic` with `partitions` unless it exists, and wait until the
+/// cluster's metadata shows it.
+pub fn ensure(admin: &Admin, topic: &str, partitions: i32, printer: &Printer) -> Result<()> {
+    if admin.exists(topic)? {
+        return Ok(());
+    }
+    validate_name(topic)?;
+    let created = admin.create_topic(topic, partitions, None, &[], true)?;
+    let deadline = std::time::Instant::now() + admin.settings().timeout;
+    while !admin.exists(topic)? {
+        if std::time::Instant::now() >= deadline {
+            return Err(crate::error::cluster(format!(
+                "created topic `{}`, but the cluster's metadata does not show it yet",
+                escape_line(topic)
+            )));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    if created {
+        printer.info(format!(
+            "created topic {} with {partitions} partition(s)",
+            escape_line(topic)
+        ));
+    }
+    Ok(())
+}
+
 pub fn run(cmd: &TopicsCommand, settings: &Settings, printer: &mut Printer) -> Result<()> {
     let admin = Admin::connect(settings)?;
     match cmd {
@@ -113,6 +170,7 @@ pub fn run(cmd: &TopicsCommand, settings: &Settings, printer: &mut Printer) -> R
             configs,
             if_not_exists,
         } => {
+            validate_name(topic)?;
             if *partitions < 1 {
                 return Err(crate::error::usage("--partitions must be at least 1"));
             }
@@ -140,6 +198,24 @@ pub fn run(cmd: &TopicsCommand, settings: &Settings, printer: &mut Printer) -> R
 mod tests {
     use super::*;
     use crate::kafka::admin::PartitionInfo;
+
+    #[test]
+    fn topic_names_follow_kafka_rules() {
+        for ok in ["orders", "a.b_c-D9", &"x".repeat(249)] {
+            validate_name(ok).unwrap();
+        }
+        for (bad, why) in [
+            ("bad name!", "` ` is not allowed"),
+            ("", "empty"),
+            (".", "not allowed"),
+            ("..", "not allowed"),
+            (&"x".repeat(250), "at most 249"),
+            ("caf\u{e9}", "not allowed"),
+        ] {
+            let e = validate_name(bad).unwrap_err().to_string();
+            assert!(e.contains(why), "{bad:?}: {e}");
+        }
+    }
 
     #[test]
     fn list_table_layout() {

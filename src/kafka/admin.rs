@@ -140,6 +140,19 @@ impl Admin {
         Ok(out)
     }
 
+    /// Whether a topic exists (from the full topic list: asking for one name could create it on
+    /// brokers that auto-create topics).
+    pub fn exists(&self, topic: &str) -> Result<bool> {
+        let md = self
+            .consumer
+            .fetch_metadata(None, self.timeout)
+            .map_err(|e| map_err(e, "fetching metadata", &self.settings))?;
+        Ok(md
+            .topics()
+            .iter()
+            .any(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty()))
+    }
+
     /// Partition ids of a topic, sorted.
     pub fn partitions(&self, topic: &str) -> Result<Vec<i32>> {
         Ok(self

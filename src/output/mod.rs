@@ -1,6 +1,7 @@
 //! Output: stdout carries data, stderr diagnostics. Colour, terminal-safe escaping, and the
 //! quiet handling of a closed pipe live here.
 
+pub mod format;
 pub mod pretty;
 pub mod sanitize;
 
@@ -58,6 +59,7 @@ pub struct Printer {
     pub quiet: bool,
     pub verbose: u8,
     out: io::BufWriter<io::Stdout>,
+    stdout_tty: bool,
     stderr_tty: bool,
 }
 
@@ -98,12 +100,18 @@ impl Printer {
             quiet,
             verbose,
             out: io::BufWriter::with_capacity(256 * 1024, io::stdout()),
+            stdout_tty,
             stderr_tty,
         }
     }
 
     pub fn is_json(&self) -> bool {
         self.format == OutputFormat::Json
+    }
+
+    /// Whether stdout is a terminal (untrusted bytes must then be escaped).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_tty
     }
 
     /// Whether a progress bar may be drawn (stderr is a terminal, output is for people).

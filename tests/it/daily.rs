@@ -1,0 +1,259 @@
+//! What kcat, kafkactl and rpk users reach for every day (issue 12): format strings, typed keys,
+//! keyed text, counting, topic creation on publish, and the rough edges.
+
+use crate::common::*;
+use predicates::prelude::*;
+
+fn tail_raw(topic: &str, extra: &[&str]) -> std::process::Output {
+    let out = evtctl()
+        .args(["tail", topic, "--from", "beginning", "--until", "end"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "tail {extra:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+#[test]
+fn format_strings_print_kcat_tokens_with_raw_bytes() {
+    let t = topic("fmt", 1);
+    produce_with(
+        &broker().bootstrap,
+        &t,
+        &[
+            Produced {
+                partition: 0,
+                key: Some(b"o-1"),
+                value: b"{\"total\":12.5}",
+                headers: vec![("trace", b"abc".to_vec()), ("trace", b"def".to_vec())],
+            },
+            Produced {
+                partition: 0,
+                key: None,
+                value: b"bin\x00\xff\x1b[2J",
+                headers: vec![],
+            },
+        ],
+    );
+    let out = tail_raw(&t, &["--format", "%s\\n"]);
+    assert_eq!(
+        out.stdout, b"{\"total\":12.5}\nbin\x00\xff\x1b[2J\n",
+        "values only, as they are (stdout is not a terminal)"
+    );
+    let out = tail_raw(
+        &t,
+        &["--format", "%t|%p|%o|%k|%K|%S|%h|%{header:trace}|%%\\t\\0"],
+    );
+    let expected = format!("{t}|0|0|o-1|3|14|trace=abc,trace=def|def|%\t\0{t}|0|1||-1|9|||%\t\0");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    let out = tail_raw(&t, &["--format", "%T %{time}\\n", "-n", "1"]);
+    let line = String::from_utf8(out.stdout).unwrap();
+    let (ms, rfc) = line.trim_end().split_once(' ').unwrap();
+    let ms: i64 = ms.parse().unwrap();
+    assert!(ms > 1_700_000_000_000, "{line}");
+    assert!(
+        rfc.starts_with("20") && rfc.ends_with('Z') && rfc.contains('T'),
+        "{line}"
+    );
+    evtctl()
+        .args(["tail", &t, "--until", "end", "--format", "%q"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown token %q"));
+}
+
+#[test]
+fn typed_keys_and_values_decode_match_and_filter() {
+    let t = topic("typed", 1);
+    let k42 = 42i64.to_be_bytes();
+    let k7 = 7i64.to_be_bytes();
+    let v = 1000i32.to_be_bytes();
+    produce_with(
+        &broker().bootstrap,
+        &t,
+        &[
+            Produced {
+                partition: 0,
+                key: Some(&k42),
+                value: &v,
+                headers: vec![],
+            },
+            Produced {
+                partition: 0,
+                key: Some(&k7),
+                value: &v,
+                headers: vec![],
+            },
+            Produced {
+                partition: 0,
+                key: Some(b"\x1b[2Jbad"),
+                value: b"x",
+                headers: vec![],
+            },
+        ],
+    );
+    let out = tail_raw(
+        &t,
+        &[
+            "--key-type",
+            "int64",
+            "--value-type",
+            "int32",
+            "--format",
+            "%k=%s\\n",
+        ],
+    );
+    assert_eq!(out.stdout, b"42=1000\n7=1000\n\x1b[2Jbad=x\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 key not int64") && err.contains("1 value not int32"),
+        "undecodable fields are counted, not fatal: {err}"
+    );
+
+    // -k is encoded as the key type; --filter sees the decoded key.
+    let out = tail_raw(&t, &["--key-type", "int64", "-k", "7", "-o", "json"]);
+    let recs = json_lines(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["key"], 7);
+    assert_eq!(recs[0]["key_encoding"], "int64");
+    assert_eq!(recs[0]["offset"], 1);
+    let out = tail_raw(
+        &t,
+        &[
+            "--key-type",
+            "int64",
+            "--filter",
+            ".key_encoding == \"int64\" and .key > 10",
+            "-o",
+            "json",
+        ],
+    );
+    let recs = json_lines(&out.stdout);
+    assert_eq!(recs.len(), 1, "{recs:?}");
+    assert_eq!(recs[0]["key"], 42);
+
+    // The typed envelope publishes back to the same bytes.
+    let copy = topic("typed-copy", 1);
+    let all = tail_raw(
+        &t,
+        &["--key-type", "int64", "--value-type", "hex", "-o", "json"],
+    );
+    evtctl()
+        .args(["publish", &copy, "--format", "envelope"])
+        .write_stdin(all.stdout)
+        .assert()
+        .success();
+    assert_eq!(read_all(&copy, &[]).len(), 3);
+    let a: Vec<serde_json::Value> = read_all(&t, &[])
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let b: Vec<serde_json::Value> = read_all(&copy, &[])
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!((&x["key"], &x["value"]), (&y["key"], &y["value"]));
+    }
+
+    // publish encodes the given key.
+    evtctl()
+        .args(["publish", &t, "--key-type", "int64", "-k", "99", "{}"])
+        .assert()
+        .success();
+    let out = tail_raw(
+        &t,
+        &["--key-type", "int64", "-k", "99", "--format", "%K %k\\n"],
+    );
+    assert_eq!(out.stdout, b"8 99\n");
+    evtctl()
+        .args(["publish", &t, "--key-type", "int32", "-k", "o-1", "{}"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not int32"));
+}
+
+#[test]
+fn text_with_a_key_delimiter() {
+    let t = topic("keydelim", 1);
+    evtctl()
+        .args(["publish", &t, "--format", "text", "--key-delimiter", ":"])
+        .write_stdin("o-1:hello: world\nno key here\n")
+        .assert()
+        .success();
+    let out = tail_raw(&t, &["--format", "[%k][%s]\\n"]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "[o-1][hello: world]\n[][no key here]\n"
+    );
+    let recs = json_lines(&tail_raw(&t, &["-o", "json"]).stdout);
+    assert_eq!(recs[1]["key"], serde_json::Value::Null);
+    evtctl()
+        .args(["publish", &t, "--key-delimiter", ":", "{}"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format text"));
+}
+
+#[test]
+fn publish_create_makes_a_missing_topic() {
+    let t = unique("create");
+    evtctl()
+        .args(["publish", &t, "{\"a\":1}"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+    evtctl()
+        .args(["publish", &t, "{\"a\":1}", "--create", "--partitions", "3"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("created topic"));
+    let out = evtctl()
+        .args(["topics", "describe", &t, "-o", "json"])
+        .output()
+        .unwrap();
+    let d = &json_lines(&out.stdout)[0];
+    assert_eq!(d["partitions"].as_array().unwrap().len(), 3);
+    // A second run finds it and says nothing about creating.
+    evtctl()
+        .args(["publish", &t, "{\"a\":2}", "--create"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("created topic").not());
+    assert_eq!(read_all(&t, &[]).len(), 2);
+    evtctl()
+        .args(["publish", "bad name!", "{}", "--create"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid topic name"));
+}
+
+#[test]
+fn topics_create_applies_kafka_name_rules() {
+    for bad in ["bad name!", "..", &"x".repeat(250)] {
+        evtctl()
+            .args(["topics", "create", bad])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("invalid topic name"));
+    }
+}
+
+#[test]
+fn publish_rate_takes_the_replay_grammar() {
+    let t = topic("rate", 1);
+    evtctl()
+        .args(["publish", &t, "--rate", "500/s"])
+        .write_stdin("{}\n{}\n")
+        .assert()
+        .success();
+    evtctl()
+        .args(["publish", &t, "--rate", "fast", "{}"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("500/s"));
+}
