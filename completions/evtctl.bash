@@ -25,6 +25,9 @@ _evtctl() {
             evtctl,config)
                 cmd="evtctl__subcmd__config"
                 ;;
+            evtctl,count)
+                cmd="evtctl__subcmd__count"
+                ;;
             evtctl,demo)
                 cmd="evtctl__subcmd__demo"
                 ;;
@@ -111,6 +114,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__help,config)
                 cmd="evtctl__subcmd__help__subcmd__config"
+                ;;
+            evtctl__subcmd__help,count)
+                cmd="evtctl__subcmd__help__subcmd__count"
                 ;;
             evtctl__subcmd__help,demo)
                 cmd="evtctl__subcmd__help__subcmd__demo"
@@ -230,7 +236,7 @@ _evtctl() {
 
     case "${cmd}" in
         evtctl)
-            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --help --version publish tail topics validate schema compat dlq replay config dev demo completions help"
+            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --help --version publish tail topics validate schema compat dlq count replay config dev demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,6 +512,76 @@ _evtctl() {
                 return 0
             fi
             case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__count)
+            opts="-p -b -X -o -q -v -h --from --until --partition --filter --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --brokers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1092,7 +1168,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help)
-            opts="publish tail topics validate schema compat dlq replay config dev demo completions help"
+            opts="publish tail topics validate schema compat dlq count replay config dev demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1150,6 +1226,20 @@ _evtctl() {
         evtctl__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__count)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -45,6 +45,7 @@ complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "validate" -d 'Validat
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "schema" -d 'Inspect and check the local schema registry'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "dlq" -d 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "count" -d 'Count records per partition and in total, between two positions'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "replay" -d 'Copy a range of records (from a topic or an exported file) into a topic'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
@@ -379,6 +380,23 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subco
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Move dead-lettered records back to their original topic (or --to), safely'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l from -d 'Where to start (as in tail) [default: beginning]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l until -d 'Where to stop (as in tail) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s p -l partition -d 'Only these partitions' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l filter -d 'Count only records for which this jq expression (over the envelope) is truthy (reads the range)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from-topic -d 'Read records from this topic (with --from/--until)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from-file -d 'Read records from this file in the record format (`-` is stdin)' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l to -d 'Destination topic' -r
@@ -494,19 +512,20 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l timeout -d
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "topics" -d 'List, describe and create topics'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "schema" -d 'Inspect and check the local schema registry'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "dlq" -d 'Dead-letter queues: see what is there and why, keep a copy, move records back'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "replay" -d 'Copy a range of records (from a topic or an exported file) into a topic'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "topics" -d 'List, describe and create topics'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "schema" -d 'Inspect and check the local schema registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "dlq" -d 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "count" -d 'Count records per partition and in total, between two positions'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "replay" -d 'Copy a range of records (from a topic or an exported file) into a topic'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show one topic partition by partition'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'

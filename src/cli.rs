@@ -97,6 +97,8 @@ pub enum Command {
     Compat(CompatArgs),
     /// Dead-letter queues: see what is there and why, keep a copy, move records back
     Dlq(DlqArgs),
+    /// Count records per partition and in total, between two positions
+    Count(CountArgs),
     /// Copy a range of records (from a topic or an exported file) into a topic
     Replay(ReplayArgs),
     /// Show the effective configuration (secrets redacted)
@@ -597,6 +599,37 @@ pub struct ReplayArgs {
     /// Commit progress in this group and resume from it (with --from-topic)
     #[arg(long, value_name = "GROUP", requires = "from_topic")]
     pub checkpoint_group: Option<String>,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Without --filter nothing is read: counts are offset spans (exact for offset bounds; time
+bounds are looked up with the broker's ListOffsets by time, and where the broker cannot answer by
+time that is said and the range is read). On compacted or transactional topics an offset span
+can exceed the number of records: --filter true reads and counts exactly.
+
+Examples:
+  evtctl count orders
+  evtctl count orders payments --from 1h
+  evtctl count orders --filter '.value.total > 100' -o json"
+)]
+pub struct CountArgs {
+    /// Topics to count
+    #[arg(required = true)]
+    pub topics: Vec<String>,
+    /// Where to start (as in tail) [default: beginning]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Where to stop (as in tail) [default: end]
+    #[arg(long, value_name = "STOP")]
+    pub until: Option<String>,
+    /// Only these partitions
+    #[arg(short, long, value_delimiter = ',')]
+    pub partition: Vec<i32>,
+    /// Count only records for which this jq expression (over the envelope) is truthy (reads
+    /// the range)
+    #[arg(long, value_name = "JQ")]
+    pub filter: Option<String>,
 }
 
 #[derive(Args, Debug)]

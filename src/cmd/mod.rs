@@ -3,6 +3,7 @@
 pub mod compat;
 pub mod completions;
 pub mod config;
+pub mod count;
 pub mod demo;
 pub mod dev;
 pub mod dlq;

@@ -37,7 +37,7 @@ pub struct Range {
 /// Per partition: the first offset at or after `t`, or None. `Err(())` when the broker
 /// cannot look offsets up by time at all (it says "none" even for time 0 on a non-empty
 /// partition).
-fn time_lookup(
+pub(crate) fn time_lookup(
     admin: &Admin,
     topic: &str,
     parts: &[i32],

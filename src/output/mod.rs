@@ -4,6 +4,7 @@
 pub mod format;
 pub mod pretty;
 pub mod sanitize;
+pub mod table;
 
 use crate::cli::{ColorChoice, OutputFormat};
 use anstyle::{AnsiColor, Style};

@@ -257,3 +257,130 @@ fn publish_rate_takes_the_replay_grammar() {
         .code(2)
         .stderr(predicate::str::contains("500/s"));
 }
+
+fn count_json(args: &[&str]) -> (Vec<serde_json::Value>, String) {
+    let out = evtctl()
+        .arg("count")
+        .args(args)
+        .args(["-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "count {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        json_lines(&out.stdout),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn count_by_offsets_by_time_and_with_a_filter() {
+    let t = topic("count", 3);
+    let other = topic("count2", 1);
+    let mut recs = Vec::new();
+    for (i, ts) in ["2020-01-01", "2021-01-01", "2022-01-01", "2023-01-01"]
+        .iter()
+        .enumerate()
+    {
+        recs.push(format!(
+            "{{\"partition\":{},\"timestamp\":\"{ts}T00:00:00Z\",\"value\":{{\"n\":{i}}}}}",
+            i % 2
+        ));
+    }
+    evtctl()
+        .args(["publish", &t, "--format", "envelope"])
+        .write_stdin(recs.join("\n"))
+        .assert()
+        .success();
+    evtctl()
+        .args(["publish", &other, "{\"n\":9}"])
+        .assert()
+        .success();
+
+    let (lines, _) = count_json(&[&t, &other]);
+    let total = lines.last().unwrap();
+    assert_eq!(total["type"], "total");
+    assert_eq!(total["records"], 5);
+    assert_eq!(total["partitions"], 4);
+    assert_eq!(total["method"], "offsets");
+    let p0 = lines
+        .iter()
+        .find(|l| l["topic"] == t.as_str() && l["partition"] == 0)
+        .unwrap();
+    assert_eq!(p0["records"], 2);
+
+    let (lines, _) = count_json(&[&t, "--from", "1", "-p", "0,2"]);
+    assert_eq!(lines.last().unwrap()["records"], 1);
+    assert_eq!(lines.len(), 3, "two partitions and the total");
+
+    let (lines, err) = count_json(&[
+        &t,
+        "--from",
+        "2020-06-01T00:00:00Z",
+        "--until",
+        "2022-06-01T00:00:00Z",
+    ]);
+    assert_eq!(lines.last().unwrap()["records"], 2, "{lines:?}");
+    if broker().embedded {
+        assert!(
+            err.contains("cannot look offsets up by time"),
+            "the fallback is said: {err}"
+        );
+        assert_eq!(lines.last().unwrap()["method"], "read");
+    }
+
+    let (lines, _) = count_json(&[&t, "--filter", ".value.n >= 2"]);
+    assert_eq!(lines.last().unwrap()["records"], 2);
+    assert_eq!(lines.last().unwrap()["method"], "read");
+
+    evtctl()
+        .args(["count", &t, "-o", "pretty"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("RECORDS").and(predicate::str::contains("total 4")));
+    evtctl()
+        .args(["count", "it-no-such-topic-xyz"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+}
+
+#[test]
+fn format_output_is_escaped_on_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: util-linux `script` is needed for a terminal");
+        return;
+    }
+    let t = topic("fmt-tty", 1);
+    produce_with(
+        &broker().bootstrap,
+        &t,
+        &[Produced {
+            partition: 0,
+            key: Some(b"k\x1b]0;x\x07"),
+            value: b"v\x1b[2J\xff",
+            headers: vec![],
+        }],
+    );
+    let cmd = format!(
+        "{} tail {t} --from beginning --until end --format '%k|%s|done'",
+        bin()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("EVTCTL_BROKERS", &broker().bootstrap)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(r"k\e]0;x\x07|v\e[2J\xff|done"), "{text:?}");
+    assert!(!out.stdout.contains(&0x1b), "no raw escape: {text:?}");
+}
