@@ -172,8 +172,17 @@ _evtctl() {
             evtctl__subcmd__help__subcmd__schema,show)
                 cmd="evtctl__subcmd__help__subcmd__schema__subcmd__show"
                 ;;
+            evtctl__subcmd__help__subcmd__topics,alter)
+                cmd="evtctl__subcmd__help__subcmd__topics__subcmd__alter"
+                ;;
+            evtctl__subcmd__help__subcmd__topics,config)
+                cmd="evtctl__subcmd__help__subcmd__topics__subcmd__config"
+                ;;
             evtctl__subcmd__help__subcmd__topics,create)
                 cmd="evtctl__subcmd__help__subcmd__topics__subcmd__create"
+                ;;
+            evtctl__subcmd__help__subcmd__topics,delete)
+                cmd="evtctl__subcmd__help__subcmd__topics__subcmd__delete"
                 ;;
             evtctl__subcmd__help__subcmd__topics,describe)
                 cmd="evtctl__subcmd__help__subcmd__topics__subcmd__describe"
@@ -205,8 +214,17 @@ _evtctl() {
             evtctl__subcmd__schema__subcmd__help,show)
                 cmd="evtctl__subcmd__schema__subcmd__help__subcmd__show"
                 ;;
+            evtctl__subcmd__topics,alter)
+                cmd="evtctl__subcmd__topics__subcmd__alter"
+                ;;
+            evtctl__subcmd__topics,config)
+                cmd="evtctl__subcmd__topics__subcmd__config"
+                ;;
             evtctl__subcmd__topics,create)
                 cmd="evtctl__subcmd__topics__subcmd__create"
+                ;;
+            evtctl__subcmd__topics,delete)
+                cmd="evtctl__subcmd__topics__subcmd__delete"
                 ;;
             evtctl__subcmd__topics,describe)
                 cmd="evtctl__subcmd__topics__subcmd__describe"
@@ -217,8 +235,17 @@ _evtctl() {
             evtctl__subcmd__topics,list)
                 cmd="evtctl__subcmd__topics__subcmd__list"
                 ;;
+            evtctl__subcmd__topics__subcmd__help,alter)
+                cmd="evtctl__subcmd__topics__subcmd__help__subcmd__alter"
+                ;;
+            evtctl__subcmd__topics__subcmd__help,config)
+                cmd="evtctl__subcmd__topics__subcmd__help__subcmd__config"
+                ;;
             evtctl__subcmd__topics__subcmd__help,create)
                 cmd="evtctl__subcmd__topics__subcmd__help__subcmd__create"
+                ;;
+            evtctl__subcmd__topics__subcmd__help,delete)
+                cmd="evtctl__subcmd__topics__subcmd__help__subcmd__delete"
                 ;;
             evtctl__subcmd__topics__subcmd__help,describe)
                 cmd="evtctl__subcmd__topics__subcmd__help__subcmd__describe"
@@ -1462,7 +1489,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help__subcmd__topics)
-            opts="list describe create"
+            opts="list describe delete alter config create"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1475,7 +1502,49 @@ _evtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evtctl__subcmd__help__subcmd__topics__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__topics__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evtctl__subcmd__help__subcmd__topics__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__topics__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2124,12 +2193,124 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__topics)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help list describe create help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help list describe delete alter config create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__topics__subcmd__alter)
+            opts="-b -X -o -q -v -h --partitions --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__topics__subcmd__config)
+            opts="-b -X -o -q -v -h --set --unset --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --brokers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2235,8 +2416,58 @@ _evtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evtctl__subcmd__topics__subcmd__delete)
+            opts="-y -b -X -o -q -v -h --yes --if-exists --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evtctl__subcmd__topics__subcmd__describe)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --all-configs --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2286,7 +2517,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__topics__subcmd__help)
-            opts="list describe create help"
+            opts="list describe delete alter config create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2299,7 +2530,49 @@ _evtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evtctl__subcmd__topics__subcmd__help__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__topics__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evtctl__subcmd__topics__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__topics__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -37,7 +37,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --version 'Print version'
             cand publish 'Publish events: one from the command line, or JSON Lines from a file or stdin'
             cand tail 'Read records from topics, from a point in time or offset, following or up to an end'
-            cand topics 'List, describe and create topics'
+            cand topics 'List, describe, create, delete, grow and configure topics'
             cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
             cand schema 'Inspect and check the local schema registry'
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
@@ -139,7 +139,10 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List topics with partitions, replication and watermarks (the default)'
-            cand describe 'Show one topic partition by partition'
+            cand describe 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+            cand delete 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+            cand alter 'Add partitions to a topic (Kafka cannot remove partitions)'
+            cand config 'Set or unset configuration values of a topic'
             cand create 'Create a topic'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -162,6 +165,64 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --help 'Print help'
         }
         &'evtctl;topics;describe'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --all-configs 'Show every configuration value, defaults included'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;topics;delete'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --if-exists 'Succeed when a topic does not exist'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;topics;alter'= {
+            cand --partitions 'The new total number of partitions'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;topics;config'= {
+            cand --set 'Set a value (repeatable)'
+            cand --unset 'Return a value to its default (repeatable)'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
@@ -201,13 +262,22 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         }
         &'evtctl;topics;help'= {
             cand list 'List topics with partitions, replication and watermarks (the default)'
-            cand describe 'Show one topic partition by partition'
+            cand describe 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+            cand delete 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+            cand alter 'Add partitions to a topic (Kafka cannot remove partitions)'
+            cand config 'Set or unset configuration values of a topic'
             cand create 'Create a topic'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;topics;help;list'= {
         }
         &'evtctl;topics;help;describe'= {
+        }
+        &'evtctl;topics;help;delete'= {
+        }
+        &'evtctl;topics;help;alter'= {
+        }
+        &'evtctl;topics;help;config'= {
         }
         &'evtctl;topics;help;create'= {
         }
@@ -642,7 +712,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help'= {
             cand publish 'Publish events: one from the command line, or JSON Lines from a file or stdin'
             cand tail 'Read records from topics, from a point in time or offset, following or up to an end'
-            cand topics 'List, describe and create topics'
+            cand topics 'List, describe, create, delete, grow and configure topics'
             cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
             cand schema 'Inspect and check the local schema registry'
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
@@ -661,12 +731,21 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         }
         &'evtctl;help;topics'= {
             cand list 'List topics with partitions, replication and watermarks (the default)'
-            cand describe 'Show one topic partition by partition'
+            cand describe 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+            cand delete 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+            cand alter 'Add partitions to a topic (Kafka cannot remove partitions)'
+            cand config 'Set or unset configuration values of a topic'
             cand create 'Create a topic'
         }
         &'evtctl;help;topics;list'= {
         }
         &'evtctl;help;topics;describe'= {
+        }
+        &'evtctl;help;topics;delete'= {
+        }
+        &'evtctl;help;topics;alter'= {
+        }
+        &'evtctl;help;topics;config'= {
         }
         &'evtctl;help;topics;create'= {
         }

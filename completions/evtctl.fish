@@ -40,7 +40,7 @@ complete -c evtctl -n "__fish_evtctl_needs_command" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_needs_command" -s V -l version -d 'Print version'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
-complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "topics" -d 'List, describe and create topics'
+complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "topics" -d 'List, describe, create, delete, grow and configure topics'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "schema" -d 'Inspect and check the local schema registry'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
@@ -129,23 +129,26 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l validate -d 'Chec
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
 json\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -f -a "describe" -d 'Show one topic partition by partition'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -f -a "create" -d 'Create a topic'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "describe" -d 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "delete" -d 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "alter" -d 'Add partitions to a topic (Kafka cannot remove partitions)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "config" -d 'Set or unset configuration values of a topic'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "create" -d 'Create a topic'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -170,9 +173,54 @@ always\t''
 never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l all-configs -d 'Show every configuration value, defaults included'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed when a topic does not exist'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l partitions -d 'The new total number of partitions' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l set -d 'Set a value (repeatable)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l unset -d 'Return a value to its default (repeatable)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l partitions -d 'Number of partitions' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l replication -d 'Replication factor [default: the broker\'s default]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l config -d 'Topic configuration (repeatable), e.g. --config retention.ms=86400000' -r
@@ -191,7 +239,10 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_su
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show one topic partition by partition'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Add partitions to a topic (Kafka cannot remove partitions)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "config" -d 'Set or unset configuration values of a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s f -l file -d 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)' -r -F
@@ -514,7 +565,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s v -l verbo
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "topics" -d 'List, describe and create topics'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "topics" -d 'List, describe, create, delete, grow and configure topics'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "schema" -d 'Inspect and check the local schema registry'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
@@ -527,7 +578,10 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count replay config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show one topic partition by partition'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter" -d 'Add partitions to a topic (Kafka cannot remove partitions)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "config" -d 'Set or unset configuration values of a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List subjects with their versions, compatibility mode and routes'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "show" -d 'Print one schema (the latest version unless @VERSION)'

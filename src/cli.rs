@@ -87,7 +87,7 @@ pub enum Command {
     Publish(PublishArgs),
     /// Read records from topics, from a point in time or offset, following or up to an end
     Tail(TailArgs),
-    /// List, describe and create topics
+    /// List, describe, create, delete, grow and configure topics
     Topics(TopicsArgs),
     /// Validate events from topics, JSON Lines files or stdin against the schema registry
     Validate(ValidateArgs),
@@ -684,8 +684,49 @@ pub enum TopicsCommand {
         #[arg(long)]
         all: bool,
     },
-    /// Show one topic partition by partition
-    Describe { topic: String },
+    /// Show one topic partition by partition, and its configuration (values set on the topic;
+    /// every value with --all-configs)
+    Describe {
+        topic: String,
+        /// Show every configuration value, defaults included
+        #[arg(long)]
+        all_configs: bool,
+    },
+    /// Delete topics and every record in them (asks on a terminal; --yes otherwise)
+    Delete {
+        #[arg(required = true)]
+        topics: Vec<String>,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+        /// Succeed when a topic does not exist
+        #[arg(long)]
+        if_exists: bool,
+    },
+    /// Add partitions to a topic (Kafka cannot remove partitions)
+    Alter {
+        topic: String,
+        /// The new total number of partitions
+        #[arg(long, value_name = "N", required = true)]
+        partitions: i32,
+    },
+    /// Set or unset configuration values of a topic
+    #[command(after_help = "Examples:
+  evtctl topics config orders --set retention.ms=86400000 --set cleanup.policy=compact
+  evtctl topics config orders --unset retention.ms")]
+    Config {
+        topic: String,
+        /// Set a value (repeatable)
+        #[arg(
+            long = "set",
+            value_name = "KEY=VALUE",
+            required_unless_present = "unset"
+        )]
+        set: Vec<String>,
+        /// Return a value to its default (repeatable)
+        #[arg(long = "unset", value_name = "KEY")]
+        unset: Vec<String>,
+    },
     /// Create a topic
     Create {
         topic: String,

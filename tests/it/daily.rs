@@ -384,3 +384,199 @@ fn format_output_is_escaped_on_a_terminal() {
     assert!(text.contains(r"k\e]0;x\x07|v\e[2J\xff|done"), "{text:?}");
     assert!(!out.stdout.contains(&0x1b), "no raw escape: {text:?}");
 }
+
+/// A request the embedded broker (librdkafka's mock) lacks is reported as such, clearly.
+fn unsupported_or(out: &std::process::Output, request: &str) -> bool {
+    let err = String::from_utf8_lossy(&out.stderr);
+    if broker().embedded {
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!("does not support the {request} request")),
+            "{err}"
+        );
+        assert_eq!(
+            err.lines().filter(|l| l.contains("error")).count(),
+            1,
+            "one clear line: {err}"
+        );
+        false
+    } else {
+        assert!(out.status.success(), "{err}");
+        true
+    }
+}
+
+#[test]
+fn topics_delete_confirms_and_reports() {
+    let t = topic("del", 1);
+    let missing = unique("del-missing");
+    evtctl()
+        .args(["topics", "delete", &missing, "--yes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"));
+    evtctl()
+        .args(["topics", "delete", &missing, "--if-exists"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("nothing to delete"));
+    // Not a terminal and no --yes: nothing is deleted.
+    evtctl()
+        .args(["topics", "delete", &t])
+        .write_stdin("y\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--yes"));
+    assert!(Admin::exists(&t));
+    let out = evtctl()
+        .args(["topics", "delete", &t, &missing, "--yes", "--if-exists"])
+        .output()
+        .unwrap();
+    if unsupported_or(&out, "DeleteTopics") {
+        wait_for("the topic to go", 30, || !Admin::exists(&t));
+    } else {
+        assert!(Admin::exists(&t), "still there");
+    }
+}
+
+#[test]
+fn topics_alter_grows_and_refuses_to_shrink() {
+    let t = topic("alter", 2);
+    evtctl()
+        .args(["topics", "alter", &t, "--partitions", "1"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot shrink from 2 to 1"));
+    evtctl()
+        .args(["topics", "alter", &t, "--partitions", "2", "-o", "pretty"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already has 2"));
+    let out = evtctl()
+        .args(["topics", "alter", &t, "--partitions", "4"])
+        .output()
+        .unwrap();
+    if unsupported_or(&out, "CreatePartitions") {
+        wait_for("4 partitions", 30, || Admin::partitions(&t) == 4);
+    }
+}
+
+#[test]
+fn topics_describe_and_config() {
+    let t = topic("cfg", 1);
+    let out = evtctl()
+        .args(["topics", "describe", &t, "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let d = &json_lines(&out.stdout)[0];
+    assert_eq!(d["partitions"].as_array().unwrap().len(), 1);
+    if broker().embedded {
+        assert!(d["configs"].is_null());
+        assert!(
+            d["configs_error"]
+                .as_str()
+                .unwrap()
+                .contains("does not support the DescribeConfigs request"),
+            "{d}"
+        );
+    } else {
+        assert!(
+            d["configs"].is_array() || d["configs_error"].is_string(),
+            "{d}"
+        );
+    }
+    let out = evtctl()
+        .args(["topics", "config", &t, "--set", "retention.ms=86400000"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    if broker().embedded {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            err.contains("does not support the DescribeConfigs request"),
+            "{err}"
+        );
+    } else if out.status.success() {
+        let out = evtctl()
+            .args(["topics", "describe", &t, "-o", "json"])
+            .output()
+            .unwrap();
+        let d = &json_lines(&out.stdout)[0];
+        let c = d["configs"].as_array().unwrap();
+        assert!(
+            c.iter()
+                .any(|c| c["name"] == "retention.ms" && c["value"] == "86400000"),
+            "{d}"
+        );
+    } else {
+        assert!(err.contains("does not support"), "{err}");
+    }
+    evtctl().args(["topics", "config", &t]).assert().code(2);
+    evtctl()
+        .args(["topics", "config", &t, "--set", "a=1", "--unset", "a"])
+        .assert()
+        .code(2);
+}
+
+/// Cluster facts through another client than evtctl.
+struct Admin;
+impl Admin {
+    fn consumer() -> rdkafka::consumer::BaseConsumer {
+        rdkafka::ClientConfig::new()
+            .set("bootstrap.servers", &broker().bootstrap)
+            .create()
+            .unwrap()
+    }
+    fn exists(topic: &str) -> bool {
+        use rdkafka::consumer::Consumer;
+        let md = Self::consumer()
+            .fetch_metadata(None, std::time::Duration::from_secs(10))
+            .unwrap();
+        md.topics()
+            .iter()
+            .any(|t| t.name() == topic && t.error().is_none())
+    }
+    fn partitions(topic: &str) -> usize {
+        use rdkafka::consumer::Consumer;
+        let md = Self::consumer()
+            .fetch_metadata(Some(topic), std::time::Duration::from_secs(10))
+            .unwrap();
+        md.topics()[0].partitions().len()
+    }
+}
+
+#[test]
+fn topics_delete_asks_on_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: util-linux `script` is needed for a terminal");
+        return;
+    }
+    let t = topic("del-ask", 1);
+    let out = std::process::Command::new("script")
+        .args(["-qec", &format!("{} topics delete {t}", bin()), "/dev/null"])
+        .env("EVTCTL_BROKERS", &broker().bootstrap)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(b"n\n")?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!("delete {t} and every record in it? [y/N]")),
+        "{text}"
+    );
+    assert!(text.contains("not confirmed: nothing deleted"), "{text}");
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(Admin::exists(&t));
+}
