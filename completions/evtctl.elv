@@ -43,6 +43,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand count 'Count records per partition and in total, between two positions'
+            cand cluster 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
@@ -553,6 +554,23 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'evtctl;cluster'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'evtctl;replay'= {
             cand --from-topic 'Read records from this topic (with --from/--until)'
             cand --from-file 'Read records from this file in the record format (`-` is stdin)'
@@ -718,6 +736,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand count 'Count records per partition and in total, between two positions'
+            cand cluster 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand config 'Show the effective configuration (secrets redacted)'
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
@@ -776,6 +795,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;dlq;redrive'= {
         }
         &'evtctl;help;count'= {
+        }
+        &'evtctl;help;cluster'= {
         }
         &'evtctl;help;replay'= {
         }

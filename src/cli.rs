@@ -99,6 +99,9 @@ pub enum Command {
     Dlq(DlqArgs),
     /// Count records per partition and in total, between two positions
     Count(CountArgs),
+    /// Cluster id, controller and brokers (id, address, rack); with -v each broker's API
+    /// versions. The first thing to run against a new profile
+    Cluster,
     /// Copy a range of records (from a topic or an exported file) into a topic
     Replay(ReplayArgs),
     /// Show the effective configuration (secrets redacted)

@@ -142,6 +142,7 @@ fn dispatch(
             cli::DlqCommand::Drain(a) => cmd::drain::run(a, &settings()?, printer, &CANCEL),
             cli::DlqCommand::Redrive(a) => cmd::redrive::run(a, &settings()?, printer, &CANCEL),
         },
+        Command::Cluster => cmd::cluster::run(&settings()?, printer),
         Command::Count(a) => cmd::count::run(a, &settings()?, printer, &CANCEL),
         Command::Replay(a) => cmd::replay::run(a, &settings()?, printer, &CANCEL),
         Command::Config(c) => match c.command {

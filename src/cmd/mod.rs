@@ -1,5 +1,6 @@
 //! One module per command.
 
+pub mod cluster;
 pub mod compat;
 pub mod completions;
 pub mod config;

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod embedded;
 pub mod group;
 mod mock_proxy;
+pub mod probe;
 pub mod reader;
 pub mod writer;
 

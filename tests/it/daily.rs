@@ -580,3 +580,40 @@ fn topics_delete_asks_on_a_terminal() {
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(Admin::exists(&t));
 }
+
+#[test]
+fn cluster_shows_id_controller_brokers_and_api_versions() {
+    let out = evtctl().args(["cluster", "-o", "json"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c = &json_lines(&out.stdout)[0];
+    assert!(!c["cluster_id"].as_str().unwrap().is_empty(), "{c}");
+    let brokers = c["brokers"].as_array().unwrap();
+    assert!(!brokers.is_empty());
+    let ids: Vec<i64> = brokers.iter().map(|b| b["id"].as_i64().unwrap()).collect();
+    assert!(ids.contains(&c["controller"].as_i64().unwrap()), "{c}");
+    assert!(brokers[0]["port"].as_i64().unwrap() > 0);
+    assert!(brokers[0].get("api_versions").is_none(), "only with -v");
+    let out = evtctl()
+        .args(["cluster", "-v", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let c = &json_lines(&out.stdout)[0];
+    let apis = c["brokers"][0]["api_versions"].as_array().unwrap();
+    assert!(
+        apis.iter()
+            .any(|a| a["name"] == "Metadata" && a["max"].as_i64() >= Some(4)),
+        "{c}"
+    );
+    let out = evtctl().args(["cluster", "-o", "pretty"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("cluster id") && text.contains("controller"),
+        "{text}"
+    );
+    assert!(text.contains(&format!(":{}", brokers[0]["port"])), "{text}");
+}
