@@ -97,6 +97,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;tail' {
+            [CompletionResult]::new('--topics-regex', '--topics-regex', [CompletionResultType]::ParameterName, 'Also read every topic whose whole name matches this regular expression (when following, topics created later too)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start (see below) [default: end when following, beginning with --until]')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (see below); without it, follow new records until Ctrl-C')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after this many records in total')
@@ -306,6 +307,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;validate' {
+            [CompletionResult]::new('--topics-regex', '--topics-regex', [CompletionResultType]::ParameterName, 'Also read every topic whose whole name matches this regular expression')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What each line of a file is')
@@ -478,6 +480,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;dlq;stats' {
+            [CompletionResult]::new('--topics-regex', '--topics-regex', [CompletionResultType]::ParameterName, 'Also read every topic whose whole name matches this regular expression, e.g. ''.*-dlt''')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start (as in tail) [default: beginning]')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (as in tail) [default: end]')
             [CompletionResult]::new('--samples', '--samples', [CompletionResultType]::ParameterName, 'Sample records shown per error group')

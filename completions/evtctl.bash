@@ -1185,12 +1185,16 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dlq__subcmd__stats)
-            opts="-b -X -o -q -v -h --from --until --samples --fail-above --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --topics-regex --from --until --samples --fail-above --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topics-regex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2157,12 +2161,16 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__tail)
-            opts="-n -p -k -g -b -X -o -q -v -h --from --until --count --partition --filter --key --group --validate --format --key-type --value-type --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-n -p -k -g -b -X -o -q -v -h --topics-regex --from --until --count --partition --filter --key --group --validate --format --key-type --value-type --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topics-regex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2749,12 +2757,16 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__validate)
-            opts="-f -p -b -X -o -q -v -h --file --input --from --until --partition --subject --allow-unknown --max-invalid --format --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-f -p -b -X -o -q -v -h --topics-regex --file --input --from --until --partition --subject --allow-unknown --max-invalid --format --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topics-regex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

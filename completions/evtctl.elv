@@ -92,6 +92,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'evtctl;tail'= {
+            cand --topics-regex 'Also read every topic whose whole name matches this regular expression (when following, topics created later too)'
             cand --from 'Where to start (see below) [default: end when following, beginning with --until]'
             cand --until 'Where to stop (see below); without it, follow new records until Ctrl-C'
             cand -n 'Stop after this many records in total'
@@ -285,6 +286,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;topics;help;help'= {
         }
         &'evtctl;validate'= {
+            cand --topics-regex 'Also read every topic whose whole name matches this regular expression'
             cand -f 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)'
             cand --file 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)'
             cand --input 'What each line of a file is'
@@ -445,6 +447,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;dlq;stats'= {
+            cand --topics-regex 'Also read every topic whose whole name matches this regular expression, e.g. ''.*-dlt'''
             cand --from 'Where to start (as in tail) [default: beginning]'
             cand --until 'Where to stop (as in tail) [default: end]'
             cand --samples 'Sample records shown per error group'

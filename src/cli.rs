@@ -258,9 +258,14 @@ Examples:
   evtctl tail orders --from beginning --until end --format '%k\t%s\n'
   evtctl tail counters --key-type int64 --value-type int64 --format '%k=%s\n'")]
 pub struct TailArgs {
-    /// Topics to read
-    #[arg(required = true)]
+    /// Topics to read; `re:REGEX` selects every topic whose whole name matches
+    #[arg(required_unless_present = "topics_regex")]
     pub topics: Vec<String>,
+
+    /// Also read every topic whose whole name matches this regular expression (when following,
+    /// topics created later too)
+    #[arg(long, value_name = "REGEX")]
+    pub topics_regex: Option<String>,
 
     /// Where to start (see below) [default: end when following, beginning with --until]
     #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
@@ -341,8 +346,12 @@ Examples:
   evtctl validate --file events.jsonl --format github"
 )]
 pub struct ValidateArgs {
-    /// Topics to read (up to the end offsets captured at start)
+    /// Topics to read (up to the end offsets captured at start); `re:REGEX` selects every
+    /// topic whose whole name matches
     pub topics: Vec<String>,
+    /// Also read every topic whose whole name matches this regular expression
+    #[arg(long, value_name = "REGEX")]
+    pub topics_regex: Option<String>,
     /// JSON Lines file to read (repeatable; `-` is stdin; the default without topics)
     #[arg(short, long = "file", value_name = "PATH")]
     pub files: Vec<PathBuf>,
@@ -637,9 +646,12 @@ pub struct CountArgs {
 
 #[derive(Args, Debug)]
 pub struct DlqStatsArgs {
-    /// Dead-letter topics to read
-    #[arg(required = true)]
+    /// Dead-letter topics to read; `re:REGEX` selects every topic whose whole name matches
+    #[arg(required_unless_present = "topics_regex")]
     pub topics: Vec<String>,
+    /// Also read every topic whose whole name matches this regular expression, e.g. '.*-dlt'
+    #[arg(long, value_name = "REGEX")]
+    pub topics_regex: Option<String>,
     /// Where to start (as in tail) [default: beginning]
     #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
     pub from: Option<String>,

@@ -13,6 +13,7 @@ pub mod filter;
 pub mod kafka;
 pub mod ledger;
 pub mod output;
+pub mod pattern;
 pub mod position;
 pub mod record;
 pub mod registry;

@@ -272,9 +272,11 @@ pub fn stats(
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
+    let selector = crate::pattern::TopicSelector::parse(&a.topics, a.topics_regex.as_deref())?;
+    let topics = selector.resolve(&crate::kafka::admin::Admin::connect(settings)?, false)?;
     let mut rd = reader::bounded(
         settings,
-        &a.topics,
+        &topics,
         &[],
         a.from.as_deref(),
         a.until.as_deref(),
@@ -294,7 +296,7 @@ pub fn stats(
         Ok(Flow::Continue)
     })?;
     let stats = tally.finish();
-    print(&stats, &a.topics, printer)?;
+    print(&stats, &topics, printer)?;
     if end == ReadEnd::Cancelled {
         return Err(Interrupted.into());
     }

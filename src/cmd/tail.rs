@@ -23,6 +23,8 @@ use std::time::Instant;
 
 pub struct Plan {
     pub topics: Vec<String>,
+    /// Topic names and patterns (`re:`, --topics-regex).
+    pub selector: crate::pattern::TopicSelector,
     pub partitions: Vec<i32>,
     pub start: StartSpec,
     pub stop: Option<Stop>,
@@ -55,8 +57,10 @@ impl Plan {
         if a.count == Some(0) {
             return Err(usage("--count must be at least 1"));
         }
+        let selector = crate::pattern::TopicSelector::parse(&a.topics, a.topics_regex.as_deref())?;
         Ok(Plan {
-            topics: a.topics.clone(),
+            topics: selector.names.clone(),
+            selector,
             partitions: a.partition.clone(),
             start,
             stop,
@@ -154,6 +158,57 @@ impl Plan {
     }
 }
 
+/// Following a topic pattern: looks for new matching topics about once a second.
+struct TopicWatch {
+    admin: Admin,
+    known: Vec<String>,
+    last: Instant,
+    /// Topics found since the reader was opened.
+    found: Vec<String>,
+    /// Next offset per partition, to continue where the reader was.
+    next: std::collections::HashMap<(String, i32), i64>,
+}
+
+impl TopicWatch {
+    /// True when new topics were found (the reader should stop and reopen).
+    fn check(&mut self, selector: &crate::pattern::TopicSelector) -> Result<bool> {
+        if self.last.elapsed() < std::time::Duration::from_secs(1) {
+            return Ok(false);
+        }
+        self.last = Instant::now();
+        for t in selector.select(&self.admin.topic_names()?) {
+            if !self.known.contains(&t) {
+                self.known.push(t.clone());
+                self.found.push(t);
+            }
+        }
+        Ok(!self.found.is_empty())
+    }
+}
+
+/// Following a pattern nothing matches yet: wait for a topic that does.
+fn wait_for_topics(
+    admin: &Admin,
+    selector: &crate::pattern::TopicSelector,
+    printer: &Printer,
+    cancel: &AtomicBool,
+) -> Result<Vec<String>> {
+    printer.info(format!(
+        "no topic matches {} yet: waiting for one",
+        selector.describe_patterns()
+    ));
+    loop {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(Interrupted.into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let found = selector.select(&admin.topic_names()?);
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
+}
+
 /// The `validation` field `tail --validate` adds to each JSON record.
 fn validation_json(v: &Verdict) -> serde_json::Value {
     match v {
@@ -218,10 +273,14 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let admin = Admin::connect(settings)?;
+    let following = plan.stop.is_none();
+    let mut topics = plan.selector.resolve(&admin, following)?;
+    if topics.is_empty() {
+        topics = wait_for_topics(&admin, &plan.selector, printer, cancel)?;
+    }
     let committed = match &plan.group {
         Some(g) => {
-            let parts: Vec<(String, Vec<i32>)> = plan
-                .topics
+            let parts: Vec<(String, Vec<i32>)> = topics
                 .iter()
                 .map(|t| Ok((t.clone(), admin.partitions(t)?)))
                 .collect::<Result<_>>()?;
@@ -229,16 +288,23 @@ pub fn run(
         }
         None => None,
     };
-    let (ranges, deadline) = reader::resolve(
+    let (mut ranges, deadline) = reader::resolve(
         &admin,
-        &plan.topics,
+        &topics,
         &plan.partitions,
         &plan.start,
         plan.default_start(),
         plan.stop,
         committed.as_ref(),
     )?;
-    drop(admin);
+    // Following a pattern: topics created later are picked up (checked about once a second).
+    let mut watch = (following && plan.selector.has_patterns()).then(|| TopicWatch {
+        admin,
+        known: topics.clone(),
+        last: Instant::now(),
+        found: Vec::new(),
+        next: Default::default(),
+    });
     for r in &ranges {
         match r.stop {
             Some(s) => printer.debug(format!(
@@ -256,71 +322,131 @@ pub fn run(
     let mut summary = Summary::default();
     let mut line = Vec::with_capacity(64 * 1024);
     let json = printer.is_json();
-    let end = reader.run(cancel, |ev| {
-        match ev {
-            // The reader commits (with --group) right after this returns: flush first.
-            Event::Idle => printer.flush()?,
-            Event::Record(r) => {
-                if !plan.keep(&r)? {
-                    summary.skipped += 1;
-                    return Ok(Flow::Continue);
-                }
-                let check = registry.map(|reg| {
-                    let ctx = Context {
-                        headers: r.headers,
-                        topic: Some(r.topic),
-                    };
-                    verdict(reg, None, r.value.unwrap_or(b"null"), &ctx)
-                });
-                if matches!(check, Some(Verdict::Invalid { .. } | Verdict::Broken(_))) {
-                    summary.invalid += 1;
-                }
-                if plan.format.is_some() || !plan.key_type.is_plain() || !plan.value_type.is_plain()
-                {
-                    line.clear();
-                    match plan.render(&r, json, printer, &mut line, &mut summary) {
-                        Some(text) => printer.write(text.as_bytes())?,
-                        None if json && plan.format.is_none() => {
-                            if let Some(v) = &check {
-                                line.truncate(line.len() - 2);
-                                line.extend_from_slice(b",\"validation\":");
-                                serde_json::to_writer(&mut line, &validation_json(v))?;
-                                line.extend_from_slice(b"}\n");
-                            }
-                            printer.write(&line)?
+    let end = loop {
+        let end = reader.run(cancel, |ev| {
+            match ev {
+                // The reader commits (with --group) right after this returns: flush first.
+                Event::Idle => {
+                    printer.flush()?;
+                    if let Some(w) = &mut watch {
+                        if w.check(&plan.selector)? {
+                            return Ok(Flow::Stop);
                         }
-                        None => printer.write(&line)?,
                     }
-                    if plan.format.is_none() && !json {
+                }
+                Event::Record(r) => {
+                    if let Some(w) = &mut watch {
+                        w.next
+                            .insert((r.topic.to_string(), r.partition), r.offset + 1);
+                    }
+                    if !plan.keep(&r)? {
+                        summary.skipped += 1;
+                        return Ok(Flow::Continue);
+                    }
+                    let check = registry.map(|reg| {
+                        let ctx = Context {
+                            headers: r.headers,
+                            topic: Some(r.topic),
+                        };
+                        verdict(reg, None, r.value.unwrap_or(b"null"), &ctx)
+                    });
+                    if matches!(check, Some(Verdict::Invalid { .. } | Verdict::Broken(_))) {
+                        summary.invalid += 1;
+                    }
+                    if plan.format.is_some()
+                        || !plan.key_type.is_plain()
+                        || !plan.value_type.is_plain()
+                    {
+                        line.clear();
+                        match plan.render(&r, json, printer, &mut line, &mut summary) {
+                            Some(text) => printer.write(text.as_bytes())?,
+                            None if json && plan.format.is_none() => {
+                                if let Some(v) = &check {
+                                    line.truncate(line.len() - 2);
+                                    line.extend_from_slice(b",\"validation\":");
+                                    serde_json::to_writer(&mut line, &validation_json(v))?;
+                                    line.extend_from_slice(b"}\n");
+                                }
+                                printer.write(&line)?
+                            }
+                            None => printer.write(&line)?,
+                        }
+                        if plan.format.is_none() && !json {
+                            if let Some(v) = &check {
+                                printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
+                            }
+                        }
+                    } else if json {
+                        line.clear();
+                        r.write_json_line(&mut line);
+                        if let Some(v) = &check {
+                            // The envelope is one object per line: add the verdict as a last field.
+                            line.truncate(line.len() - 2);
+                            line.extend_from_slice(b",\"validation\":");
+                            serde_json::to_writer(&mut line, &validation_json(v))?;
+                            line.extend_from_slice(b"}\n");
+                        }
+                        printer.write(&line)?;
+                    } else {
+                        printer.write(pretty::record(&r, &printer.styles).as_bytes())?;
                         if let Some(v) = &check {
                             printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
                         }
                     }
-                } else if json {
-                    line.clear();
-                    r.write_json_line(&mut line);
-                    if let Some(v) = &check {
-                        // The envelope is one object per line: add the verdict as a last field.
-                        line.truncate(line.len() - 2);
-                        line.extend_from_slice(b",\"validation\":");
-                        serde_json::to_writer(&mut line, &validation_json(v))?;
-                        line.extend_from_slice(b"}\n");
+                    summary.records += 1;
+                    if plan.count.is_some_and(|c| summary.records >= c) {
+                        return Ok(Flow::Stop);
                     }
-                    printer.write(&line)?;
-                } else {
-                    printer.write(pretty::record(&r, &printer.styles).as_bytes())?;
-                    if let Some(v) = &check {
-                        printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
+                    if let Some(w) = &mut watch {
+                        if w.check(&plan.selector)? {
+                            return Ok(Flow::Stop);
+                        }
                     }
-                }
-                summary.records += 1;
-                if plan.count.is_some_and(|c| summary.records >= c) {
-                    return Ok(Flow::Stop);
                 }
             }
+            Ok(Flow::Continue)
+        });
+        let Some(w) = watch.as_mut().filter(|w| !w.found.is_empty()) else {
+            break end;
+        };
+        if !matches!(end, Ok(ReadEnd::Stopped)) {
+            break end;
         }
-        Ok(Flow::Continue)
-    });
+        // New topics: continue every partition where it was, and read the new ones from the start.
+        printer.flush()?;
+        reader.commit()?;
+        drop(reader);
+        let new = std::mem::take(&mut w.found);
+        printer.info(format!(
+            "following new topic{} {}",
+            if new.len() == 1 { "" } else { "s" },
+            new.iter()
+                .map(|t| escape_line(t).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        for r in &mut ranges {
+            if let Some(&next) = w.next.get(&(r.topic.clone(), r.partition)) {
+                r.start = next;
+                r.start_time = None;
+            }
+        }
+        let beginning = StartSpec {
+            default: Some(Start::Beginning),
+            partitions: Vec::new(),
+        };
+        let (more, _) = reader::resolve(
+            &w.admin,
+            &new,
+            &[],
+            &beginning,
+            Start::Beginning,
+            None,
+            None,
+        )?;
+        ranges.extend(more);
+        reader = Reader::open(settings, &ranges, deadline, plan.group.as_deref())?;
+    };
     // Commit only what reached stdout.
     printer.flush()?;
     let end = end?;

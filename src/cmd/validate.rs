@@ -550,9 +550,13 @@ pub fn run(
     };
     let max_invalid = args.max_invalid.unwrap_or(u64::MAX);
     let mut stopped_early = false;
-    if !args.topics.is_empty() {
+    let selector =
+        crate::pattern::TopicSelector::parse(&args.topics, args.topics_regex.as_deref())?;
+    if !selector.is_empty() {
+        let topics = selector.resolve(&crate::kafka::admin::Admin::connect(settings)?, false)?;
         stopped_early = validate_topics(
             args,
+            &topics,
             settings,
             registry,
             explicit,
@@ -562,7 +566,7 @@ pub fn run(
         )?;
     }
     let mut files: Vec<PathBuf> = args.files.clone();
-    if args.topics.is_empty() && files.is_empty() {
+    if selector.is_empty() && files.is_empty() {
         files.push(PathBuf::from("-"));
     }
     if !files.is_empty() && !stopped_early {
@@ -583,8 +587,10 @@ pub fn run(
     report.finish(stopped_early)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn validate_topics(
     args: &ValidateArgs,
+    topics: &[String],
     settings: &Settings,
     registry: &Registry,
     explicit: Option<(&Subject, &SchemaFile)>,
@@ -594,7 +600,7 @@ fn validate_topics(
 ) -> Result<bool> {
     let mut rd = reader::bounded(
         settings,
-        &args.topics,
+        topics,
         &args.partition,
         args.from.as_deref(),
         args.until.as_deref(),

@@ -178,6 +178,22 @@ impl Admin {
             .any(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty()))
     }
 
+    /// Names of the topics the cluster lists without an error, sorted.
+    pub fn topic_names(&self) -> Result<Vec<String>> {
+        let md = self
+            .consumer
+            .fetch_metadata(None, self.timeout)
+            .map_err(|e| map_err(e, "fetching metadata", &self.settings))?;
+        let mut names: Vec<String> = md
+            .topics()
+            .iter()
+            .filter(|t| t.error().is_none() && !t.partitions().is_empty())
+            .map(|t| t.name().to_string())
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
     /// Partition ids of a topic, sorted.
     pub fn partitions(&self, topic: &str) -> Result<Vec<i32>> {
         Ok(self

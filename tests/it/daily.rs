@@ -617,3 +617,155 @@ fn cluster_shows_id_controller_brokers_and_api_versions() {
     );
     assert!(text.contains(&format!(":{}", brokers[0]["port"])), "{text}");
 }
+
+#[test]
+fn topic_patterns_select_at_start_for_tail_validate_and_dlq_stats() {
+    let prefix = unique("pat");
+    let a = format!("{prefix}-a");
+    let b = format!("{prefix}-b");
+    let other = topic("pat-other", 1);
+    for t in [&a, &b] {
+        evtctl()
+            .args(["publish", t, "{\"n\":1}", "--create"])
+            .assert()
+            .success();
+    }
+    evtctl()
+        .args(["publish", &other, "{\"n\":2}"])
+        .assert()
+        .success();
+    let re = format!("re:{}-.*", regex_escape(&prefix));
+    let out = tail_raw(&re, &["--format", "%t\\n"]);
+    let mut seen: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    seen.sort();
+    assert_eq!(seen, [a.clone(), b.clone()]);
+    let out = evtctl()
+        .args([
+            "tail",
+            "--topics-regex",
+            &format!("{}-a", regex_escape(&prefix)),
+        ])
+        .args(["--from", "beginning", "--until", "end", "--format", "%t\\n"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{a}\n"));
+
+    let out = evtctl()
+        .args(["validate", &re, "--allow-unknown", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(summary["checked"], 2, "{summary}");
+
+    let out = evtctl()
+        .args([
+            "dlq",
+            "stats",
+            "--topics-regex",
+            &format!("{}-.*", regex_escape(&prefix)),
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stats = &json_lines(&out.stdout)[0];
+    assert_eq!(stats["total"], 2, "{stats}");
+
+    evtctl()
+        .args(["tail", "re:it-no-such-prefix-.*", "--until", "end"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no topic matches re:it-no-such-prefix-.*",
+        ));
+    evtctl()
+        .args(["tail", &a, &a])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is named twice"));
+}
+
+fn regex_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn tail_follows_matching_topics_created_later() {
+    use std::io::BufRead;
+    let prefix = unique("follow");
+    let first = format!("{prefix}-1");
+    let later = format!("{prefix}-2");
+    evtctl()
+        .args(["topics", "create", &first])
+        .assert()
+        .success();
+    let mut child = evtctl_process()
+        .args([
+            "tail",
+            "--topics-regex",
+            &format!("{}-.*", regex_escape(&prefix)),
+            "--format",
+            "%t %s\\n",
+        ])
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for l in std::io::BufReader::new(stdout).lines() {
+            if tx.send(l.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    // Tail is following once a record published now reaches it.
+    let mut lines = Vec::new();
+    wait_for("tail to follow the first topic", 60, || {
+        evtctl()
+            .args(["publish", &first, "--format", "text", "ready"])
+            .assert()
+            .success();
+        lines.extend(rx.recv_timeout(std::time::Duration::from_millis(500)));
+        !lines.is_empty()
+    });
+    evtctl()
+        .args(["publish", &later, "--format", "text", "hello", "--create"])
+        .assert()
+        .success();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let want = format!("{later} hello");
+    while !lines.contains(&want) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no record from the new topic: {lines:?}"
+        );
+        lines.extend(rx.recv_timeout(std::time::Duration::from_millis(200)));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
