@@ -333,6 +333,14 @@ fn decode_payload(
     }))
 }
 
+/// Drop a UTF-8 byte-order mark from the first line of an input file (editors on Windows
+/// write one; it is not part of the JSON).
+pub fn strip_bom(first_line: &mut Vec<u8>) {
+    if first_line.starts_with(b"\xef\xbb\xbf") {
+        first_line.drain(..3);
+    }
+}
+
 /// Parse an RFC 3339 time into Unix milliseconds.
 pub fn parse_rfc3339_millis(s: &str) -> Result<i64> {
     let t = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)

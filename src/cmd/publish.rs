@@ -508,6 +508,27 @@ pub fn refuse(
     }
 }
 
+/// `--format text` sends lines unvalidated: refused for a topic the registry routes to a schema,
+/// which would otherwise be skipped silently.
+pub fn text_to_routed_topic(plan: &Plan, registry: &Registry) -> Option<String> {
+    if plan.format != InputFormat::Text {
+        return None;
+    }
+    let subject = registry
+        .routes
+        .topics
+        .get(&plan.topic)
+        .cloned()
+        .or_else(|| {
+            let s = format!("{}-value", plan.topic);
+            registry.subjects.contains_key(&s).then_some(s)
+        })?;
+    Some(format!(
+        "topic `{}` is routed to schema `{subject}` in the registry, and --format text lines are not validated: send JSON (--format json), or add --no-validate to send text anyway",
+        crate::output::sanitize::escape_line(&plan.topic)
+    ))
+}
+
 pub fn run(
     plan: &Plan,
     input: Input,
@@ -516,6 +537,9 @@ pub fn run(
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
+    if let Some(why) = registry.and_then(|r| text_to_routed_topic(plan, r)) {
+        return Err(usage(why));
+    }
     let admin = Admin::connect(settings)?;
     if let Some(n) = plan.create {
         crate::cmd::topics::ensure(&admin, &plan.topic, n, printer)?;
@@ -598,6 +622,9 @@ pub fn run(
         }
         read_bytes += n as u64;
         line_no += 1;
+        if line_no == 1 {
+            crate::record::strip_bom(&mut buf);
+        }
         if buf.last() == Some(&b'\n') {
             buf.pop();
             if buf.last() == Some(&b'\r') {

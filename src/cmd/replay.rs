@@ -371,6 +371,12 @@ fn from_file(
             b.inc(n as u64);
         }
         let text = line.trim_end_matches(['\n', '\r']);
+        // A byte-order mark at the start of the file is not part of the first envelope.
+        let text = if line_no == 1 {
+            text.trim_start_matches('\u{feff}')
+        } else {
+            text
+        };
         if text.trim().is_empty() {
             continue;
         }

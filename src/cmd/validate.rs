@@ -700,6 +700,9 @@ fn validate_files(
                             break;
                         }
                         line_no += 1;
+                        if line_no == 1 {
+                            crate::record::strip_bom(&mut buf);
+                        }
                         while matches!(buf.last(), Some(b'\n' | b'\r')) {
                             buf.pop();
                         }

@@ -769,3 +769,97 @@ fn tail_follows_matching_topics_created_later() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn text_to_a_topic_routed_to_a_schema_is_refused() {
+    let dir = tempdir("routed");
+    let t = topic("routed", 1);
+    std::fs::create_dir_all(dir.join("thing")).unwrap();
+    std::fs::write(
+        dir.join("thing/v1.schema.json"),
+        r#"{"type":"object","required":["id"]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("registry.toml"),
+        format!("[routes.topics]\n\"{t}\" = \"thing\"\n"),
+    )
+    .unwrap();
+    let reg = dir.to_str().unwrap();
+    evtctl()
+        .args([
+            "publish",
+            &t,
+            "--format",
+            "text",
+            "--registry",
+            reg,
+            "hello",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("routed to schema `thing`"));
+    evtctl()
+        .args([
+            "publish",
+            &t,
+            "--format",
+            "text",
+            "--registry",
+            reg,
+            "--no-validate",
+            "hello",
+        ])
+        .assert()
+        .success();
+    assert_eq!(read_all(&t, &[]).len(), 1);
+}
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(unique(name));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_file_is_ignored() {
+    let dir = tempdir("bom");
+    let t = topic("bom", 1);
+    let file = dir.join("events.jsonl");
+    std::fs::write(&file, b"\xef\xbb\xbf{\"n\":1}\r\n{\"n\":2}\r\n").unwrap();
+    evtctl()
+        .args(["publish", &t, "--file", file.to_str().unwrap()])
+        .assert()
+        .success();
+    let values: Vec<String> = read_all(&t, &[])
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["value"].to_string())
+        .collect();
+    assert_eq!(values, ["{\"n\":1}", "{\"n\":2}"]);
+    evtctl()
+        .args([
+            "validate",
+            "--file",
+            file.to_str().unwrap(),
+            "--allow-unknown",
+        ])
+        .assert()
+        .success();
+    // An exported file saved with a BOM replays.
+    let export = dir.join("export.jsonl");
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend(read_all(&t, &[]).join("\n").into_bytes());
+    std::fs::write(&export, bytes).unwrap();
+    let copy = topic("bom-copy", 1);
+    evtctl()
+        .args([
+            "replay",
+            "--from-file",
+            export.to_str().unwrap(),
+            "--to",
+            &copy,
+        ])
+        .assert()
+        .success();
+    assert_eq!(read_all(&copy, &[]).len(), 2);
+}
