@@ -59,7 +59,7 @@ pub struct GlobalArgs {
     pub registry: Option<PathBuf>,
 
     /// How long to wait for the cluster before giving up (e.g. 10s, 1m)
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "10s")]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_timeout, default_value = "10s")]
     pub timeout: std::time::Duration,
 }
 
@@ -79,6 +79,33 @@ pub enum ColorChoice {
 pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
     humantime::parse_duration(s)
         .map_err(|e| format!("`{s}` is not a duration like 500ms, 10s, 2m: {e}"))
+}
+
+/// A consumer group id: not empty, no control characters (librdkafka would otherwise answer
+/// with a configuration error naming `group.id`).
+pub fn group_name(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        return Err("a consumer group name cannot be empty".into());
+    }
+    if s.chars().any(char::is_control) {
+        return Err("a consumer group name cannot contain control characters".into());
+    }
+    Ok(s.to_string())
+}
+
+/// `--timeout`: a duration, more than zero (zero would make every request time out at once and
+/// be reported as an unreachable cluster).
+pub fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
+    let d = parse_duration(s)?;
+    if d.is_zero() {
+        return Err(format!(
+            "`{s}`: the timeout must be more than zero, e.g. 10s"
+        ));
+    }
+    if d > std::time::Duration::from_secs(365 * 86_400) {
+        return Err(format!("`{s}`: a timeout of more than a year is not one"));
+    }
+    Ok(d)
 }
 
 #[derive(Subcommand, Debug)]
@@ -292,7 +319,7 @@ pub struct TailArgs {
     pub key: Option<String>,
 
     /// Join this consumer group and commit what was printed (default: no group, no commits)
-    #[arg(short, long)]
+    #[arg(short, long, value_parser = group_name)]
     pub group: Option<String>,
 
     /// Check each record against the schema registry and mark the invalid ones
@@ -498,7 +525,7 @@ pub struct DlqDrainArgs {
     #[arg(long, value_name = "FILE")]
     pub to: PathBuf,
     /// Consumer group holding the drained position [default: evtctl-drain.<TOPIC>]
-    #[arg(short, long)]
+    #[arg(short, long, value_parser = group_name)]
     pub group: Option<String>,
 }
 
@@ -516,7 +543,7 @@ pub struct DlqRedriveArgs {
     #[arg(short, long)]
     pub yes: bool,
     /// Consumer group holding the position and ledger [default: evtctl-redrive.<TOPIC>]
-    #[arg(short, long)]
+    #[arg(short, long, value_parser = group_name)]
     pub group: Option<String>,
     /// Only records for which this jq expression (over the envelope) is truthy
     #[arg(long, value_name = "JQ")]
@@ -609,7 +636,7 @@ pub struct ReplayArgs {
     #[arg(long)]
     pub provenance: bool,
     /// Commit progress in this group and resume from it (with --from-topic)
-    #[arg(long, value_name = "GROUP", requires = "from_topic")]
+    #[arg(long, value_name = "GROUP", requires = "from_topic", value_parser = group_name)]
     pub checkpoint_group: Option<String>,
 }
 

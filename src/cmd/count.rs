@@ -132,6 +132,7 @@ pub fn run(
         Some(u) => parse_stop(u, now)?,
         None => Stop::End,
     };
+    crate::position::check_range(&start, Some(stop))?;
     if let Stop::Time(t) = stop {
         if t > now {
             return Err(usage(format!(

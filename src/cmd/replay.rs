@@ -236,6 +236,7 @@ fn from_topic(
         Some(u) => parse_stop(u, now)?,
         None => Stop::End,
     };
+    crate::position::check_range(&start, Some(stop))?;
     let topics = [topic.to_string()];
     let (mut ranges, deadline) = reader::resolve(
         &admin,

@@ -49,6 +49,7 @@ impl Plan {
             },
         };
         let stop = a.until.as_deref().map(|s| parse_stop(s, now)).transpose()?;
+        crate::position::check_range(&start, stop)?;
         let filter = a
             .filter
             .as_deref()

@@ -241,6 +241,7 @@ pub fn bounded(
         Some(u) => crate::position::parse_stop(u, now)?,
         None => Stop::End,
     };
+    crate::position::check_range(&start, Some(stop))?;
     let admin = Admin::connect(s)?;
     let (ranges, deadline) = resolve(
         &admin,

@@ -863,3 +863,104 @@ fn a_byte_order_mark_at_the_start_of_a_file_is_ignored() {
         .success();
     assert_eq!(read_all(&copy, &[]).len(), 2);
 }
+
+#[test]
+fn bad_ranges_and_timeouts_are_refused_with_a_reason() {
+    let t = topic("ranges", 1);
+    for (args, why) in [
+        (
+            vec!["tail", &t, "--from", "1d", "--until", "2d"],
+            "the range is empty",
+        ),
+        (
+            vec!["tail", &t, "--from", "600000000000d", "--until", "end"],
+            "before 1970",
+        ),
+        (
+            vec!["count", &t, "--from", "5", "--until", "5"],
+            "the range is empty",
+        ),
+        (
+            vec!["validate", &t, "--from", "1h", "--until", "2h"],
+            "the range is empty",
+        ),
+        (
+            vec!["dlq", "stats", &t, "--from", "1h", "--until", "2h"],
+            "the range is empty",
+        ),
+        (
+            vec![
+                "replay",
+                "--from-topic",
+                &t,
+                "--to",
+                &t,
+                "--from",
+                "1h",
+                "--until",
+                "2h",
+            ],
+            "the range is empty",
+        ),
+        (vec!["topics", "--timeout", "0s"], "more than zero"),
+    ] {
+        let out = evtctl().args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(why), "{args:?}: {err}");
+        assert!(err.starts_with("evtctl: error:"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn argument_errors_are_one_clear_line() {
+    let dir = tempdir("regtoml");
+    std::fs::write(dir.join("registry.toml"), "[defaults]\ncompatibility = \n").unwrap();
+    let reg = dir.to_str().unwrap().to_string();
+    for (args, why) in [
+        (
+            vec!["tail", "t", "--fromm", "1"],
+            "(a similar argument exists: '--from')",
+        ),
+        (vec!["tail"], "required arguments were not provided"),
+        (
+            vec!["tail", "t", "--group", ""],
+            "a consumer group name cannot be empty",
+        ),
+        (vec!["tail", "t", "t"], "topic `t` is named twice"),
+        (
+            vec!["schema", "list", "--registry", &reg],
+            "registry.toml:2:",
+        ),
+    ] {
+        let out = evtctl().args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("evtctl: error: "), "{args:?}: {err}");
+        assert!(err.contains(why), "{args:?}: {err}");
+        assert!(!err.contains("--brokers"), "{args:?}: {err}");
+    }
+    for cmd in [
+        &["schema", "--help"][..],
+        &["compat", "--help"],
+        &["completions", "--help"],
+        &["schema", "show", "--help"],
+    ] {
+        let out = evtctl().args(cmd).output().unwrap();
+        assert!(out.status.success());
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !help.contains("--brokers") && !help.contains("--timeout"),
+            "{cmd:?}: {help}"
+        );
+    }
+    let help =
+        String::from_utf8(evtctl().args(["tail", "--help"]).output().unwrap().stdout).unwrap();
+    assert!(help.contains("--brokers"), "online commands keep them");
+    // Offline commands still accept them (scripts pass them everywhere).
+    evtctl()
+        .args(["schema", "list", "--brokers", "x:1", "--timeout", "1s"])
+        .assert()
+        .success();
+}
