@@ -6,21 +6,13 @@ use crate::kafka::admin::{Admin, ConfigItem, TopicInfo};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use anyhow::Result;
-use comfy_table::{presets, CellAlignment, Table};
 
-fn table(headers: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::NOTHING).set_header(headers.to_vec());
-    t
-}
+use crate::output::table::{new as table, render};
 
-fn right_align(t: &mut Table, from: usize) {
+fn right_align(t: &mut comfy_table::Table, from: usize) {
     let n = t.column_count();
-    for i in from..n {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
+    let cols: Vec<usize> = (from..n).collect();
+    crate::output::table::right_align(t, &cols);
 }
 
 pub fn list_table(topics: &[TopicInfo]) -> String {
@@ -45,7 +37,7 @@ pub fn list_table(topics: &[TopicInfo]) -> String {
         ]);
     }
     right_align(&mut t, 1);
-    t.to_string()
+    render(&mut t)
 }
 
 pub fn describe_table(ti: &TopicInfo) -> String {
@@ -71,7 +63,7 @@ pub fn describe_table(ti: &TopicInfo) -> String {
         ]);
     }
     right_align(&mut t, 0);
-    t.to_string()
+    render(&mut t)
 }
 
 /// Kafka's topic-name rules (`org.apache.kafka.common.internals.Topic.validate`).

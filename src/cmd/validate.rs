@@ -459,16 +459,14 @@ impl Report<'_> {
             }
             None => {
                 if !self.stats.is_empty() {
-                    let mut t = comfy_table::Table::new();
-                    t.load_preset(comfy_table::presets::NOTHING)
-                        .set_header(vec![
-                            "SUBJECT",
-                            "VERSION",
-                            "CHECKED",
-                            "VALID",
-                            "INVALID",
-                            "MOST FREQUENT ERRORS",
-                        ]);
+                    let mut t = crate::output::table::new(&[
+                        "SUBJECT",
+                        "VERSION",
+                        "CHECKED",
+                        "VALID",
+                        "INVALID",
+                        "MOST FREQUENT ERRORS",
+                    ]);
                     for s in self.stats.values() {
                         let top: Vec<String> = s
                             .top_errors
@@ -485,7 +483,8 @@ impl Report<'_> {
                             top.join(", "),
                         ]);
                     }
-                    self.printer.line(&t.to_string())?;
+                    crate::output::table::right_align(&mut t, &[1, 2, 3, 4]);
+                    self.printer.line(&crate::output::table::render(&mut t))?;
                 }
             }
         }

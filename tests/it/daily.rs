@@ -964,3 +964,114 @@ fn argument_errors_are_one_clear_line() {
         .assert()
         .success();
 }
+
+#[test]
+fn dlq_stats_table_fits_a_narrow_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: util-linux `script` is needed for a terminal");
+        return;
+    }
+    let t = topic("narrow-dlt", 1);
+    let long = format!("Validation failed for field {}", "x".repeat(300));
+    produce_with(
+        &broker().bootstrap,
+        &t,
+        &[Produced {
+            partition: 0,
+            key: None,
+            value: b"{\"id\":1}",
+            headers: vec![
+                ("kafka_dlt-original-topic", b"orders".to_vec()),
+                (
+                    "kafka_dlt-exception-fqcn",
+                    b"org.springframework.kafka.listener.ListenerExecutionFailedException".to_vec(),
+                ),
+                ("kafka_dlt-exception-message", long.into_bytes()),
+            ],
+        }],
+    );
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("stty cols 90; {} dlq stats {t}", bin()),
+            "/dev/null",
+        ])
+        .env("EVTCTL_BROKERS", &broker().bootstrap)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(text.contains("ERROR CLASS"), "{text}");
+    assert!(text.contains('…'), "long cells are cut: {text}");
+    for l in text.lines() {
+        assert!(l.chars().count() <= 90, "{} wide: {l:?}", l.chars().count());
+        assert_eq!(l, l.trim_end(), "trailing spaces: {l:?}");
+    }
+    // The full message stays in -o json.
+    let out = evtctl()
+        .args(["dlq", "stats", &t, "-o", "json"])
+        .output()
+        .unwrap();
+    let stats = &json_lines(&out.stdout)[0];
+    assert!(
+        stats["by_error"][0]["fingerprint"].as_str().unwrap().len() > 90,
+        "{stats}"
+    );
+}
+
+#[test]
+fn dlq_stats_groups_spring_failures_by_cause_with_ids_folded() {
+    let t = topic("spring-dlt", 1);
+    let records: Vec<Vec<(&str, Vec<u8>)>> = (0..6)
+        .map(|i| {
+            let id = format!("ord_SPRING{:05}", 180 + i * 97);
+            vec![
+                    ("kafka_dlt-original-topic", b"orders".to_vec()),
+                    (
+                        "kafka_dlt-exception-fqcn",
+                        b"org.springframework.kafka.listener.ListenerExecutionFailedException"
+                            .to_vec(),
+                    ),
+                    (
+                        "kafka_dlt-exception-cause-fqcn",
+                        b"java.lang.IllegalStateException".to_vec(),
+                    ),
+                    (
+                        "kafka_dlt-exception-message",
+                        format!("Listener failed; nested exception is java.lang.IllegalStateException: Order {id} not found in 3{i}0ms").into_bytes(),
+                    ),
+                ]
+        })
+        .collect();
+    let produced: Vec<Produced<'_>> = records
+        .iter()
+        .map(|hs| Produced {
+            partition: 0,
+            key: None,
+            value: b"{}",
+            headers: hs.clone(),
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &t, &produced);
+    let out = evtctl()
+        .args(["dlq", "stats", &t, "-o", "json"])
+        .output()
+        .unwrap();
+    let stats = &json_lines(&out.stdout)[0];
+    let groups = stats["by_error"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "one bug, one group: {stats}");
+    assert_eq!(groups[0]["count"], 6);
+    assert_eq!(groups[0]["error_class"], "java.lang.IllegalStateException");
+    assert!(
+        groups[0]["fingerprint"]
+            .as_str()
+            .unwrap()
+            .contains("Order <id> not found in <n>ms"),
+        "{stats}"
+    );
+}
