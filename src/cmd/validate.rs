@@ -429,17 +429,24 @@ impl Report<'_> {
             Some(ReportFormat::Junit) => {
                 self.printer
                     .line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-                self.printer.line(&format!(
-                    "<testsuites name=\"evtctl validate\" tests=\"{}\" failures=\"{}\">",
-                    self.checked,
-                    self.problems()
-                ))?;
-                self.printer.line(&format!(
-                    "  <testsuite name=\"evtctl validate\" tests=\"{}\" failures=\"{}\">",
-                    self.checked,
-                    self.problems()
-                ))?;
-                for tc in std::mem::take(&mut self.junit) {
+                // Counts are the elements present: one testcase per failing event, and one for
+                // all the events that passed (a testcase per valid event would swamp CI).
+                let mut cases = std::mem::take(&mut self.junit);
+                let passed = self.checked - self.problems().min(self.checked);
+                if passed > 0 {
+                    cases.push(format!(
+                        "    <testcase name=\"{passed} event(s) passed\" classname=\"evtctl validate\"/>"
+                    ));
+                }
+                let failures = cases.iter().filter(|c| c.contains("<failure")).count();
+                let errors = cases.iter().filter(|c| c.contains("<error")).count();
+                for (indent, tag) in [("", "testsuites"), ("  ", "testsuite")] {
+                    self.printer.line(&format!(
+                        "{indent}<{tag} name=\"evtctl validate\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\">",
+                        cases.len()
+                    ))?;
+                }
+                for tc in cases {
                     self.printer.line(&tc)?;
                 }
                 self.printer.line("  </testsuite>\n</testsuites>")?;

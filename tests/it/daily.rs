@@ -1075,3 +1075,114 @@ fn dlq_stats_groups_spring_failures_by_cause_with_ids_folded() {
         "{stats}"
     );
 }
+
+/// The JUnit report's structure as the common JUnit XML schema (Jenkins' junit-10.xsd, which
+/// CI systems read) has it: testsuites > testsuite > testcase, each testcase at most one
+/// failure or error, and the tests/failures/errors attributes equal to the elements present.
+fn check_junit(xml: &str) {
+    assert!(
+        xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "),
+        "{xml}"
+    );
+    assert!(
+        xml.trim_end().ends_with("</testsuite>\n</testsuites>"),
+        "{xml}"
+    );
+    let attr = |tag: &str, name: &str| -> usize {
+        let start = xml.find(&format!("<{tag} ")).unwrap();
+        let el = &xml[start..start + xml[start..].find('>').unwrap()];
+        let v = el
+            .split(&format!(" {name}=\""))
+            .nth(1)
+            .unwrap_or_else(|| panic!("{tag} has no {name}: {el}"));
+        v[..v.find('"').unwrap()].parse().unwrap()
+    };
+    let cases = xml.matches("<testcase ").count();
+    let failures = xml.matches("<failure ").count();
+    let errors = xml.matches("<error ").count();
+    for tag in ["testsuites", "testsuite"] {
+        assert_eq!(attr(tag, "tests"), cases, "{tag} tests: {xml}");
+        assert_eq!(attr(tag, "failures"), failures, "{tag} failures: {xml}");
+        assert_eq!(attr(tag, "errors"), errors, "{tag} errors: {xml}");
+    }
+    assert_eq!(xml.matches("<testsuite ").count(), 1);
+    // Every testcase is closed, by `/>` or `</testcase>`, and holds at most one result.
+    let open = regex::Regex::new(r"<testcase [^>]*?(/?)>").unwrap();
+    let self_closed = open.captures_iter(xml).filter(|c| &c[1] == "/").count();
+    assert_eq!(
+        cases,
+        self_closed + xml.matches("</testcase>").count(),
+        "{xml}"
+    );
+    for c in open.captures_iter(xml).filter(|c| &c[1] != "/") {
+        let rest = &xml[c.get(0).unwrap().end()..];
+        let body = &rest[..rest.find("</testcase>").expect("closed")];
+        assert!(
+            body.matches("<failure ").count() + body.matches("<error ").count() <= 1,
+            "one result per testcase: {body}"
+        );
+    }
+}
+
+#[test]
+fn junit_counts_equal_the_elements_present() {
+    let dir = tempdir("junit");
+    let file = dir.join("events.jsonl");
+    let example = std::fs::read_dir("schemas/order-placed/examples/valid")
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let valid: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(example).unwrap()).unwrap();
+    let mut lines = vec![valid.to_string(); 30];
+    for i in 0..5 {
+        lines.push(format!(r#"{{"type":"OrderPlaced","version":2,"n":{i}}}"#));
+    }
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let out = evtctl()
+        .args([
+            "validate",
+            "--file",
+            file.to_str().unwrap(),
+            "--format",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    check_junit(&xml);
+    assert!(xml.contains("failures=\"5\""), "{xml}");
+
+    // compat: two schemas with several breaking changes.
+    let old = dir.join("old.schema.json");
+    let new = dir.join("new.schema.json");
+    std::fs::write(&old, r#"{"type":"object","properties":{"a":{"type":"string"},"b":{"type":"integer"},"c":{"type":"string"}},"additionalProperties":false}"#).unwrap();
+    std::fs::write(&new, r#"{"type":"object","properties":{"a":{"type":"integer"},"b":{"type":"string"}},"required":["a"],"additionalProperties":false}"#).unwrap();
+    let out = evtctl()
+        .args([
+            "compat",
+            "--old",
+            old.to_str().unwrap(),
+            "--new",
+            new.to_str().unwrap(),
+            "--mode",
+            "FULL",
+            "--format",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let xml = String::from_utf8(out.stdout).unwrap();
+    check_junit(&xml);
+    assert!(xml.matches("<failure ").count() >= 2, "{xml}");
+    // And over the bundled registry, where every pair passes.
+    let out = evtctl()
+        .args(["compat", "--format", "junit"])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    check_junit(&xml);
+}
