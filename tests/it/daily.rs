@@ -1186,3 +1186,42 @@ fn junit_counts_equal_the_elements_present() {
     let xml = String::from_utf8(out.stdout).unwrap();
     check_junit(&xml);
 }
+
+#[test]
+fn replay_says_when_a_checkpoint_overrides_from() {
+    let src = topic("ckpt-src", 1);
+    let dst = topic("ckpt-dst", 1);
+    evtctl()
+        .args(["publish", &src])
+        .write_stdin("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n")
+        .assert()
+        .success();
+    let group = unique("ckpt");
+    evtctl()
+        .args(["replay", "--from-topic", &src, "--to", &dst, "--checkpoint-group", &group])
+        .assert()
+        .success();
+    let out = evtctl()
+        .args([
+            "replay",
+            "--from-topic",
+            &src,
+            "--to",
+            &dst,
+            "--checkpoint-group",
+            &group,
+            "--from",
+            "beginning",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "checkpoint group {group}: resuming partition 0 at offset 3 (the checkpoint overrides --from beginning there)"
+        )),
+        "{err}"
+    );
+}
