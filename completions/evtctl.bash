@@ -392,11 +392,11 @@ _evtctl() {
                     return 0
                     ;;
                 --mode)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "NONE BACKWARD BACKWARD_TRANSITIVE FORWARD FORWARD_TRANSITIVE FULL FULL_TRANSITIVE" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "strict lenient" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -646,11 +646,11 @@ _evtctl() {
             fi
             case "${prev}" in
                 --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --partition)
@@ -1196,11 +1196,11 @@ _evtctl() {
                     return 0
                     ;;
                 --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --samples)
@@ -1820,11 +1820,11 @@ _evtctl() {
                     return 0
                     ;;
                 --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --partition)
@@ -2172,11 +2172,11 @@ _evtctl() {
                     return 0
                     ;;
                 --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --count)
@@ -2780,11 +2780,11 @@ _evtctl() {
                     return 0
                     ;;
                 --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --partition)

@@ -97,8 +97,18 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s q -l quiet -d 
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l topics-regex -d 'Also read every topic whose whole name matches this regular expression (when following, topics created later too)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l from -d 'Where to start (see below) [default: end when following, beginning with --until]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l until -d 'Where to stop (see below); without it, follow new records until Ctrl-C' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l from -d 'Where to start (see below) [default: end when following, beginning with --until]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l until -d 'Where to stop (see below); without it, follow new records until Ctrl-C' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s n -l count -d 'Stop after this many records in total' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s p -l partition -d 'Only these partitions (repeatable or comma-separated)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l filter -d 'Keep records for which this jq expression (over the envelope) is truthy' -r
@@ -251,8 +261,18 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l topics-regex 
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s f -l file -d 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l input -d 'What each line of a file is' -r -f -a "json\t'Each line is an event'
 envelope\t'Each line is a record envelope; its value is the event (topic and headers help lookup)'"
-complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l from -d 'Where to start reading topics (as in tail) [default: beginning]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l until -d 'Where to stop reading topics (as in tail) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l from -d 'Where to start reading topics (as in tail) [default: beginning]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l until -d 'Where to stop reading topics (as in tail) [default: end]' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s p -l partition -d 'Only these partitions' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l subject -d 'Validate every event against this schema instead of looking it up' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l max-invalid -d 'Stop after this many failing events' -r
@@ -336,8 +356,15 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l against -d 'Com
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l old -d 'The earlier schema file (with --new: two files, no registry)' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l new -d 'The later schema file' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l ref-root -d 'With --old/--new: the directory `$ref`s may reach [default: each file\'s own directory]' -r -F
-complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l mode -d 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l policy -d 'Override the policy (strict, lenient)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l mode -d 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)' -r -f -a "NONE\t''
+BACKWARD\t''
+BACKWARD_TRANSITIVE\t''
+FORWARD\t''
+FORWARD_TRANSITIVE\t''
+FULL\t''
+FULL_TRANSITIVE\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l policy -d 'Override the policy (strict, lenient)' -r -f -a "strict\t''
+lenient\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l format -d 'Report for CI instead of pretty/JSON output' -r -f -a "junit\t'JUnit XML, for CI test reports'
 github\t'GitHub Actions annotations (::error file=…,line=…::…)'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
@@ -372,8 +399,18 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_s
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -f -a "redrive" -d 'Move dead-lettered records back to their original topic (or --to), safely'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l topics-regex -d 'Also read every topic whose whole name matches this regular expression, e.g. \'.*-dlt\'' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l from -d 'Where to start (as in tail) [default: beginning]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l until -d 'Where to stop (as in tail) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l from -d 'Where to start (as in tail) [default: beginning]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l until -d 'Where to stop (as in tail) [default: end]' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l samples -d 'Sample records shown per error group' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l fail-above -d 'Exit 1 when more than N records are found (for alerting and CI)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
@@ -435,8 +472,18 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subco
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Move dead-lettered records back to their original topic (or --to), safely'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l from -d 'Where to start (as in tail) [default: beginning]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l until -d 'Where to stop (as in tail) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l from -d 'Where to start (as in tail) [default: beginning]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l until -d 'Where to stop (as in tail) [default: end]' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s p -l partition -d 'Only these partitions' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l filter -d 'Count only records for which this jq expression (over the envelope) is truthy (reads the range)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
@@ -468,8 +515,18 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s h -l help -d '
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from-topic -d 'Read records from this topic (with --from/--until)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from-file -d 'Read records from this file in the record format (`-` is stdin)' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l to -d 'Destination topic' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from -d 'Where to start, as in tail (with --from-topic) [default: beginning]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l until -d 'Where to stop, as in tail (with --from-topic) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from -d 'Where to start, as in tail (with --from-topic) [default: beginning]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l until -d 'Where to stop, as in tail (with --from-topic) [default: end]' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s p -l partition -d 'Only these partitions of --from-topic' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l filter -d 'Only records for which this jq expression (over the envelope) is truthy' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l rate -d 'At most this many records per second, e.g. 200 or 200/s' -r

@@ -81,6 +81,45 @@ pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
         .map_err(|e| format!("`{s}` is not a duration like 500ms, 10s, 2m: {e}"))
 }
 
+/// A free-form value with suggestions for shell completion (positions, modes): any text is
+/// accepted here and parsed by the command; the suggestions only stop shells offering files.
+#[derive(Clone)]
+pub struct Suggest(pub &'static [&'static str]);
+
+impl clap::builder::TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
+}
+
+pub const FROM_VALUES: Suggest = Suggest(&["beginning", "end", "now", "-10", "15m", "1h", "1d"]);
+pub const UNTIL_VALUES: Suggest = Suggest(&["end", "now", "15m", "1h", "1d"]);
+pub const MODE_VALUES: Suggest = Suggest(&[
+    "NONE",
+    "BACKWARD",
+    "BACKWARD_TRANSITIVE",
+    "FORWARD",
+    "FORWARD_TRANSITIVE",
+    "FULL",
+    "FULL_TRANSITIVE",
+]);
+pub const POLICY_VALUES: Suggest = Suggest(&["strict", "lenient"]);
+
 /// A consumer group id: not empty, no control characters (librdkafka would otherwise answer
 /// with a configuration error naming `group.id`).
 pub fn group_name(s: &str) -> Result<String, String> {
@@ -295,11 +334,11 @@ pub struct TailArgs {
     pub topics_regex: Option<String>,
 
     /// Where to start (see below) [default: end when following, beginning with --until]
-    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
     pub from: Option<String>,
 
     /// Where to stop (see below); without it, follow new records until Ctrl-C
-    #[arg(long, value_name = "STOP")]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
 
     /// Stop after this many records in total
@@ -386,10 +425,10 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = ValidateInput::Json)]
     pub input: ValidateInput,
     /// Where to start reading topics (as in tail) [default: beginning]
-    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
     pub from: Option<String>,
     /// Where to stop reading topics (as in tail) [default: end]
-    #[arg(long, value_name = "STOP")]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
     /// Only these partitions
     #[arg(short, long, value_delimiter = ',')]
@@ -440,10 +479,10 @@ pub struct CompatArgs {
     #[arg(long, value_name = "DIR", requires = "old")]
     pub ref_root: Option<PathBuf>,
     /// Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)
-    #[arg(long, value_name = "MODE")]
+    #[arg(long, value_name = "MODE", value_parser = MODE_VALUES, hide_possible_values = true)]
     pub mode: Option<String>,
     /// Override the policy (strict, lenient)
-    #[arg(long, value_name = "POLICY")]
+    #[arg(long, value_name = "POLICY", value_parser = POLICY_VALUES, hide_possible_values = true)]
     pub policy: Option<String>,
     /// Treat changes to keywords that cannot be verified as breaking
     #[arg(long)]
@@ -611,11 +650,13 @@ pub struct ReplayArgs {
         long,
         value_name = "POSITION",
         allow_hyphen_values = true,
-        requires = "from_topic"
+        requires = "from_topic",
+        value_parser = FROM_VALUES,
+        hide_possible_values = true
     )]
     pub from: Option<String>,
     /// Where to stop, as in tail (with --from-topic) [default: end]
-    #[arg(long, value_name = "STOP", requires = "from_topic")]
+    #[arg(long, value_name = "STOP", requires = "from_topic", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
     /// Only these partitions of --from-topic
     #[arg(short, long, value_delimiter = ',', requires = "from_topic")]
@@ -657,10 +698,10 @@ pub struct CountArgs {
     #[arg(required = true)]
     pub topics: Vec<String>,
     /// Where to start (as in tail) [default: beginning]
-    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
     pub from: Option<String>,
     /// Where to stop (as in tail) [default: end]
-    #[arg(long, value_name = "STOP")]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
     /// Only these partitions
     #[arg(short, long, value_delimiter = ',')]
@@ -680,10 +721,10 @@ pub struct DlqStatsArgs {
     #[arg(long, value_name = "REGEX")]
     pub topics_regex: Option<String>,
     /// Where to start (as in tail) [default: beginning]
-    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
     pub from: Option<String>,
     /// Where to stop (as in tail) [default: end]
-    #[arg(long, value_name = "STOP")]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
     /// Sample records shown per error group
     #[arg(long, default_value_t = 2, value_name = "N")]

@@ -1198,7 +1198,15 @@ fn replay_says_when_a_checkpoint_overrides_from() {
         .success();
     let group = unique("ckpt");
     evtctl()
-        .args(["replay", "--from-topic", &src, "--to", &dst, "--checkpoint-group", &group])
+        .args([
+            "replay",
+            "--from-topic",
+            &src,
+            "--to",
+            &dst,
+            "--checkpoint-group",
+            &group,
+        ])
         .assert()
         .success();
     let out = evtctl()
@@ -1224,4 +1232,57 @@ fn replay_says_when_a_checkpoint_overrides_from() {
         )),
         "{err}"
     );
+}
+
+#[test]
+fn completions_offer_positions_and_modes_not_files() {
+    let bash = String::from_utf8(
+        evtctl()
+            .args(["completions", "bash"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        bash.contains("compgen -W \"beginning end now -10 15m 1h 1d\""),
+        "--from"
+    );
+    assert!(bash.contains("compgen -W \"end now 15m 1h 1d\""), "--until");
+    assert!(
+        bash.contains("NONE BACKWARD BACKWARD_TRANSITIVE FORWARD"),
+        "compat --mode"
+    );
+    for flag in [
+        "--key-type",
+        "--topics-regex",
+        "--key-delimiter",
+        "--format",
+        "--create",
+    ] {
+        assert!(bash.contains(flag), "{flag}");
+    }
+    // Suggestions do not restrict: any position still parses.
+    evtctl()
+        .args([
+            "tail",
+            "x",
+            "--from",
+            "2026-01-01T00:00:00Z",
+            "--until",
+            "0=5",
+            "--help",
+        ])
+        .assert()
+        .success();
+    evtctl()
+        .args([
+            "compat",
+            "--mode",
+            "backward-transitive",
+            "--format",
+            "junit",
+        ])
+        .assert()
+        .success();
 }
