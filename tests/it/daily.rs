@@ -1286,3 +1286,47 @@ fn completions_offer_positions_and_modes_not_files() {
         .assert()
         .success();
 }
+
+#[test]
+fn demo_prints_pasteable_commands_and_keeps_their_files() {
+    let out = evtctl()
+        .arg("demo")
+        .env_remove("EVTCTL_BROKERS")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let commands: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("$ evtctl "))
+        .collect();
+    assert!(commands.len() > 5, "{text}");
+    for c in &commands {
+        // What a shell makes of the line: one argument per line.
+        let out = std::process::Command::new("sh")
+            .args(["-c", &format!("printf '%s\\n' {c}")])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{c}");
+        let args: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        if c.starts_with("publish orders --type OrderPlaced") {
+            let json = args.last().unwrap();
+            serde_json::from_str::<serde_json::Value>(json)
+                .unwrap_or_else(|e| panic!("{c}: the event is not one argument: {e}"));
+        }
+        for flag in ["--file", "--old", "--new"] {
+            if let Some(i) = args.iter().position(|a| a == flag) {
+                let path = std::path::Path::new(&args[i + 1]);
+                assert!(path.is_file(), "{c}: {} was deleted", path.display());
+            }
+        }
+    }
+}
