@@ -1330,3 +1330,24 @@ fn demo_prints_pasteable_commands_and_keeps_their_files() {
         }
     }
 }
+
+#[test]
+fn readme_type_example_passes_the_bundled_registry() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let at = readme
+        .find("evtctl publish orders --type OrderPlaced")
+        .unwrap();
+    let rest = &readme[at..];
+    let json = &rest[rest.find('\'').unwrap() + 1..];
+    let json = &json[..json.find('\'').unwrap()];
+    let t = topic("readme-type", 1);
+    evtctl()
+        .args(["publish", &t, "--type", "OrderPlaced", json])
+        .assert()
+        .success();
+    let rec: serde_json::Value = serde_json::from_str(&read_all(&t, &[])[0]).unwrap();
+    assert_eq!(
+        header(&rec, "content-type").as_deref(),
+        Some("application/json")
+    );
+}
