@@ -359,30 +359,46 @@ pub fn run(cmd: &TopicsCommand, settings: &Settings, printer: &mut Printer) -> R
                 .map(|c| split_kv(c, "--set"))
                 .collect::<Result<_>>()?;
             admin.partitions(topic)?;
-            let current = admin.topic_configs(topic)?;
-            let merged = merge_configs(&current, &set, unset)?;
-            admin.set_topic_configs(topic, &merged)?;
+            if let Some(k) = unset.iter().find(|k| set.iter().any(|(s, _)| s == *k)) {
+                return Err(crate::error::usage(format!(
+                    "`{}` is both set and unset",
+                    escape_line(k)
+                )));
+            }
+            // IncrementalAlterConfigs changes only what is named. A broker without it gets a
+            // read-modify-write with AlterConfigs (which replaces every value set on the topic).
+            let how = match admin.alter_topic_configs(topic, &set, unset) {
+                Ok(()) => "IncrementalAlterConfigs",
+                Err(e)
+                    if format!("{e}").contains("does not support the IncrementalAlterConfigs") =>
+                {
+                    let fallback = admin
+                        .topic_configs(topic)
+                        .and_then(|current| merge_configs(&current, &set, unset))
+                        .and_then(|merged| admin.set_topic_configs(topic, &merged));
+                    if let Err(f) = fallback {
+                        return Err(crate::error::usage(format!(
+                            "{e}; the AlterConfigs fallback failed too: {f:#}"
+                        )));
+                    }
+                    "AlterConfigs (the broker lacks IncrementalAlterConfigs)"
+                }
+                Err(e) => return Err(e),
+            };
             if printer.is_json() {
-                let m: serde_json::Map<String, serde_json::Value> = merged
+                let set: Vec<serde_json::Value> = set
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.clone().into()))
+                    .map(|(k, v)| serde_json::json!({"name": k, "value": v}))
                     .collect();
-                printer.json(&serde_json::json!({"topic": topic, "configs": m}))?;
+                printer.json(
+                    &serde_json::json!({"topic": topic, "set": set, "unset": unset, "request": how}),
+                )?;
             } else {
                 printer.info(format!(
-                    "{}: {} set, {} unset; now set on the topic: {}",
+                    "{}: {} value(s) set, {} unset, with {how}",
                     escape_line(topic),
                     set.len(),
                     unset.len(),
-                    if merged.is_empty() {
-                        "nothing".to_string()
-                    } else {
-                        merged
-                            .iter()
-                            .map(|(k, v)| format!("{}={}", escape_line(k), escape_line(v)))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    }
                 ));
             }
         }

@@ -350,9 +350,49 @@ impl Admin {
         }
     }
 
+    /// Set and unset single configuration values of a topic (IncrementalAlterConfigs), leaving
+    /// the others as they are.
+    pub fn alter_topic_configs(
+        &self,
+        topic: &str,
+        set: &[(String, String)],
+        unset: &[String],
+    ) -> Result<()> {
+        use super::incremental::{alter, Op};
+        let admin = self.admin_client()?;
+        let ops: Vec<Op> = set
+            .iter()
+            .map(|(k, v)| Op::Set(k.clone(), v.clone()))
+            .chain(unset.iter().map(|k| Op::Delete(k.clone())))
+            .collect();
+        alter(admin.inner().native_ptr(), topic, &ops, self.timeout).map_err(|f| {
+            if unsupported_code(f.code) {
+                self.unsupported("IncrementalAlterConfigs")
+            } else if matches!(
+                f.code,
+                RDKafkaErrorCode::OperationTimedOut
+                    | RDKafkaErrorCode::RequestTimedOut
+                    | RDKafkaErrorCode::AllBrokersDown
+                    | RDKafkaErrorCode::BrokerTransportFailure
+            ) {
+                cluster(format!(
+                    "altering the configuration of `{topic}`: no answer from {} within {}: {}",
+                    self.settings.brokers,
+                    humantime::format_duration(self.timeout),
+                    f.message
+                ))
+            } else {
+                usage(format!(
+                    "cannot alter the configuration of `{topic}`: {} ({})",
+                    f.code, f.message
+                ))
+            }
+        })
+    }
+
     fn unsupported(&self, request: &str) -> anyhow::Error {
         usage(format!(
-            "the broker at {} does not support the {request} request (the embedded broker, librdkafka's mock, lacks it: use a Kafka cluster for this)",
+            "the broker at {} does not support the {request} request (`evtctl cluster -v` lists the requests it does)",
             self.settings.brokers
         ))
     }

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod embedded;
 pub mod group;
+mod incremental;
 mod mock_proxy;
 pub mod probe;
 pub mod reader;
