@@ -2,8 +2,10 @@
 //!
 //! Without `--filter` nothing is read: the count is the span of offsets between the resolved
 //! start and stop (exact for offset bounds; time bounds through the broker's ListOffsets by
-//! time, and where the broker cannot answer by time, as the embedded one cannot, that is said
-//! and the range is read instead). On compacted or transactional topics an offset span can be
+//! time, checked against the records' own times by reading forward from each offset it names
+//! to the first record at or after the time: one record per partition from an exact broker, a
+//! few from one that looks up by write time; where the broker cannot answer by time, as the
+//! embedded one cannot, that is said and the range is read instead). On compacted or transactional topics an offset span can be
 //! larger than the number of records: `--filter true` reads and counts exactly. With a filter,
 //! the range is read and the matching records counted. Joins no group, commits nothing.
 
@@ -71,9 +73,17 @@ fn by_offsets(
     let mut counts: BTreeMap<(&str, i32), u64> = BTreeMap::new();
     for (topic, rs) in by_topic {
         let parts: Vec<i32> = rs.iter().map(|r| r.partition).collect();
-        let marks: Vec<(i64, i64)> = parts
+        // The end each partition has as `resolve` found it by reading (a broker may under-report
+        // its high watermark, as Tansu 0.6 does), where the stop names it.
+        let marks: Vec<(i64, i64)> = rs
             .iter()
-            .map(|&p| admin.watermarks(topic, p))
+            .map(|r| {
+                let (low, high) = admin.watermarks(topic, r.partition)?;
+                Ok(match stop {
+                    Stop::End | Stop::Time(_) => (low, r.stop.unwrap_or(high).max(high)),
+                    Stop::Offset(_) => (low, high),
+                })
+            })
             .collect::<Result<_>>()?;
         let mut lookups: BTreeMap<i64, Vec<Option<i64>>> = BTreeMap::new();
         let mut lookup = |t: i64| -> Result<Option<Vec<Option<i64>>>> {
@@ -82,6 +92,7 @@ fn by_offsets(
             }
             match reader::time_lookup(admin, topic, &parts, &marks, t)? {
                 Some(v) => {
+                    let v = refine(admin.settings(), topic, &parts, &marks, &v, t)?;
                     lookups.insert(t, v.clone());
                     Ok(Some(v))
                 }
@@ -115,6 +126,57 @@ fn by_offsets(
             .map(|r| counts[&(r.topic.as_str(), r.partition)])
             .collect(),
     ))
+}
+
+/// Check the broker's time lookup against the records' own times. Kafka names the first record
+/// whose time is at or after `t`; a broker that looks up by write time (Tansu 0.6) names one at
+/// or before it (a record is written after it is created). Reading forward from the named
+/// offset to the first record at or after `t` is exact either way, and reads one record per
+/// partition from a broker that is already exact.
+fn refine(
+    s: &Settings,
+    topic: &str,
+    parts: &[i32],
+    marks: &[(i64, i64)],
+    found: &[Option<i64>],
+    t: i64,
+) -> Result<Vec<Option<i64>>> {
+    let mut out = found.to_vec();
+    let mut ranges = Vec::new();
+    for (i, &p) in parts.iter().enumerate() {
+        if let Some(o) = found[i].filter(|&o| o < marks[i].1) {
+            ranges.push(Range {
+                topic: topic.to_string(),
+                partition: p,
+                start: o,
+                stop: Some(marks[i].1),
+                start_time: None,
+                stop_time: None,
+            });
+            out[i] = None;
+        }
+    }
+    if ranges.is_empty() {
+        return Ok(out);
+    }
+    let mut open: std::collections::BTreeSet<i32> = ranges.iter().map(|r| r.partition).collect();
+    let mut rd = Reader::open(s, &ranges, None, None)?;
+    let never = AtomicBool::new(false);
+    rd.run(&never, |ev| {
+        if let Event::Record(r) = ev {
+            if open.contains(&r.partition) && r.timestamp.is_some_and(|ts| ts >= t) {
+                if let Some(i) = parts.iter().position(|&p| p == r.partition) {
+                    out[i] = Some(r.offset);
+                }
+                open.remove(&r.partition);
+            }
+            if open.is_empty() {
+                return Ok(Flow::Stop);
+            }
+        }
+        Ok(Flow::Continue)
+    })?;
+    Ok(out)
 }
 
 pub fn run(
