@@ -98,6 +98,57 @@ impl TopicSelector {
     }
 }
 
+/// Following a topic pattern: looks for new matching topics about once a second.
+pub struct TopicWatch {
+    pub admin: Admin,
+    pub known: Vec<String>,
+    pub last: std::time::Instant,
+    /// Topics found since the reader was opened.
+    pub found: Vec<String>,
+    /// Next offset per partition, to continue where the reader was.
+    pub next: std::collections::HashMap<(String, i32), i64>,
+}
+
+impl TopicWatch {
+    /// True when new topics were found (the reader should stop and reopen).
+    pub fn check(&mut self, selector: &TopicSelector) -> Result<bool> {
+        if self.last.elapsed() < std::time::Duration::from_secs(1) {
+            return Ok(false);
+        }
+        self.last = std::time::Instant::now();
+        for t in selector.select(&self.admin.topic_names()?) {
+            if !self.known.contains(&t) {
+                self.known.push(t.clone());
+                self.found.push(t);
+            }
+        }
+        Ok(!self.found.is_empty())
+    }
+}
+
+/// Following a pattern nothing matches yet: wait for a topic that does.
+pub fn wait_for_topics(
+    admin: &Admin,
+    selector: &TopicSelector,
+    printer: &crate::output::Printer,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Result<Vec<String>> {
+    printer.info(format!(
+        "no topic matches {} yet: waiting for one",
+        selector.describe_patterns()
+    ));
+    loop {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(crate::error::Interrupted.into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let found = selector.select(&admin.topic_names()?);
+        if !found.is_empty() {
+            return Ok(found);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -159,57 +159,6 @@ impl Plan {
     }
 }
 
-/// Following a topic pattern: looks for new matching topics about once a second.
-struct TopicWatch {
-    admin: Admin,
-    known: Vec<String>,
-    last: Instant,
-    /// Topics found since the reader was opened.
-    found: Vec<String>,
-    /// Next offset per partition, to continue where the reader was.
-    next: std::collections::HashMap<(String, i32), i64>,
-}
-
-impl TopicWatch {
-    /// True when new topics were found (the reader should stop and reopen).
-    fn check(&mut self, selector: &crate::pattern::TopicSelector) -> Result<bool> {
-        if self.last.elapsed() < std::time::Duration::from_secs(1) {
-            return Ok(false);
-        }
-        self.last = Instant::now();
-        for t in selector.select(&self.admin.topic_names()?) {
-            if !self.known.contains(&t) {
-                self.known.push(t.clone());
-                self.found.push(t);
-            }
-        }
-        Ok(!self.found.is_empty())
-    }
-}
-
-/// Following a pattern nothing matches yet: wait for a topic that does.
-fn wait_for_topics(
-    admin: &Admin,
-    selector: &crate::pattern::TopicSelector,
-    printer: &Printer,
-    cancel: &AtomicBool,
-) -> Result<Vec<String>> {
-    printer.info(format!(
-        "no topic matches {} yet: waiting for one",
-        selector.describe_patterns()
-    ));
-    loop {
-        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
-            return Err(Interrupted.into());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(250));
-        let found = selector.select(&admin.topic_names()?);
-        if !found.is_empty() {
-            return Ok(found);
-        }
-    }
-}
-
 /// The `validation` field `tail --validate` adds to each JSON record.
 fn validation_json(v: &Verdict) -> serde_json::Value {
     match v {
@@ -277,7 +226,7 @@ pub fn run(
     let following = plan.stop.is_none();
     let mut topics = plan.selector.resolve(&admin, following)?;
     if topics.is_empty() {
-        topics = wait_for_topics(&admin, &plan.selector, printer, cancel)?;
+        topics = crate::pattern::wait_for_topics(&admin, &plan.selector, printer, cancel)?;
     }
     let committed = match &plan.group {
         Some(g) => {
@@ -299,13 +248,14 @@ pub fn run(
         committed.as_ref(),
     )?;
     // Following a pattern: topics created later are picked up (checked about once a second).
-    let mut watch = (following && plan.selector.has_patterns()).then(|| TopicWatch {
-        admin,
-        known: topics.clone(),
-        last: Instant::now(),
-        found: Vec::new(),
-        next: Default::default(),
-    });
+    let mut watch =
+        (following && plan.selector.has_patterns()).then(|| crate::pattern::TopicWatch {
+            admin,
+            known: topics.clone(),
+            last: Instant::now(),
+            found: Vec::new(),
+            next: Default::default(),
+        });
     for r in &ranges {
         match r.stop {
             Some(s) => printer.debug(format!(
