@@ -59,9 +59,16 @@ pub fn main() -> i32 {
             .name("evtctl".into())
             .stack_size(stack as usize)
             .spawn(move || {
-                let code = run();
-                d.store(true, Ordering::Release);
-                code
+                // Set on every way out, a panic included: the watcher below waits for it, and
+                // a panic must end the process (exit 101), not leave it hanging.
+                struct Done(std::sync::Arc<AtomicBool>);
+                impl Drop for Done {
+                    fn drop(&mut self) {
+                        self.0.store(true, Ordering::Release);
+                    }
+                }
+                let _done = Done(d);
+                run()
             });
         if let Ok(worker) = spawned {
             filter::watch(&done, &CANCEL, stack);
