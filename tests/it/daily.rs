@@ -1443,3 +1443,34 @@ fn readme_type_example_passes_the_bundled_registry() {
         Some("application/json")
     );
 }
+
+#[test]
+fn tables_have_no_trailing_spaces_and_right_aligned_numbers() {
+    let t = topic("tables", 2);
+    for args in [
+        vec!["schema", "list", "-o", "pretty"],
+        vec!["topics", "-o", "pretty"],
+        vec!["topics", "describe", &t, "-o", "pretty"],
+        vec!["count", &t, "-o", "pretty"],
+        vec!["config", "show", "-o", "pretty"],
+    ] {
+        let out = evtctl().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for l in text.lines() {
+            assert_eq!(l, l.trim_end(), "{args:?}: trailing spaces in {l:?}");
+        }
+    }
+    // PARTITION and RECORDS are numbers: right-aligned under their headers.
+    let out = evtctl()
+        .args(["count", &t, "-o", "pretty"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    let end = header.find("RECORDS").unwrap() + "RECORDS".len();
+    for l in text.lines().skip(1).take(2) {
+        assert_eq!(l.len(), end, "{text}");
+        assert!(l.ends_with(" 0"), "{text}");
+    }
+}
