@@ -204,7 +204,7 @@ pub enum Compression {
   evtctl publish orders '{\"id\":\"o-1\",\"total\":12.5}' -k o-1
   evtctl publish orders --file events.jsonl --key-field /orderId
   evtctl tail src --until end -o json | evtctl publish dst --format envelope
-  evtctl publish orders --type OrderPlaced '{\"orderId\":\"o-1\"}'
+  evtctl publish orders --type OrderPlaced --file orders.jsonl --key-field /orderId
   printf 'o-1:hello\\n' | evtctl publish notes --format text --key-delimiter :
   evtctl publish counters 7 --key 42 --key-type int64 --create --partitions 3")]
 pub struct PublishArgs {
@@ -309,7 +309,7 @@ Format (--format), as kcat's -f:
   %t topic   %p partition   %o offset   %T timestamp (ms, -1 if none)   %{time} RFC 3339
   %k key     %s value       %K / %S key / value length (-1 if null)     %% a percent sign
   %h headers as name=value,name=value   %{header:NAME} the last header called NAME
-  \n \t \r \0 \\ escapes. Bytes are written as they are, escaped on a terminal.
+  \\n \\t \\r \\0 \\\\ escapes. Bytes are written as they are, escaped on a terminal.
 
 Stops (--until):
   end                    the end offsets captured when the command starts
@@ -321,8 +321,8 @@ Examples:
   evtctl tail orders --from -5 --until end
   evtctl tail orders --from 1h --filter '.value.total > 100'
   evtctl tail orders --from beginning --until end -o json > orders.jsonl
-  evtctl tail orders --from beginning --until end --format '%k\t%s\n'
-  evtctl tail counters --key-type int64 --value-type int64 --format '%k=%s\n'")]
+  evtctl tail orders --from beginning --until end --format '%k\\t%s\\n'
+  evtctl tail counters --key-type int64 --value-type int64 --format '%k=%s\\n'")]
 pub struct TailArgs {
     /// Topics to read; `re:REGEX` selects every topic whose whole name matches
     #[arg(required_unless_present = "topics_regex")]
@@ -684,8 +684,8 @@ pub struct ReplayArgs {
 #[derive(Args, Debug)]
 #[command(
     after_help = "Without --filter nothing is read: counts are offset spans (exact for offset bounds; time
-bounds are looked up with the broker's ListOffsets by time, and where the broker cannot answer by
-time that is said and the range is read). On compacted or transactional topics an offset span
+bounds are looked up with the broker's ListOffsets by time and checked against the records' own
+times; where the broker cannot answer by time that is said and the range is read). On compacted or transactional topics an offset span
 can exceed the number of records: --filter true reads and counts exactly.
 
 Examples:
