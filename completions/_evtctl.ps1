@@ -41,11 +41,13 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Publish events: one from the command line, or JSON Lines from a file or stdin')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read records from topics, from a point in time or offset, following or up to an end')
-            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, describe and create topics')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, describe, create, delete, grow and configure topics')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate events from topics, JSON Lines files or stdin against the schema registry')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Inspect and check the local schema registry')
             [CompletionResult]::new('compat', 'compat', [CompletionResultType]::ParameterValue, 'Check schema compatibility between versions: a CI gate against breaking changes')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why, keep a copy, move records back')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count records per partition and in total, between two positions')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Copy a range of records (from a topic or an exported file) into a topic')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration (secrets redacted)')
@@ -66,12 +68,15 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Header added to every record (repeatable); NAME alone adds a null value')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Partition for every record (default: by key, Java-client compatible)')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition for every record (default: by key, Java-client compatible)')
-            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Send at most this many records per second')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Send at most this many records per second, e.g. 200 or 200/s')
             [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression codec')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Wrap each payload as `data` in an event of this type, with a generated id, time, version and a traceparent header')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'The `source` of events made with --type')
             [CompletionResult]::new('--event-version', '--event-version', [CompletionResultType]::ParameterName, 'The `version` of events made with --type [default: the latest registered version of the type''s subject, else 1]')
             [CompletionResult]::new('--trace', '--trace', [CompletionResultType]::ParameterName, 'W3C traceparent to continue (the record gets a child span) [env: TRACEPARENT]')
+            [CompletionResult]::new('--key-type', '--key-type', [CompletionResultType]::ParameterName, 'How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are big-endian, as Java''s serializers write them)')
+            [CompletionResult]::new('--key-delimiter', '--key-delimiter', [CompletionResultType]::ParameterName, 'With --format text: the text before the first DELIM on a line is the key, the rest the value (kcat''s -K); a line without DELIM has no key')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Partitions of a topic made by --create')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
@@ -85,6 +90,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--no-validate', '--no-validate', [CompletionResultType]::ParameterName, 'Publish events even when they fail their schema in the registry')
             [CompletionResult]::new('--fail-fast', '--fail-fast', [CompletionResultType]::ParameterName, 'Stop at the first line that cannot be parsed or delivered')
             [CompletionResult]::new('--envelope-topic', '--envelope-topic', [CompletionResultType]::ParameterName, 'Use each envelope''s `topic` field when present (with --format envelope)')
+            [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Create the topic first when it does not exist (default: a missing topic is an error)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
@@ -94,6 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;tail' {
+            [CompletionResult]::new('--topics-regex', '--topics-regex', [CompletionResultType]::ParameterName, 'Also read every topic whose whole name matches this regular expression (when following, topics created later too)')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start (see below) [default: end when following, beginning with --until]')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (see below); without it, follow new records until Ctrl-C')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Stop after this many records in total')
@@ -105,6 +112,9 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Keep records whose key is exactly this')
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Join this consumer group and commit what was printed (default: no group, no commits)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Join this consumer group and commit what was printed (default: no group, no commits)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Print each record with this kcat-style format instead of pretty/JSON, e.g. ''%k\t%s\n'' (tokens below)')
+            [CompletionResult]::new('--key-type', '--key-type', [CompletionResultType]::ParameterName, 'How to decode keys (and encode --key): shown decoded, in the envelope with `key_encoding` naming the type')
+            [CompletionResult]::new('--value-type', '--value-type', [CompletionResultType]::ParameterName, 'How to decode values')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
@@ -120,8 +130,8 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'evtctl;topics' {
@@ -142,7 +152,10 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with partitions, replication and watermarks (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one topic partition by partition')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete topics and every record in them (asks on a terminal; --yes otherwise)')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions to a topic (Kafka cannot remove partitions)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Set or unset configuration values of a topic')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -168,6 +181,70 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;topics;describe' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('--all-configs', '--all-configs', [CompletionResultType]::ParameterName, 'Show every configuration value, defaults included')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'evtctl;topics;delete' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--if-exists', '--if-exists', [CompletionResultType]::ParameterName, 'Succeed when a topic does not exist')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'evtctl;topics;alter' {
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'The new total number of partitions')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'evtctl;topics;config' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Set a value (repeatable)')
+            [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Return a value to its default (repeatable)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
@@ -211,7 +288,10 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
         }
         'evtctl;topics;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with partitions, replication and watermarks (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one topic partition by partition')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete topics and every record in them (asks on a terminal; --yes otherwise)')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions to a topic (Kafka cannot remove partitions)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Set or unset configuration values of a topic')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -222,6 +302,15 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
         'evtctl;topics;help;describe' {
             break
         }
+        'evtctl;topics;help;delete' {
+            break
+        }
+        'evtctl;topics;help;alter' {
+            break
+        }
+        'evtctl;topics;help;config' {
+            break
+        }
         'evtctl;topics;help;create' {
             break
         }
@@ -229,6 +318,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;validate' {
+            [CompletionResult]::new('--topics-regex', '--topics-regex', [CompletionResultType]::ParameterName, 'Also read every topic whose whole name matches this regular expression')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'What each line of a file is')
@@ -408,6 +498,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;dlq;stats' {
+            [CompletionResult]::new('--topics-regex', '--topics-regex', [CompletionResultType]::ParameterName, 'Also read every topic whose whole name matches this regular expression, e.g. ''.*-dlt''')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start (as in tail) [default: beginning]')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (as in tail) [default: end]')
             [CompletionResult]::new('--samples', '--samples', [CompletionResultType]::ParameterName, 'Sample records shown per error group')
@@ -505,6 +596,49 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;dlq;help;help' {
+            break
+        }
+        'evtctl;count' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start (as in tail) [default: beginning]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (as in tail) [default: end]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these partitions')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only these partitions')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Count only records for which this jq expression (over the envelope) is truthy (reads the range)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'evtctl;cluster' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'evtctl;replay' {
@@ -830,11 +964,13 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
         'evtctl;help' {
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Publish events: one from the command line, or JSON Lines from a file or stdin')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read records from topics, from a point in time or offset, following or up to an end')
-            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, describe and create topics')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'List, describe, create, delete, grow and configure topics')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Validate events from topics, JSON Lines files or stdin against the schema registry')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Inspect and check the local schema registry')
             [CompletionResult]::new('compat', 'compat', [CompletionResultType]::ParameterValue, 'Check schema compatibility between versions: a CI gate against breaking changes')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why, keep a copy, move records back')
+            [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count records per partition and in total, between two positions')
+            [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Copy a range of records (from a topic or an exported file) into a topic')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration (secrets redacted)')
@@ -852,7 +988,10 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
         }
         'evtctl;help;topics' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics with partitions, replication and watermarks (the default)')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one topic partition by partition')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete topics and every record in them (asks on a terminal; --yes otherwise)')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Add partitions to a topic (Kafka cannot remove partitions)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Set or unset configuration values of a topic')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
             break
         }
@@ -860,6 +999,15 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;help;topics;describe' {
+            break
+        }
+        'evtctl;help;topics;delete' {
+            break
+        }
+        'evtctl;help;topics;alter' {
+            break
+        }
+        'evtctl;help;topics;config' {
             break
         }
         'evtctl;help;topics;create' {
@@ -899,6 +1047,12 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;help;dlq;redrive' {
+            break
+        }
+        'evtctl;help;count' {
+            break
+        }
+        'evtctl;help;cluster' {
             break
         }
         'evtctl;help;replay' {

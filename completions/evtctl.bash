@@ -16,6 +16,9 @@ _evtctl() {
             ",$1")
                 cmd="evtctl"
                 ;;
+            evtctl,cluster)
+                cmd="evtctl__subcmd__cluster"
+                ;;
             evtctl,compat)
                 cmd="evtctl__subcmd__compat"
                 ;;
@@ -24,6 +27,9 @@ _evtctl() {
                 ;;
             evtctl,config)
                 cmd="evtctl__subcmd__config"
+                ;;
+            evtctl,count)
+                cmd="evtctl__subcmd__count"
                 ;;
             evtctl,demo)
                 cmd="evtctl__subcmd__demo"
@@ -136,6 +142,9 @@ _evtctl() {
             evtctl__subcmd__groups__subcmd__help,skip)
                 cmd="evtctl__subcmd__groups__subcmd__help__subcmd__skip"
                 ;;
+            evtctl__subcmd__help,cluster)
+                cmd="evtctl__subcmd__help__subcmd__cluster"
+                ;;
             evtctl__subcmd__help,compat)
                 cmd="evtctl__subcmd__help__subcmd__compat"
                 ;;
@@ -144,6 +153,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__help,config)
                 cmd="evtctl__subcmd__help__subcmd__config"
+                ;;
+            evtctl__subcmd__help,count)
+                cmd="evtctl__subcmd__help__subcmd__count"
                 ;;
             evtctl__subcmd__help,demo)
                 cmd="evtctl__subcmd__help__subcmd__demo"
@@ -214,8 +226,17 @@ _evtctl() {
             evtctl__subcmd__help__subcmd__schema,show)
                 cmd="evtctl__subcmd__help__subcmd__schema__subcmd__show"
                 ;;
+            evtctl__subcmd__help__subcmd__topics,alter)
+                cmd="evtctl__subcmd__help__subcmd__topics__subcmd__alter"
+                ;;
+            evtctl__subcmd__help__subcmd__topics,config)
+                cmd="evtctl__subcmd__help__subcmd__topics__subcmd__config"
+                ;;
             evtctl__subcmd__help__subcmd__topics,create)
                 cmd="evtctl__subcmd__help__subcmd__topics__subcmd__create"
+                ;;
+            evtctl__subcmd__help__subcmd__topics,delete)
+                cmd="evtctl__subcmd__help__subcmd__topics__subcmd__delete"
                 ;;
             evtctl__subcmd__help__subcmd__topics,describe)
                 cmd="evtctl__subcmd__help__subcmd__topics__subcmd__describe"
@@ -247,8 +268,17 @@ _evtctl() {
             evtctl__subcmd__schema__subcmd__help,show)
                 cmd="evtctl__subcmd__schema__subcmd__help__subcmd__show"
                 ;;
+            evtctl__subcmd__topics,alter)
+                cmd="evtctl__subcmd__topics__subcmd__alter"
+                ;;
+            evtctl__subcmd__topics,config)
+                cmd="evtctl__subcmd__topics__subcmd__config"
+                ;;
             evtctl__subcmd__topics,create)
                 cmd="evtctl__subcmd__topics__subcmd__create"
+                ;;
+            evtctl__subcmd__topics,delete)
+                cmd="evtctl__subcmd__topics__subcmd__delete"
                 ;;
             evtctl__subcmd__topics,describe)
                 cmd="evtctl__subcmd__topics__subcmd__describe"
@@ -259,8 +289,17 @@ _evtctl() {
             evtctl__subcmd__topics,list)
                 cmd="evtctl__subcmd__topics__subcmd__list"
                 ;;
+            evtctl__subcmd__topics__subcmd__help,alter)
+                cmd="evtctl__subcmd__topics__subcmd__help__subcmd__alter"
+                ;;
+            evtctl__subcmd__topics__subcmd__help,config)
+                cmd="evtctl__subcmd__topics__subcmd__help__subcmd__config"
+                ;;
             evtctl__subcmd__topics__subcmd__help,create)
                 cmd="evtctl__subcmd__topics__subcmd__help__subcmd__create"
+                ;;
+            evtctl__subcmd__topics__subcmd__help,delete)
+                cmd="evtctl__subcmd__topics__subcmd__help__subcmd__delete"
                 ;;
             evtctl__subcmd__topics__subcmd__help,describe)
                 cmd="evtctl__subcmd__topics__subcmd__help__subcmd__describe"
@@ -278,8 +317,62 @@ _evtctl() {
 
     case "${cmd}" in
         evtctl)
-            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help --version publish tail topics validate schema compat dlq replay groups config dev demo completions help"
+            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help --version publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__cluster)
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -355,11 +448,11 @@ _evtctl() {
                     return 0
                     ;;
                 --mode)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "NONE BACKWARD BACKWARD_TRANSITIVE FORWARD FORWARD_TRANSITIVE FULL FULL_TRANSITIVE" -- "${cur}"))
                     return 0
                     ;;
                 --policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "strict lenient" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -570,6 +663,80 @@ _evtctl() {
                 return 0
             fi
             case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__count)
+            opts="-p -b -X -o -q -v -h --from --until --partition --filter --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --brokers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1122,18 +1289,22 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__dlq__subcmd__stats)
-            opts="-b -X -o -q -v -h --from --until --samples --fail-above --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-b -X -o -q -v -h --topics-regex --from --until --samples --fail-above --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --from)
+                --topics-regex)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --from)
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
+                    return 0
+                    ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --samples)
@@ -1610,8 +1781,22 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help)
-            opts="publish tail topics validate schema compat dlq replay groups config dev demo completions help"
+            opts="publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1668,6 +1853,20 @@ _evtctl() {
         evtctl__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__count)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1960,7 +2159,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help__subcmd__topics)
-            opts="list describe create"
+            opts="list describe delete alter config create"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1973,7 +2172,49 @@ _evtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evtctl__subcmd__help__subcmd__topics__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__topics__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evtctl__subcmd__help__subcmd__topics__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__topics__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2030,7 +2271,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__publish)
-            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2097,6 +2338,18 @@ _evtctl() {
                     return 0
                     ;;
                 --trace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2167,11 +2420,11 @@ _evtctl() {
                     return 0
                     ;;
                 --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --partition)
@@ -2532,18 +2785,22 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__tail)
-            opts="-n -p -k -g -b -X -o -q -v -h --from --until --count --partition --filter --key --group --validate --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-n -p -k -g -b -X -o -q -v -h --topics-regex --from --until --count --partition --filter --key --group --validate --format --key-type --value-type --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --from)
+                --topics-regex)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --from)
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
+                    return 0
+                    ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --count)
@@ -2580,6 +2837,18 @@ _evtctl() {
                     ;;
                 -g)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
+                    return 0
+                    ;;
+                --value-type)
+                    COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -2630,12 +2899,132 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__topics)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list describe create help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list describe delete alter config create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__topics__subcmd__alter)
+            opts="-b -X -o -q -v -h --partitions --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__topics__subcmd__config)
+            opts="-b -X -o -q -v -h --set --unset --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --brokers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2749,8 +3138,62 @@ _evtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evtctl__subcmd__topics__subcmd__delete)
+            opts="-y -b -X -o -q -v -h --yes --if-exists --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evtctl__subcmd__topics__subcmd__describe)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-b -X -o -q -v -h --all-configs --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2804,7 +3247,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__topics__subcmd__help)
-            opts="list describe create help"
+            opts="list describe delete alter config create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2817,7 +3260,49 @@ _evtctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evtctl__subcmd__topics__subcmd__help__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__topics__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evtctl__subcmd__topics__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__topics__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2928,12 +3413,16 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__validate)
-            opts="-f -p -b -X -o -q -v -h --file --input --from --until --partition --subject --allow-unknown --max-invalid --format --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-f -p -b -X -o -q -v -h --topics-regex --file --input --from --until --partition --subject --allow-unknown --max-invalid --format --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --topics-regex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2947,11 +3436,11 @@ _evtctl() {
                     return 0
                     ;;
                 --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "beginning end now -10 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "end now 15m 1h 1d" -- "${cur}"))
                     return 0
                     ;;
                 --partition)

@@ -38,11 +38,13 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --version 'Print version'
             cand publish 'Publish events: one from the command line, or JSON Lines from a file or stdin'
             cand tail 'Read records from topics, from a point in time or offset, following or up to an end'
-            cand topics 'List, describe and create topics'
+            cand topics 'List, describe, create, delete, grow and configure topics'
             cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
             cand schema 'Inspect and check the local schema registry'
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+            cand count 'Count records per partition and in total, between two positions'
+            cand cluster 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
             cand config 'Show the effective configuration (secrets redacted)'
@@ -62,12 +64,15 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --header 'Header added to every record (repeatable); NAME alone adds a null value'
             cand -p 'Partition for every record (default: by key, Java-client compatible)'
             cand --partition 'Partition for every record (default: by key, Java-client compatible)'
-            cand --rate 'Send at most this many records per second'
+            cand --rate 'Send at most this many records per second, e.g. 200 or 200/s'
             cand --compression 'Compression codec'
             cand --type 'Wrap each payload as `data` in an event of this type, with a generated id, time, version and a traceparent header'
             cand --source 'The `source` of events made with --type'
             cand --event-version 'The `version` of events made with --type [default: the latest registered version of the type''s subject, else 1]'
             cand --trace 'W3C traceparent to continue (the record gets a child span) [env: TRACEPARENT]'
+            cand --key-type 'How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are big-endian, as Java''s serializers write them)'
+            cand --key-delimiter 'With --format text: the text before the first DELIM on a line is the key, the rest the value (kcat''s -K); a line without DELIM has no key'
+            cand --partitions 'Partitions of a topic made by --create'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
@@ -81,6 +86,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --no-validate 'Publish events even when they fail their schema in the registry'
             cand --fail-fast 'Stop at the first line that cannot be parsed or delivered'
             cand --envelope-topic 'Use each envelope''s `topic` field when present (with --format envelope)'
+            cand --create 'Create the topic first when it does not exist (default: a missing topic is an error)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
@@ -89,6 +95,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'evtctl;tail'= {
+            cand --topics-regex 'Also read every topic whose whole name matches this regular expression (when following, topics created later too)'
             cand --from 'Where to start (see below) [default: end when following, beginning with --until]'
             cand --until 'Where to stop (see below); without it, follow new records until Ctrl-C'
             cand -n 'Stop after this many records in total'
@@ -100,6 +107,9 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --key 'Keep records whose key is exactly this'
             cand -g 'Join this consumer group and commit what was printed (default: no group, no commits)'
             cand --group 'Join this consumer group and commit what was printed (default: no group, no commits)'
+            cand --format 'Print each record with this kcat-style format instead of pretty/JSON, e.g. ''%k\t%s\n'' (tokens below)'
+            cand --key-type 'How to decode keys (and encode --key): shown decoded, in the envelope with `key_encoding` naming the type'
+            cand --value-type 'How to decode values'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
@@ -115,8 +125,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
             cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'evtctl;topics'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -136,7 +146,10 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List topics with partitions, replication and watermarks (the default)'
-            cand describe 'Show one topic partition by partition'
+            cand describe 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+            cand delete 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+            cand alter 'Add partitions to a topic (Kafka cannot remove partitions)'
+            cand config 'Set or unset configuration values of a topic'
             cand create 'Create a topic'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -160,6 +173,67 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --help 'Print help'
         }
         &'evtctl;topics;describe'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand --all-configs 'Show every configuration value, defaults included'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;topics;delete'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --if-exists 'Succeed when a topic does not exist'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;topics;alter'= {
+            cand --partitions 'The new total number of partitions'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;topics;config'= {
+            cand --set 'Set a value (repeatable)'
+            cand --unset 'Return a value to its default (repeatable)'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
@@ -201,7 +275,10 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         }
         &'evtctl;topics;help'= {
             cand list 'List topics with partitions, replication and watermarks (the default)'
-            cand describe 'Show one topic partition by partition'
+            cand describe 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+            cand delete 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+            cand alter 'Add partitions to a topic (Kafka cannot remove partitions)'
+            cand config 'Set or unset configuration values of a topic'
             cand create 'Create a topic'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -209,11 +286,18 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         }
         &'evtctl;topics;help;describe'= {
         }
+        &'evtctl;topics;help;delete'= {
+        }
+        &'evtctl;topics;help;alter'= {
+        }
+        &'evtctl;topics;help;config'= {
+        }
         &'evtctl;topics;help;create'= {
         }
         &'evtctl;topics;help;help'= {
         }
         &'evtctl;validate'= {
+            cand --topics-regex 'Also read every topic whose whole name matches this regular expression'
             cand -f 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)'
             cand --file 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)'
             cand --input 'What each line of a file is'
@@ -381,6 +465,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;dlq;stats'= {
+            cand --topics-regex 'Also read every topic whose whole name matches this regular expression, e.g. ''.*-dlt'''
             cand --from 'Where to start (as in tail) [default: beginning]'
             cand --until 'Where to stop (as in tail) [default: end]'
             cand --samples 'Sample records shown per error group'
@@ -471,6 +556,47 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;dlq;help;redrive'= {
         }
         &'evtctl;dlq;help;help'= {
+        }
+        &'evtctl;count'= {
+            cand --from 'Where to start (as in tail) [default: beginning]'
+            cand --until 'Where to stop (as in tail) [default: end]'
+            cand -p 'Only these partitions'
+            cand --partition 'Only these partitions'
+            cand --filter 'Count only records for which this jq expression (over the envelope) is truthy (reads the range)'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'evtctl;cluster'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'evtctl;replay'= {
             cand --from-topic 'Read records from this topic (with --from/--until)'
@@ -771,11 +897,13 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help'= {
             cand publish 'Publish events: one from the command line, or JSON Lines from a file or stdin'
             cand tail 'Read records from topics, from a point in time or offset, following or up to an end'
-            cand topics 'List, describe and create topics'
+            cand topics 'List, describe, create, delete, grow and configure topics'
             cand validate 'Validate events from topics, JSON Lines files or stdin against the schema registry'
             cand schema 'Inspect and check the local schema registry'
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+            cand count 'Count records per partition and in total, between two positions'
+            cand cluster 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
             cand config 'Show the effective configuration (secrets redacted)'
@@ -790,12 +918,21 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         }
         &'evtctl;help;topics'= {
             cand list 'List topics with partitions, replication and watermarks (the default)'
-            cand describe 'Show one topic partition by partition'
+            cand describe 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+            cand delete 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+            cand alter 'Add partitions to a topic (Kafka cannot remove partitions)'
+            cand config 'Set or unset configuration values of a topic'
             cand create 'Create a topic'
         }
         &'evtctl;help;topics;list'= {
         }
         &'evtctl;help;topics;describe'= {
+        }
+        &'evtctl;help;topics;delete'= {
+        }
+        &'evtctl;help;topics;alter'= {
+        }
+        &'evtctl;help;topics;config'= {
         }
         &'evtctl;help;topics;create'= {
         }
@@ -824,6 +961,10 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;dlq;drain'= {
         }
         &'evtctl;help;dlq;redrive'= {
+        }
+        &'evtctl;help;count'= {
+        }
+        &'evtctl;help;cluster'= {
         }
         &'evtctl;help;replay'= {
         }

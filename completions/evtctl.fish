@@ -41,11 +41,13 @@ complete -c evtctl -n "__fish_evtctl_needs_command" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_needs_command" -s V -l version -d 'Print version'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
-complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "topics" -d 'List, describe and create topics'
+complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "topics" -d 'List, describe, create, delete, grow and configure topics'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "schema" -d 'Inspect and check the local schema registry'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "dlq" -d 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "count" -d 'Count records per partition and in total, between two positions'
+complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "cluster" -d 'Cluster id, controller and brokers (id, address, rack); with -v each broker\'s API versions. The first thing to run against a new profile'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "replay" -d 'Copy a range of records (from a topic or an exported file) into a topic'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "groups" -d 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
@@ -61,7 +63,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s k -l key -d 'R
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-field -d 'Take the key from this JSON pointer into the payload, e.g. /orderId' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s H -l header -d 'Header added to every record (repeatable); NAME alone adds a null value' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s p -l partition -d 'Partition for every record (default: by key, Java-client compatible)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l rate -d 'Send at most this many records per second' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l rate -d 'Send at most this many records per second, e.g. 200 or 200/s' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l compression -d 'Compression codec' -r -f -a "none\t''
 gzip\t''
 snappy\t''
@@ -71,6 +73,14 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l type -d 'Wrap 
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l source -d 'The `source` of events made with --type' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l event-version -d 'The `version` of events made with --type [default: the latest registered version of the type\'s subject, else 1]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l trace -d 'W3C traceparent to continue (the record gets a child span) [env: TRACEPARENT]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-type -d 'How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are big-endian, as Java\'s serializers write them)' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
+int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
+int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
+hex\t'Any bytes, shown and given as lowercase hex'
+base64\t'Any bytes, shown and given as standard base64'
+json\t'A JSON document'"
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-delimiter -d 'With --format text: the text before the first DELIM on a line is the key, the rest the value (kcat\'s -K); a line without DELIM has no key' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l partitions -d 'Partitions of a topic made by --create' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -85,16 +95,41 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l max-line-bytes
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l no-validate -d 'Publish events even when they fail their schema in the registry'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l fail-fast -d 'Stop at the first line that cannot be parsed or delivered'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l envelope-topic -d 'Use each envelope\'s `topic` field when present (with --format envelope)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l create -d 'Create the topic first when it does not exist (default: a missing topic is an error)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l from -d 'Where to start (see below) [default: end when following, beginning with --until]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l until -d 'Where to stop (see below); without it, follow new records until Ctrl-C' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l topics-regex -d 'Also read every topic whose whole name matches this regular expression (when following, topics created later too)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l from -d 'Where to start (see below) [default: end when following, beginning with --until]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l until -d 'Where to stop (see below); without it, follow new records until Ctrl-C' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s n -l count -d 'Stop after this many records in total' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s p -l partition -d 'Only these partitions (repeatable or comma-separated)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l filter -d 'Keep records for which this jq expression (over the envelope) is truthy' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s k -l key -d 'Keep records whose key is exactly this' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s g -l group -d 'Join this consumer group and commit what was printed (default: no group, no commits)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l format -d 'Print each record with this kcat-style format instead of pretty/JSON, e.g. \'%k\\t%s\\n\' (tokens below)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l key-type -d 'How to decode keys (and encode --key): shown decoded, in the envelope with `key_encoding` naming the type' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
+int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
+int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
+hex\t'Any bytes, shown and given as lowercase hex'
+base64\t'Any bytes, shown and given as standard base64'
+json\t'A JSON document'"
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l value-type -d 'How to decode values' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
+int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
+int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
+hex\t'Any bytes, shown and given as lowercase hex'
+base64\t'Any bytes, shown and given as standard base64'
+json\t'A JSON document'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -109,25 +144,28 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l max-line-bytes -d
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l validate -d 'Check each record against the schema registry and mark the invalid ones'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
 json\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -f -a "describe" -d 'Show one topic partition by partition'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -f -a "create" -d 'Create a topic'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "describe" -d 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "delete" -d 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "alter" -d 'Add partitions to a topic (Kafka cannot remove partitions)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "config" -d 'Set or unset configuration values of a topic'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "create" -d 'Create a topic'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and not __fish_seen_subcommand_from list describe delete alter config create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -154,9 +192,57 @@ never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -l all-configs -d 'Show every configuration value, defaults included'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed when a topic does not exist'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l partitions -d 'The new total number of partitions' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l set -d 'Set a value (repeatable)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l unset -d 'Return a value to its default (repeatable)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l partitions -d 'Number of partitions' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l replication -d 'Replication factor [default: the broker\'s default]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -l config -d 'Topic configuration (repeatable), e.g. --config retention.ms=86400000' -r
@@ -176,14 +262,28 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_su
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show one topic partition by partition'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Add partitions to a topic (Kafka cannot remove partitions)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "config" -d 'Set or unset configuration values of a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l topics-regex -d 'Also read every topic whose whole name matches this regular expression' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s f -l file -d 'JSON Lines file to read (repeatable; `-` is stdin; the default without topics)' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l input -d 'What each line of a file is' -r -f -a "json\t'Each line is an event'
 envelope\t'Each line is a record envelope; its value is the event (topic and headers help lookup)'"
-complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l from -d 'Where to start reading topics (as in tail) [default: beginning]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l until -d 'Where to stop reading topics (as in tail) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l from -d 'Where to start reading topics (as in tail) [default: beginning]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l until -d 'Where to stop reading topics (as in tail) [default: end]' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s p -l partition -d 'Only these partitions' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l subject -d 'Validate every event against this schema instead of looking it up' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l max-invalid -d 'Stop after this many failing events' -r
@@ -272,8 +372,15 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l against -d 'Com
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l old -d 'The earlier schema file (with --new: two files, no registry)' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l new -d 'The later schema file' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l ref-root -d 'With --old/--new: the directory `$ref`s may reach [default: each file\'s own directory]' -r -F
-complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l mode -d 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l policy -d 'Override the policy (strict, lenient)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l mode -d 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)' -r -f -a "NONE\t''
+BACKWARD\t''
+BACKWARD_TRANSITIVE\t''
+FORWARD\t''
+FORWARD_TRANSITIVE\t''
+FULL\t''
+FULL_TRANSITIVE\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l policy -d 'Override the policy (strict, lenient)' -r -f -a "strict\t''
+lenient\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l format -d 'Report for CI instead of pretty/JSON output' -r -f -a "junit\t'JUnit XML, for CI test reports'
 github\t'GitHub Actions annotations (::error file=…,line=…::…)'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
@@ -309,8 +416,19 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_s
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -f -a "drain" -d 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -f -a "redrive" -d 'Move dead-lettered records back to their original topic (or --to), safely'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and not __fish_seen_subcommand_from stats drain redrive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l from -d 'Where to start (as in tail) [default: beginning]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l until -d 'Where to stop (as in tail) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l topics-regex -d 'Also read every topic whose whole name matches this regular expression, e.g. \'.*-dlt\'' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l from -d 'Where to start (as in tail) [default: beginning]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l until -d 'Where to stop (as in tail) [default: end]' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l samples -d 'Sample records shown per error group' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -l fail-above -d 'Exit 1 when more than N records are found (for alerting and CI)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from stats" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
@@ -376,11 +494,63 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subco
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Export dead-lettered records to a file, then commit: a rerun continues where the last stopped'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "redrive" -d 'Move dead-lettered records back to their original topic (or --to), safely'
 complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l from -d 'Where to start (as in tail) [default: beginning]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l until -d 'Where to stop (as in tail) [default: end]' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s p -l partition -d 'Only these partitions' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l filter -d 'Count only records for which this jq expression (over the envelope) is truthy (reads the range)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand count" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from-topic -d 'Read records from this topic (with --from/--until)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from-file -d 'Read records from this file in the record format (`-` is stdin)' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l to -d 'Destination topic' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from -d 'Where to start, as in tail (with --from-topic) [default: beginning]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l until -d 'Where to stop, as in tail (with --from-topic) [default: end]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l from -d 'Where to start, as in tail (with --from-topic) [default: beginning]' -r -f -a "beginning\t''
+end\t''
+now\t''
+-10\t''
+15m\t''
+1h\t''
+1d\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l until -d 'Where to stop, as in tail (with --from-topic) [default: end]' -r -f -a "end\t''
+now\t''
+15m\t''
+1h\t''
+1d\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s p -l partition -d 'Only these partitions of --from-topic' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l filter -d 'Only records for which this jq expression (over the envelope) is truthy' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l transform -d 'Rewrite each record on the way: a jq expression over the envelope that yields the record to send (key, value and headers may change; topic, partition and offset may not)' -r
@@ -596,22 +766,27 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l max-line-b
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "topics" -d 'List, describe and create topics'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "schema" -d 'Inspect and check the local schema registry'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "dlq" -d 'Dead-letter queues: see what is there and why, keep a copy, move records back'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "replay" -d 'Copy a range of records (from a topic or an exported file) into a topic'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "groups" -d 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq replay groups config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "topics" -d 'List, describe, create, delete, grow and configure topics'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "schema" -d 'Inspect and check the local schema registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "dlq" -d 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "count" -d 'Count records per partition and in total, between two positions'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "cluster" -d 'Cluster id, controller and brokers (id, address, rack); with -v each broker\'s API versions. The first thing to run against a new profile'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "replay" -d 'Copy a range of records (from a topic or an exported file) into a topic'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "groups" -d 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show one topic partition by partition'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter" -d 'Add partitions to a topic (Kafka cannot remove partitions)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "config" -d 'Set or unset configuration values of a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List subjects with their versions, compatibility mode and routes'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "show" -d 'Print one schema (the latest version unless @VERSION)'

@@ -1,5 +1,6 @@
 //! Command-line surface: global options and the command enum. Doc comments are the help.
 
+use crate::codec::Codec;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -58,7 +59,7 @@ pub struct GlobalArgs {
     pub registry: Option<PathBuf>,
 
     /// How long to wait for the cluster before giving up (e.g. 10s, 1m)
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "10s")]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_timeout, default_value = "10s")]
     pub timeout: std::time::Duration,
     /// Longest input line accepted (publish, validate, replay files), in bytes; a longer one
     /// is rejected with its line number
@@ -84,13 +85,79 @@ pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
         .map_err(|e| format!("`{s}` is not a duration like 500ms, 10s, 2m: {e}"))
 }
 
+/// A free-form value with suggestions for shell completion (positions, modes): any text is
+/// accepted here and parsed by the command; the suggestions only stop shells offering files.
+#[derive(Clone)]
+pub struct Suggest(pub &'static [&'static str]);
+
+impl clap::builder::TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
+}
+
+pub const FROM_VALUES: Suggest = Suggest(&["beginning", "end", "now", "-10", "15m", "1h", "1d"]);
+pub const UNTIL_VALUES: Suggest = Suggest(&["end", "now", "15m", "1h", "1d"]);
+pub const MODE_VALUES: Suggest = Suggest(&[
+    "NONE",
+    "BACKWARD",
+    "BACKWARD_TRANSITIVE",
+    "FORWARD",
+    "FORWARD_TRANSITIVE",
+    "FULL",
+    "FULL_TRANSITIVE",
+]);
+pub const POLICY_VALUES: Suggest = Suggest(&["strict", "lenient"]);
+
+/// A consumer group id: not empty, no control characters (librdkafka would otherwise answer
+/// with a configuration error naming `group.id`).
+pub fn group_name(s: &str) -> Result<String, String> {
+    if s.trim().is_empty() {
+        return Err("a consumer group name cannot be empty".into());
+    }
+    if s.chars().any(char::is_control) {
+        return Err("a consumer group name cannot contain control characters".into());
+    }
+    Ok(s.to_string())
+}
+
+/// `--timeout`: a duration, more than zero (zero would make every request time out at once and
+/// be reported as an unreachable cluster).
+pub fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
+    let d = parse_duration(s)?;
+    if d.is_zero() {
+        return Err(format!(
+            "`{s}`: the timeout must be more than zero, e.g. 10s"
+        ));
+    }
+    if d > std::time::Duration::from_secs(365 * 86_400) {
+        return Err(format!("`{s}`: a timeout of more than a year is not one"));
+    }
+    Ok(d)
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Publish events: one from the command line, or JSON Lines from a file or stdin
     Publish(PublishArgs),
     /// Read records from topics, from a point in time or offset, following or up to an end
     Tail(TailArgs),
-    /// List, describe and create topics
+    /// List, describe, create, delete, grow and configure topics
     Topics(TopicsArgs),
     /// Validate events from topics, JSON Lines files or stdin against the schema registry
     Validate(ValidateArgs),
@@ -100,6 +167,11 @@ pub enum Command {
     Compat(CompatArgs),
     /// Dead-letter queues: see what is there and why, keep a copy, move records back
     Dlq(DlqArgs),
+    /// Count records per partition and in total, between two positions
+    Count(CountArgs),
+    /// Cluster id, controller and brokers (id, address, rack); with -v each broker's API
+    /// versions. The first thing to run against a new profile
+    Cluster,
     /// Copy a range of records (from a topic or an exported file) into a topic
     Replay(ReplayArgs),
     /// Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record
@@ -138,7 +210,9 @@ pub enum Compression {
   evtctl publish orders '{\"id\":\"o-1\",\"total\":12.5}' -k o-1
   evtctl publish orders --file events.jsonl --key-field /orderId
   evtctl tail src --until end -o json | evtctl publish dst --format envelope
-  evtctl publish orders --type OrderPlaced '{\"orderId\":\"o-1\"}'")]
+  evtctl publish orders --type OrderPlaced --file orders.jsonl --key-field /orderId
+  printf 'o-1:hello\\n' | evtctl publish notes --format text --key-delimiter :
+  evtctl publish counters 7 --key 42 --key-type int64 --create --partitions 3")]
 pub struct PublishArgs {
     /// Destination topic (an envelope's own `topic` is ignored unless --envelope-topic)
     pub topic: String,
@@ -171,8 +245,8 @@ pub struct PublishArgs {
     #[arg(short, long)]
     pub partition: Option<i32>,
 
-    /// Send at most this many records per second
-    #[arg(long, value_name = "N")]
+    /// Send at most this many records per second, e.g. 200 or 200/s
+    #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
     pub rate: Option<f64>,
 
     /// Compression codec
@@ -208,6 +282,24 @@ pub struct PublishArgs {
     /// Use each envelope's `topic` field when present (with --format envelope)
     #[arg(long)]
     pub envelope_topic: bool,
+
+    /// How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are
+    /// big-endian, as Java's serializers write them)
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
+    pub key_type: Codec,
+
+    /// With --format text: the text before the first DELIM on a line is the key, the rest the
+    /// value (kcat's -K); a line without DELIM has no key
+    #[arg(long, value_name = "DELIM", conflicts_with_all = ["key", "key_field"])]
+    pub key_delimiter: Option<String>,
+
+    /// Create the topic first when it does not exist (default: a missing topic is an error)
+    #[arg(long)]
+    pub create: bool,
+
+    /// Partitions of a topic made by --create
+    #[arg(long, value_name = "N", requires = "create", default_value_t = 1)]
+    pub partitions: i32,
 }
 
 #[derive(Args, Debug)]
@@ -222,6 +314,12 @@ pub struct PublishArgs {
                          next (the group is not joined; partitions without a committed offset
                          start at the default)
 
+Format (--format), as kcat's -f:
+  %t topic   %p partition   %o offset   %T timestamp (ms, -1 if none)   %{time} RFC 3339
+  %k key     %s value       %K / %S key / value length (-1 if null)     %% a percent sign
+  %h headers as name=value,name=value   %{header:NAME} the last header called NAME
+  \\n \\t \\r \\0 \\\\ escapes. Bytes are written as they are, escaped on a terminal.
+
 Stops (--until):
   end                    the end offsets captured when the command starts
   <time> | <duration>    records before that time
@@ -232,18 +330,25 @@ Examples:
   evtctl tail orders --from -5 --until end
   evtctl tail orders --from 1h --filter '.value.total > 100'
   evtctl tail orders --from group:billing -n 1          # the record billing is stuck on
-  evtctl tail orders --from beginning --until end -o json > orders.jsonl")]
+  evtctl tail orders --from beginning --until end -o json > orders.jsonl
+  evtctl tail orders --from beginning --until end --format '%k\\t%s\\n'
+  evtctl tail counters --key-type int64 --value-type int64 --format '%k=%s\\n'")]
 pub struct TailArgs {
-    /// Topics to read
-    #[arg(required = true)]
+    /// Topics to read; `re:REGEX` selects every topic whose whole name matches
+    #[arg(required_unless_present = "topics_regex")]
     pub topics: Vec<String>,
 
+    /// Also read every topic whose whole name matches this regular expression (when following,
+    /// topics created later too)
+    #[arg(long, value_name = "REGEX")]
+    pub topics_regex: Option<String>,
+
     /// Where to start (see below) [default: end when following, beginning with --until]
-    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
     pub from: Option<String>,
 
     /// Where to stop (see below); without it, follow new records until Ctrl-C
-    #[arg(long, value_name = "STOP")]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
 
     /// Stop after this many records in total
@@ -263,12 +368,26 @@ pub struct TailArgs {
     pub key: Option<String>,
 
     /// Join this consumer group and commit what was printed (default: no group, no commits)
-    #[arg(short, long)]
+    #[arg(short, long, value_parser = group_name)]
     pub group: Option<String>,
 
     /// Check each record against the schema registry and mark the invalid ones
     #[arg(long)]
     pub validate: bool,
+
+    /// Print each record with this kcat-style format instead of pretty/JSON, e.g. '%k\t%s\n'
+    /// (tokens below)
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+
+    /// How to decode keys (and encode --key): shown decoded, in the envelope with
+    /// `key_encoding` naming the type
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
+    pub key_type: Codec,
+
+    /// How to decode values
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
+    pub value_type: Codec,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -303,8 +422,12 @@ Examples:
   evtctl validate --file events.jsonl --format github"
 )]
 pub struct ValidateArgs {
-    /// Topics to read (up to the end offsets captured at start)
+    /// Topics to read (up to the end offsets captured at start); `re:REGEX` selects every
+    /// topic whose whole name matches
     pub topics: Vec<String>,
+    /// Also read every topic whose whole name matches this regular expression
+    #[arg(long, value_name = "REGEX")]
+    pub topics_regex: Option<String>,
     /// JSON Lines file to read (repeatable; `-` is stdin; the default without topics)
     #[arg(short, long = "file", value_name = "PATH")]
     pub files: Vec<PathBuf>,
@@ -312,10 +435,10 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = ValidateInput::Json)]
     pub input: ValidateInput,
     /// Where to start reading topics (as in tail) [default: beginning]
-    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
     pub from: Option<String>,
     /// Where to stop reading topics (as in tail) [default: end]
-    #[arg(long, value_name = "STOP")]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
     /// Only these partitions
     #[arg(short, long, value_delimiter = ',')]
@@ -366,10 +489,10 @@ pub struct CompatArgs {
     #[arg(long, value_name = "DIR", requires = "old")]
     pub ref_root: Option<PathBuf>,
     /// Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)
-    #[arg(long, value_name = "MODE")]
+    #[arg(long, value_name = "MODE", value_parser = MODE_VALUES, hide_possible_values = true)]
     pub mode: Option<String>,
     /// Override the policy (strict, lenient)
-    #[arg(long, value_name = "POLICY")]
+    #[arg(long, value_name = "POLICY", value_parser = POLICY_VALUES, hide_possible_values = true)]
     pub policy: Option<String>,
     /// Treat changes to keywords that cannot be verified as breaking
     #[arg(long)]
@@ -457,7 +580,7 @@ pub struct DlqDrainArgs {
     #[arg(long, value_name = "FILE")]
     pub to: PathBuf,
     /// Consumer group holding the drained position [default: evtctl-drain.<TOPIC>]
-    #[arg(short, long)]
+    #[arg(short, long, value_parser = group_name)]
     pub group: Option<String>,
 }
 
@@ -475,7 +598,7 @@ pub struct DlqRedriveArgs {
     #[arg(short, long)]
     pub yes: bool,
     /// Consumer group holding the position and ledger [default: evtctl-redrive.<TOPIC>]
-    #[arg(short, long)]
+    #[arg(short, long, value_parser = group_name)]
     pub group: Option<String>,
     /// Only records for which this jq expression (over the envelope) is truthy
     #[arg(long, value_name = "JQ")]
@@ -547,11 +670,13 @@ pub struct ReplayArgs {
         long,
         value_name = "POSITION",
         allow_hyphen_values = true,
-        requires = "from_topic"
+        requires = "from_topic",
+        value_parser = FROM_VALUES,
+        hide_possible_values = true
     )]
     pub from: Option<String>,
     /// Where to stop, as in tail (with --from-topic) [default: end]
-    #[arg(long, value_name = "STOP", requires = "from_topic")]
+    #[arg(long, value_name = "STOP", requires = "from_topic", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
     /// Only these partitions of --from-topic
     #[arg(short, long, value_delimiter = ',', requires = "from_topic")]
@@ -576,20 +701,54 @@ pub struct ReplayArgs {
     #[arg(long)]
     pub provenance: bool,
     /// Commit progress in this group and resume from it (with --from-topic)
-    #[arg(long, value_name = "GROUP", requires = "from_topic")]
+    #[arg(long, value_name = "GROUP", requires = "from_topic", value_parser = group_name)]
     pub checkpoint_group: Option<String>,
 }
 
 #[derive(Args, Debug)]
-pub struct DlqStatsArgs {
-    /// Dead-letter topics to read
+#[command(
+    after_help = "Without --filter nothing is read: counts are offset spans (exact for offset bounds; time
+bounds are looked up with the broker's ListOffsets by time and checked against the records' own
+times; where the broker cannot answer by time that is said and the range is read). On compacted or transactional topics an offset span
+can exceed the number of records: --filter true reads and counts exactly.
+
+Examples:
+  evtctl count orders
+  evtctl count orders payments --from 1h
+  evtctl count orders --filter '.value.total > 100' -o json"
+)]
+pub struct CountArgs {
+    /// Topics to count
     #[arg(required = true)]
     pub topics: Vec<String>,
     /// Where to start (as in tail) [default: beginning]
-    #[arg(long, value_name = "POSITION", allow_hyphen_values = true)]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
     pub from: Option<String>,
     /// Where to stop (as in tail) [default: end]
-    #[arg(long, value_name = "STOP")]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
+    pub until: Option<String>,
+    /// Only these partitions
+    #[arg(short, long, value_delimiter = ',')]
+    pub partition: Vec<i32>,
+    /// Count only records for which this jq expression (over the envelope) is truthy (reads
+    /// the range)
+    #[arg(long, value_name = "JQ")]
+    pub filter: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct DlqStatsArgs {
+    /// Dead-letter topics to read; `re:REGEX` selects every topic whose whole name matches
+    #[arg(required_unless_present = "topics_regex")]
+    pub topics: Vec<String>,
+    /// Also read every topic whose whole name matches this regular expression, e.g. '.*-dlt'
+    #[arg(long, value_name = "REGEX")]
+    pub topics_regex: Option<String>,
+    /// Where to start (as in tail) [default: beginning]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
+    pub from: Option<String>,
+    /// Where to stop (as in tail) [default: end]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
     pub until: Option<String>,
     /// Sample records shown per error group
     #[arg(long, default_value_t = 2, value_name = "N")]
@@ -802,8 +961,49 @@ pub enum TopicsCommand {
         #[arg(long)]
         all: bool,
     },
-    /// Show one topic partition by partition
-    Describe { topic: String },
+    /// Show one topic partition by partition, and its configuration (values set on the topic;
+    /// every value with --all-configs)
+    Describe {
+        topic: String,
+        /// Show every configuration value, defaults included
+        #[arg(long)]
+        all_configs: bool,
+    },
+    /// Delete topics and every record in them (asks on a terminal; --yes otherwise)
+    Delete {
+        #[arg(required = true)]
+        topics: Vec<String>,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+        /// Succeed when a topic does not exist
+        #[arg(long)]
+        if_exists: bool,
+    },
+    /// Add partitions to a topic (Kafka cannot remove partitions)
+    Alter {
+        topic: String,
+        /// The new total number of partitions
+        #[arg(long, value_name = "N", required = true)]
+        partitions: i32,
+    },
+    /// Set or unset configuration values of a topic
+    #[command(after_help = "Examples:
+  evtctl topics config orders --set retention.ms=86400000 --set cleanup.policy=compact
+  evtctl topics config orders --unset retention.ms")]
+    Config {
+        topic: String,
+        /// Set a value (repeatable)
+        #[arg(
+            long = "set",
+            value_name = "KEY=VALUE",
+            required_unless_present = "unset"
+        )]
+        set: Vec<String>,
+        /// Return a value to its default (repeatable)
+        #[arg(long = "unset", value_name = "KEY")]
+        unset: Vec<String>,
+    },
     /// Create a topic
     Create {
         topic: String,

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod codec;
 pub mod config;
 pub mod dlq;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod input;
 pub mod kafka;
 pub mod ledger;
 pub mod output;
+pub mod pattern;
 pub mod position;
 pub mod record;
 pub mod registry;
@@ -58,9 +60,16 @@ pub fn main() -> i32 {
             .name("evtctl".into())
             .stack_size(stack as usize)
             .spawn(move || {
-                let code = run();
-                d.store(true, Ordering::Release);
-                code
+                // Set on every way out, a panic included: the watcher below waits for it, and
+                // a panic must end the process (exit 101), not leave it hanging.
+                struct Done(std::sync::Arc<AtomicBool>);
+                impl Drop for Done {
+                    fn drop(&mut self) {
+                        self.0.store(true, Ordering::Release);
+                    }
+                }
+                let _done = Done(d);
+                run()
             });
         if let Ok(worker) = spawned {
             filter::watch(&done, &CANCEL, stack);
@@ -72,8 +81,14 @@ pub fn main() -> i32 {
 
 /// Parse the command line, run the command, and return the process exit code.
 pub fn run() -> i32 {
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = match command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return arg_error(e),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return arg_error(e),
+    };
     let brokers_source = match matches.value_source("brokers") {
         Some(ValueSource::EnvVariable) => Some(Source::Env),
         Some(_) => Some(Source::Flag),
@@ -106,6 +121,77 @@ pub fn run() -> i32 {
         Ok(()) => Exit::Ok.code(),
         Err(e) => report(&e, &printer),
     }
+}
+
+/// Commands that never talk to a cluster: their help leaves out the connection options.
+const OFFLINE: &[&str] = &["schema", "compat", "completions"];
+const CONNECTION_ARGS: &[&str] = &["brokers", "properties", "profile", "timeout"];
+
+/// The command line, with connection options hidden from the help of offline commands
+/// (`config` shows the connection settings, so only `--timeout` is hidden there). A global
+/// argument a subcommand already has is not propagated to it, so a hidden copy takes its place.
+pub fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    let conn: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| CONNECTION_ARGS.contains(&a.get_id().as_str()))
+        .cloned()
+        .collect();
+    for name in OFFLINE {
+        cmd = cmd.mut_subcommand(*name, |s| {
+            conn.iter().fold(s, |s, a| s.arg(a.clone().hide(true)))
+        });
+    }
+    cmd.mut_subcommand("config", |s| {
+        conn.iter()
+            .filter(|a| a.get_id() == "timeout")
+            .fold(s, |s, a| s.arg(a.clone().hide(true)))
+    })
+}
+
+/// A command-line mistake as one line (`evtctl: error: …`), clap's tip folded in; help and
+/// version go to stdout as usual.
+fn arg_error(e: clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.use_stderr() {
+            Exit::Usage.code()
+        } else {
+            Exit::Ok.code()
+        };
+    }
+    eprintln!("evtctl: error: {}", one_line(&e.render().to_string()));
+    Exit::Usage.code()
+}
+
+/// clap's rendered error on one line: the message and any tip, without usage and the
+/// "For more information" line.
+pub fn one_line(rendered: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for para in rendered.split("\n\n") {
+        let p = para.trim();
+        if p.starts_with("Usage:") || p.starts_with("For more information") || p.is_empty() {
+            continue;
+        }
+        let p = p.strip_prefix("error:").unwrap_or(p).trim();
+        let p = p
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        parts.push(match p.strip_prefix("tip:") {
+            Some(t) => format!("({})", t.trim()),
+            None => p,
+        });
+    }
+    output::sanitize::escape_line(&parts.join(" ")).into_owned()
 }
 
 fn dispatch(
@@ -179,6 +265,8 @@ fn dispatch(
                 cmd::groups::skip(a, &settings()?, printer, &CANCEL)
             }
         },
+        Command::Cluster => cmd::cluster::run(&settings()?, printer),
+        Command::Count(a) => cmd::count::run(a, &settings()?, printer, &CANCEL),
         Command::Replay(a) => cmd::replay::run(a, &settings()?, printer, &CANCEL),
         Command::Config(c) => match c.command {
             ConfigCommand::Show => cmd::config::show(&settings()?, printer),
@@ -222,4 +310,31 @@ fn report(e: &anyhow::Error, printer: &Printer) -> i32 {
         }
     }
     code.code()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_with_hidden_connection_options_is_well_formed() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn argument_errors_are_one_line() {
+        let rendered = "error: unexpected argument '--fromm' found\n\n  tip: a similar argument exists: '--from'\n\nUsage: evtctl tail --from <POSITION> <TOPICS>...\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(rendered),
+            "unexpected argument '--fromm' found (a similar argument exists: '--from')"
+        );
+        let e = command()
+            .try_get_matches_from(["evtctl", "tail"])
+            .unwrap_err();
+        let line = one_line(&e.render().to_string());
+        assert_eq!(
+            line,
+            "the following required arguments were not provided: <TOPICS>..."
+        );
+    }
 }

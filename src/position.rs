@@ -51,8 +51,16 @@ fn time_or_ago(s: &str, now_ms: i64) -> Option<Result<i64>> {
     if s.ends_with(|c: char| c.is_ascii_alphabetic()) {
         return Some(
             humantime::parse_duration(s)
-                .map(|d| now_ms - d.as_millis() as i64)
-                .map_err(|e| usage(format!("`{s}` is not a duration like 15m, 2h, 3d: {e}"))),
+                .map_err(|e| usage(format!("`{s}` is not a duration like 15m, 2h, 3d: {e}")))
+                .and_then(|d| {
+                    // Far enough back to wrap, or to reach before 1970, is a mistake: say so
+                    // rather than silently matching nothing.
+                    i64::try_from(d.as_millis())
+                        .ok()
+                        .and_then(|ago| now_ms.checked_sub(ago))
+                        .filter(|t| *t >= 0)
+                        .ok_or_else(|| usage(format!("`{s}` ago is before 1970")))
+                }),
         );
     }
     None
@@ -147,6 +155,36 @@ fn parse_stop_inner(s: &str, now_ms: i64) -> Result<Stop> {
     })
 }
 
+/// Refuse a range that cannot hold a record: a stop at or before the start, when both are
+/// times or both are offsets (`--from 1d --until 2d` is reversed: 2d ago is earlier).
+pub fn check_range(start: &StartSpec, stop: Option<Stop>) -> Result<()> {
+    let Some(stop) = stop else { return Ok(()) };
+    let starts = start
+        .default
+        .iter()
+        .map(|s| (None, *s))
+        .chain(start.partitions.iter().map(|(p, s)| (Some(*p), *s)));
+    for (p, s) in starts {
+        let at = p.map_or(String::new(), |p| format!(" (partition {p})"));
+        match (s, stop) {
+            (Start::Time(a), Stop::Time(b)) if a >= b => {
+                return Err(usage(format!(
+                    "--from{at} is {} and --until is {}: the range is empty (--until must be later)",
+                    crate::record::format_millis(a),
+                    crate::record::format_millis(b)
+                )))
+            }
+            (Start::Offset(a), Stop::Offset(b)) if a >= b => {
+                return Err(usage(format!(
+                    "--from{at} is offset {a} and --until offset {b}: the range is empty (--until is exclusive and must be larger)"
+                )))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 pub fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
@@ -177,6 +215,29 @@ mod tests {
         assert_eq!(s.for_partition(1), Some(Start::End));
         let err = parse_start("x=1", NOW).unwrap_err().to_string();
         assert!(err.contains("not a partition number"), "{err}");
+    }
+
+    #[test]
+    fn empty_reversed_and_overflowing_ranges_are_refused() {
+        let r = |f: &str, u: &str| {
+            check_range(
+                &parse_start(f, NOW).unwrap(),
+                Some(parse_stop(u, NOW).unwrap()),
+            )
+        };
+        let e = r("1d", "2d").unwrap_err().to_string();
+        assert!(e.contains("the range is empty"), "{e}");
+        assert!(r("2d", "1d").is_ok());
+        assert!(r("5", "5").is_err());
+        assert!(r("0=9,1", "5")
+            .unwrap_err()
+            .to_string()
+            .contains("partition 0"));
+        assert!(r("5", "1h").is_ok(), "offset and time: not comparable here");
+        let e = parse_start("600000000000d", NOW).unwrap_err().to_string();
+        assert!(e.contains("before 1970"), "{e}");
+        assert!(parse_stop("600000000000d", NOW).is_err());
+        assert!(parse_start("10000d", NOW).is_ok());
     }
 
     #[test]

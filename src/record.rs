@@ -93,7 +93,7 @@ impl<'a> Payload<'a> {
         }
     }
 
-    fn encoding(&self) -> Option<&'static str> {
+    pub fn encoding(&self) -> Option<&'static str> {
         matches!(self, Payload::Base64(_)).then_some("base64")
     }
 }
@@ -152,18 +152,18 @@ impl Serialize for HeaderOut<'_> {
 }
 
 #[derive(Serialize)]
-struct EnvelopeOut<'a> {
+struct EnvelopeOut<'a, K: Serialize, V: Serialize> {
     topic: &'a str,
     partition: i32,
     offset: i64,
     timestamp: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     timestamp_type: Option<TimestampType>,
-    key: Payload<'a>,
+    key: K,
     #[serde(skip_serializing_if = "Option::is_none")]
     key_encoding: Option<&'static str>,
     headers: HeadersOut<'a>,
-    value: Payload<'a>,
+    value: V,
     #[serde(skip_serializing_if = "Option::is_none")]
     value_encoding: Option<&'static str>,
 }
@@ -173,16 +173,43 @@ impl RecordView<'_> {
     pub fn write_json_line(&self, out: &mut Vec<u8>) {
         let key = Payload::of(self.key, false);
         let value = Payload::of(self.value, true);
+        let (ke, ve) = (key.encoding(), value.encoding());
+        self.write_envelope(out, key, ke, value, ve);
+    }
+
+    /// Like [`write_json_line`](Self::write_json_line), with the key and value decoded as the
+    /// given types (see [`crate::codec`]). Returns whether each decoded as asked.
+    pub fn write_json_line_as(
+        &self,
+        out: &mut Vec<u8>,
+        key_type: crate::codec::Codec,
+        value_type: crate::codec::Codec,
+    ) -> (bool, bool) {
+        let (key, key_ok) = key_type.show(self.key, false);
+        let (value, value_ok) = value_type.show(self.value, true);
+        let (ke, ve) = (key.encoding(), value.encoding());
+        self.write_envelope(out, key, ke, value, ve);
+        (key_ok, value_ok)
+    }
+
+    fn write_envelope<K: Serialize, V: Serialize>(
+        &self,
+        out: &mut Vec<u8>,
+        key: K,
+        key_encoding: Option<&'static str>,
+        value: V,
+        value_encoding: Option<&'static str>,
+    ) {
         let env = EnvelopeOut {
             topic: self.topic,
             partition: self.partition,
             offset: self.offset,
             timestamp: self.timestamp,
             timestamp_type: self.timestamp_type,
-            key_encoding: key.encoding(),
+            key_encoding,
             key,
             headers: HeadersOut(self.headers),
-            value_encoding: value.encoding(),
+            value_encoding,
             value,
         };
         serde_json::to_writer(&mut *out, &env).expect("serialising to a Vec cannot fail");
@@ -208,6 +235,17 @@ impl RecordView<'_> {
         self.write_json_line(&mut buf);
         serde_json::from_slice(&buf).expect("we just wrote valid JSON")
     }
+
+    /// The typed envelope as a JSON value, for filters.
+    pub fn to_json_value_as(
+        &self,
+        key_type: crate::codec::Codec,
+        value_type: crate::codec::Codec,
+    ) -> serde_json::Value {
+        let mut buf = Vec::with_capacity(256);
+        self.write_json_line_as(&mut buf, key_type, value_type);
+        serde_json::from_slice(&buf).expect("we just wrote valid JSON")
+    }
 }
 
 #[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,6 +255,10 @@ enum Encoding {
     Text,
     Json,
     Base64,
+    /// Written by `tail --key-type/--value-type`: see [`crate::codec`].
+    Int32,
+    Int64,
+    Hex,
 }
 
 #[derive(Deserialize)]
@@ -279,6 +321,22 @@ fn decode_payload(
         (Some(Encoding::Base64), false) => {
             bail!("`{field}` has encoding base64 but is not a string")
         }
+        (Some(Encoding::Int32), false) => text
+            .parse::<i32>()
+            .map(|n| n.to_be_bytes().to_vec())
+            .with_context(|| format!("`{field}` has encoding int32 but is not one"))?,
+        (Some(Encoding::Int64), false) => text
+            .parse::<i64>()
+            .map(|n| n.to_be_bytes().to_vec())
+            .with_context(|| format!("`{field}` has encoding int64 but is not one"))?,
+        (Some(Encoding::Int32 | Encoding::Int64), true) => {
+            bail!("`{field}` has an integer encoding but is a string")
+        }
+        (Some(Encoding::Hex), false) => bail!("`{field}` has encoding hex but is not a string"),
+        (Some(Encoding::Hex), true) => {
+            let s: String = serde_json::from_str(text)?;
+            crate::codec::decode_hex(&s).with_context(|| format!("`{field}` is not valid hex"))?
+        }
         (Some(Encoding::Text) | None, true) => serde_json::from_str::<String>(text)?.into_bytes(),
         (Some(Encoding::Base64), true) => {
             let s: String = serde_json::from_str(text)?;
@@ -286,6 +344,14 @@ fn decode_payload(
                 .with_context(|| format!("`{field}` is not valid base64"))?
         }
     }))
+}
+
+/// Drop a UTF-8 byte-order mark from the first line of an input file (editors on Windows
+/// write one; it is not part of the JSON).
+pub fn strip_bom(first_line: &mut Vec<u8>) {
+    if first_line.starts_with(b"\xef\xbb\xbf") {
+        first_line.drain(..3);
+    }
 }
 
 /// Parse an RFC 3339 time into Unix milliseconds.
@@ -497,6 +563,53 @@ mod tests {
             "typos are rejected"
         );
         assert!(Record::from_envelope(r#"{"value":"%%","value_encoding":"base64"}"#).is_err());
+    }
+
+    #[test]
+    fn typed_envelopes_read_back_to_the_same_bytes() {
+        use crate::codec::Codec;
+        let cases: &[(Codec, &[u8])] = &[
+            (Codec::Int32, &[0xff, 0xff, 0xff, 0xfe]),
+            (Codec::Int64, &[0, 0, 0, 0, 0, 0, 1, 0]),
+            (Codec::Hex, &[0xde, 0xad, 0x00]),
+            (Codec::Base64, b"plain"),
+            (Codec::Json, br#"{"b":1,"a":2}"#),
+            (Codec::Int64, b"not eight"),
+        ];
+        for &(ty, bytes) in cases {
+            let view = RecordView {
+                topic: "t",
+                partition: 0,
+                offset: 0,
+                timestamp: None,
+                timestamp_type: None,
+                key: Some(bytes),
+                headers: &[],
+                value: Some(bytes),
+            };
+            let mut line = Vec::new();
+            let ok = view.write_json_line_as(&mut line, ty, ty);
+            assert_eq!(ok.0, bytes != b"not eight");
+            let text = std::str::from_utf8(&line).unwrap();
+            let back = Record::from_envelope(text).unwrap();
+            assert_eq!(back.key.as_deref(), Some(bytes), "{ty:?}: {text}");
+            assert_eq!(back.value.as_deref(), Some(bytes), "{ty:?}: {text}");
+        }
+        let v = RecordView {
+            topic: "t",
+            partition: 0,
+            offset: 0,
+            timestamp: None,
+            timestamp_type: None,
+            key: Some(&[0, 0, 0, 0, 0, 0, 0, 42]),
+            headers: &[],
+            value: None,
+        }
+        .to_json_value_as(Codec::Int64, Codec::String);
+        assert_eq!(
+            (v["key"].as_i64(), v["key_encoding"].as_str()),
+            (Some(42), Some("int64"))
+        );
     }
 
     #[test]

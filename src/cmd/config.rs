@@ -13,13 +13,11 @@ pub fn show(settings: &Settings, printer: &mut Printer) -> Result<()> {
             .collect();
         printer.json(&items)?;
     } else {
-        let mut t = comfy_table::Table::new();
-        t.load_preset(comfy_table::presets::NOTHING)
-            .set_header(vec!["SETTING", "VALUE", "SOURCE"]);
+        let mut t = crate::output::table::new(&["SETTING", "VALUE", "SOURCE"]);
         for (k, v, src) in rows {
             t.add_row(vec![k, v, src.to_string()]);
         }
-        printer.line(&t.to_string())?;
+        printer.line(&crate::output::table::render(&mut t))?;
     }
     printer.flush()
 }

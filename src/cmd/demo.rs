@@ -41,6 +41,26 @@ pub fn sample_orders(n: usize) -> String {
     out
 }
 
+/// One argument as a POSIX shell reads it back: bare when safe, else single-quoted.
+pub fn shell_quote(arg: &str) -> String {
+    let safe = !arg.is_empty()
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if safe {
+        arg.to_string()
+    } else {
+        format!("'{}'", arg.replace('\'', "'\\''"))
+    }
+}
+
+/// Where the demo keeps the files its commands name, so they can be pasted after it ends.
+fn demo_dir() -> Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join("evtctl-demo");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir)
+}
+
 fn step(printer: &mut Printer, title: &str, cmdline: &str) -> Result<()> {
     let b = printer.styles.bold;
     let d = printer.styles.dim;
@@ -105,13 +125,12 @@ pub fn run(
     };
     topics::run(t.command.as_ref().expect("create"), &settings, printer)?;
 
-    let file =
-        std::env::temp_dir().join(format!("evtctl-demo-orders-{}.jsonl", std::process::id()));
+    let file = demo_dir()?.join("orders.jsonl");
     std::fs::write(&file, sample_orders(args.events))
         .context("writing the demo's sample events")?;
     let publish_line = format!(
         "evtctl publish orders --file {} --key-field /orderId --type OrderPlaced",
-        file.display()
+        shell_quote(&file.display().to_string())
     );
     step(
         printer,
@@ -131,7 +150,6 @@ pub fn run(
         printer,
         cancel,
     );
-    let _ = std::fs::remove_file(&file);
     result?;
 
     for (title, line) in [
@@ -173,8 +191,9 @@ pub fn run(
     )?;
 
     printer.line(&format!(
-        "\n{b}Next:{b:#} run `evtctl dev broker` in one terminal, then try these commands in another \
-         (add `-o json` for JSON Lines).\n"
+        "\n{b}Next:{b:#} run `evtctl dev broker` in one terminal, then paste these commands in another \
+         (add `-o json` for JSON Lines). The files they name are kept in {}.\n",
+        shell_quote(&demo_dir()?.display().to_string())
     ))?;
     printer.flush()
 }
@@ -479,7 +498,10 @@ fn contracts(
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
-    let refuse = format!("evtctl publish orders --type OrderPlaced {BAD_ORDER}");
+    let refuse = format!(
+        "evtctl publish orders --type OrderPlaced {}",
+        shell_quote(BAD_ORDER)
+    );
     step(
         printer,
         "An event that breaks its schema (schemas/order-placed) is refused at publish",
@@ -501,7 +523,10 @@ fn contracts(
     );
     expect_failure(printer, r)?;
 
-    let force = format!("evtctl publish orders --type OrderPlaced --no-validate {BAD_ORDER}");
+    let force = format!(
+        "evtctl publish orders --type OrderPlaced --no-validate {}",
+        shell_quote(BAD_ORDER)
+    );
     step(
         printer,
         "Force it in anyway (as a buggy producer would)",
@@ -530,8 +555,7 @@ fn contracts(
     expect_failure(printer, r)?;
 
     // A schema change that looks harmless: an optional field added to an open model.
-    let dir = std::env::temp_dir().join(format!("evtctl-demo-compat-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
+    let dir = demo_dir()?;
     let (old, new) = (dir.join("v1.schema.json"), dir.join("v2.schema.json"));
     std::fs::write(
         &old,
@@ -543,8 +567,8 @@ fn contracts(
     )?;
     let line = format!(
         "evtctl compat --old {} --new {}",
-        old.display(),
-        new.display()
+        shell_quote(&old.display().to_string()),
+        shell_quote(&new.display().to_string())
     );
     step(
         printer,
@@ -555,7 +579,6 @@ fn contracts(
         unreachable!()
     };
     let r = compat::run(&c, settings, printer);
-    let _ = std::fs::remove_dir_all(&dir);
     expect_failure(printer, r)
 }
 
@@ -575,5 +598,21 @@ mod tests {
             Some("(.value.data.total | tonumber) > 100")
         );
         assert_eq!(sample_orders(5).lines().count(), 5);
+    }
+
+    #[test]
+    fn printed_commands_are_shell_quoted_and_parse_back() {
+        assert_eq!(shell_quote("orders"), "orders");
+        assert_eq!(shell_quote("/tmp/a b.json"), "'/tmp/a b.json'");
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+        let line = format!(
+            "evtctl publish orders --type OrderPlaced {}",
+            shell_quote(BAD_ORDER)
+        );
+        assert!(line.ends_with(&format!("'{BAD_ORDER}'")));
+        let Command::Publish(p) = parse(&line).unwrap() else {
+            panic!()
+        };
+        assert_eq!(p.event.as_deref(), Some(BAD_ORDER));
     }
 }

@@ -190,13 +190,15 @@ fn age(secs: i64) -> String {
 }
 
 fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut t = comfy_table::Table::new();
-    t.load_preset(comfy_table::presets::NOTHING)
-        .set_header(headers.to_vec());
+    let mut t = crate::output::table::new(headers);
     for r in rows {
         t.add_row(r);
     }
-    t.to_string()
+    let numbers: Vec<usize> = (0..headers.len())
+        .filter(|&i| headers[i] == "RECORDS")
+        .collect();
+    crate::output::table::right_align(&mut t, &numbers);
+    crate::output::table::render(&mut t)
 }
 
 pub fn print(stats: &Stats, topics: &[String], printer: &mut Printer) -> Result<()> {
@@ -272,9 +274,11 @@ pub fn stats(
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
+    let selector = crate::pattern::TopicSelector::parse(&a.topics, a.topics_regex.as_deref())?;
+    let topics = selector.resolve(&crate::kafka::admin::Admin::connect(settings)?, false)?;
     let mut rd = reader::bounded(
         settings,
-        &a.topics,
+        &topics,
         &[],
         a.from.as_deref(),
         a.until.as_deref(),
@@ -294,7 +298,7 @@ pub fn stats(
         Ok(Flow::Continue)
     })?;
     let stats = tally.finish();
-    print(&stats, &a.topics, printer)?;
+    print(&stats, &topics, printer)?;
     if end == ReadEnd::Cancelled {
         return Err(Interrupted.into());
     }

@@ -1,8 +1,10 @@
 //! One module per command.
 
+pub mod cluster;
 pub mod compat;
 pub mod completions;
 pub mod config;
+pub mod count;
 pub mod demo;
 pub mod dev;
 pub mod dlq;

@@ -6,6 +6,7 @@
 
 use crate::cli::{Compression, InputFormat, PublishArgs};
 use crate::cmd::validate::{parse_json, verdict_for_event, Verdict};
+use crate::codec::Codec;
 use crate::config::{split_kv, Settings};
 use crate::error::{usage, Interrupted, PartialFailure, UsageError};
 use crate::input::{self, Chunks, Next};
@@ -56,6 +57,12 @@ pub struct Plan {
     pub trace: Option<(String, String)>,
     pub fail_fast: bool,
     pub envelope_topic: bool,
+    /// How keys from the command line or the input become bytes.
+    pub key_type: Codec,
+    /// With --format text: split each line into key and value at the first of these bytes.
+    pub key_delimiter: Option<Vec<u8>>,
+    /// Create a missing topic with this many partitions.
+    pub create: Option<i32>,
 }
 
 /// Parse a W3C traceparent: `00-<32 hex trace id>-<16 hex span id>-<2 hex flags>`.
@@ -104,7 +111,7 @@ pub fn new_traceparent(parent: Option<&(String, String)>) -> String {
 impl Plan {
     pub fn from_args(a: &PublishArgs) -> Result<Plan> {
         let key = match (&a.key, &a.key_field) {
-            (Some(k), _) => KeySource::Fixed(k.as_bytes().to_vec()),
+            (Some(k), _) => KeySource::Fixed(a.key_type.encode("--key", k)?),
             (None, Some(f)) => {
                 if !f.is_empty() && !f.starts_with('/') {
                     return Err(usage(format!(
@@ -149,6 +156,19 @@ impl Plan {
         if a.envelope_topic && a.format != InputFormat::Envelope {
             return Err(usage("--envelope-topic needs --format envelope"));
         }
+        if let Some(d) = &a.key_delimiter {
+            if a.format != InputFormat::Text {
+                return Err(usage(
+                    "--key-delimiter splits text lines: use it with --format text",
+                ));
+            }
+            if d.is_empty() {
+                return Err(usage("--key-delimiter cannot be empty"));
+            }
+        }
+        if a.create && a.partitions < 1 {
+            return Err(usage("--partitions must be at least 1"));
+        }
         let trace = a
             .trace
             .as_deref()
@@ -176,6 +196,9 @@ impl Plan {
             trace,
             fail_fast: a.fail_fast,
             envelope_topic: a.envelope_topic,
+            key_type: a.key_type,
+            key_delimiter: a.key_delimiter.as_ref().map(|d| d.as_bytes().to_vec()),
+            create: a.create.then_some(a.partitions),
         })
     }
 
@@ -196,6 +219,7 @@ impl Plan {
     pub fn passthrough(&self) -> bool {
         self.format != InputFormat::Envelope
             && !matches!(self.key, KeySource::Field(_))
+            && self.key_delimiter.is_none()
             && self.event_type.is_none()
             && self.trace.is_none()
     }
@@ -214,9 +238,21 @@ impl Plan {
         let text =
             || std::str::from_utf8(line).map_err(|e| anyhow::anyhow!("not valid UTF-8 ({e})"));
         let mut rec = match self.format {
-            InputFormat::Text => Record {
-                value: Some(line.to_vec()),
-                ..Record::default()
+            InputFormat::Text => match self.split_key(line) {
+                Some((key, value)) => Record {
+                    key: Some(if self.key_type.is_plain() {
+                        key.to_vec()
+                    } else {
+                        self.key_type
+                            .encode("the key", &String::from_utf8_lossy(key))?
+                    }),
+                    value: Some(value.to_vec()),
+                    ..Record::default()
+                },
+                None => Record {
+                    value: Some(line.to_vec()),
+                    ..Record::default()
+                },
             },
             InputFormat::Json => {
                 parse_json::<&RawValue>(line).map_err(anyhow::Error::msg)?;
@@ -239,12 +275,17 @@ impl Plan {
                 let payload = rec.value.as_deref().unwrap_or_default();
                 let v: serde_json::Value = serde_json::from_slice(payload)
                     .map_err(|_| anyhow::anyhow!("--key-field {ptr}: the payload is not JSON"))?;
-                rec.key = Some(match v.pointer(ptr) {
-                    Some(serde_json::Value::String(s)) => s.clone().into_bytes(),
+                let text = match v.pointer(ptr) {
+                    Some(serde_json::Value::String(s)) => s.clone(),
                     Some(serde_json::Value::Null) | None => {
                         anyhow::bail!("--key-field {ptr}: no such field in the payload")
                     }
-                    Some(other) => other.to_string().into_bytes(),
+                    Some(other) => other.to_string(),
+                };
+                rec.key = Some(if self.key_type.is_plain() {
+                    text.into_bytes()
+                } else {
+                    self.key_type.encode(&format!("--key-field {ptr}"), &text)?
                 });
             }
         }
@@ -268,6 +309,13 @@ impl Plan {
             });
         }
         Ok(rec)
+    }
+
+    /// With --key-delimiter: (key, value) split at the first delimiter, or None (no key).
+    fn split_key<'l>(&self, line: &'l [u8]) -> Option<(&'l [u8], &'l [u8])> {
+        let d = self.key_delimiter.as_deref()?;
+        let at = line.windows(d.len()).position(|w| w == d)?;
+        Some((&line[..at], &line[at + d.len()..]))
     }
 
     /// An event around `data`: `{id, type, version, time, source, data}`, the shape the
@@ -550,6 +598,27 @@ pub fn refuse(
     }
 }
 
+/// `--format text` sends lines unvalidated: refused for a topic the registry routes to a schema,
+/// which would otherwise be skipped silently.
+pub fn text_to_routed_topic(plan: &Plan, registry: &Registry) -> Option<String> {
+    if plan.format != InputFormat::Text {
+        return None;
+    }
+    let subject = registry
+        .routes
+        .topics
+        .get(&plan.topic)
+        .cloned()
+        .or_else(|| {
+            let s = format!("{}-value", plan.topic);
+            registry.subjects.contains_key(&s).then_some(s)
+        })?;
+    Some(format!(
+        "topic `{}` is routed to schema `{subject}` in the registry, and --format text lines are not validated: send JSON (--format json), or add --no-validate to send text anyway",
+        crate::output::sanitize::escape_line(&plan.topic)
+    ))
+}
+
 pub fn run(
     plan: &Plan,
     input: Input,
@@ -558,7 +627,13 @@ pub fn run(
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
+    if let Some(why) = registry.and_then(|r| text_to_routed_topic(plan, r)) {
+        return Err(usage(why));
+    }
     let admin = Admin::connect(settings)?;
+    if let Some(n) = plan.create {
+        crate::cmd::topics::ensure(&admin, &plan.topic, n, printer)?;
+    }
     let partitions = admin.partitions(&plan.topic)?;
     if let Some(p) = plan.partition {
         if !partitions.contains(&p) {
@@ -646,6 +721,11 @@ pub fn run(
             read_bytes += raw.len() as u64 + 1;
             line_no += 1;
             let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+            // A UTF-8 byte-order mark before the first line is not data.
+            let line = match line_no {
+                1 => line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line),
+                _ => line,
+            };
             if line.iter().all(u8::is_ascii_whitespace) && !single {
                 continue;
             }
@@ -882,6 +962,53 @@ mod tests {
     }
 
     #[test]
+    fn text_lines_split_at_the_key_delimiter() {
+        let p = plan(&["--format", "text", "--key-delimiter", "::"]);
+        assert!(!p.passthrough());
+        let r = p.record_for_line(b"o-1::a::b").unwrap();
+        assert_eq!(
+            (r.key.as_deref(), r.value.as_deref()),
+            (Some(&b"o-1"[..]), Some(&b"a::b"[..]))
+        );
+        let r = p.record_for_line(b"no delimiter").unwrap();
+        assert_eq!(
+            (r.key, r.value.as_deref()),
+            (None, Some(&b"no delimiter"[..]))
+        );
+        let p = plan(&[
+            "--format",
+            "text",
+            "--key-delimiter",
+            ":",
+            "--key-type",
+            "int32",
+        ]);
+        let r = p.record_for_line(b"7:x").unwrap();
+        assert_eq!(r.key.as_deref(), Some(&[0, 0, 0, 7][..]));
+        assert!(p.record_for_line(b"seven:x").is_err());
+    }
+
+    #[test]
+    fn typed_keys_are_encoded() {
+        let p = plan(&["-k", "42", "--key-type", "int64"]);
+        assert_eq!(p.key, KeySource::Fixed(42i64.to_be_bytes().to_vec()));
+        let p = plan(&["--key-field", "/id", "--key-type", "int32"]);
+        let r = p.record_for_line(br#"{"id":5}"#).unwrap();
+        assert_eq!(r.key.as_deref(), Some(&[0, 0, 0, 5][..]));
+        let Command::Publish(a) =
+            Cli::try_parse_from(["evtctl", "publish", "t", "-k", "x", "--key-type", "int64"])
+                .unwrap()
+                .command
+        else {
+            panic!()
+        };
+        assert!(Plan::from_args(&a)
+            .unwrap_err()
+            .to_string()
+            .contains("not int64"));
+    }
+
+    #[test]
     fn headers_and_null_headers() {
         let p = plan(&["-H", "a=1", "-H", "a=2", "-H", "flag"]);
         let r = p.record_for_line(b"{}").unwrap();
@@ -983,13 +1110,10 @@ mod tests {
 
     #[test]
     fn bad_flags_are_usage_errors() {
-        let Command::Publish(a) = Cli::try_parse_from(["evtctl", "publish", "t", "--rate", "0"])
-            .unwrap()
-            .command
-        else {
-            panic!()
-        };
-        assert!(Plan::from_args(&a).is_err());
+        // One --rate grammar with replay and redrive: N or N/s, positive.
+        assert!(Cli::try_parse_from(["evtctl", "publish", "t", "--rate", "0"]).is_err());
+        assert_eq!(plan(&["--rate", "100/s"]).rate, Some(100.0));
+        assert_eq!(plan(&["--rate", "2.5"]).rate, Some(2.5));
         let Command::Publish(a) =
             Cli::try_parse_from(["evtctl", "publish", "t", "--key-field", "id"])
                 .unwrap()

@@ -397,15 +397,8 @@ pub struct Receipt {
 }
 
 fn dest_table(dests: &[Destination], moved_label: &str) -> String {
-    let mut t = comfy_table::Table::new();
-    t.load_preset(comfy_table::presets::NOTHING)
-        .set_header(vec![
-            "DESTINATION",
-            moved_label,
-            "PARKED",
-            "INVALID",
-            "FAILED",
-        ]);
+    let mut t =
+        crate::output::table::new(&["DESTINATION", moved_label, "PARKED", "INVALID", "FAILED"]);
     for d in dests {
         t.add_row(vec![
             escape_line(&d.topic).into_owned(),
@@ -415,7 +408,8 @@ fn dest_table(dests: &[Destination], moved_label: &str) -> String {
             d.failed.to_string(),
         ]);
     }
-    t.to_string()
+    crate::output::table::right_align(&mut t, &[1, 2, 3, 4]);
+    crate::output::table::render(&mut t)
 }
 
 fn print_plan(plan: &Plan, printer: &mut Printer) -> Result<()> {

@@ -328,6 +328,7 @@ fn from_topic(
         Some(u) => parse_stop(u, now)?,
         None => Stop::End,
     };
+    crate::position::check_range(&start, Some(stop))?;
     let topics = [topic.to_string()];
     let (mut ranges, deadline) = reader::resolve(
         &admin,
@@ -343,11 +344,34 @@ fn from_topic(
         Some(g) => {
             let parts: Vec<i32> = ranges.iter().map(|r| r.partition).collect();
             let done = reader::committed(settings, g, &[(topic.to_string(), parts)])?;
-            // A checkpoint wins over --from: rerunning the same command resumes.
+            // A checkpoint wins over --from: rerunning the same command resumes. Said, since it
+            // changes what is copied.
+            let mut resumed = Vec::new();
             for r in &mut ranges {
                 if let Some(&o) = done.get(&(r.topic.clone(), r.partition)) {
                     r.start = r.stop.map_or(o, |s| o.min(s));
                     r.start_time = None;
+                    resumed.push(format!("{} at offset {}", r.partition, r.start));
+                }
+            }
+            if !resumed.is_empty() {
+                let msg = format!(
+                    "checkpoint group {}: resuming partition{} {}{}",
+                    crate::output::sanitize::escape_line(g),
+                    if resumed.len() == 1 { "" } else { "s" },
+                    resumed.join(", "),
+                    match &a.from {
+                        Some(f) => format!(
+                            " (the checkpoint overrides --from {} there)",
+                            crate::output::sanitize::escape_line(f)
+                        ),
+                        None => String::new(),
+                    }
+                );
+                if a.from.is_some() {
+                    printer.warn(msg);
+                } else {
+                    printer.info(msg);
                 }
             }
             Some(Committer::new(settings, g)?)
@@ -517,6 +541,12 @@ fn from_file(
             b.inc(n as u64);
         }
         let text = line.trim_end_matches(['\n', '\r']);
+        // A byte-order mark at the start of the file is not part of the first envelope.
+        let text = if line_no == 1 {
+            text.trim_start_matches('\u{feff}')
+        } else {
+            text
+        };
         if text.trim().is_empty() {
             continue;
         }

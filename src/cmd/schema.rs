@@ -122,15 +122,13 @@ pub fn run(cmd: &SchemaCommand, reg: &Registry, printer: &mut Printer) -> Result
                     }))?;
                 }
             } else {
-                let mut t = comfy_table::Table::new();
-                t.load_preset(comfy_table::presets::NOTHING)
-                    .set_header(vec![
-                        "SUBJECT",
-                        "VERSIONS",
-                        "COMPATIBILITY",
-                        "POLICY",
-                        "ROUTES",
-                    ]);
+                let mut t = crate::output::table::new(&[
+                    "SUBJECT",
+                    "VERSIONS",
+                    "COMPATIBILITY",
+                    "POLICY",
+                    "ROUTES",
+                ]);
                 for s in reg.subjects.values() {
                     t.add_row(vec![
                         s.name.clone(),
@@ -140,7 +138,7 @@ pub fn run(cmd: &SchemaCommand, reg: &Registry, printer: &mut Printer) -> Result
                         routes_to(reg, &s.name).join(", "),
                     ]);
                 }
-                printer.line(&t.to_string())?;
+                printer.line(&crate::output::table::render(&mut t))?;
             }
         }
         SchemaCommand::Show { subject } => {

@@ -8,6 +8,7 @@
 
 use crate::cli::TailArgs;
 use crate::cmd::validate::{verdict, Verdict};
+use crate::codec::Codec;
 use crate::config::Settings;
 use crate::error::{usage, Interrupted};
 use crate::kafka::admin::Admin;
@@ -24,6 +25,8 @@ use std::time::Instant;
 
 pub struct Plan {
     pub topics: Vec<String>,
+    /// Topic names and patterns (`re:`, --topics-regex).
+    pub selector: crate::pattern::TopicSelector,
     pub partitions: Vec<i32>,
     pub start: StartSpec,
     pub stop: Option<Stop>,
@@ -33,6 +36,10 @@ pub struct Plan {
     pub group: Option<String>,
     /// `--from group:GROUP`: start at that group's committed offsets (without joining it).
     pub from_group: Option<String>,
+    /// `--format`: print with this instead of pretty/JSON.
+    pub format: Option<crate::output::format::Format>,
+    pub key_type: Codec,
+    pub value_type: Codec,
 }
 
 impl Plan {
@@ -56,6 +63,7 @@ impl Plan {
             },
         };
         let stop = a.until.as_deref().map(|s| parse_stop(s, now)).transpose()?;
+        crate::position::check_range(&start, stop)?;
         let filter = a
             .filter
             .as_deref()
@@ -64,16 +72,29 @@ impl Plan {
         if a.count == Some(0) {
             return Err(usage("--count must be at least 1"));
         }
+        let selector = crate::pattern::TopicSelector::parse(&a.topics, a.topics_regex.as_deref())?;
         Ok(Plan {
-            topics: a.topics.clone(),
+            topics: selector.names.clone(),
+            selector,
             partitions: a.partition.clone(),
             start,
             stop,
             count: a.count,
             filter,
-            key: a.key.as_ref().map(|k| k.as_bytes().to_vec()),
+            key: a
+                .key
+                .as_ref()
+                .map(|k| a.key_type.encode("--key", k))
+                .transpose()?,
             group: a.group.clone(),
             from_group,
+            format: a
+                .format
+                .as_deref()
+                .map(crate::output::format::Format::parse)
+                .transpose()?,
+            key_type: a.key_type,
+            value_type: a.value_type,
         })
     }
 
@@ -96,7 +117,7 @@ impl Plan {
         }
         match &self.filter {
             None => Ok(true),
-            Some(f) => f.matches(r.to_json_value()).map_err(|e| {
+            Some(f) => f.matches(self.envelope(r)).map_err(|e| {
                 anyhow::anyhow!(
                     "--filter failed on {}/{}@{}: {e}",
                     r.topic,
@@ -105,6 +126,51 @@ impl Plan {
                 )
             }),
         }
+    }
+}
+
+impl Plan {
+    /// The envelope `--filter` sees: with typed keys/values decoded.
+    fn envelope(&self, r: &RecordView<'_>) -> serde_json::Value {
+        if self.key_type.is_plain() && self.value_type.is_plain() {
+            r.to_json_value()
+        } else {
+            r.to_json_value_as(self.key_type, self.value_type)
+        }
+    }
+
+    /// Write one record as `--format`, typed JSON or pretty asks; count what did not decode.
+    fn render(
+        &self,
+        r: &RecordView<'_>,
+        json: bool,
+        printer: &Printer,
+        line: &mut Vec<u8>,
+        summary: &mut Summary,
+    ) -> Option<String> {
+        let (key_ok, value_ok) = if let Some(f) = &self.format {
+            f.render(
+                r,
+                self.key_type,
+                self.value_type,
+                printer.stdout_is_terminal(),
+                line,
+            )
+        } else if json {
+            r.write_json_line_as(line, self.key_type, self.value_type)
+        } else {
+            let text = pretty::record_as(r, &printer.styles, self.key_type, self.value_type);
+            let ok = (
+                self.key_type.show(r.key, false).1,
+                self.value_type.show(r.value, true).1,
+            );
+            summary.undecoded_keys += u64::from(!ok.0);
+            summary.undecoded_values += u64::from(!ok.1);
+            return Some(text);
+        };
+        summary.undecoded_keys += u64::from(!key_ok);
+        summary.undecoded_values += u64::from(!value_ok);
+        None
     }
 }
 
@@ -159,6 +225,9 @@ pub struct Summary {
     pub invalid: u64,
     pub skipped: u64,
     pub seconds: f64,
+    /// Keys / values that did not decode as --key-type / --value-type (shown untyped).
+    pub undecoded_keys: u64,
+    pub undecoded_values: u64,
 }
 
 pub fn run(
@@ -169,11 +238,15 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let admin = Admin::connect(settings)?;
+    let following = plan.stop.is_none();
+    let mut topics = plan.selector.resolve(&admin, following)?;
+    if topics.is_empty() {
+        topics = crate::pattern::wait_for_topics(&admin, &plan.selector, printer, cancel)?;
+    }
     // Where a group's consumers are about to read (--from group:), or where --group left off.
     let committed = match plan.from_group.as_ref().or(plan.group.as_ref()) {
         Some(g) => {
-            let parts: Vec<(String, Vec<i32>)> = plan
-                .topics
+            let parts: Vec<(String, Vec<i32>)> = topics
                 .iter()
                 .map(|t| Ok((t.clone(), admin.partitions(t)?)))
                 .collect::<Result<_>>()?;
@@ -181,16 +254,24 @@ pub fn run(
         }
         None => None,
     };
-    let (ranges, deadline) = reader::resolve(
+    let (mut ranges, deadline) = reader::resolve(
         &admin,
-        &plan.topics,
+        &topics,
         &plan.partitions,
         &plan.start,
         plan.default_start(),
         plan.stop,
         committed.as_ref(),
     )?;
-    drop(admin);
+    // Following a pattern: topics created later are picked up (checked about once a second).
+    let mut watch =
+        (following && plan.selector.has_patterns()).then(|| crate::pattern::TopicWatch {
+            admin,
+            known: topics.clone(),
+            last: Instant::now(),
+            found: Vec::new(),
+            next: Default::default(),
+        });
     for r in &ranges {
         match r.stop {
             Some(s) => printer.debug(format!(
@@ -208,50 +289,131 @@ pub fn run(
     let mut summary = Summary::default();
     let mut line = Vec::with_capacity(64 * 1024);
     let json = printer.is_json();
-    let end = reader.run(cancel, |ev| {
-        match ev {
-            // The reader commits (with --group) right after this returns: flush first.
-            Event::Idle => printer.flush()?,
-            Event::Record(r) => {
-                if !plan.keep(&r)? {
-                    summary.skipped += 1;
-                    return Ok(Flow::Continue);
-                }
-                let check = registry.map(|reg| {
-                    let ctx = Context {
-                        headers: r.headers,
-                        topic: Some(r.topic),
-                    };
-                    verdict(reg, None, r.value.unwrap_or(b"null"), &ctx)
-                });
-                if matches!(check, Some(Verdict::Invalid { .. } | Verdict::Broken(_))) {
-                    summary.invalid += 1;
-                }
-                if json {
-                    line.clear();
-                    r.write_json_line(&mut line);
-                    if let Some(v) = &check {
-                        // The envelope is one object per line: add the verdict as a last field.
-                        line.truncate(line.len() - 2);
-                        line.extend_from_slice(b",\"validation\":");
-                        serde_json::to_writer(&mut line, &validation_json(v))?;
-                        line.extend_from_slice(b"}\n");
-                    }
-                    printer.write(&line)?;
-                } else {
-                    printer.write(pretty::record(&r, &printer.styles).as_bytes())?;
-                    if let Some(v) = &check {
-                        printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
+    let end = loop {
+        let end = reader.run(cancel, |ev| {
+            match ev {
+                // The reader commits (with --group) right after this returns: flush first.
+                Event::Idle => {
+                    printer.flush()?;
+                    if let Some(w) = &mut watch {
+                        if w.check(&plan.selector)? {
+                            return Ok(Flow::Stop);
+                        }
                     }
                 }
-                summary.records += 1;
-                if plan.count.is_some_and(|c| summary.records >= c) {
-                    return Ok(Flow::Stop);
+                Event::Record(r) => {
+                    if let Some(w) = &mut watch {
+                        w.next
+                            .insert((r.topic.to_string(), r.partition), r.offset + 1);
+                    }
+                    if !plan.keep(&r)? {
+                        summary.skipped += 1;
+                        return Ok(Flow::Continue);
+                    }
+                    let check = registry.map(|reg| {
+                        let ctx = Context {
+                            headers: r.headers,
+                            topic: Some(r.topic),
+                        };
+                        verdict(reg, None, r.value.unwrap_or(b"null"), &ctx)
+                    });
+                    if matches!(check, Some(Verdict::Invalid { .. } | Verdict::Broken(_))) {
+                        summary.invalid += 1;
+                    }
+                    if plan.format.is_some()
+                        || !plan.key_type.is_plain()
+                        || !plan.value_type.is_plain()
+                    {
+                        line.clear();
+                        match plan.render(&r, json, printer, &mut line, &mut summary) {
+                            Some(text) => printer.write(text.as_bytes())?,
+                            None if json && plan.format.is_none() => {
+                                if let Some(v) = &check {
+                                    line.truncate(line.len() - 2);
+                                    line.extend_from_slice(b",\"validation\":");
+                                    serde_json::to_writer(&mut line, &validation_json(v))?;
+                                    line.extend_from_slice(b"}\n");
+                                }
+                                printer.write(&line)?
+                            }
+                            None => printer.write(&line)?,
+                        }
+                        if plan.format.is_none() && !json {
+                            if let Some(v) = &check {
+                                printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
+                            }
+                        }
+                    } else if json {
+                        line.clear();
+                        r.write_json_line(&mut line);
+                        if let Some(v) = &check {
+                            // The envelope is one object per line: add the verdict as a last field.
+                            line.truncate(line.len() - 2);
+                            line.extend_from_slice(b",\"validation\":");
+                            serde_json::to_writer(&mut line, &validation_json(v))?;
+                            line.extend_from_slice(b"}\n");
+                        }
+                        printer.write(&line)?;
+                    } else {
+                        printer.write(pretty::record(&r, &printer.styles).as_bytes())?;
+                        if let Some(v) = &check {
+                            printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
+                        }
+                    }
+                    summary.records += 1;
+                    if plan.count.is_some_and(|c| summary.records >= c) {
+                        return Ok(Flow::Stop);
+                    }
+                    if let Some(w) = &mut watch {
+                        if w.check(&plan.selector)? {
+                            return Ok(Flow::Stop);
+                        }
+                    }
                 }
             }
+            Ok(Flow::Continue)
+        });
+        let Some(w) = watch.as_mut().filter(|w| !w.found.is_empty()) else {
+            break end;
+        };
+        if !matches!(end, Ok(ReadEnd::Stopped)) {
+            break end;
         }
-        Ok(Flow::Continue)
-    });
+        // New topics: continue every partition where it was, and read the new ones from the start.
+        printer.flush()?;
+        reader.commit()?;
+        drop(reader);
+        let new = std::mem::take(&mut w.found);
+        printer.info(format!(
+            "following new topic{} {}",
+            if new.len() == 1 { "" } else { "s" },
+            new.iter()
+                .map(|t| escape_line(t).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        for r in &mut ranges {
+            if let Some(&next) = w.next.get(&(r.topic.clone(), r.partition)) {
+                r.start = next;
+                r.start_time = None;
+            }
+        }
+        let beginning = StartSpec {
+            default: Some(Start::Beginning),
+            partitions: Vec::new(),
+        };
+        let (more, _) = reader::resolve(
+            &w.admin,
+            &new,
+            &[],
+            &beginning,
+            Start::Beginning,
+            None,
+            None,
+        )?;
+        ranges.extend(more);
+        reader = Reader::open(settings, &ranges, deadline, plan.group.as_deref())?;
+    };
     // Commit only what reached stdout.
     printer.flush()?;
     let end = match end {
@@ -265,14 +427,14 @@ pub fn run(
             summary.seconds = started.elapsed().as_secs_f64();
             printer.info(format!(
                 "{}; stopped early",
-                summary_line(&summary, registry.is_some())
+                summary_line(plan, &summary, registry.is_some())
             ));
             return Err(e);
         }
     };
     let committed = reader.commit();
     summary.seconds = started.elapsed().as_secs_f64();
-    let msg = summary_line(&summary, registry.is_some());
+    let msg = summary_line(plan, &summary, registry.is_some());
     match end {
         ReadEnd::Reached | ReadEnd::Stopped => {
             printer.info(msg);
@@ -290,7 +452,7 @@ pub fn run(
 }
 
 /// `N records (M filtered out), K invalid in S s`.
-fn summary_line(summary: &Summary, validating: bool) -> String {
+fn summary_line(plan: &Plan, summary: &Summary, validating: bool) -> String {
     let mut msg = format!(
         "{} record{}",
         summary.records,
@@ -301,6 +463,18 @@ fn summary_line(summary: &Summary, validating: bool) -> String {
     }
     if validating {
         msg.push_str(&format!(", {} invalid", summary.invalid));
+    }
+    for (n, what, ty) in [
+        (summary.undecoded_keys, "key", plan.key_type),
+        (summary.undecoded_values, "value", plan.value_type),
+    ] {
+        if n > 0 {
+            msg.push_str(&format!(
+                ", {n} {what}{} not {} (shown as is)",
+                if n == 1 { "" } else { "s" },
+                ty.name()
+            ));
+        }
     }
     msg.push_str(&format!(" in {:.2}s", summary.seconds));
     msg

@@ -437,17 +437,24 @@ impl Report<'_> {
             Some(ReportFormat::Junit) => {
                 self.printer
                     .line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-                self.printer.line(&format!(
-                    "<testsuites name=\"evtctl validate\" tests=\"{}\" failures=\"{}\">",
-                    self.checked,
-                    self.problems()
-                ))?;
-                self.printer.line(&format!(
-                    "  <testsuite name=\"evtctl validate\" tests=\"{}\" failures=\"{}\">",
-                    self.checked,
-                    self.problems()
-                ))?;
-                for tc in std::mem::take(&mut self.junit) {
+                // Counts are the elements present: one testcase per failing event, and one for
+                // all the events that passed (a testcase per valid event would swamp CI).
+                let mut cases = std::mem::take(&mut self.junit);
+                let passed = self.checked - self.problems().min(self.checked);
+                if passed > 0 {
+                    cases.push(format!(
+                        "    <testcase name=\"{passed} event(s) passed\" classname=\"evtctl validate\"/>"
+                    ));
+                }
+                let failures = cases.iter().filter(|c| c.contains("<failure")).count();
+                let errors = cases.iter().filter(|c| c.contains("<error")).count();
+                for (indent, tag) in [("", "testsuites"), ("  ", "testsuite")] {
+                    self.printer.line(&format!(
+                        "{indent}<{tag} name=\"evtctl validate\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\">",
+                        cases.len()
+                    ))?;
+                }
+                for tc in cases {
                     self.printer.line(&tc)?;
                 }
                 self.printer.line("  </testsuite>\n</testsuites>")?;
@@ -467,16 +474,14 @@ impl Report<'_> {
             }
             None => {
                 if !self.stats.is_empty() {
-                    let mut t = comfy_table::Table::new();
-                    t.load_preset(comfy_table::presets::NOTHING)
-                        .set_header(vec![
-                            "SUBJECT",
-                            "VERSION",
-                            "CHECKED",
-                            "VALID",
-                            "INVALID",
-                            "MOST FREQUENT ERRORS",
-                        ]);
+                    let mut t = crate::output::table::new(&[
+                        "SUBJECT",
+                        "VERSION",
+                        "CHECKED",
+                        "VALID",
+                        "INVALID",
+                        "MOST FREQUENT ERRORS",
+                    ]);
                     for s in self.stats.values() {
                         let top: Vec<String> = s
                             .top_errors
@@ -493,7 +498,8 @@ impl Report<'_> {
                             top.join(", "),
                         ]);
                     }
-                    self.printer.line(&t.to_string())?;
+                    crate::output::table::right_align(&mut t, &[1, 2, 3, 4]);
+                    self.printer.line(&crate::output::table::render(&mut t))?;
                 }
             }
         }
@@ -558,9 +564,13 @@ pub fn run(
     };
     let max_invalid = args.max_invalid.unwrap_or(u64::MAX);
     let mut stopped_early = false;
-    if !args.topics.is_empty() {
+    let selector =
+        crate::pattern::TopicSelector::parse(&args.topics, args.topics_regex.as_deref())?;
+    if !selector.is_empty() {
+        let topics = selector.resolve(&crate::kafka::admin::Admin::connect(settings)?, false)?;
         stopped_early = validate_topics(
             args,
+            &topics,
             settings,
             registry,
             explicit,
@@ -570,7 +580,7 @@ pub fn run(
         )?;
     }
     let mut files: Vec<PathBuf> = args.files.clone();
-    if args.topics.is_empty() && files.is_empty() {
+    if selector.is_empty() && files.is_empty() {
         files.push(PathBuf::from("-"));
     }
     if !files.is_empty() && !stopped_early {
@@ -591,8 +601,10 @@ pub fn run(
     report.finish(stopped_early)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn validate_topics(
     args: &ValidateArgs,
+    topics: &[String],
     settings: &Settings,
     registry: &Registry,
     explicit: Option<(&Subject, &SchemaFile)>,
@@ -602,7 +614,7 @@ fn validate_topics(
 ) -> Result<bool> {
     let mut rd = reader::bounded(
         settings,
-        &args.topics,
+        topics,
         &args.partition,
         args.from.as_deref(),
         args.until.as_deref(),
@@ -715,7 +727,13 @@ fn validate_files(
                             while end > 0 && l[end - 1] == b'\r' {
                                 end -= 1;
                             }
-                            chunk.lines.push(l[..end].to_vec());
+                            // A UTF-8 byte-order mark before the first line is not data.
+                            let start = if line_no == 1 && l.starts_with(b"\xef\xbb\xbf") {
+                                3.min(end)
+                            } else {
+                                0
+                            };
+                            chunk.lines.push(l[start..end].to_vec());
                         }
                         if stop_ref.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
                             return Ok(());

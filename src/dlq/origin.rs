@@ -255,6 +255,7 @@ fn builtin_specs() -> Vec<Spec<'static>> {
     s.partition = vec!["kafka_dlt-original-partition"];
     s.offset = vec!["kafka_dlt-original-offset"];
     s.timestamp = vec!["kafka_dlt-original-timestamp"];
+    // The newest hop's `-cause-fqcn` is preferred where present (see `spring_cause`).
     s.error_class = vec![
         "kafka_dlt-exception-fqcn",
         "kafka_dlt-exception-cause-fqcn",
@@ -512,6 +513,36 @@ fn apply_spec(headers: &Headers<'_>, spec: &Spec<'_>, out: &mut Origin) {
     } else {
         out.error_class = class_raw.and_then(text_trimmed);
     }
+    let causes: &[(&str, &str)] = match spec.convention {
+        Convention::SpringDlt => &[
+            ("kafka_dlt-exception-fqcn", "kafka_dlt-exception-cause-fqcn"),
+            (
+                "kafka_dlt-key-exception-fqcn",
+                "kafka_dlt-key-exception-cause-fqcn",
+            ),
+        ],
+        Convention::SpringRetry => &[("kafka_exception-fqcn", "kafka_exception-cause-fqcn")],
+        _ => &[],
+    };
+    if let Some(c) = causes
+        .iter()
+        .find_map(|(f, c)| spring_cause(headers, f, c))
+        .and_then(text_trimmed)
+    {
+        out.error_class = Some(c);
+    }
+}
+
+/// Spring wraps what a listener threw in ListenerExecutionFailedException (`-fqcn`) and names
+/// the real class in `-cause-fqcn`: that one, when the newest failure carries it (a cause
+/// written before the newest `-fqcn` belongs to an earlier hop).
+fn spring_cause<'a>(headers: &Headers<'a>, fqcn: &str, cause: &str) -> Option<&'a [u8]> {
+    let last_fqcn = headers.iter().rposition(|(n, _)| *n == fqcn);
+    let last_cause = headers.iter().rposition(|(n, _)| *n == cause)?;
+    if last_fqcn.is_some_and(|f| last_cause < f) {
+        return None;
+    }
+    headers[last_cause].1
 }
 
 /// Parse evtctl's `topic/partition/offset` (topic names cannot contain '/').
@@ -779,13 +810,26 @@ fn classify_word(w: &[char], out: &mut String) {
         out.push_str("<hex>");
         return;
     }
+    // Leading number with a unit suffix: 250ms -> <n>ms, 1048577B -> <n>B, 512KiB -> <n>KiB.
+    let lead = w.iter().take_while(|c| c.is_ascii_digit()).count();
+    if lead > 0 && w[lead..].iter().all(|c| c.is_alphabetic()) {
+        out.push_str("<n>");
+        out.extend(&w[lead..]);
+        return;
+    }
     let has_digit = w.iter().any(char::is_ascii_digit);
     if w.len() >= 6 && has_digit && w.iter().all(|c| is_hex(*c)) {
         out.push_str("<hex>");
         return;
     }
-    // Leading number with a unit suffix: 250ms -> <n>ms.
-    let lead = w.iter().take_while(|c| c.is_ascii_digit()).count();
+    // Identifiers that mix letters and digits (ord_SPRING00180, ORD2024X7, user_42): three
+    // digits or more, or an underscore joining them. Short words with a digit or two (HTTP2,
+    // utf8, v2, int64) are vocabulary, not identifiers, and stay.
+    let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
+    if has_digit && (digits >= 3 || w.contains(&'_')) {
+        out.push_str("<id>");
+        return;
+    }
     if lead > 0 {
         out.push_str("<n>");
         out.extend(&w[lead..]);
@@ -1174,7 +1218,7 @@ mod tests {
                 partition: Some(3),
                 offset: Some(1042),
                 timestamp: Some(TS),
-                error_class: so("org.springframework.kafka.listener.ListenerExecutionFailedException"),
+                error_class: so("com.fasterxml.jackson.core.JsonParseException"),
                 error_message: so("Listener method threw exception"),
                 stack_trace: so("org.springframework.kafka.listener.ListenerExecutionFailedException: Listener method threw exception\n\tat ..."),
                 group: so("order-service"),
@@ -1313,9 +1357,8 @@ mod tests {
                 partition: Some(2),
                 offset: Some(77),
                 timestamp: Some(TS),
-                error_class: so(
-                    "org.springframework.kafka.listener.ListenerExecutionFailedException"
-                ),
+                // The cause, not Spring's ListenerExecutionFailedException wrapper.
+                error_class: so("java.net.SocketTimeoutException"),
                 error_message: so("Read timed out"),
                 stack_trace: so("java.net.SocketTimeoutException: Read timed out\n\tat ..."),
                 group: so("shipping"),
@@ -1993,6 +2036,42 @@ mod tests {
             "deadline <ts> passed"
         );
         assert_eq!(fingerprint("created 1732280000123 ms"), "created <n> ms");
+    }
+
+    #[test]
+    fn fingerprint_folds_identifiers_mixing_letters_and_digits() {
+        // Three bugs that were 204 groups: one group per bug, whatever the ids.
+        let spring = |id: &str| {
+            fingerprint(&format!(
+                "Listener method 'public void com.example.OrderListener.onOrder(com.example.Order)' threw exception; nested exception is java.lang.IllegalStateException: Order {id} not found"
+            ))
+        };
+        assert_eq!(spring("ord_SPRING00180"), spring("ord_SPRING00977"));
+        assert!(
+            spring("ord_SPRING00180").ends_with("Order <id> not found"),
+            "{}",
+            spring("ord_SPRING00180")
+        );
+        assert_eq!(
+            fingerprint("Payment PAY2024X0091 declined for cust_7 after 3 attempts"),
+            "Payment <id> declined for <id> after <n> attempts"
+        );
+        // Jackson, with a quoted value and a position.
+        assert_eq!(
+            fingerprint(
+                r#"Cannot deserialize value of type `java.time.Instant` from String "2026-13-01": Failed to deserialize java.time.Instant at [Source: (byte[])"{"id":1}"; line: 1, column: 12]"#
+            ),
+            fingerprint(
+                r#"Cannot deserialize value of type `java.time.Instant` from String "2025-99-09": Failed to deserialize java.time.Instant at [Source: (byte[])"{"id":77}"; line: 1, column: 140]"#
+            ),
+        );
+        // Kafka Connect, with a UUID and sizes with units.
+        assert_eq!(
+            fingerprint("Task 5f0c3a2e-1b4d-4c8e-9a7f-2d6e8b1c0f3a failed: record of 1048577B exceeds 1MiB at offset 88812"),
+            "Task <uuid> failed: record of <n>B exceeds <n>MiB at offset <n>"
+        );
+        // Vocabulary with a digit stays.
+        assert_eq!(fingerprint("HTTP2 utf8 v2 int64"), "HTTP2 utf8 v2 int64");
     }
 
     #[test]

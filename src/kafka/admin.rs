@@ -2,9 +2,12 @@
 
 use super::{client_config, describe, Ctx};
 use crate::config::Settings;
-use crate::error::usage;
+use crate::error::{cluster, usage};
 use anyhow::{Context, Result};
-use rdkafka::admin::{AdminClient, AdminOptions, NewTopic, TopicReplication};
+use rdkafka::admin::{
+    AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic,
+    ResourceSpecifier, TopicReplication,
+};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::metadata::Metadata;
@@ -40,6 +43,28 @@ impl TopicInfo {
     pub fn messages(&self) -> i64 {
         self.partitions.iter().map(|p| p.high - p.low).sum()
     }
+}
+
+/// One configuration entry of a topic.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ConfigItem {
+    pub name: String,
+    /// None when the broker withholds it (sensitive) or has none.
+    pub value: Option<String>,
+    /// Where the value comes from, as the broker says (DynamicTopic, StaticBroker, Default, …).
+    pub source: String,
+    /// Set on this topic (what AlterConfigs replaces).
+    pub dynamic: bool,
+    pub is_default: bool,
+    pub read_only: bool,
+    pub sensitive: bool,
+}
+
+fn unsupported_code(code: RDKafkaErrorCode) -> bool {
+    matches!(
+        code,
+        RDKafkaErrorCode::UnsupportedFeature | RDKafkaErrorCode::UnsupportedVersion
+    )
 }
 
 /// A metadata/offsets client. Joins no group, commits nothing.
@@ -151,6 +176,37 @@ impl Admin {
         Ok(out)
     }
 
+    /// Whether a topic exists (from the full topic list: asking for one name could create it on
+    /// brokers that auto-create topics).
+    pub fn exists(&self, topic: &str) -> Result<bool> {
+        let started = Instant::now();
+        let md = self
+            .consumer
+            .fetch_metadata(None, self.timeout)
+            .map_err(|e| map_err(e, "fetching metadata", &self.settings, started))?;
+        Ok(md
+            .topics()
+            .iter()
+            .any(|t| t.name() == topic && t.error().is_none() && !t.partitions().is_empty()))
+    }
+
+    /// Names of the topics the cluster lists without an error, sorted.
+    pub fn topic_names(&self) -> Result<Vec<String>> {
+        let started = Instant::now();
+        let md = self
+            .consumer
+            .fetch_metadata(None, self.timeout)
+            .map_err(|e| map_err(e, "fetching metadata", &self.settings, started))?;
+        let mut names: Vec<String> = md
+            .topics()
+            .iter()
+            .filter(|t| t.error().is_none() && !t.partitions().is_empty())
+            .map(|t| t.name().to_string())
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
     /// Partition ids of a topic, sorted.
     pub fn partitions(&self, topic: &str) -> Result<Vec<i32>> {
         Ok(self
@@ -214,6 +270,178 @@ impl Admin {
                 )
             })
             .collect())
+    }
+
+    fn admin_client(&self) -> Result<AdminClient<Ctx>> {
+        client_config(&self.settings)
+            .create_with_context(Ctx {
+                verbose: self.settings.verbose,
+            })
+            .map_err(|e| usage(format!("invalid client configuration: {e}")))
+    }
+
+    fn admin_options(&self) -> AdminOptions {
+        AdminOptions::new()
+            .operation_timeout(Some(self.timeout))
+            .request_timeout(Some(self.timeout))
+    }
+
+    /// Delete topics; per topic, None when deleted or the broker's reason.
+    pub fn delete_topics(&self, topics: &[&str]) -> Result<Vec<(String, Option<String>)>> {
+        let admin = self.admin_client()?;
+        let res = futures_executor::block_on(admin.delete_topics(topics, &self.admin_options()))
+            .map_err(|e| self.request_err(e, "DeleteTopics", "deleting topics"))?;
+        let mut out = Vec::new();
+        for r in res {
+            match r {
+                Ok(name) => out.push((name, None)),
+                Err((_, code)) if unsupported_code(code) => {
+                    return Err(self.unsupported("DeleteTopics"));
+                }
+                Err((name, code)) => out.push((name, Some(code.to_string()))),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Grow a topic to `total` partitions.
+    pub fn create_partitions(&self, topic: &str, total: usize) -> Result<()> {
+        let admin = self.admin_client()?;
+        let np = NewPartitions::new(topic, total);
+        let res = futures_executor::block_on(admin.create_partitions([&np], &self.admin_options()))
+            .map_err(|e| self.request_err(e, "CreatePartitions", "adding partitions"))?;
+        match res.into_iter().next() {
+            None | Some(Ok(_)) => Ok(()),
+            Some(Err((_, code))) if unsupported_code(code) => {
+                Err(self.unsupported("CreatePartitions"))
+            }
+            Some(Err((name, code))) => {
+                Err(usage(format!("cannot add partitions to `{name}`: {code}")))
+            }
+        }
+    }
+
+    /// A topic's configuration as the broker describes it.
+    pub fn topic_configs(&self, topic: &str) -> Result<Vec<ConfigItem>> {
+        let admin = self.admin_client()?;
+        let spec = ResourceSpecifier::Topic(topic);
+        let res =
+            futures_executor::block_on(admin.describe_configs([&spec], &self.admin_options()))
+                .map_err(|e| self.request_err(e, "DescribeConfigs", "describing configuration"))?;
+        match res.into_iter().next() {
+            None => Ok(Vec::new()),
+            Some(Ok(r)) => {
+                let mut items: Vec<ConfigItem> = r
+                    .entries
+                    .into_iter()
+                    .map(|e| ConfigItem {
+                        source: format!("{:?}", e.source),
+                        dynamic: e.source == ConfigSource::DynamicTopic,
+                        name: e.name,
+                        value: e.value,
+                        is_default: e.is_default,
+                        read_only: e.is_read_only,
+                        sensitive: e.is_sensitive,
+                    })
+                    .collect();
+                items.sort_by(|a, b| a.name.cmp(&b.name));
+                Ok(items)
+            }
+            Some(Err(code)) if unsupported_code(code) => Err(self.unsupported("DescribeConfigs")),
+            Some(Err(code)) => Err(usage(format!(
+                "cannot describe the configuration of `{topic}`: {code}"
+            ))),
+        }
+    }
+
+    /// Replace a topic's dynamic configuration with `configs` (AlterConfigs: what is not
+    /// named returns to its default).
+    pub fn set_topic_configs(&self, topic: &str, configs: &[(String, String)]) -> Result<()> {
+        let admin = self.admin_client()?;
+        let mut ac = AlterConfig::new(ResourceSpecifier::Topic(topic));
+        for (k, v) in configs {
+            ac = ac.set(k, v);
+        }
+        let res = futures_executor::block_on(admin.alter_configs([&ac], &self.admin_options()))
+            .map_err(|e| self.request_err(e, "AlterConfigs", "altering configuration"))?;
+        match res.into_iter().next() {
+            None | Some(Ok(_)) => Ok(()),
+            Some(Err((_, code))) if unsupported_code(code) => Err(self.unsupported("AlterConfigs")),
+            Some(Err((_, code))) => Err(usage(format!(
+                "cannot alter the configuration of `{topic}`: {code}"
+            ))),
+        }
+    }
+
+    /// Set and unset single configuration values of a topic (IncrementalAlterConfigs), leaving
+    /// the others as they are.
+    pub fn alter_topic_configs(
+        &self,
+        topic: &str,
+        set: &[(String, String)],
+        unset: &[String],
+    ) -> Result<()> {
+        use super::incremental::{alter, Op};
+        let admin = self.admin_client()?;
+        let ops: Vec<Op> = set
+            .iter()
+            .map(|(k, v)| Op::Set(k.clone(), v.clone()))
+            .chain(unset.iter().map(|k| Op::Delete(k.clone())))
+            .collect();
+        alter(admin.inner().native_ptr(), topic, &ops, self.timeout).map_err(|f| {
+            if unsupported_code(f.code) {
+                self.unsupported("IncrementalAlterConfigs")
+            } else if matches!(
+                f.code,
+                RDKafkaErrorCode::OperationTimedOut
+                    | RDKafkaErrorCode::RequestTimedOut
+                    | RDKafkaErrorCode::AllBrokersDown
+                    | RDKafkaErrorCode::BrokerTransportFailure
+            ) {
+                cluster(format!(
+                    "altering the configuration of `{topic}`: no answer from {} within {}: {}",
+                    self.settings.brokers,
+                    humantime::format_duration(self.timeout),
+                    f.message
+                ))
+            } else {
+                usage(format!(
+                    "cannot alter the configuration of `{topic}`: {} ({})",
+                    f.code, f.message
+                ))
+            }
+        })
+    }
+
+    fn unsupported(&self, request: &str) -> anyhow::Error {
+        usage(format!(
+            "the broker at {} does not support the {request} request (`evtctl cluster -v` lists the requests it does)",
+            self.settings.brokers
+        ))
+    }
+
+    fn request_err(&self, e: KafkaError, request: &str, what: &str) -> anyhow::Error {
+        // Admin operations report their error as AdminOp(code), which carries no
+        // `rdkafka_error_code`: classify by the code itself.
+        let code = match &e {
+            KafkaError::AdminOp(c) => Some(*c),
+            other => other.rdkafka_error_code(),
+        };
+        match code {
+            Some(c) if unsupported_code(c) => self.unsupported(request),
+            Some(
+                RDKafkaErrorCode::OperationTimedOut
+                | RDKafkaErrorCode::RequestTimedOut
+                | RDKafkaErrorCode::AllBrokersDown
+                | RDKafkaErrorCode::BrokerTransportFailure,
+            ) => cluster(format!(
+                "{what}: no answer from {} within {}: {}",
+                self.settings.brokers,
+                humantime::format_duration(self.settings.timeout),
+                describe(&e)
+            )),
+            _ => map_err(e, what, &self.settings, Instant::now()),
+        }
     }
 
     /// Create a topic. `replication` None asks for the broker's default.

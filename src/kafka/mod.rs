@@ -4,7 +4,9 @@ pub mod admin;
 pub mod embedded;
 pub mod group;
 pub mod groups;
+mod incremental;
 mod mock_proxy;
+pub mod probe;
 pub mod reader;
 pub mod writer;
 

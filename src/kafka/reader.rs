@@ -38,7 +38,7 @@ pub struct Range {
 /// Per partition: the first offset at or after `t`, or None. `Err(())` when the broker
 /// cannot look offsets up by time at all (it says "none" even for time 0 on a non-empty
 /// partition).
-fn time_lookup(
+pub(crate) fn time_lookup(
     admin: &Admin,
     topic: &str,
     parts: &[i32],
@@ -248,6 +248,7 @@ pub fn bounded(
         Some(u) => crate::position::parse_stop(u, now)?,
         None => Stop::End,
     };
+    crate::position::check_range(&start, Some(stop))?;
     let admin = Admin::connect(s)?;
     let (ranges, deadline) = resolve(
         &admin,

@@ -7,8 +7,10 @@
 //! them quietly; commands that write to Kafka (see [`Printer::receipts_only`]) go on without
 //! their receipts instead.
 
+pub mod format;
 pub mod pretty;
 pub mod sanitize;
+pub mod table;
 
 use crate::cli::{ColorChoice, OutputFormat};
 use anstyle::{AnsiColor, Style};
@@ -125,6 +127,7 @@ pub struct Printer {
     /// A failed stdout ends only the receipts, not the command (see `receipts_only`).
     receipts_only: bool,
     scratch: Vec<u8>,
+    stdout_tty: bool,
     stderr_tty: bool,
 }
 
@@ -167,12 +170,18 @@ impl Printer {
             out: open_stdout(),
             receipts_only: false,
             scratch: Vec::new(),
+            stdout_tty,
             stderr_tty,
         }
     }
 
     pub fn is_json(&self) -> bool {
         self.format == OutputFormat::Json
+    }
+
+    /// Whether stdout is a terminal (untrusted bytes must then be escaped).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_tty
     }
 
     /// Whether a progress bar may be drawn (stderr is a terminal, output is for people).

@@ -2,11 +2,18 @@
 
 use super::sanitize::{escape, escape_json, escape_line};
 use super::Styles;
+use crate::codec::{Codec, Shown};
 use crate::record::{format_millis, Payload, RecordView};
 use std::fmt::Write as _;
 
 /// Render one record as a block of text ending with a newline.
 pub fn record(r: &RecordView<'_>, st: &Styles) -> String {
+    record_as(r, st, Codec::String, Codec::String)
+}
+
+/// Render one record with its key and value decoded as the given types (bytes that do not
+/// decode are shown as without a type).
+pub fn record_as(r: &RecordView<'_>, st: &Styles, key_type: Codec, value_type: Codec) -> String {
     let mut s = String::with_capacity(256);
     let (d, k, h, b) = (st.dim, st.key, st.header, st.bold);
     let _ = write!(
@@ -19,13 +26,16 @@ pub fn record(r: &RecordView<'_>, st: &Styles) -> String {
     if let Some(ts) = r.timestamp {
         let _ = write!(s, "  {d}{}{d:#}", format_millis(ts));
     }
-    match Payload::of(r.key, false) {
-        Payload::Null => {}
-        Payload::Text(t) => {
+    match key_type.show(r.key, false).0 {
+        Shown::Plain(Payload::Null) => {}
+        Shown::Plain(Payload::Text(t)) => {
             let _ = write!(s, "  {k}key={}{k:#}", escape_line(t));
         }
-        other => {
+        Shown::Plain(other) => {
             let _ = write!(s, "  {k}key={}{k:#}", short(&other));
+        }
+        typed => {
+            let _ = write!(s, "  {k}key={}{k:#}", typed_text(&typed));
         }
     }
     s.push('\n');
@@ -36,11 +46,15 @@ pub fn record(r: &RecordView<'_>, st: &Styles) -> String {
         };
         let _ = writeln!(s, "  {h}{}{h:#}: {}", escape_line(name), shown);
     }
-    let body = match Payload::of(r.value, true) {
-        Payload::Json(raw) => indent(raw.get()).unwrap_or_else(|| escape(raw.get()).into_owned()),
-        Payload::Text("") => format!("{d}(empty){d:#}"),
-        Payload::Text(t) => escape(t).into_owned(),
-        other => short(&other),
+    let body = match value_type.show(r.value, true).0 {
+        Shown::Plain(Payload::Json(raw)) => {
+            indent(raw.get()).unwrap_or_else(|| escape(raw.get()).into_owned())
+        }
+        Shown::Plain(Payload::Text("")) => format!("{d}(empty){d:#}"),
+        Shown::Plain(Payload::Text(t)) => escape(t).into_owned(),
+        Shown::Plain(other) => short(&other),
+        Shown::Json(raw) => indent(raw.get()).unwrap_or_else(|| escape(raw.get()).into_owned()),
+        typed => typed_text(&typed),
     };
     for line in body.lines() {
         let _ = writeln!(s, "  {line}");
@@ -58,6 +72,17 @@ fn indent(json: &str) -> Option<String> {
     serde_transcode::transcode(&mut de, &mut ser).ok()?;
     let text = String::from_utf8(out).ok()?;
     Some(escape_json(&text).into_owned())
+}
+
+/// A decoded key or value on one line.
+fn typed_text(t: &Shown<'_>) -> String {
+    match t {
+        Shown::Plain(p) => short(p),
+        Shown::Int(n, _) => n.to_string(),
+        Shown::Hex(h) => format!("hex:{h}"),
+        Shown::Base64(b) => format!("base64:{b}"),
+        Shown::Json(raw) => escape_line(raw.get()).into_owned(),
+    }
 }
 
 /// A one-line description of a null or binary payload.

@@ -124,7 +124,15 @@ impl Registry {
                         format!(":{line}:{col}")
                     })
                     .unwrap_or_default();
-                usage(format!("{}{at}: {}", toml_path.display(), e.message()))
+                // toml's message spans lines ("invalid string\nexpected `\"`"): one line here.
+                let msg = e
+                    .message()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(": ");
+                usage(format!("{}{at}: {msg}", toml_path.display()))
             })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => RegistryToml::default(),
             Err(e) => return Err(e).with_context(|| format!("reading {}", toml_path.display())),

@@ -4,6 +4,7 @@
 mod common;
 mod compat_cases;
 mod config;
+mod daily;
 mod dlq;
 mod errors;
 mod faults;
