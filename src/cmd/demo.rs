@@ -350,7 +350,8 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
     let d = printer.styles.dim;
 
     let poison = format!(
-        "evtctl publish orders --type OrderPlaced --no-validate -k ord_DEMO000666 {POISON_ORDER}"
+        "evtctl publish orders --type OrderPlaced --no-validate -k ord_DEMO000666 {}",
+        shell_quote(POISON_ORDER)
     );
     step(
         printer,
@@ -381,7 +382,7 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
 
     let more = format!(
         "evtctl publish orders --partition {partition} --type OrderPlaced {}",
-        sample_orders(1).trim()
+        shell_quote(sample_orders(1).trim())
     );
     step(printer, "Meanwhile orders keep arriving behind it", &more)?;
     let Command::Publish(p) = parse(&more)? else {
