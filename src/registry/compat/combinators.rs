@@ -209,6 +209,27 @@ impl Ctx<'_> {
                 &format!("writer `{wkw}` must be a non-empty array"),
             );
         };
+        // Duplicate branches never change what a sum accepts (for a writer `oneOf` dropping
+        // one only lets the writer accept more, which is conservative); a reader `oneOf`
+        // with a duplicate accepts less, so its branches are kept as written.
+        let wkeep = empty::distinct(wb);
+        let rkeep: Vec<usize> = if kw == "anyOf" {
+            empty::distinct(rb)
+        } else {
+            (0..rb.len()).collect()
+        };
+        let rscopes: Vec<Scope> = rkeep
+            .iter()
+            .map(|j| rs.child(kw).child(&j.to_string()))
+            .collect();
+        let rb_kept: Vec<Value> = rkeep.iter().map(|&j| rb[j].clone()).collect();
+        // A reader `oneOf` whose branches cannot overlap accepts exactly what the same
+        // branches under `anyOf` accept.
+        let disjoint = kw == "oneOf" && {
+            let pairs: Vec<(Value, Scope)> = rb_kept.iter().cloned().zip(rscopes.clone()).collect();
+            self.disjoint_by_type(&pairs).is_some()
+        };
+        let overlap = if disjoint { "" } else { overlap };
         if wkw != kw {
             if kw == "anyOf" {
                 self.emit(
@@ -217,6 +238,14 @@ impl Ctx<'_> {
                     &p,
                     Sev::Info,
                     "oneOf relaxed to anyOf".into(),
+                );
+            } else if disjoint {
+                self.emit(
+                    out,
+                    "COMBINED_TYPE_CHANGED",
+                    &p,
+                    Sev::Info,
+                    "anyOf changed to oneOf whose branches accept disjoint types: no value can match two branches, so the same data is accepted".into(),
                 );
             } else {
                 self.emit(
@@ -228,15 +257,16 @@ impl Ctx<'_> {
                 );
             }
         }
-        if rb.len() > wb.len() {
+        let (wn, rn) = (wkeep.len(), rkeep.len());
+        if rn > wn {
             self.emit(
                 out,
                 "SUM_TYPE_EXTENDED",
                 &p,
                 Sev::Info,
-                format!("`{kw}` gained {} branch(es){overlap}", rb.len() - wb.len()),
+                format!("`{kw}` gained {} branch(es){overlap}", rn - wn),
             );
-        } else if rb.len() < wb.len() {
+        } else if rn < wn {
             self.emit(
                 out,
                 "SUM_TYPE_NARROWED",
@@ -244,18 +274,16 @@ impl Ctx<'_> {
                 Sev::Break,
                 format!(
                     "`{kw}` lost {} branch(es): writer data matching them is rejected",
-                    wb.len() - rb.len()
+                    wn - rn
                 ),
             );
         }
-        let merged: Vec<Value> = wb.iter().map(|b| merge_base(wo, wkw, b)).collect();
-        let wscopes: Vec<Scope> = (0..wb.len())
+        let merged: Vec<Value> = wkeep.iter().map(|&i| merge_base(wo, wkw, &wb[i])).collect();
+        let wscopes: Vec<Scope> = wkeep
+            .iter()
             .map(|i| ws.child(wkw).child(&i.to_string()))
             .collect();
-        let rscopes: Vec<Scope> = (0..rb.len())
-            .map(|j| rs.child(kw).child(&j.to_string()))
-            .collect();
-        self.match_branches(&merged, &wscopes, rb, &rscopes, &p, true, out);
+        self.match_branches(&merged, &wscopes, &rb_kept, &rscopes, &p, true, out);
     }
 
     /// Pair writer and reader branches by maximum bipartite matching of compatible pairs.
@@ -353,15 +381,22 @@ impl Ctx<'_> {
         out: &mut Vec<Change>,
     ) {
         let p = join(path, "allOf");
-        let rscopes: Vec<Scope> = (0..rb.len())
+        // A duplicate `allOf` branch adds no constraint: compare distinct branches only.
+        let rkeep = empty::distinct(rb);
+        let rscopes: Vec<Scope> = rkeep
+            .iter()
             .map(|j| rs.child("allOf").child(&j.to_string()))
             .collect();
+        let rb: Vec<Value> = rkeep.iter().map(|&j| rb[j].clone()).collect();
+        let rb = &rb[..];
         match wo
             .get("allOf")
             .and_then(Value::as_array)
             .filter(|a| !a.is_empty())
         {
-            Some(wb) => {
+            Some(wb_all) => {
+                let wkeep = empty::distinct(wb_all);
+                let wb: Vec<Value> = wkeep.iter().map(|&i| wb_all[i].clone()).collect();
                 if rb.len() > wb.len() {
                     self.emit(
                         out,
@@ -387,10 +422,11 @@ impl Ctx<'_> {
                         ),
                     );
                 }
-                let wscopes: Vec<Scope> = (0..wb.len())
+                let wscopes: Vec<Scope> = wkeep
+                    .iter()
                     .map(|i| ws.child("allOf").child(&i.to_string()))
                     .collect();
-                self.match_branches(wb, &wscopes, rb, &rscopes, &p, false, out);
+                self.match_branches(&wb, &wscopes, rb, &rscopes, &p, false, out);
             }
             None => {
                 // Singleton → allOf: sound when the writer fits every branch.

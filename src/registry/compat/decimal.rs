@@ -27,6 +27,15 @@ impl Dec {
     }
 }
 
+/// Text that is equal for equal values (`1`, `1.0` and `10e-1` give the same), for hashing.
+pub fn canonical_number(n: &Number) -> String {
+    match Dec::from_number(n) {
+        Some(d) if d.is_zero() => "0".to_string(),
+        Some(d) => format!("{}{}e{}", if d.neg { "-" } else { "" }, d.mant, d.exp),
+        None => n.to_string(),
+    }
+}
+
 /// Parse `[-]digits[.digits][(e|E)[+-]digits]`.
 pub fn parse_str(s: &str) -> Option<Dec> {
     let (neg, s) = match s.strip_prefix('-') {

@@ -43,6 +43,7 @@
 mod arrays;
 mod combinators;
 mod decimal;
+mod empty;
 mod objects;
 mod regex;
 mod shape;
@@ -585,25 +586,33 @@ fn has_default(v: &Value) -> bool {
     v.get("default").is_some()
 }
 
-fn object_model(o: &Map<String, Value>) -> Model {
+/// The schema undeclared properties (not matched by `patternProperties`) must satisfy, and
+/// its keyword: `additionalProperties`, else (2019-09+, where it exists) `unevaluatedProperties`.
+/// Absent means any value.
+fn extra_props(o: &Map<String, Value>, modern: bool) -> (Option<&Value>, &'static str) {
+    match o.get("additionalProperties") {
+        Some(v) => (Some(v), "additionalProperties"),
+        None if modern => (o.get("unevaluatedProperties"), "unevaluatedProperties"),
+        None => (None, "additionalProperties"),
+    }
+}
+
+/// Content model of an object schema. `unevaluatedProperties` counts only in 2019-09+
+/// documents; draft-07 validators ignore it.
+fn object_model(o: &Map<String, Value>, modern: bool) -> Model {
     let has_patterns = o
         .get("patternProperties")
         .and_then(Value::as_object)
         .is_some_and(|p| !p.is_empty());
-    let open_kw = |k: &str| o.get(k).is_none_or(is_trivial);
-    let false_kw = |k: &str| o.get(k).is_some_and(is_false);
     if has_patterns {
         return Model::Partial;
     }
-    if open_kw("additionalProperties") && open_kw("unevaluatedProperties") {
-        return Model::Open;
+    match extra_props(o, modern).0 {
+        None => Model::Open,
+        Some(v) if is_trivial(v) => Model::Open,
+        Some(v) if is_false(v) => Model::Closed,
+        Some(_) => Model::Partial,
     }
-    if false_kw("additionalProperties")
-        || (open_kw("additionalProperties") && false_kw("unevaluatedProperties"))
-    {
-        return Model::Closed;
-    }
-    Model::Partial
 }
 
 impl Ctx<'_> {
@@ -688,6 +697,19 @@ impl Ctx<'_> {
         self.annotations(wo, ro, path, out);
         // Row 2: a reader accepting everything, or a writer accepting nothing.
         if is_trivial(r) || is_false(w) {
+            return;
+        }
+        // A writer that provably accepts nothing (e.g. `allOf` of a number and a string)
+        // has no data any reader could reject.
+        if self.accepts_nothing(w, ws) {
+            self.emit(
+                out,
+                "WRITER_ACCEPTS_NOTHING",
+                path,
+                Sev::Info,
+                "the writer schema accepts no instance, so every reader accepts all its data"
+                    .into(),
+            );
             return;
         }
         if is_false(r) {

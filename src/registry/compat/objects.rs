@@ -159,7 +159,7 @@ impl Ctx<'_> {
         p: &str,
         out: &mut Vec<Change>,
     ) {
-        let model = object_model(wo);
+        let model = object_model(wo, ws.doc.modern);
         let required = required_set(ro).contains(&name) && !required_set(wo).contains(&name);
         let default = has_default(r);
         let msg_req = format!("new property `{name}` is required: writer data does not have it");
@@ -287,9 +287,10 @@ impl Ctx<'_> {
         p: &str,
         out: &mut Vec<Change>,
     ) {
-        match object_model(ro) {
+        let empty = self.accepts_nothing(w, wsc);
+        match object_model(ro, rs.doc.modern) {
             Model::Open => self.emit(out, "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` removed; the open reader still accepts it")),
-            Model::Closed if is_false(w) => self.emit(out, "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` (always rejected) removed")),
+            Model::Closed if empty => self.emit(out, "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` (it accepted nothing) removed")),
             Model::Closed => self.emit(out, "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` removed from a closed content model: writer data carrying it is rejected; use policy lenient to accept this")),
             Model::Partial => {
                 let verdict = match cover(ro, rs, name) {
@@ -360,30 +361,25 @@ impl Ctx<'_> {
                     );
                 }
             }
-            if object_model(wo) == Model::Closed || is_trivial(r) {
+            if object_model(wo, ws.doc.modern) == Model::Closed || is_trivial(r) {
                 continue;
             }
-            let ap = wo
-                .get("additionalProperties")
-                .cloned()
-                .unwrap_or(Value::Bool(true));
-            let ok =
-                is_compatible(&self.trial(&ap, &ws.child("additionalProperties"), r, &rsc, &p));
+            let (ap, ap_kw) = extra_props(wo, ws.doc.modern);
+            let ap = ap.cloned().unwrap_or(Value::Bool(true));
+            let ok = is_compatible(&self.trial(&ap, &ws.child(ap_kw), r, &rsc, &p));
             let sev = if ok { Sev::Info } else { Sev::StrictOnly };
             self.emit(out, "PATTERN_PROPERTY_ADDED", &p, sev, format!("reader adds patternProperties `{pat}`: undeclared writer properties matching it are now constrained"));
         }
         for (pat, w) in wpp.iter().filter(|(k, _)| !rpp.contains_key(*k)) {
             let p = join(&base, pat);
-            let ap = ro
-                .get("additionalProperties")
-                .cloned()
-                .unwrap_or(Value::Bool(true));
+            let (ap, ap_kw) = extra_props(ro, rs.doc.modern);
+            let ap = ap.cloned().unwrap_or(Value::Bool(true));
             let ok = is_trivial(&ap)
                 || is_compatible(&self.trial(
                     w,
                     &ws.child("patternProperties").child(pat),
                     &ap,
-                    &rs.child("additionalProperties"),
+                    &rs.child(ap_kw),
                     &p,
                 ));
             let sev = if ok { Sev::Info } else { Sev::StrictOnly };
@@ -601,13 +597,8 @@ fn cover(o: &Map<String, Value>, scope: &Scope, name: &str) -> Result<(Value, Sc
     }
     match matched.len() {
         0 => {
-            let ap = o
-                .get("additionalProperties")
-                .or_else(|| o.get("unevaluatedProperties"));
-            Ok((
-                ap.cloned().unwrap_or(Value::Bool(true)),
-                scope.child("additionalProperties"),
-            ))
+            let (ap, kw) = extra_props(o, scope.doc.modern);
+            Ok((ap.cloned().unwrap_or(Value::Bool(true)), scope.child(kw)))
         }
         1 => Ok((
             matched[0].1.clone(),

@@ -502,9 +502,13 @@ fn row21_dependencies() {
 fn row22_criterion_changes() {
     let s = json!({"type": "string"});
     let i = json!({"type": "integer"});
+    let n = json!({"type": "number"});
     assert!(strict(json!({"oneOf": [s, i]}), json!({"anyOf": [s, i]})).is_empty());
+    // Disjoint branches (string vs integer): no value matches two, oneOf = anyOf.
+    assert!(strict(json!({"anyOf": [s, i]}), json!({"oneOf": [s, i]})).is_empty());
+    // Overlapping branches (every integer is a number).
     assert_eq!(
-        strict(json!({"anyOf": [s, i]}), json!({"oneOf": [s, i]})),
+        strict(json!({"anyOf": [n, i]}), json!({"oneOf": [n, i]})),
         ["COMBINED_TYPE_CHANGED"]
     );
     assert!(strict(s.clone(), json!({"oneOf": [i, s]})).is_empty());
@@ -540,7 +544,7 @@ fn row23_oneof_added_branch_warns_about_overlap() {
     let s = json!({"type": "string"});
     let c = check(
         &json!({"oneOf": [s]}),
-        &json!({"oneOf": [s, {"type": "null"}]}),
+        &json!({"oneOf": [s, {"maxLength": 3}]}),
         Policy::Strict,
         &no_refs,
     );
@@ -548,6 +552,14 @@ fn row23_oneof_added_branch_warns_about_overlap() {
     assert!(c
         .iter()
         .any(|c| c.rule == "SUM_TYPE_EXTENDED" && c.message.contains("overlap")));
+    // A branch of another type cannot overlap: no warning.
+    let c = check(
+        &json!({"oneOf": [s]}),
+        &json!({"oneOf": [s, {"type": "null"}]}),
+        Policy::Strict,
+        &no_refs,
+    );
+    assert!(c.iter().all(|c| !c.message.contains("overlap")));
 }
 
 #[test]
@@ -814,4 +826,58 @@ fn output_order_is_stable() {
             check(&w, &r, Policy::Strict, &no_refs)
         );
     }
+}
+
+// ----- subschemas that accept nothing, equivalent subschemas -----
+
+#[test]
+fn writer_accepting_nothing_is_compatible_with_anything() {
+    let empty = [
+        json!({"allOf": [{"type": "number"}, {"type": "string"}]}),
+        json!({"enum": []}),
+        json!({"type": "integer", "enum": [1.5, "a"]}),
+        json!({"not": {}}),
+        json!({"type": "string", "minLength": 3, "maxLength": 2}),
+        json!({"anyOf": [false, {"allOf": [{"type": "null"}, {"type": "object"}]}]}),
+        json!({"$defs": {"n": {"type": "null"}}, "allOf": [{"$ref": "#/$defs/n"}, {"type": "array"}]}),
+    ];
+    for w in empty {
+        let c = check(&w, &json!({"type": "boolean"}), Policy::Strict, &no_refs);
+        assert!(is_compatible(&c), "{w}: {c:?}");
+        assert!(c.iter().any(|c| c.rule == "WRITER_ACCEPTS_NOTHING"), "{w}");
+    }
+    // Not empty: integers are numbers; a range that admits one value.
+    for w in [
+        json!({"allOf": [{"type": "number"}, {"type": "integer"}]}),
+        json!({"type": "integer", "minimum": 5, "maximum": 5}),
+        json!({"not": {"type": "string"}}),
+    ] {
+        assert!(
+            !strict(w.clone(), json!({"type": "boolean"})).is_empty(),
+            "{w}"
+        );
+    }
+}
+
+#[test]
+fn self_referencing_combinators_terminate() {
+    let w = json!({"anyOf": [{"$ref": "#"}, {"allOf": [{"$ref": "#"}, {"$ref": "#"}]}]});
+    let c = check(&w, &json!({"type": "string"}), Policy::Strict, &no_refs);
+    assert!(!is_compatible(&c));
+}
+
+#[test]
+fn equivalent_branches_are_recognised() {
+    use super::empty::{canonical, distinct};
+    assert_eq!(
+        canonical(&json!({"type": "number", "maximum": 10, "title": "x"})),
+        canonical(&json!({"maximum": 10.0, "type": "number"}))
+    );
+    // Annotations below the top level are data (e.g. a property named `title`).
+    assert_ne!(
+        canonical(&json!({"properties": {"title": {}}})),
+        canonical(&json!({"properties": {}}))
+    );
+    let bs = [json!({"a": 1}), json!({"b": 1}), json!({"a": 1.0})];
+    assert_eq!(distinct(&bs), vec![0, 1]);
 }

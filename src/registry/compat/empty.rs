@@ -1,0 +1,199 @@
+//! Two semantic notions the keyword-by-keyword rules need:
+//!
+//! - **Subschemas that accept nothing** (`false`, `allOf` of a number and a string, `enum: []`,
+//!   `not: {}`, `minimum > maximum` on a number-only schema…). A writer that accepts nothing
+//!   is compatible with any reader; a tuple position or property that accepts nothing can be
+//!   removed from a closed model. Decided through an over-approximation of the JSON types a
+//!   schema can accept: when even the over-approximation is empty, the schema is empty. It
+//!   never claims "empty" for a schema that accepts something.
+//! - **Equivalent subschemas**: two branches with the same canonical form (key order, number
+//!   spelling and top-level annotations ignored). Used to drop duplicate `allOf`/`anyOf`
+//!   branches, which never change what a combinator accepts.
+//!
+//! Both are bounded: only combinators and `$ref`s are followed (not properties or items), to
+//! a fixed depth, with a node budget; when a bound is hit the answer is "may accept anything".
+
+use super::*;
+
+/// How deep combinators/`$ref`s are followed when computing possible types.
+const TYPES_DEPTH: usize = 16;
+/// Nodes visited per [`Ctx::possible_types`] call before giving up (answer: all types).
+const TYPES_BUDGET: usize = 2_000;
+
+impl Ctx<'_> {
+    /// True when schema `v` provably accepts no instance at all.
+    pub(super) fn accepts_nothing(&mut self, v: &Value, scope: &Scope) -> bool {
+        match v {
+            Value::Bool(b) => !b,
+            Value::Object(_) => {
+                let mut budget = TYPES_BUDGET;
+                self.possible_types(v, scope, 0, &mut budget) == 0
+            }
+            _ => false,
+        }
+    }
+
+    /// A superset of the JSON types (bits `T_*`) of the instances `v` accepts.
+    pub(super) fn possible_types(
+        &mut self,
+        v: &Value,
+        scope: &Scope,
+        depth: usize,
+        budget: &mut usize,
+    ) -> u8 {
+        if *budget == 0 || depth > TYPES_DEPTH {
+            return T_ALL;
+        }
+        *budget -= 1;
+        let o = match v {
+            Value::Bool(true) => return T_ALL,
+            Value::Bool(false) => return 0,
+            Value::Object(o) => o,
+            _ => return T_ALL,
+        };
+        if o.contains_key("$ref") {
+            return match self.deref(v, scope) {
+                Ok((t, ts)) => self.possible_types(&t, &ts, depth + 1, budget),
+                Err(_) => T_ALL,
+            };
+        }
+        if UNSUPPORTED.iter().any(|k| o.contains_key(*k)) || shape::problem(o).is_some() {
+            return T_ALL;
+        }
+        let mut t = type_set(o).unwrap_or(T_ALL);
+        if let Some(vals) = finite_values(o) {
+            t &= vals.iter().fold(0, |acc, x| acc | value_type_bits(x));
+        }
+        t &= !empty_ranges(o);
+        if let Some(Value::Array(bs)) = o.get("allOf") {
+            for (i, b) in bs.iter().enumerate() {
+                if t == 0 {
+                    break;
+                }
+                t &= self.possible_types(
+                    b,
+                    &scope.child("allOf").child(&i.to_string()),
+                    depth + 1,
+                    budget,
+                );
+            }
+        }
+        for kw in ["anyOf", "oneOf"] {
+            if let Some(Value::Array(bs)) = o.get(kw) {
+                let mut u = 0;
+                for (i, b) in bs.iter().enumerate() {
+                    if u & t == t {
+                        break; // already covers every type still possible
+                    }
+                    u |= self.possible_types(
+                        b,
+                        &scope.child(kw).child(&i.to_string()),
+                        depth + 1,
+                        budget,
+                    );
+                }
+                t &= u;
+            }
+        }
+        if o.get("not").is_some_and(is_trivial) {
+            t = 0;
+        }
+        // `integer` is a subtype of `number`: a bit set holding only T_NUM still admits
+        // non-integers, and one holding only T_INT admits integers; both are non-empty.
+        t
+    }
+
+    /// True when no two schemas of `branches` (each read in its scope) can accept the same
+    /// instance, judged by their possible types. Linear in the number of branches.
+    pub(super) fn disjoint_by_type(&mut self, branches: &[(Value, Scope)]) -> Option<Vec<u8>> {
+        let mut seen = 0u8;
+        let mut types = Vec::with_capacity(branches.len());
+        for (b, sc) in branches {
+            let mut budget = TYPES_BUDGET;
+            let t = self.possible_types(b, sc, 0, &mut budget);
+            if t & seen != 0 {
+                return None;
+            }
+            seen |= t;
+            types.push(t);
+        }
+        Some(types)
+    }
+}
+
+/// Type groups whose own bounds exclude every value (e.g. `minLength` > `maxLength`).
+fn empty_ranges(o: &Map<String, Value>) -> u8 {
+    use std::cmp::Ordering::*;
+    let mut out = 0;
+    let cmp = |lo: &str, hi: &str| -> Option<std::cmp::Ordering> {
+        let (a, b) = (o.get(lo)?.as_number()?, o.get(hi)?.as_number()?);
+        decimal::cmp_numbers(a, b)
+    };
+    for (lo, hi, group) in [
+        ("minLength", "maxLength", T_STR),
+        ("minItems", "maxItems", T_ARR),
+        ("minProperties", "maxProperties", T_OBJ),
+        ("minimum", "maximum", T_NUMS),
+    ] {
+        if cmp(lo, hi) == Some(Greater) {
+            out |= group;
+        }
+    }
+    for (lo, hi) in [
+        ("exclusiveMinimum", "maximum"),
+        ("minimum", "exclusiveMaximum"),
+        ("exclusiveMinimum", "exclusiveMaximum"),
+    ] {
+        // Draft-04 boolean forms are not numbers and are skipped by `cmp`.
+        if matches!(cmp(lo, hi), Some(Greater | Equal)) {
+            out |= T_NUMS;
+        }
+    }
+    out
+}
+
+/// Canonical text of a schema: object keys sorted, numbers by value, and the annotations of
+/// the top level left out. Equal texts mean equivalent schemas (the converse does not hold).
+pub(super) fn canonical(v: &Value) -> String {
+    fn write(v: &Value, top: bool, out: &mut String) {
+        match v {
+            Value::Object(o) => {
+                let mut keys: Vec<&String> = o
+                    .keys()
+                    .filter(|k| !(top && ANNOTATIONS.iter().any(|(a, _)| a == k)))
+                    .collect();
+                keys.sort();
+                out.push('{');
+                for k in keys {
+                    out.push_str(&Value::String(k.clone()).to_string());
+                    out.push(':');
+                    write(&o[k], false, out);
+                    out.push(',');
+                }
+                out.push('}');
+            }
+            Value::Array(a) => {
+                out.push('[');
+                for x in a {
+                    write(x, false, out);
+                    out.push(',');
+                }
+                out.push(']');
+            }
+            Value::Number(n) => out.push_str(&decimal::canonical_number(n)),
+            other => out.push_str(&other.to_string()),
+        }
+    }
+    let mut s = String::new();
+    write(v, true, &mut s);
+    s
+}
+
+/// Indices of `branches` without later duplicates (same [`canonical`] form), in order.
+/// Linear in the total size of the branches (hashing).
+pub(super) fn distinct(branches: &[Value]) -> Vec<usize> {
+    let mut seen = HashSet::new();
+    (0..branches.len())
+        .filter(|&i| seen.insert(canonical(&branches[i])))
+        .collect()
+}
