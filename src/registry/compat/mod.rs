@@ -46,6 +46,7 @@ mod decimal;
 mod empty;
 mod objects;
 mod regex;
+pub mod rules;
 mod shape;
 #[cfg(test)]
 mod tests;
