@@ -280,7 +280,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__compat)
-            opts="-b -X -o -q -v -h --against --old --new --mode --policy --strict-unknown --format --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
+            opts="-b -X -o -q -v -h --against --old --new --mode --policy --strict-unknown --fail-on --format --brokers --profile --output --color --quiet --verbose --registry --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -306,8 +306,12 @@ _evtctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "error warn" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
-                    COMPREPLY=($(compgen -W "junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "junit github sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -2331,7 +2335,7 @@ _evtctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "junit github sarif" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

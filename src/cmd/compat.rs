@@ -4,12 +4,13 @@
 //! Guarantees: a schema that does not parse or a `$ref` that does not resolve is never reported
 //! as compatible (exit 2); every failing version pair is reported, not just the first.
 
-use crate::cli::{CompatArgs, ReportFormat};
+use crate::cli::{CompatArgs, CompatFormat, FailOn};
 use crate::config::Settings;
 use crate::error::{usage, ProblemsFound, UsageError};
+use crate::output::sarif;
 use crate::output::Printer;
 use crate::registry::compat::{self, Change, Mode, Policy, UNVERIFIABLE_KEYWORD_CHANGED};
-use crate::registry::{json_error_at, read_inside, Registry};
+use crate::registry::{json_error_at, read_inside, Level, Origin, Registry, RuleConfig};
 use anyhow::{Context, Result};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,22 @@ pub struct Finding {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// Severity after rule configuration: `error` fails, `warn` fails with `--fail-on warn`,
+    /// `info` is a compatible change.
+    pub severity: Level,
+    /// The registry.toml line that waived this finding; a waived finding never fails.
+    pub waived_by: Option<Origin>,
+}
+
+impl Finding {
+    /// Whether this finding fails the check under `fail_on`.
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        self.waived_by.is_none()
+            && match fail_on {
+                FailOn::Error => self.severity == Level::Error,
+                FailOn::Warn => self.severity >= Level::Warn,
+            }
+    }
 }
 
 /// Where in `text` the JSON pointer `path` (`#/properties/a/maxLength`) most likely is: the
@@ -83,6 +100,7 @@ struct Pair<'a> {
     mode: Mode,
     policy: Policy,
     root: &'a Path,
+    rules: &'a RuleConfig,
 }
 
 fn compare_pair(p: &Pair<'_>, strict_unknown: bool) -> Vec<Finding> {
@@ -96,7 +114,10 @@ fn compare_pair(p: &Pair<'_>, strict_unknown: bool) -> Vec<Finding> {
         .map(|c| {
             let (line, column) = locate(p.new.3, &c.path);
             let breaking = c.breaking || (strict_unknown && c.rule == UNVERIFIABLE_KEYWORD_CHANGED);
+            let (severity, waived_by) = p.rules.judge(&c.rule, &c.path, breaking);
             Finding {
+                severity,
+                waived_by,
                 rule: c.rule,
                 path: c.path,
                 breaking,
@@ -187,6 +208,7 @@ fn check_registry(
                 mode,
                 policy,
                 root: &reg.root,
+                rules: &s.rules,
             };
             out.findings.extend(compare_pair(&pair, a.strict_unknown));
             out.checked
@@ -249,18 +271,28 @@ fn check_against(reg: &Registry, a: &CompatArgs, rev: &str) -> Result<Outcome> {
             let e = published.entry(subject.clone()).or_insert(0);
             *e = (*e).max(v);
         }
-        let finding = |rule: &str, message: String| Finding {
-            rule: rule.into(),
-            path: "#/".into(),
-            breaking: true,
-            message,
-            subject: subject.clone(),
-            old_version: version,
-            new_version: version,
-            mode: "PUBLISHED".into(),
-            file: path.display().to_string(),
-            line: 1,
-            column: 1,
+        let rules = reg
+            .subjects
+            .get(&subject)
+            .map(|s| s.rules.clone())
+            .unwrap_or_default();
+        let finding = |rule: &str, message: String| {
+            let (severity, waived_by) = rules.judge(rule, "#/", true);
+            Finding {
+                severity,
+                waived_by,
+                rule: rule.into(),
+                path: "#/".into(),
+                breaking: true,
+                message,
+                subject: subject.clone(),
+                old_version: version,
+                new_version: version,
+                mode: "PUBLISHED".into(),
+                file: path.display().to_string(),
+                line: 1,
+                column: 1,
+            }
         };
         match std::fs::read_to_string(&path) {
             Err(_) => findings.push(finding("PUBLISHED_VERSION_DELETED", format!("published at {rev}, deleted since: published versions are immutable"))),
@@ -289,6 +321,7 @@ pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result
                 mode,
                 policy,
                 root: &root,
+                rules: &RuleConfig::default(),
             };
             Outcome {
                 findings: compare_pair(&pair, a.strict_unknown),
@@ -326,36 +359,39 @@ fn common_root(a: &Path, b: &Path) -> PathBuf {
 }
 
 fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
-    let breaking: Vec<&Finding> = o.findings.iter().filter(|f| f.breaking).collect();
+    let failing: Vec<&Finding> = o.findings.iter().filter(|f| f.fails(a.fail_on)).collect();
     let unresolved = o
         .findings
         .iter()
         .any(|f| f.breaking && f.rule == "REF_UNRESOLVED");
     let could_not = !o.unchecked.is_empty() || unresolved;
-    let compatible = breaking.is_empty() && !could_not;
-    let versions = |f: &Finding| match (f.old_version, f.new_version) {
-        (Some(o), Some(n)) if o != n => format!(" ({} v{o} → v{n}, {})", f.subject, f.mode),
-        (Some(v), _) => format!(" ({} v{v})", f.subject),
-        _ => format!(" ({})", f.mode),
-    };
+    let compatible = failing.is_empty() && !could_not;
     match a.format {
-        Some(ReportFormat::Github) => {
-            for f in &breaking {
+        Some(CompatFormat::Github) => {
+            for f in o.findings.iter().filter(|f| f.severity > Level::Info) {
+                let kind = if f.fails(a.fail_on) {
+                    "error"
+                } else if f.waived_by.is_some() {
+                    "notice"
+                } else {
+                    "warning"
+                };
                 printer.line(&format!(
-                    "::error file={},line={},col={},title={}::{}{}",
+                    "::{kind} file={},line={},col={},title={}::{}{}{}",
                     f.file,
                     f.line,
                     f.column,
                     f.rule,
                     f.message.replace('\n', "%0A"),
-                    versions(f)
+                    versions(f),
+                    waiver_note(f),
                 ))?;
             }
             for u in &o.unchecked {
                 printer.line(&format!("::error title=could not check::{u}"))?;
             }
         }
-        Some(ReportFormat::Junit) => {
+        Some(CompatFormat::Junit) => {
             let esc = |s: &str| {
                 s.replace('&', "&amp;")
                     .replace('<', "&lt;")
@@ -366,19 +402,19 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
             printer.line(&format!(
                 "<testsuites name=\"evtctl compat\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
                 o.checked.len(),
-                breaking.len(),
+                failing.len(),
                 o.unchecked.len()
             ))?;
             printer.line(&format!(
                 "  <testsuite name=\"evtctl compat\" tests=\"{}\" failures=\"{}\" errors=\"{}\">",
                 o.checked.len(),
-                breaking.len(),
+                failing.len(),
                 o.unchecked.len()
             ))?;
             for c in &o.checked {
                 printer.line(&format!("    <testcase name=\"{}\"/>", esc(c)))?;
             }
-            for f in &breaking {
+            for f in &failing {
                 printer.line(&format!(
                     "    <testcase name=\"{}:{}:{} {}\"><failure message=\"{}\">{}{}</failure></testcase>",
                     esc(&f.file), f.line, f.column, esc(&f.rule), esc(&f.message), esc(&f.path), esc(&versions(f))
@@ -392,6 +428,12 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
             }
             printer.line("  </testsuite>\n</testsuites>")?;
         }
+        Some(CompatFormat::Sarif) => {
+            printer.json(&sarif_log(o, a.fail_on))?;
+        }
+        Some(CompatFormat::Markdown) => {
+            printer.write(markdown(o, a.fail_on).as_bytes())?;
+        }
         None if printer.is_json() => {
             printer.json(&serde_json::json!({
                 "compatible": compatible,
@@ -403,19 +445,26 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
         None => {
             let st = printer.styles;
             for f in &o.findings {
-                if !f.breaking && printer.verbose == 0 {
+                if f.severity == Level::Info && printer.verbose == 0 {
                     continue;
                 }
-                let s = if f.breaking { st.bad } else { st.dim };
+                let s = if f.fails(a.fail_on) { st.bad } else { st.dim };
+                let level = match (f.severity, &f.waived_by) {
+                    (_, Some(_)) => " (waived)",
+                    (Level::Warn, None) => " (warning)",
+                    (Level::Info, None) => " (compatible)",
+                    (Level::Error, None) => "",
+                };
                 printer.line(&format!(
-                    "{}:{}:{}: {s}{}{s:#}: {}{} at {}",
+                    "{}:{}:{}: {s}{}{s:#}{level}: {}{} at {}{}",
                     f.file,
                     f.line,
                     f.column,
                     f.rule,
                     f.message,
                     versions(f),
-                    f.path
+                    f.path,
+                    waiver_note(f),
                 ))?;
             }
             for u in &o.unchecked {
@@ -425,13 +474,19 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
         }
     }
     printer.flush()?;
+    let waived = o.findings.iter().filter(|f| f.waived_by.is_some()).count();
     printer.info(format!(
-        "{} pair(s) checked: {}",
+        "{} pair(s) checked: {}{}",
         o.checked.len(),
         if compatible {
             "compatible".to_string()
         } else {
-            format!("{} breaking change(s)", breaking.len())
+            format!("{} breaking change(s)", failing.len())
+        },
+        if waived > 0 {
+            format!(" ({waived} waived by registry.toml)")
+        } else {
+            String::new()
         }
     ));
     if could_not {
@@ -444,10 +499,158 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
         ))
         .into());
     }
-    if !breaking.is_empty() {
-        return Err(ProblemsFound(format!("{} breaking change(s)", breaking.len())).into());
+    if !failing.is_empty() {
+        return Err(ProblemsFound(format!("{} breaking change(s)", failing.len())).into());
     }
     Ok(())
+}
+
+fn versions(f: &Finding) -> String {
+    match (f.old_version, f.new_version) {
+        (Some(o), Some(n)) if o != n => format!(" ({} v{o} → v{n}, {})", f.subject, f.mode),
+        (Some(v), _) => format!(" ({} v{v})", f.subject),
+        _ => format!(" ({})", f.mode),
+    }
+}
+
+fn waiver_note(f: &Finding) -> String {
+    f.waived_by
+        .as_ref()
+        .map(|o| format!(" [waived by {o}]"))
+        .unwrap_or_default()
+}
+
+/// Findings that matter to a reviewer, in review order: failing first, then warnings, then
+/// waived ones; compatible (info) findings are left out.
+fn review_order(o: &Outcome, fail_on: FailOn) -> Vec<&Finding> {
+    let mut v: Vec<&Finding> = o
+        .findings
+        .iter()
+        .filter(|f| f.severity > Level::Info)
+        .collect();
+    v.sort_by_key(|f| (!f.fails(fail_on), f.waived_by.is_some()));
+    v
+}
+
+fn sarif_log(o: &Outcome, fail_on: FailOn) -> Value {
+    let results: Vec<sarif::Result> = review_order(o, fail_on)
+        .into_iter()
+        .map(|f| sarif::Result {
+            rule: f.rule.clone(),
+            level: if f.fails(fail_on) || (f.severity == Level::Error) {
+                sarif::Level::Error
+            } else {
+                sarif::Level::Warning
+            },
+            message: format!("{}{} at {}", f.message, versions(f), f.path),
+            file: f.file.clone(),
+            line: f.line,
+            column: f.column,
+            logical: None,
+            suppressed: f.waived_by.as_ref().map(|w| format!("waived by {w}")),
+            properties: serde_json::json!({
+                "subject": f.subject,
+                "oldVersion": f.old_version,
+                "newVersion": f.new_version,
+                "mode": f.mode,
+                "pointer": f.path,
+            }),
+        })
+        .collect();
+    let describe = |id: &str| {
+        compat::rules::find(id)
+            .map(|r| r.description.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let notes: Vec<String> = o
+        .unchecked
+        .iter()
+        .map(|u| format!("could not check: {u}"))
+        .collect();
+    sarif::log(&results, &describe, &notes)
+}
+
+/// A pull-request comment: a verdict line, then one table per subject, breaking changes
+/// first, each with its explanation.
+fn markdown(o: &Outcome, fail_on: FailOn) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let failing = o.findings.iter().filter(|f| f.fails(fail_on)).count();
+    let shown = review_order(o, fail_on);
+    let mut out = String::new();
+    if !o.unchecked.is_empty() {
+        out.push_str(&format!(
+            "### :x: evtctl compat: could not check {} item(s)\n\n",
+            o.unchecked.len()
+        ));
+        for u in &o.unchecked {
+            out.push_str(&format!("- {}\n", cell(u)));
+        }
+        out.push('\n');
+    } else if failing > 0 {
+        out.push_str(&format!(
+            "### :x: evtctl compat: {failing} breaking change(s) in {} pair(s) checked\n\n",
+            o.checked.len()
+        ));
+    } else {
+        out.push_str(&format!(
+            "### :white_check_mark: evtctl compat: compatible ({} pair(s) checked)\n\n",
+            o.checked.len()
+        ));
+    }
+    let mut subjects: Vec<&str> = Vec::new();
+    for f in &shown {
+        if !subjects.contains(&f.subject.as_str()) {
+            subjects.push(&f.subject);
+        }
+    }
+    for subject in subjects {
+        let title = if subject.is_empty() {
+            "schemas".to_string()
+        } else {
+            format!("`{subject}`")
+        };
+        out.push_str(&format!("#### {title}\n\n"));
+        out.push_str("| | Rule | Where | Versions | Explanation |\n|---|---|---|---|---|\n");
+        for f in shown.iter().filter(|f| f.subject == subject) {
+            let status = if f.fails(fail_on) {
+                ":x: breaking"
+            } else if f.waived_by.is_some() {
+                ":heavy_minus_sign: waived"
+            } else {
+                ":warning: warning"
+            };
+            let file = Path::new(&f.file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let vers = match (f.old_version, f.new_version) {
+                (Some(a), Some(b)) if a != b => format!("v{a} → v{b} ({})", f.mode),
+                (Some(v), _) => format!("v{v} ({})", f.mode),
+                _ => f.mode.clone(),
+            };
+            let mut why = cell(&f.message);
+            if let Some(w) = &f.waived_by {
+                why.push_str(&format!(
+                    " — waived by `{}:{}`: `{}`",
+                    w.file,
+                    w.line,
+                    cell(&w.text)
+                ));
+            }
+            out.push_str(&format!(
+                "| {status} | `{}` | `{}:{}:{}` `{}` | {} | {} |\n",
+                f.rule,
+                cell(&file),
+                f.line,
+                f.column,
+                cell(&f.path),
+                vers,
+                why
+            ));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod pretty;
 pub mod sanitize;
+pub mod sarif;
 
 use crate::cli::{ColorChoice, OutputFormat};
 use anstyle::{AnsiColor, Style};

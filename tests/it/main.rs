@@ -3,6 +3,7 @@
 
 mod common;
 mod compat_cases;
+mod compat_gate;
 mod compat_soundness;
 mod config;
 mod dlq;
