@@ -370,3 +370,116 @@ fn validate_sarif_names_the_event_file_and_line() {
         3
     );
 }
+
+// ----- examples as evidence -----
+
+/// v1 → v2 makes `b` required with a default: Confluent's rule (and evtctl's schema-level
+/// verdict) calls this compatible, but an old event without `b` fails v2.
+const E_V1: &str = r#"{"type":"object","additionalProperties":false,"properties":{"a":{"type":"string"},"b":{"type":"string"}},"required":["a"]}"#;
+const E_V2: &str = r#"{"type":"object","additionalProperties":false,"properties":{"a":{"type":"string"},"b":{"type":"string","default":"x"}},"required":["a","b"]}"#;
+
+fn schema_check(reg: &std::path::Path) -> (i32, Vec<Value>) {
+    let out = evtctl()
+        .args([
+            "--registry",
+            reg.to_str().unwrap(),
+            "schema",
+            "check",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), json_lines(&out.stdout))
+}
+
+#[test]
+fn an_example_that_stopped_validating_is_a_break_even_when_the_rules_say_compatible() {
+    let reg = temp_registry(&[
+        ("s/v1.schema.json", E_V1),
+        ("s/v2.schema.json", E_V2),
+        ("s/examples/valid/both.json", r#"{"a": "x", "b": "y"}"#),
+        ("s/examples/v1/valid/legacy.json", r#"{"a": "old"}"#),
+    ]);
+    // The schema-level rules pass this change…
+    evtctl()
+        .args(["--registry", reg.to_str().unwrap(), "compat"])
+        .assert()
+        .success();
+    // …the example does not.
+    let (code, lines) = schema_check(&reg);
+    assert_eq!(code, 1, "{lines:?}");
+    let problems: Vec<&Value> = lines.iter().filter(|l| l["type"] == "problem").collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["rule"], "EXAMPLE_NO_LONGER_VALID");
+    assert!(problems[0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("examples/v1/valid/legacy.json"));
+    let msg = problems[0]["message"].as_str().unwrap();
+    assert!(msg.contains("example of v1 fails v2"), "{msg}");
+    assert!(msg.contains("BACKWARD"), "{msg}");
+}
+
+#[test]
+fn examples_follow_the_mode_and_can_be_waived() {
+    // A shared example valid under v1 but not v2 (the latest): under BACKWARD it is reported
+    // once, as the break, not also as "fails the latest version".
+    let files = [
+        ("s/v1.schema.json", E_V1),
+        ("s/v2.schema.json", E_V2),
+        ("s/examples/valid/old.json", r#"{"a": "old"}"#),
+    ];
+    let reg = temp_registry(&files);
+    let (code, lines) = schema_check(&reg);
+    assert_eq!(code, 1);
+    let problems: Vec<&Value> = lines.iter().filter(|l| l["type"] == "problem").collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["rule"], "EXAMPLE_NO_LONGER_VALID");
+
+    // FORWARD: v1 must read v2 data; a v2 example with a property v1 (closed) rejects.
+    let v2_more = r#"{"type":"object","properties":{"a":{"type":"string"},"c":{"type":"integer"}},"required":["a"]}"#;
+    let reg = temp_registry(&[
+        (
+            "registry.toml",
+            "[subjects.s]\ncompatibility = \"FORWARD\"\n",
+        ),
+        ("s/v1.schema.json", E_V1),
+        ("s/v2.schema.json", v2_more),
+        ("s/examples/valid/new.json", r#"{"a": "n", "c": 1}"#),
+    ]);
+    let (code, lines) = schema_check(&reg);
+    assert_eq!(code, 1, "{lines:?}");
+    let msg = lines[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("example of v2 fails v1") && msg.contains("FORWARD"),
+        "{msg}"
+    );
+    // The same under BACKWARD is fine: v2 reads v1 data, and the example is v2's.
+    let reg = temp_registry(&[
+        ("s/v1.schema.json", E_V1),
+        ("s/v2.schema.json", v2_more),
+        ("s/examples/valid/new.json", r#"{"a": "n", "c": 1}"#),
+    ]);
+    assert_eq!(schema_check(&reg).0, 0);
+
+    // Waived in registry.toml: reported, marked, not a failure.
+    let mut waived = files.to_vec();
+    waived.push((
+        "registry.toml",
+        "[subjects.s.compat]\nignore = [\"EXAMPLE_NO_LONGER_VALID\"]\n",
+    ));
+    let reg = temp_registry(&waived);
+    let (code, lines) = schema_check(&reg);
+    let evidence = lines
+        .iter()
+        .find(|l| l["rule"] == "EXAMPLE_NO_LONGER_VALID")
+        .expect("still reported");
+    assert_eq!(evidence["waived_by"]["line"], 2);
+    // The example still fails the latest version, which the layout requires of examples/valid.
+    assert_eq!(code, 1, "{lines:?}");
+    assert!(lines.iter().any(|l| l["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("a valid example fails v2")));
+}
