@@ -242,11 +242,16 @@ fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
                 } else {
                     format!("v{from} data must be readable by v{to}")
                 };
+                let at = if first.instance_path.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", first.instance_path)
+                };
                 out.push(Problem {
                     file: path.display().to_string(),
                     message: format!(
-                        "EXAMPLE_NO_LONGER_VALID: a valid example of v{from} fails v{to} ({relation} under {mode}): {}: {}",
-                        first.instance_path, first.message
+                        "EXAMPLE_NO_LONGER_VALID: a valid example of v{from} fails v{to} ({relation} under {mode}): {at}{}",
+                        first.message
                     ),
                     rule: Some("EXAMPLE_NO_LONGER_VALID".into()),
                     waived_by,
