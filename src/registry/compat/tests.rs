@@ -881,3 +881,25 @@ fn equivalent_branches_are_recognised() {
     let bs = [json!({"a": 1}), json!({"b": 1}), json!({"a": 1.0})];
     assert_eq!(distinct(&bs), vec![0, 1]);
 }
+
+#[test]
+fn wide_nested_combinators_stay_within_the_work_budget() {
+    // anyOf of anyOf … 4 levels deep, 8 wide, on both sides, with slightly different leaves:
+    // pairing branches multiplies; the work budget and the bounded type analysis keep it fast.
+    fn nest(depth: usize, leaf: u64) -> Value {
+        if depth == 0 {
+            return json!({"type": "integer", "maximum": leaf});
+        }
+        let branches: Vec<Value> = (0..8).map(|i| nest(depth - 1, leaf + i)).collect();
+        json!({"anyOf": branches, "allOf": [{"not": {"type": "string"}}]})
+    }
+    let (w, r) = (nest(4, 0), nest(4, 1));
+    let started = std::time::Instant::now();
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert!(!c.is_empty());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+}
