@@ -38,7 +38,10 @@ impl Ctx<'_> {
             ),
             _ => {}
         }
-        let (wa, ra) = (array_shape(wo, &ws.doc), array_shape(ro, &rs.doc));
+        let (wa, ra) = (
+            array_shape(wo, &ws.doc, true),
+            array_shape(ro, &rs.doc, false),
+        );
         if wa.tuple.is_none() && ra.tuple.is_none() {
             self.items_plain(&wa, ws, &ra, rs, path, out);
         } else {
@@ -262,12 +265,15 @@ struct ArrayShape<'a> {
     rest_kw: &'static str,
 }
 
-fn array_shape<'a>(o: &'a Map<String, Value>, doc: &Doc) -> ArrayShape<'a> {
+fn array_shape<'a>(o: &'a Map<String, Value>, doc: &Doc, writer: bool) -> ArrayShape<'a> {
     // 2019-09+: `unevaluatedItems` covers whatever the tuple and the rest keyword leave, so
-    // without a rest keyword it is the rest (a partially open or closed content model).
+    // without a rest keyword it is the rest (a partially open or closed content model). Items
+    // that `contains` or subschemas beside it evaluate are not "unevaluated": there, a writer's
+    // `unevaluatedItems` is ignored (conservative) and a reader's kept (conservative too).
+    let adjacent = o.contains_key("contains") || has_adjacent_applicators(o);
     let rest_or_uneval = |kw: &'static str| match o.get(kw) {
         Some(v) => (Some(v), kw),
-        None if doc.modern && o.contains_key("unevaluatedItems") => {
+        None if doc.modern && o.contains_key("unevaluatedItems") && !(writer && adjacent) => {
             (o.get("unevaluatedItems"), "unevaluatedItems")
         }
         None => (None, kw),

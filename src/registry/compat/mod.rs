@@ -590,17 +590,47 @@ fn has_default(v: &Value) -> bool {
 /// The schema undeclared properties (not matched by `patternProperties`) must satisfy, and
 /// its keyword: `additionalProperties`, else (2019-09+, where it exists) `unevaluatedProperties`.
 /// Absent means any value.
-fn extra_props(o: &Map<String, Value>, modern: bool) -> (Option<&Value>, &'static str) {
+///
+/// Properties that subschemas beside it (`allOf`, `if`, `dependentSchemas`…) evaluate are not
+/// "unevaluated", so next to those `unevaluatedProperties` does not decide alone: for a
+/// `writer` it is then ignored (the writer may allow more: conservative), for a reader it is
+/// kept (the reader may accept more than it says: conservative too).
+fn extra_props(
+    o: &Map<String, Value>,
+    modern: bool,
+    writer: bool,
+) -> (Option<&Value>, &'static str) {
     match o.get("additionalProperties") {
         Some(v) => (Some(v), "additionalProperties"),
-        None if modern => (o.get("unevaluatedProperties"), "unevaluatedProperties"),
+        None if modern && !(writer && has_adjacent_applicators(o)) => {
+            (o.get("unevaluatedProperties"), "unevaluatedProperties")
+        }
         None => (None, "additionalProperties"),
     }
 }
 
+/// In-place applicators whose evaluated properties/items `unevaluated*` does not see.
+fn has_adjacent_applicators(o: &Map<String, Value>) -> bool {
+    [
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "if",
+        "then",
+        "else",
+        "dependentSchemas",
+        "dependencies",
+        "$ref",
+        "$dynamicRef",
+        "$recursiveRef",
+    ]
+    .iter()
+    .any(|k| o.contains_key(*k))
+}
+
 /// Content model of an object schema. `unevaluatedProperties` counts only in 2019-09+
 /// documents; draft-07 validators ignore it.
-fn object_model(o: &Map<String, Value>, modern: bool) -> Model {
+fn object_model(o: &Map<String, Value>, modern: bool, writer: bool) -> Model {
     let has_patterns = o
         .get("patternProperties")
         .and_then(Value::as_object)
@@ -608,7 +638,7 @@ fn object_model(o: &Map<String, Value>, modern: bool) -> Model {
     if has_patterns {
         return Model::Partial;
     }
-    match extra_props(o, modern).0 {
+    match extra_props(o, modern, writer).0 {
         None => Model::Open,
         Some(v) if is_trivial(v) => Model::Open,
         Some(v) if is_false(v) => Model::Closed,

@@ -159,7 +159,7 @@ impl Ctx<'_> {
         p: &str,
         out: &mut Vec<Change>,
     ) {
-        let model = object_model(wo, ws.doc.modern);
+        let model = object_model(wo, ws.doc.modern, true);
         let required = required_set(ro).contains(&name) && !required_set(wo).contains(&name);
         let default = has_default(r);
         let msg_req = format!("new property `{name}` is required: writer data does not have it");
@@ -259,7 +259,7 @@ impl Ctx<'_> {
         p: &str,
         out: &mut Vec<Change>,
     ) {
-        let verdict = match cover(wo, ws, name) {
+        let verdict = match cover(wo, ws, name, true) {
             Ok((cw, cws)) => {
                 let sub = self.trial(&cw, &cws, r, rsc, p);
                 is_compatible(&sub).then_some(()).ok_or_else(|| {
@@ -288,12 +288,12 @@ impl Ctx<'_> {
         out: &mut Vec<Change>,
     ) {
         let empty = self.accepts_nothing(w, wsc);
-        match object_model(ro, rs.doc.modern) {
+        match object_model(ro, rs.doc.modern, false) {
             Model::Open => self.emit(out, "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` removed; the open reader still accepts it")),
             Model::Closed if empty => self.emit(out, "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` (it accepted nothing) removed")),
             Model::Closed => self.emit(out, "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` removed from a closed content model: writer data carrying it is rejected; use policy lenient to accept this")),
             Model::Partial => {
-                let verdict = match cover(ro, rs, name) {
+                let verdict = match cover(ro, rs, name, false) {
                     Ok((cr, crs)) => {
                         let sub = self.trial(w, wsc, &cr, &crs, p);
                         is_compatible(&sub).then_some(()).ok_or_else(|| "the reader's patternProperties/additionalProperties reject the old values".to_string())
@@ -361,10 +361,10 @@ impl Ctx<'_> {
                     );
                 }
             }
-            if object_model(wo, ws.doc.modern) == Model::Closed || is_trivial(r) {
+            if object_model(wo, ws.doc.modern, true) == Model::Closed || is_trivial(r) {
                 continue;
             }
-            let (ap, ap_kw) = extra_props(wo, ws.doc.modern);
+            let (ap, ap_kw) = extra_props(wo, ws.doc.modern, true);
             let ap = ap.cloned().unwrap_or(Value::Bool(true));
             let ok = is_compatible(&self.trial(&ap, &ws.child(ap_kw), r, &rsc, &p));
             let sev = if ok { Sev::Info } else { Sev::StrictOnly };
@@ -372,7 +372,7 @@ impl Ctx<'_> {
         }
         for (pat, w) in wpp.iter().filter(|(k, _)| !rpp.contains_key(*k)) {
             let p = join(&base, pat);
-            let (ap, ap_kw) = extra_props(ro, rs.doc.modern);
+            let (ap, ap_kw) = extra_props(ro, rs.doc.modern, false);
             let ap = ap.cloned().unwrap_or(Value::Bool(true));
             let ok = is_trivial(&ap)
                 || is_compatible(&self.trial(
@@ -584,7 +584,12 @@ impl Ctx<'_> {
 
 /// For an undeclared property `name`, the schema `o` applies to it (matching
 /// patternProperties, else additionalProperties), with its scope.
-fn cover(o: &Map<String, Value>, scope: &Scope, name: &str) -> Result<(Value, Scope), String> {
+fn cover(
+    o: &Map<String, Value>,
+    scope: &Scope,
+    name: &str,
+    writer: bool,
+) -> Result<(Value, Scope), String> {
     let mut matched = Vec::new();
     if let Some(pp) = o.get("patternProperties").and_then(Value::as_object) {
         for (pat, s) in pp {
@@ -597,7 +602,7 @@ fn cover(o: &Map<String, Value>, scope: &Scope, name: &str) -> Result<(Value, Sc
     }
     match matched.len() {
         0 => {
-            let (ap, kw) = extra_props(o, scope.doc.modern);
+            let (ap, kw) = extra_props(o, scope.doc.modern, writer);
             Ok((ap.cloned().unwrap_or(Value::Bool(true)), scope.child(kw)))
         }
         1 => Ok((
