@@ -230,6 +230,29 @@ impl Ctx<'_> {
             self.disjoint_by_type(&pairs).is_some()
         };
         let overlap = if disjoint { "" } else { overlap };
+        // A reader `oneOf` with two equal branches rejects every value matching them (it
+        // matches both), unless the writer had exactly those branches already.
+        if kw == "oneOf" {
+            let unique = empty::distinct(rb);
+            let same_as_writer = wkw == "oneOf"
+                && wb.len() == rb.len()
+                && wb
+                    .iter()
+                    .zip(rb)
+                    .all(|(a, b)| empty::canonical(a) == empty::canonical(b));
+            if unique.len() < rb.len() && !same_as_writer {
+                let mut first = vec![false; rb.len()];
+                unique.iter().for_each(|&j| first[j] = true);
+                let dups: Vec<usize> = (0..rb.len()).filter(|&j| !first[j]).collect();
+                self.emit(
+                    out,
+                    "COMBINED_TYPE_SUBSCHEMAS_CHANGED",
+                    &p,
+                    Sev::Break,
+                    format!("reader `oneOf` branch(es) {dups:?} duplicate earlier branches: values matching them match twice and are rejected"),
+                );
+            }
+        }
         if wkw != kw {
             if kw == "anyOf" {
                 self.emit(
