@@ -280,22 +280,21 @@ impl Registry {
             )));
         }
         let toml_path = root.join("registry.toml");
-        let toml_text = std::fs::read_to_string(&toml_path).unwrap_or_default();
-        let cfg: RegistryToml = match std::fs::read_to_string(&toml_path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| {
-                let at = e
-                    .span()
-                    .map(|s| {
-                        let line = text[..s.start].matches('\n').count() + 1;
-                        let col = s.start - text[..s.start].rfind('\n').map_or(0, |i| i + 1) + 1;
-                        format!(":{line}:{col}")
-                    })
-                    .unwrap_or_default();
-                usage(format!("{}{at}: {}", toml_path.display(), e.message()))
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => RegistryToml::default(),
+        let toml_text = match std::fs::read_to_string(&toml_path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(e).with_context(|| format!("reading {}", toml_path.display())),
         };
+        let cfg: RegistryToml = toml::from_str(&toml_text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|s| {
+                    let (line, col) = line_col(&toml_text, s.start);
+                    format!(":{line}:{col}")
+                })
+                .unwrap_or_default();
+            usage(format!("{}{at}: {}", toml_path.display(), e.message()))
+        })?;
         let mut subjects = BTreeMap::new();
         let mut dirs: Vec<_> = std::fs::read_dir(root)
             .with_context(|| format!("reading {}", root.display()))?
