@@ -357,10 +357,10 @@ Confluent's rule ids.
 Rule configuration in registry.toml (waived changes are still reported, marked waived, with the
 line that waived them):
   [compat]
-  ignore = [\"FORMAT_ADDED\"]                # rule ids
-  severity = { PATTERN_CHANGED = \"warn\" }    # error, warn or off
+  ignore = [\"FORMAT_ADDED\"]                 # rule ids
+  severity = { PATTERN_CHANGED = \"warn\" }   # error, warn or off
   [subjects.order-placed.compat]
-  ignore_paths = [\"#/properties/legacy\"]     # JSON pointers, prefix match
+  ignore_paths = [\"#/properties/legacy\"]    # JSON pointers, prefix match
 
 Exit codes: 0 compatible, 1 breaking changes found (severity error, or warn with --fail-on
 warn), 2 could not check (a schema that does not parse, a $ref that does not resolve, a git
