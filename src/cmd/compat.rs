@@ -2,7 +2,10 @@
 //! mode and policy, two files against each other, or the registry against a git revision.
 //!
 //! Guarantees: a schema that does not parse or a `$ref` that does not resolve is never reported
-//! as compatible (exit 2); every failing version pair is reported, not just the first.
+//! as compatible (exit 2); every failing version pair is reported, not just the first; a change
+//! waived by registry.toml (`[compat]`, `[subjects.NAME.compat]`) is still reported, with the
+//! line that waived it. Reports: pretty, JSON, GitHub annotations, JUnit, SARIF 2.1.0 and a
+//! Markdown pull-request comment.
 
 use crate::cli::{CompatArgs, CompatFormat, FailOn};
 use crate::config::Settings;

@@ -1,6 +1,7 @@
 //! `evtctl schema list|show|check`: inspect the local registry and check it the way CI should:
 //! versions without gaps, every schema compiles, every `$ref` resolves inside the registry,
-//! every valid example passes and every invalid one fails the latest version.
+//! every valid example passes and every invalid one fails the latest version, and valid examples
+//! of earlier versions still pass the later versions that must read them (examples as evidence).
 
 use crate::cli::SchemaCommand;
 use crate::error::ProblemsFound;

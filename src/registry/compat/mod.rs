@@ -19,8 +19,13 @@
 //!   `CONDITIONAL_ADDED/CHANGED/REMOVED`, `THEN_ADDED/REMOVED`, `ELSE_ADDED/REMOVED`,
 //!   `PROPERTY_NAMES_ADDED/REMOVED`, `CONTAINS_ADDED/REMOVED`,
 //!   `CONTENT_ENCODING_*`, `CONTENT_MEDIA_TYPE_*`, `PATTERN_PROPERTY_ADDED/REMOVED`,
-//!   `COMMENT_CHANGED`, `EXAMPLES_CHANGED`, `ANNOTATION_CHANGED` and
-//!   [`UNVERIFIABLE_KEYWORD_CHANGED`] (row 27).
+//!   `COMMENT_CHANGED`, `EXAMPLES_CHANGED`, `ANNOTATION_CHANGED`, `WRITER_ACCEPTS_NOTHING` and
+//!   [`UNVERIFIABLE_KEYWORD_CHANGED`] (row 27). [`rules`] lists every id with a description.
+//! - Subschemas that provably accept nothing and duplicate (canonically equal) combinator
+//!   branches are recognised (see `empty`), and `unevaluatedItems`/`unevaluatedProperties`
+//!   are content models in 2019-09+ documents wherever `additionalItems`/
+//!   `additionalProperties` are. `tests/it/compat_soundness.rs` checks every case file's
+//!   verdict against generated data.
 //! - `format` is treated as asserted (row 26 default severity "error").
 //!
 //! Deliberate approximations (all err towards "breaking"):
