@@ -325,7 +325,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --new 'The later schema file'
             cand --mode 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)'
             cand --policy 'Override the policy (strict, lenient)'
-            cand --fail-on 'Which severities fail the check ([compat] severity in registry.toml sets them per rule)'
+            cand --fail-on 'Which severities fail the check (registry.toml sets a severity per rule)'
             cand --format 'Report for CI instead of pretty/JSON output'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'

@@ -261,7 +261,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l old -d 'The ear
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l new -d 'The later schema file' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l mode -d 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l policy -d 'Override the policy (strict, lenient)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l fail-on -d 'Which severities fail the check ([compat] severity in registry.toml sets them per rule)' -r -f -a "error\t'Findings whose severity is `error` (breaking changes, unless configured otherwise)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l fail-on -d 'Which severities fail the check (registry.toml sets a severity per rule)' -r -f -a "error\t'Findings whose severity is `error` (breaking changes, unless configured otherwise)'
 warn\t'Findings whose severity is `error` or `warn`'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l format -d 'Report for CI instead of pretty/JSON output' -r -f -a "junit\t'JUnit XML, for CI test reports'
 github\t'GitHub Actions annotations (::error file=…,line=…::…)'

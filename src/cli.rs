@@ -396,7 +396,7 @@ pub struct CompatArgs {
     /// Treat changes to keywords that cannot be verified as breaking
     #[arg(long)]
     pub strict_unknown: bool,
-    /// Which severities fail the check ([compat] severity in registry.toml sets them per rule)
+    /// Which severities fail the check (registry.toml sets a severity per rule)
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
     /// Report for CI instead of pretty/JSON output
