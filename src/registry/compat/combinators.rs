@@ -25,6 +25,9 @@ impl Ctx<'_> {
             .cloned()
             .unwrap_or_default();
         for b in &branches {
+            if self.stop() {
+                break;
+            }
             // Only branches from the same document can be merged without changing how
             // their refs resolve; skipping a branch only loosens the writer (conservative).
             let Ok((v, sc)) = self.deref(b, ws) else {
@@ -80,6 +83,9 @@ impl Ctx<'_> {
         let mut failed = Vec::new();
         let mut details = Vec::new();
         for (i, b) in branches.iter().enumerate() {
+            if self.stop() {
+                return;
+            }
             let merged = merge_base(wo, kw, b);
             let sub = self.trial(&merged, &ws.child(kw).child(&i.to_string()), r, rs, path);
             if is_compatible(&sub) {
@@ -134,7 +140,13 @@ impl Ctx<'_> {
                 self.reader_all_of(wo, ws, rb, rs, path, out);
             } else {
                 // Each reader branch is read together with the reader's base keywords.
-                let merged: Vec<Value> = rb.iter().map(|b| merge_base(ro, kw, b)).collect();
+                let mut merged = Vec::with_capacity(rb.len());
+                for b in rb {
+                    if self.stop() {
+                        return;
+                    }
+                    merged.push(merge_base(ro, kw, b));
+                }
                 self.reader_sum(kw, wo, ws, &merged, rs, path, out);
             }
         }
@@ -169,6 +181,9 @@ impl Ctx<'_> {
             // Singleton → sum (row 22): the writer must fit some branch.
             let wv = Value::Object(wo.clone());
             for (j, r) in rb.iter().enumerate() {
+                if self.stop() {
+                    return;
+                }
                 let sub = self.trial(
                     &wv,
                     ws,
@@ -323,10 +338,26 @@ impl Ctx<'_> {
         writer_side: bool,
         out: &mut Vec<Change>,
     ) {
+        // Every pair is one trial comparison (at least one step of the work budget), and the
+        // matching is cubic in the branch counts: more pairs than the budget has steps left
+        // (or than MAX_STEPS) could never be checked in reasonable time, so say so now
+        // rather than after the time and memory.
+        let pairs = wb.len().saturating_mul(rb.len());
+        if pairs > MAX_STEPS.min(self.budget.saturating_sub(self.steps)) {
+            let (w, r) = (wb.len(), rb.len());
+            return self.unsupported(
+                out,
+                p,
+                &format!("{w} writer × {r} reader branches are too many to pair ({pairs} comparisons exceed the work budget)"),
+            );
+        }
         let mut ok = vec![vec![false; rb.len()]; wb.len()];
         let mut subs: HashMap<(usize, usize), Vec<Change>> = HashMap::new();
         for (i, w) in wb.iter().enumerate() {
             for (j, r) in rb.iter().enumerate() {
+                if self.stop() {
+                    return;
+                }
                 // Report under the reader's branch index: in BACKWARD that is the new schema.
                 let bp = join(p, &j.to_string());
                 let sub = self.trial(w, &wsc[i], r, &rsc[j], &bp);
@@ -377,7 +408,10 @@ impl Ctx<'_> {
             let side = if writer_side { "writer" } else { "reader" };
             let hints: Vec<String> = unmatched
                 .iter()
-                .filter_map(|&u| closest_failure(&subs, u, writer_side))
+                .filter_map(|&u| {
+                    let other = if writer_side { rb.len() } else { wb.len() };
+                    closest_failure(&subs, u, other, writer_side)
+                })
                 .collect();
             let hint = if hints.is_empty() {
                 String::new()
@@ -456,6 +490,9 @@ impl Ctx<'_> {
                 let wv = Value::Object(wo.clone());
                 let mut failed = Vec::new();
                 for (j, r) in rb.iter().enumerate() {
+                    if self.stop() {
+                        return;
+                    }
                     let sub = self.trial(&wv, ws, r, &rscopes[j], &join(&p, &j.to_string()));
                     if is_compatible(&sub) {
                         out.extend(sub);
@@ -584,8 +621,10 @@ fn merge_keyword(merged: &mut Map<String, Value>, k: String, v: Value) {
             }
         }
         ("required", Some(Value::Array(have)), Value::Array(add)) => {
+            // A hash set of what is there, not a scan per name: linear.
+            let mut seen: HashSet<String> = have.iter().map(empty::canonical_value).collect();
             for name in add {
-                if !have.contains(&name) {
+                if seen.insert(empty::canonical_value(&name)) {
                     have.push(name);
                 }
             }
@@ -625,20 +664,22 @@ fn merge_base(base: &Map<String, Value>, kw: &str, branch: &Value) -> Value {
 
 /// Explain an unmatched branch by the pairing with the fewest breaking changes, so the
 /// user sees *why* (e.g. "MAX_LENGTH_ADDED at #/oneOf/1/properties/iban/maxLength").
+/// `other`: the number of branches on the other side (the pairs looked at, not all of `subs`).
 fn closest_failure(
     subs: &HashMap<(usize, usize), Vec<Change>>,
     unmatched: usize,
+    other: usize,
     writer_side: bool,
 ) -> Option<String> {
-    let (_, changes) = subs
-        .iter()
-        .filter(|((i, j), _)| {
+    let (_, changes) = (0..other)
+        .map(|k| {
             if writer_side {
-                *i == unmatched
+                (unmatched, k)
             } else {
-                *j == unmatched
+                (k, unmatched)
             }
         })
+        .filter_map(|key| subs.get_key_value(&key))
         .min_by_key(|((i, j), c)| (c.iter().filter(|c| c.breaking).count(), i != j, *i, *j))?;
     let first: Vec<String> = changes
         .iter()

@@ -155,6 +155,26 @@ fn empty_ranges(o: &Map<String, Value>) -> u8 {
 /// Canonical text of a schema: object keys sorted, numbers by value, and the annotations of
 /// the top level left out. Equal texts mean equivalent schemas (the converse does not hold).
 pub(super) fn canonical(v: &Value) -> String {
+    canonical_text(v, true)
+}
+
+/// Canonical text of a JSON value: equal texts exactly when [`json_eq`] holds (object keys
+/// sorted, numbers by value, so `1` and `1.0` give the same text). Used to hash value sets.
+pub(crate) fn canonical_value(v: &Value) -> String {
+    match v {
+        // The first character tells the kind of value; after `"` the rest of a top-level
+        // string needs no escaping to stay unambiguous (and skipping it is cheaper).
+        Value::String(s) => {
+            let mut out = String::with_capacity(s.len() + 1);
+            out.push('"');
+            out.push_str(s);
+            out
+        }
+        _ => canonical_text(v, false),
+    }
+}
+
+fn canonical_text(v: &Value, skip_top_annotations: bool) -> String {
     fn write(v: &Value, top: bool, out: &mut String) {
         match v {
             Value::Object(o) => {
@@ -185,8 +205,47 @@ pub(super) fn canonical(v: &Value) -> String {
         }
     }
     let mut s = String::new();
-    write(v, true, &mut s);
+    write(v, skip_top_annotations, &mut s);
     s
+}
+
+/// A set of JSON values under [`json_eq`] (numbers by value), hashed by [`canonical_value`]:
+/// building it and each lookup are linear in the size of the values involved.
+pub(crate) struct ValueSet {
+    keys: HashSet<String>,
+}
+
+impl ValueSet {
+    pub(crate) fn new<'a>(values: impl IntoIterator<Item = &'a Value>) -> ValueSet {
+        ValueSet {
+            keys: values.into_iter().map(canonical_value).collect(),
+        }
+    }
+
+    /// Add `v`; false when an equal value was already there.
+    pub(crate) fn insert(&mut self, v: &Value) -> bool {
+        self.keys.insert(canonical_value(v))
+    }
+
+    pub(crate) fn contains(&self, v: &Value) -> bool {
+        self.keys.contains(&canonical_value(v))
+    }
+}
+
+impl Ctx<'_> {
+    /// [`ValueSet`] of `values`, or `None` when cancelled while building it.
+    pub(super) fn value_set(&self, values: &[&Value]) -> Option<ValueSet> {
+        let mut set = ValueSet {
+            keys: HashSet::with_capacity(values.len()),
+        };
+        for (i, v) in values.iter().enumerate() {
+            if self.stop_at(i) {
+                return None;
+            }
+            set.insert(v);
+        }
+        Some(set)
+    }
 }
 
 /// Indices of `branches` without later duplicates (same [`canonical`] form), in order.

@@ -903,3 +903,142 @@ fn wide_nested_combinators_stay_within_the_work_budget() {
         started.elapsed()
     );
 }
+
+// ----- size: set comparisons are hashed, not quadratic (issue 13 item 5) -----
+
+/// `{"enum": values}` without cloning through `json!`.
+fn enum_of(values: Vec<Value>) -> Value {
+    let mut o = Map::new();
+    o.insert("enum".into(), Value::Array(values));
+    Value::Object(o)
+}
+
+#[test]
+fn a_million_enum_values_compare_by_value_in_linear_time() {
+    const N: u64 = 1_000_000;
+    // Writer: integers. Reader: the same values written as floats (1 == 1.0), in reverse,
+    // without 500000 and with one new value.
+    let w = enum_of((0..N).map(Value::from).collect());
+    let mut r: Vec<Value> = (0..N)
+        .rev()
+        .filter(|&i| i != 500_000)
+        .map(|i| Value::from(i as f64))
+        .collect();
+    r.push(json!("new"));
+    let mut r = enum_of(r);
+    let c: Vec<Change> = check(&w, &r, Policy::Strict, &no_refs)
+        .into_iter()
+        .filter(|c| c.rule != "TYPE_EXTENDED") // integer → any: informational
+        .collect();
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].rule, "ENUM_ARRAY_CHANGED");
+    assert!(c[0].breaking);
+    assert_eq!(c[0].message, "enum changed; reader no longer allows 500000");
+    // With 500000.0 back every writer value is allowed: compatible, decided value by value.
+    r["enum"].as_array_mut().unwrap().push(json!(500_000.0));
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].rule, "ENUM_ARRAY_EXTENDED");
+    assert!(!c[0].breaking);
+    assert_eq!(
+        c[0].message,
+        "all 1000000 value(s) the writer allows are valid under the reader"
+    );
+}
+
+#[test]
+fn enum_values_equal_by_value_match_across_kinds_of_numbers() {
+    let w = json!({"enum": [1, 2.50, {"a": [1.0, "x"]}, [0], null]});
+    let r = json!({"enum": [null, [0.0], {"a": [1, "x"]}, 2.5, 1.0, "1"]});
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert!(is_compatible(&c), "{c:?}");
+    let long: Vec<Value> = (0..40).map(|i| json!({"k": i})).collect();
+    let mut shorter = long.clone();
+    shorter.retain(|v| v["k"] != 7);
+    let c = check(&enum_of(long), &enum_of(shorter), Policy::Strict, &no_refs);
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.breaking)
+            .map(|c| c.message.as_str())
+            .collect::<Vec<_>>(),
+        vec!["reader no longer allows {\"k\":7}"]
+    );
+}
+
+#[test]
+fn two_hundred_thousand_properties_compare_in_linear_time() {
+    const N: usize = 200_000;
+    let mut props = Map::new();
+    for i in 0..N {
+        props.insert(format!("p{i}"), json!({"type": "string"}));
+    }
+    let names: Vec<Value> = (0..N).map(|i| Value::from(format!("p{i}"))).collect();
+    let old = json!({"type": "object", "properties": props.clone(), "required": names.clone()});
+    // New: one more required property (without default: breaking), p7 no longer required.
+    props.insert("extra".into(), json!({"type": "integer"}));
+    let mut required = names;
+    required.retain(|n| n != "p7");
+    required.push(json!("extra"));
+    let new = json!({"type": "object", "properties": props, "required": required});
+    let c = compare(&old, &new, Mode::Full, Policy::Strict, &no_refs);
+    let rules: Vec<(&str, &str)> = c
+        .iter()
+        .map(|c| (c.rule.as_str(), c.path.as_str()))
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("REQUIRED_ATTRIBUTE_REMOVED", "#/required"),
+            (
+                "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
+                "#/properties/extra"
+            ),
+            ("REQUIRED_ATTRIBUTE_ADDED", "#/required"),
+            (
+                "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL",
+                "#/properties/extra"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_cancelled_comparison_stops_without_a_result() {
+    let w = enum_of((0..200_000u64).map(Value::from).collect());
+    let r = enum_of((0..200_001u64).map(Value::from).collect());
+    let cancel = AtomicBool::new(true);
+    let started = std::time::Instant::now();
+    assert_eq!(
+        check_cancellable(&w, &r, Policy::Strict, &no_refs, &cancel),
+        Err(Cancelled)
+    );
+    assert_eq!(
+        compare_cancellable(&w, &r, Mode::Full, Policy::Strict, &no_refs, &cancel),
+        Err(Cancelled)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    cancel.store(false, Ordering::Relaxed);
+    assert!(check_cancellable(&w, &r, Policy::Strict, &no_refs, &cancel).is_ok());
+}
+
+#[test]
+fn too_many_branches_to_pair_are_unsupported_not_slow() {
+    // 400 × 400 pairs: more trial comparisons than the work budget allows.
+    let branches = |n: u64| -> Vec<Value> { (0..n).map(|i| json!({"const": i})).collect() };
+    let w = json!({"anyOf": branches(400)});
+    let r = json!({"anyOf": branches(401)});
+    let started = std::time::Instant::now();
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let u = c
+        .iter()
+        .find(|c| c.rule == "UNSUPPORTED_SCHEMA")
+        .expect("unsupported");
+    assert!(u.breaking);
+    assert!(
+        u.message
+            .contains("400 writer × 401 reader branches are too many to pair"),
+        "{}",
+        u.message
+    );
+}
