@@ -9,7 +9,7 @@ use serde_json::Number;
 use std::cmp::Ordering;
 
 /// A decimal `(-1)^neg * mant * 10^exp`, normalised (no trailing zeros in `mant`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Dec {
     neg: bool,
     mant: u128,

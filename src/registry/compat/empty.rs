@@ -209,32 +209,58 @@ fn canonical_text(v: &Value, skip_top_annotations: bool) -> String {
     s
 }
 
-/// A set of JSON values under [`json_eq`] (numbers by value), hashed by [`canonical_value`]:
-/// building it and each lookup are linear in the size of the values involved.
-pub(crate) struct ValueSet {
-    keys: HashSet<String>,
+/// Hash key of a JSON value under [`json_eq`]: scalars borrowed or as a normalised decimal
+/// (no allocation: this is the inner loop of a million-value `enum`), arrays and objects by
+/// their [`canonical_value`] text.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Null,
+    Bool(bool),
+    Str(&'a str),
+    Num(decimal::Dec),
+    Text(String),
 }
 
-impl ValueSet {
-    pub(crate) fn new<'a>(values: impl IntoIterator<Item = &'a Value>) -> ValueSet {
+fn key(v: &Value) -> Key<'_> {
+    match v {
+        Value::Null => Key::Null,
+        Value::Bool(b) => Key::Bool(*b),
+        Value::String(s) => Key::Str(s),
+        Value::Number(n) => match decimal::Dec::from_number(n) {
+            Some(d) => Key::Num(d),
+            None => Key::Text(canonical_value(v)),
+        },
+        _ => Key::Text(canonical_value(v)),
+    }
+}
+
+/// A set of JSON values under [`json_eq`] (numbers by value), hashed by [`Key`]: building it
+/// and each lookup are linear in the size of the values involved.
+pub(crate) struct ValueSet<'a> {
+    keys: HashSet<Key<'a>>,
+}
+
+impl<'a> ValueSet<'a> {
+    pub(crate) fn new(values: impl IntoIterator<Item = &'a Value>) -> ValueSet<'a> {
         ValueSet {
-            keys: values.into_iter().map(canonical_value).collect(),
+            keys: values.into_iter().map(key).collect(),
         }
     }
 
     /// Add `v`; false when an equal value was already there.
-    pub(crate) fn insert(&mut self, v: &Value) -> bool {
-        self.keys.insert(canonical_value(v))
+    pub(crate) fn insert(&mut self, v: &'a Value) -> bool {
+        self.keys.insert(key(v))
     }
 
     pub(crate) fn contains(&self, v: &Value) -> bool {
-        self.keys.contains(&canonical_value(v))
+        let keys: &HashSet<Key<'_>> = &self.keys;
+        keys.contains(&key(v))
     }
 }
 
 impl Ctx<'_> {
     /// [`ValueSet`] of `values`, or `None` when cancelled while building it.
-    pub(super) fn value_set(&self, values: &[&Value]) -> Option<ValueSet> {
+    pub(super) fn value_set<'a>(&self, values: &[&'a Value]) -> Option<ValueSet<'a>> {
         let mut set = ValueSet {
             keys: HashSet::with_capacity(values.len()),
         };

@@ -1017,7 +1017,9 @@ impl Ctx<'_> {
             if self.stop_at(i) {
                 return true;
             }
-            if validator.validate_object(v, wo) == Some(false) {
+            // `v` is one of the writer's own `enum`/`const` values: only the other keywords
+            // can reject it.
+            if validator.validate_object_but(v, wo, &["enum", "const"]) == Some(false) {
                 continue;
             }
             if validator.validate_object(v, ro) != Some(true) {

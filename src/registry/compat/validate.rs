@@ -6,13 +6,13 @@
 //! an unsupported keyword or regex). Callers must treat `None` as "not proven".
 
 use super::decimal::{cmp_numbers, is_integer, number_is_multiple};
-use super::empty::{canonical_value, ValueSet};
+use super::empty::ValueSet;
 use super::regex::is_match;
 use super::{json_eq, type_matches};
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::marker::PhantomData;
 
 /// Keywords that never affect validation.
@@ -39,7 +39,7 @@ const INDEX_ENUMS_FROM: usize = 16;
 /// indexed once (keyed by their address, stable for `'s`), so validating many values against
 /// the same schema is linear rather than quadratic.
 pub struct Validator<'s> {
-    enums: RefCell<HashMap<usize, ValueSet>>,
+    enums: RefCell<HashMap<usize, ValueSet<'s>>>,
     _schemas: PhantomData<&'s Value>,
 }
 
@@ -62,9 +62,20 @@ impl<'s> Validator<'s> {
 
     /// Validate `v` against the schema object `o`.
     pub fn validate_object(&self, v: &Value, o: &'s Map<String, Value>) -> Option<bool> {
+        self.validate_object_but(v, o, &[])
+    }
+
+    /// [`Validator::validate_object`] leaving out keywords `skip` (e.g. the `enum` a value
+    /// was taken from).
+    pub fn validate_object_but(
+        &self,
+        v: &Value,
+        o: &'s Map<String, Value>,
+        skip: &[&str],
+    ) -> Option<bool> {
         let mut unknown = false;
         for (k, kv) in o {
-            if IGNORED.contains(&k.as_str()) {
+            if IGNORED.contains(&k.as_str()) || skip.contains(&k.as_str()) {
                 continue;
             }
             match self.keyword(v, k, kv, o) {
@@ -161,9 +172,9 @@ impl<'s> Validator<'s> {
                 if !kv.as_bool()? {
                     return Some(true);
                 }
-                // Hashing the canonical form: linear, and equal exactly when `json_eq` is.
-                let mut seen = HashSet::with_capacity(a.len());
-                Some(a.iter().all(|x| seen.insert(canonical_value(x))))
+                // Hashed under `json_eq`: linear.
+                let mut seen = ValueSet::new([]);
+                Some(a.iter().all(|x| seen.insert(x)))
             }
             "items" => match kv {
                 Value::Array(tuple) => all(a.iter().zip(tuple).map(|(x, s)| self.validate(x, s))),
