@@ -9,7 +9,7 @@
 
 use crate::cli::{CompatArgs, CompatFormat, FailOn};
 use crate::config::Settings;
-use crate::error::{usage, ProblemsFound, UsageError};
+use crate::error::{usage, Interrupted, ProblemsFound, UsageError};
 use crate::output::sarif;
 use crate::output::Printer;
 use crate::registry::compat::{self, Change, Mode, Policy, UNVERIFIABLE_KEYWORD_CHANGED};
@@ -17,6 +17,7 @@ use crate::registry::{json_error_at, read_inside, Level, Origin, Registry, RuleC
 use anyhow::{Context, Result};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One reported change, with where it is.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -53,24 +54,70 @@ impl Finding {
 /// Where in `text` the JSON pointer `path` (`#/properties/a/maxLength`) most likely is: the
 /// position of the deepest key of the path that can be found, in order.
 pub fn locate(text: &str, path: &str) -> (usize, usize) {
-    let mut at = 0;
-    for seg in path
-        .trim_start_matches('#')
-        .split('/')
-        .filter(|s| !s.is_empty())
-    {
-        if seg.parse::<usize>().is_ok() {
-            continue;
+    Locator::new(text).locate(path)
+}
+
+/// [`locate`] for many paths in one text: the text is indexed once (every `"…"` between two
+/// neighbouring quotes, and the line starts), so each path costs a few lookups instead of a
+/// scan of the text — a schema with 200,000 changed properties is not quadratic.
+pub struct Locator<'t> {
+    text: &'t str,
+    /// Text between a `"` and the next `"` → byte offsets of the first quote, ascending.
+    quoted: std::collections::HashMap<&'t str, Vec<usize>>,
+    /// Byte offsets of the `\n`s, ascending.
+    newlines: Vec<usize>,
+}
+
+impl<'t> Locator<'t> {
+    pub fn new(text: &'t str) -> Locator<'t> {
+        let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+        let mut quoted: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for w in quotes.windows(2) {
+            quoted.entry(&text[w[0] + 1..w[1]]).or_default().push(w[0]);
         }
-        let seg = seg.replace("~1", "/").replace("~0", "~");
-        match text[at..].find(&format!("\"{seg}\"")) {
-            Some(i) => at += i,
-            None => break,
+        let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
+        Locator {
+            text,
+            quoted,
+            newlines,
         }
     }
-    let line = text[..at].matches('\n').count() + 1;
-    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
-    (line, col)
+
+    /// Byte offset of the first `"seg"` at or after `at`.
+    fn find(&self, seg: &str, at: usize) -> Option<usize> {
+        if seg.contains('"') {
+            // Not a run between neighbouring quotes: search the text (rare).
+            return self.text[at..].find(&format!("\"{seg}\"")).map(|i| at + i);
+        }
+        let starts = self.quoted.get(seg)?;
+        starts.get(starts.partition_point(|&i| i < at)).copied()
+    }
+
+    /// (line, column), both from 1, as [`locate`].
+    pub fn locate(&self, path: &str) -> (usize, usize) {
+        let mut at = 0;
+        for seg in path
+            .trim_start_matches('#')
+            .split('/')
+            .filter(|s| !s.is_empty())
+        {
+            if seg.parse::<usize>().is_ok() {
+                continue;
+            }
+            let seg = seg.replace("~1", "/").replace("~0", "~");
+            match self.find(&seg, at) {
+                Some(i) => at = i,
+                None => break,
+            }
+        }
+        let before = self.newlines.partition_point(|&i| i < at);
+        let line_start = if before == 0 {
+            0
+        } else {
+            self.newlines[before - 1] + 1
+        };
+        (before + 1, at - line_start + 1)
+    }
 }
 
 /// Loads `$ref` targets relative to a schema file, never outside `root`.
@@ -106,16 +153,23 @@ struct Pair<'a> {
     rules: &'a RuleConfig,
 }
 
-fn compare_pair(p: &Pair<'_>, strict_unknown: bool) -> Vec<Finding> {
+/// The findings of one pair; `Err(Interrupted)` when `cancel` was set while comparing.
+fn compare_pair(p: &Pair<'_>, strict_unknown: bool, cancel: &AtomicBool) -> Result<Vec<Finding>> {
     // Refs resolve relative to each schema's own file; check() gets one resolver, so join both.
     let r_old = resolver(p.old.2, p.root);
     let r_new = resolver(p.new.2, p.root);
     let resolve = |r: &str| r_new(r).or_else(|| r_old(r));
-    let changes: Vec<Change> = compat::compare(p.old.0, p.new.0, p.mode, p.policy, &resolve);
-    changes
+    let changes: Vec<Change> =
+        compat::compare_cancellable(p.old.0, p.new.0, p.mode, p.policy, &resolve, cancel)
+            .map_err(|_| Interrupted)?;
+    let locator = Locator::new(p.new.3);
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Interrupted.into());
+    }
+    Ok(changes
         .into_iter()
         .map(|c| {
-            let (line, column) = locate(p.new.3, &c.path);
+            let (line, column) = locator.locate(&c.path);
             let breaking = c.breaking || (strict_unknown && c.rule == UNVERIFIABLE_KEYWORD_CHANGED);
             let (severity, waived_by) = p.rules.judge(&c.rule, &c.path, breaking);
             Finding {
@@ -134,7 +188,7 @@ fn compare_pair(p: &Pair<'_>, strict_unknown: bool) -> Vec<Finding> {
                 column,
             }
         })
-        .collect()
+        .collect())
 }
 
 /// The version pairs a mode asks for, newest last: (older, newer).
@@ -164,6 +218,7 @@ fn check_registry(
     reg: &Registry,
     a: &CompatArgs,
     only_new_after: Option<&std::collections::BTreeMap<String, u32>>,
+    cancel: &AtomicBool,
 ) -> Result<Outcome> {
     let mut out = Outcome {
         findings: Vec::new(),
@@ -213,7 +268,8 @@ fn check_registry(
                 root: &reg.root,
                 rules: &s.rules,
             };
-            out.findings.extend(compare_pair(&pair, a.strict_unknown));
+            out.findings
+                .extend(compare_pair(&pair, a.strict_unknown, cancel)?);
             out.checked
                 .push(format!("{name} v{old} → v{new} ({})", mode.as_str()));
         }
@@ -253,7 +309,12 @@ fn files_at(root: &Path, rev: &str) -> Result<std::collections::BTreeMap<PathBuf
     Ok(files)
 }
 
-fn check_against(reg: &Registry, a: &CompatArgs, rev: &str) -> Result<Outcome> {
+fn check_against(
+    reg: &Registry,
+    a: &CompatArgs,
+    rev: &str,
+    cancel: &AtomicBool,
+) -> Result<Outcome> {
     let old = files_at(&reg.root, rev)?;
     let mut published: std::collections::BTreeMap<String, u32> = Default::default();
     let mut findings = Vec::new();
@@ -303,13 +364,20 @@ fn check_against(reg: &Registry, a: &CompatArgs, rev: &str) -> Result<Outcome> {
             Ok(_) => {}
         }
     }
-    let mut out = check_registry(reg, a, Some(&published))?;
+    let mut out = check_registry(reg, a, Some(&published), cancel)?;
     findings.append(&mut out.findings);
     out.findings = findings;
     Ok(out)
 }
 
-pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result<()> {
+/// Run `evtctl compat`. `cancel` (Ctrl-C, SIGTERM) stops the comparison promptly: exit 130,
+/// no report.
+pub fn run(
+    a: &CompatArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
     let outcome = match (&a.old, &a.new) {
         (Some(old), Some(new)) => {
             let mode = parse_mode(a.mode.as_deref().unwrap_or("BACKWARD"))?;
@@ -327,7 +395,7 @@ pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result
                 rules: &RuleConfig::default(),
             };
             Outcome {
-                findings: compare_pair(&pair, a.strict_unknown),
+                findings: compare_pair(&pair, a.strict_unknown, cancel)?,
                 unchecked: Vec::new(),
                 checked: vec![format!(
                     "{} → {} ({})",
@@ -340,8 +408,8 @@ pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result
         _ => {
             let reg = Registry::open(&settings.registry_dir())?;
             match &a.against {
-                Some(rev) => check_against(&reg, a, rev)?,
-                None => check_registry(&reg, a, None)?,
+                Some(rev) => check_against(&reg, a, rev, cancel)?,
+                None => check_registry(&reg, a, None, cancel)?,
             }
         }
     };
@@ -675,5 +743,32 @@ mod tests {
         let text = "{\n  \"properties\": {\n    \"a\": {\n      \"maxLength\": 3\n    }\n  }\n}";
         assert_eq!(locate(text, "#/properties/a/maxLength"), (4, 7));
         assert_eq!(locate(text, "#/properties/missing"), (2, 3));
+    }
+
+    #[test]
+    fn locator_finds_what_a_text_search_finds() {
+        // The first `"seg"` at or after the previous match, wherever the quotes are: inside
+        // values, across escaped quotes, repeated keys, a segment holding a quote.
+        let text = "{\"a\": {\"b\": \"x\\\"b\\\"\",\n \"b\": 1},\n\"c\": {\"a\": {\"b\": 2}},\n\"q\\\"r\": 3}";
+        let slow = |path: &str| {
+            let mut at = 0;
+            for seg in path
+                .trim_start_matches('#')
+                .split('/')
+                .filter(|s| !s.is_empty())
+            {
+                match text[at..].find(&format!("\"{seg}\"")) {
+                    Some(i) => at += i,
+                    None => break,
+                }
+            }
+            let line = text[..at].matches('\n').count() + 1;
+            (line, at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1)
+        };
+        for path in [
+            "#/", "#/a/b", "#/c/a/b", "#/c/b", "#/x", "#/b/a", "#/q\\\"r", "#/a/x/b",
+        ] {
+            assert_eq!(locate(text, path), slow(path), "{path}");
+        }
     }
 }

@@ -403,7 +403,7 @@ fn contracts(
     let Command::Compat(c) = parse(&line)? else {
         unreachable!()
     };
-    let r = compat::run(&c, settings, printer);
+    let r = compat::run(&c, settings, printer, cancel);
     let _ = std::fs::remove_dir_all(&dir);
     expect_failure(printer, r)
 }

@@ -4,11 +4,12 @@
 //! of earlier versions still pass the later versions that must read them (examples as evidence).
 
 use crate::cli::SchemaCommand;
-use crate::error::ProblemsFound;
+use crate::error::{Interrupted, ProblemsFound};
 use crate::output::Printer;
 use crate::registry::{json_error_at, Registry, Subject};
 use anyhow::Result;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A problem `schema check` found, named by file.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -263,7 +264,13 @@ fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
     out
 }
 
-pub fn run(cmd: &SchemaCommand, reg: &Registry, printer: &mut Printer) -> Result<()> {
+/// Run `evtctl schema …`; `cancel` (Ctrl-C, SIGTERM) stops `check` between subjects (exit 130).
+pub fn run(
+    cmd: &SchemaCommand,
+    reg: &Registry,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
     match cmd {
         SchemaCommand::List => {
             if printer.is_json() {
@@ -317,6 +324,9 @@ pub fn run(cmd: &SchemaCommand, reg: &Registry, printer: &mut Printer) -> Result
         SchemaCommand::Check => {
             let mut all = Vec::new();
             for s in reg.subjects.values() {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(Interrupted.into());
+                }
                 let problems = check_subject(reg, s);
                 if !printer.is_json() {
                     let st = printer.styles;

@@ -4,6 +4,7 @@
 mod common;
 mod compat_cases;
 mod compat_gate;
+mod compat_size;
 mod compat_soundness;
 mod config;
 mod dlq;
