@@ -11,8 +11,16 @@
 //!   approximated, the approximation errs towards "breaking".
 //! - **No panics, always terminates.** Recursive `$ref`s are handled by assuming an
 //!   in-progress (writer, reader) pair compatible (co-inductive fixpoint). A nesting limit
-//!   and a work budget (pairing nested combinator branches can multiply) back this up; when
-//!   either is hit the result is a breaking `UNSUPPORTED_SCHEMA`, never a pass.
+//!   and a work budget (pairing nested combinator branches can multiply; the budget is one
+//!   step per schema node plus a fixed allowance) back this up; when either is hit the result
+//!   is a breaking `UNSUPPORTED_SCHEMA`, never a pass.
+//! - **Linear or n·log n in the size of the schemas** outside branch pairing: value sets
+//!   (`enum`/`const`, `uniqueItems`), `required`, dependencies and duplicate branches are
+//!   hashed (`empty`'s canonical forms respect `json_eq`: `1` == `1.0`); pairing
+//!   `anyOf`/`oneOf`/`allOf` branches is bounded by the work budget. Matching
+//!   `patternProperties` regexes against property names is patterns × names.
+//! - **Cancellable.** [`check_cancellable`]/[`compare_cancellable`] look at a flag in every
+//!   loop over values, properties and branches and return `Err(Cancelled)`.
 //! - **Stable output.** Changes come in schema traversal order (keys in document order).
 //! - Rule ids are Confluent's `Difference.Type` names where one exists. Extra ids used here:
 //!   `REF_UNRESOLVED`, `UNSUPPORTED_SCHEMA`, `FORMAT_ADDED/CHANGED/REMOVED`,
