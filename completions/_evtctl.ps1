@@ -454,6 +454,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--ref-root', '--ref-root', [CompletionResultType]::ParameterName, 'With --old/--new: the directory `$ref`s may reach [default: each file''s own directory]')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)')
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Override the policy (strict, lenient)')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Which severities fail the check (registry.toml sets a severity per rule)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report for CI instead of pretty/JSON output')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')

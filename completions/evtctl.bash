@@ -425,7 +425,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__compat)
-            opts="-b -X -o -q -v -h --against --old --new --ref-root --mode --policy --strict-unknown --format --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-b -X -o -q -v -h --against --old --new --ref-root --mode --policy --strict-unknown --fail-on --format --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -455,8 +455,12 @@ _evtctl() {
                     COMPREPLY=($(compgen -W "strict lenient" -- "${cur}"))
                     return 0
                     ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "error warn" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
-                    COMPREPLY=($(compgen -W "junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "junit github sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -3460,7 +3464,7 @@ _evtctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "junit github" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "junit github sarif" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

@@ -423,6 +423,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --ref-root 'With --old/--new: the directory `$ref`s may reach [default: each file''s own directory]'
             cand --mode 'Override the compatibility mode (NONE, BACKWARD, FORWARD, FULL, *_TRANSITIVE)'
             cand --policy 'Override the policy (strict, lenient)'
+            cand --fail-on 'Which severities fail the check (registry.toml sets a severity per rule)'
             cand --format 'Report for CI instead of pretty/JSON output'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'

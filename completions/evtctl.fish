@@ -288,7 +288,8 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s p -l partitio
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l subject -d 'Validate every event against this schema instead of looking it up' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l max-invalid -d 'Stop after this many failing events' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l format -d 'Report for CI instead of pretty/JSON output' -r -f -a "junit\t'JUnit XML, for CI test reports'
-github\t'GitHub Actions annotations (::error file=…,line=…::…)'"
+github\t'GitHub Actions annotations (::error file=…,line=…::…)'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand validate" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -381,8 +382,12 @@ FULL\t''
 FULL_TRANSITIVE\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l policy -d 'Override the policy (strict, lenient)' -r -f -a "strict\t''
 lenient\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l fail-on -d 'Which severities fail the check (registry.toml sets a severity per rule)' -r -f -a "error\t'Findings whose severity is `error` (breaking changes, unless configured otherwise)'
+warn\t'Findings whose severity is `error` or `warn`'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l format -d 'Report for CI instead of pretty/JSON output' -r -f -a "junit\t'JUnit XML, for CI test reports'
-github\t'GitHub Actions annotations (::error file=…,line=…::…)'"
+github\t'GitHub Actions annotations (::error file=…,line=…::…)'
+sarif\t'SARIF 2.1.0, for GitHub code scanning (upload-sarif) and other viewers'
+markdown\t'A pull-request comment: verdict line, a table per subject, breaking changes first'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand compat" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r

@@ -404,6 +404,30 @@ pub enum ReportFormat {
     Junit,
     /// GitHub Actions annotations (::error file=…,line=…::…)
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers
+    Sarif,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompatFormat {
+    /// JUnit XML, for CI test reports
+    Junit,
+    /// GitHub Actions annotations (::error file=…,line=…::…)
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning (upload-sarif) and other viewers
+    Sarif,
+    /// A pull-request comment: verdict line, a table per subject, breaking changes first
+    Markdown,
+}
+
+/// Which findings fail `compat` (exit 1).
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailOn {
+    /// Findings whose severity is `error` (breaking changes, unless configured otherwise)
+    #[default]
+    Error,
+    /// Findings whose severity is `error` or `warn`
+    Warn,
 }
 
 #[derive(Args, Debug)]
@@ -463,13 +487,24 @@ pub struct ValidateArgs {
 (default BACKWARD, strict). Breaks are reported as FILE:LINE:COL: RULE_ID: message, with
 Confluent's rule ids.
 
-Exit codes: 0 compatible, 1 breaking changes found, 2 could not check (a schema that does not
-parse, a $ref that does not resolve, a git error).
+Rule configuration in registry.toml (waived changes are still reported, marked waived, with the
+line that waived them):
+  [compat]
+  ignore = [\"FORMAT_ADDED\"]                 # rule ids
+  severity = { PATTERN_CHANGED = \"warn\" }   # error, warn or off
+  [subjects.order-placed.compat]
+  ignore_paths = [\"#/properties/legacy\"]    # JSON pointers, prefix match
+
+Exit codes: 0 compatible, 1 breaking changes found (severity error, or warn with --fail-on
+warn), 2 could not check (a schema that does not parse, a $ref that does not resolve, a git
+error, an unknown rule id in registry.toml).
 
 Examples:
   evtctl compat                                   # every subject in ./schemas
   evtctl compat order-placed --mode FULL_TRANSITIVE
   evtctl compat --against origin/main --format github
+  evtctl compat --against origin/main --format sarif > compat.sarif
+  evtctl compat --against origin/main --format markdown > comment.md
   evtctl compat --old v1.schema.json --new v2.schema.json --mode BACKWARD --policy lenient"
 )]
 pub struct CompatArgs {
@@ -497,9 +532,12 @@ pub struct CompatArgs {
     /// Treat changes to keywords that cannot be verified as breaking
     #[arg(long)]
     pub strict_unknown: bool,
+    /// Which severities fail the check (registry.toml sets a severity per rule)
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
     /// Report for CI instead of pretty/JSON output
     #[arg(long, value_enum)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<CompatFormat>,
 }
 
 #[derive(Args, Debug)]

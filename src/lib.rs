@@ -235,9 +235,9 @@ fn dispatch(
         }
         Command::Schema(s) => {
             let registry = registry::Registry::open(&settings()?.registry_dir())?;
-            cmd::schema::run(&s.command, &registry, printer)
+            cmd::schema::run(&s.command, &registry, printer, &CANCEL)
         }
-        Command::Compat(a) => cmd::compat::run(a, &settings()?, printer),
+        Command::Compat(a) => cmd::compat::run(a, &settings()?, printer, &CANCEL),
         Command::Dlq(d) => match &d.command {
             cli::DlqCommand::Stats(a) => cmd::dlq::stats(a, &settings()?, printer, &CANCEL),
             cli::DlqCommand::Drain(a) => cmd::drain::run(a, &settings()?, printer, &CANCEL),

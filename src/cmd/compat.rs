@@ -2,17 +2,22 @@
 //! mode and policy, two files against each other, or the registry against a git revision.
 //!
 //! Guarantees: a schema that does not parse or a `$ref` that does not resolve is never reported
-//! as compatible (exit 2); every failing version pair is reported, not just the first.
+//! as compatible (exit 2); every failing version pair is reported, not just the first; a change
+//! waived by registry.toml (`[compat]`, `[subjects.NAME.compat]`) is still reported, with the
+//! line that waived it. Reports: pretty, JSON, GitHub annotations, JUnit, SARIF 2.1.0 and a
+//! Markdown pull-request comment.
 
-use crate::cli::{CompatArgs, ReportFormat};
+use crate::cli::{CompatArgs, CompatFormat, FailOn};
 use crate::config::Settings;
-use crate::error::{usage, ProblemsFound, UsageError};
+use crate::error::{usage, Interrupted, ProblemsFound, UsageError};
+use crate::output::sarif;
 use crate::output::Printer;
 use crate::registry::compat::{self, Change, Mode, Policy, UNVERIFIABLE_KEYWORD_CHANGED};
-use crate::registry::{json_error_at, read_inside, Registry};
+use crate::registry::{json_error_at, read_inside, Level, Origin, Registry, RuleConfig};
 use anyhow::{Context, Result};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One reported change, with where it is.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -28,29 +33,91 @@ pub struct Finding {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// Severity after rule configuration: `error` fails, `warn` fails with `--fail-on warn`,
+    /// `info` is a compatible change.
+    pub severity: Level,
+    /// The registry.toml line that waived this finding; a waived finding never fails.
+    pub waived_by: Option<Origin>,
+}
+
+impl Finding {
+    /// Whether this finding fails the check under `fail_on`.
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        self.waived_by.is_none()
+            && match fail_on {
+                FailOn::Error => self.severity == Level::Error,
+                FailOn::Warn => self.severity >= Level::Warn,
+            }
+    }
 }
 
 /// Where in `text` the JSON pointer `path` (`#/properties/a/maxLength`) most likely is: the
 /// position of the deepest key of the path that can be found, in order.
 pub fn locate(text: &str, path: &str) -> (usize, usize) {
-    let mut at = 0;
-    for seg in path
-        .trim_start_matches('#')
-        .split('/')
-        .filter(|s| !s.is_empty())
-    {
-        if seg.parse::<usize>().is_ok() {
-            continue;
+    Locator::new(text).locate(path)
+}
+
+/// [`locate`] for many paths in one text: the text is indexed once (every `"…"` between two
+/// neighbouring quotes, and the line starts), so each path costs a few lookups instead of a
+/// scan of the text — a schema with 200,000 changed properties is not quadratic.
+pub struct Locator<'t> {
+    text: &'t str,
+    /// Text between a `"` and the next `"` → byte offsets of the first quote, ascending.
+    quoted: std::collections::HashMap<&'t str, Vec<usize>>,
+    /// Byte offsets of the `\n`s, ascending.
+    newlines: Vec<usize>,
+}
+
+impl<'t> Locator<'t> {
+    pub fn new(text: &'t str) -> Locator<'t> {
+        let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+        let mut quoted: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for w in quotes.windows(2) {
+            quoted.entry(&text[w[0] + 1..w[1]]).or_default().push(w[0]);
         }
-        let seg = seg.replace("~1", "/").replace("~0", "~");
-        match text[at..].find(&format!("\"{seg}\"")) {
-            Some(i) => at += i,
-            None => break,
+        let newlines = text.match_indices('\n').map(|(i, _)| i).collect();
+        Locator {
+            text,
+            quoted,
+            newlines,
         }
     }
-    let line = text[..at].matches('\n').count() + 1;
-    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
-    (line, col)
+
+    /// Byte offset of the first `"seg"` at or after `at`.
+    fn find(&self, seg: &str, at: usize) -> Option<usize> {
+        if seg.contains('"') {
+            // Not a run between neighbouring quotes: search the text (rare).
+            return self.text[at..].find(&format!("\"{seg}\"")).map(|i| at + i);
+        }
+        let starts = self.quoted.get(seg)?;
+        starts.get(starts.partition_point(|&i| i < at)).copied()
+    }
+
+    /// (line, column), both from 1, as [`locate`].
+    pub fn locate(&self, path: &str) -> (usize, usize) {
+        let mut at = 0;
+        for seg in path
+            .trim_start_matches('#')
+            .split('/')
+            .filter(|s| !s.is_empty())
+        {
+            if seg.parse::<usize>().is_ok() {
+                continue;
+            }
+            let seg = seg.replace("~1", "/").replace("~0", "~");
+            match self.find(&seg, at) {
+                Some(i) => at = i,
+                None => break,
+            }
+        }
+        let before = self.newlines.partition_point(|&i| i < at);
+        let line_start = if before == 0 {
+            0
+        } else {
+            self.newlines[before - 1] + 1
+        };
+        (before + 1, at - line_start + 1)
+    }
 }
 
 /// Loads `$ref` targets relative to a schema file, never outside `root`.
@@ -84,20 +151,31 @@ struct Pair<'a> {
     policy: Policy,
     /// Where each side's `$ref`s may reach: (old, new).
     roots: (&'a Path, &'a Path),
+    rules: &'a RuleConfig,
 }
 
-fn compare_pair(p: &Pair<'_>, strict_unknown: bool) -> Vec<Finding> {
+/// The findings of one pair; `Err(Interrupted)` when `cancel` was set while comparing.
+fn compare_pair(p: &Pair<'_>, strict_unknown: bool, cancel: &AtomicBool) -> Result<Vec<Finding>> {
     // Refs resolve relative to each schema's own file; check() gets one resolver, so join both.
     let r_old = resolver(p.old.2, p.roots.0);
     let r_new = resolver(p.new.2, p.roots.1);
     let resolve = |r: &str| r_new(r).or_else(|| r_old(r));
-    let changes: Vec<Change> = compat::compare(p.old.0, p.new.0, p.mode, p.policy, &resolve);
-    changes
+    let changes: Vec<Change> =
+        compat::compare_cancellable(p.old.0, p.new.0, p.mode, p.policy, &resolve, cancel)
+            .map_err(|_| Interrupted)?;
+    let locator = Locator::new(p.new.3);
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Interrupted.into());
+    }
+    Ok(changes
         .into_iter()
         .map(|c| {
-            let (line, column) = locate(p.new.3, &c.path);
+            let (line, column) = locator.locate(&c.path);
             let breaking = c.breaking || (strict_unknown && c.rule == UNVERIFIABLE_KEYWORD_CHANGED);
+            let (severity, waived_by) = p.rules.judge(&c.rule, &c.path, breaking);
             Finding {
+                severity,
+                waived_by,
                 rule: c.rule,
                 path: c.path,
                 breaking,
@@ -111,7 +189,7 @@ fn compare_pair(p: &Pair<'_>, strict_unknown: bool) -> Vec<Finding> {
                 column,
             }
         })
-        .collect()
+        .collect())
 }
 
 /// The version pairs a mode asks for, newest last: (older, newer).
@@ -141,6 +219,7 @@ fn check_registry(
     reg: &Registry,
     a: &CompatArgs,
     only_new_after: Option<&std::collections::BTreeMap<String, u32>>,
+    cancel: &AtomicBool,
 ) -> Result<Outcome> {
     let mut out = Outcome {
         findings: Vec::new(),
@@ -188,8 +267,10 @@ fn check_registry(
                 mode,
                 policy,
                 roots: (&reg.root, &reg.root),
+                rules: &s.rules,
             };
-            out.findings.extend(compare_pair(&pair, a.strict_unknown));
+            out.findings
+                .extend(compare_pair(&pair, a.strict_unknown, cancel)?);
             out.checked
                 .push(format!("{name} v{old} → v{new} ({})", mode.as_str()));
         }
@@ -229,7 +310,12 @@ fn files_at(root: &Path, rev: &str) -> Result<std::collections::BTreeMap<PathBuf
     Ok(files)
 }
 
-fn check_against(reg: &Registry, a: &CompatArgs, rev: &str) -> Result<Outcome> {
+fn check_against(
+    reg: &Registry,
+    a: &CompatArgs,
+    rev: &str,
+    cancel: &AtomicBool,
+) -> Result<Outcome> {
     let old = files_at(&reg.root, rev)?;
     let mut published: std::collections::BTreeMap<String, u32> = Default::default();
     let mut findings = Vec::new();
@@ -250,18 +336,28 @@ fn check_against(reg: &Registry, a: &CompatArgs, rev: &str) -> Result<Outcome> {
             let e = published.entry(subject.clone()).or_insert(0);
             *e = (*e).max(v);
         }
-        let finding = |rule: &str, message: String| Finding {
-            rule: rule.into(),
-            path: "#/".into(),
-            breaking: true,
-            message,
-            subject: subject.clone(),
-            old_version: version,
-            new_version: version,
-            mode: "PUBLISHED".into(),
-            file: path.display().to_string(),
-            line: 1,
-            column: 1,
+        let rules = reg
+            .subjects
+            .get(&subject)
+            .map(|s| s.rules.clone())
+            .unwrap_or_default();
+        let finding = |rule: &str, message: String| {
+            let (severity, waived_by) = rules.judge(rule, "#/", true);
+            Finding {
+                severity,
+                waived_by,
+                rule: rule.into(),
+                path: "#/".into(),
+                breaking: true,
+                message,
+                subject: subject.clone(),
+                old_version: version,
+                new_version: version,
+                mode: "PUBLISHED".into(),
+                file: path.display().to_string(),
+                line: 1,
+                column: 1,
+            }
         };
         match std::fs::read_to_string(&path) {
             Err(_) => findings.push(finding("PUBLISHED_VERSION_DELETED", format!("published at {rev}, deleted since: published versions are immutable"))),
@@ -269,13 +365,20 @@ fn check_against(reg: &Registry, a: &CompatArgs, rev: &str) -> Result<Outcome> {
             Ok(_) => {}
         }
     }
-    let mut out = check_registry(reg, a, Some(&published))?;
+    let mut out = check_registry(reg, a, Some(&published), cancel)?;
     findings.append(&mut out.findings);
     out.findings = findings;
     Ok(out)
 }
 
-pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result<()> {
+/// Run `evtctl compat`. `cancel` (Ctrl-C, SIGTERM) stops the comparison promptly: exit 130,
+/// no report.
+pub fn run(
+    a: &CompatArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
     let outcome = match (&a.old, &a.new) {
         (Some(old), Some(new)) => {
             let mode = parse_mode(a.mode.as_deref().unwrap_or("BACKWARD"))?;
@@ -298,9 +401,10 @@ pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result
                 mode,
                 policy,
                 roots: (&old_root, &new_root),
+                rules: &RuleConfig::default(),
             };
             Outcome {
-                findings: compare_pair(&pair, a.strict_unknown),
+                findings: compare_pair(&pair, a.strict_unknown, cancel)?,
                 unchecked: Vec::new(),
                 checked: vec![format!(
                     "{} → {} ({})",
@@ -313,8 +417,8 @@ pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result
         _ => {
             let reg = Registry::open(&settings.registry_dir())?;
             match &a.against {
-                Some(rev) => check_against(&reg, a, rev)?,
-                None => check_registry(&reg, a, None)?,
+                Some(rev) => check_against(&reg, a, rev, cancel)?,
+                None => check_registry(&reg, a, None, cancel)?,
             }
         }
     };
@@ -322,36 +426,39 @@ pub fn run(a: &CompatArgs, settings: &Settings, printer: &mut Printer) -> Result
 }
 
 fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
-    let breaking: Vec<&Finding> = o.findings.iter().filter(|f| f.breaking).collect();
+    let failing: Vec<&Finding> = o.findings.iter().filter(|f| f.fails(a.fail_on)).collect();
     let unresolved = o
         .findings
         .iter()
         .any(|f| f.breaking && f.rule == "REF_UNRESOLVED");
     let could_not = !o.unchecked.is_empty() || unresolved;
-    let compatible = breaking.is_empty() && !could_not;
-    let versions = |f: &Finding| match (f.old_version, f.new_version) {
-        (Some(o), Some(n)) if o != n => format!(" ({} v{o} → v{n}, {})", f.subject, f.mode),
-        (Some(v), _) => format!(" ({} v{v})", f.subject),
-        _ => format!(" ({})", f.mode),
-    };
+    let compatible = failing.is_empty() && !could_not;
     match a.format {
-        Some(ReportFormat::Github) => {
-            for f in &breaking {
+        Some(CompatFormat::Github) => {
+            for f in o.findings.iter().filter(|f| f.severity > Level::Info) {
+                let kind = if f.fails(a.fail_on) {
+                    "error"
+                } else if f.waived_by.is_some() {
+                    "notice"
+                } else {
+                    "warning"
+                };
                 printer.line(&format!(
-                    "::error file={},line={},col={},title={}::{}{}",
+                    "::{kind} file={},line={},col={},title={}::{}{}{}",
                     f.file,
                     f.line,
                     f.column,
                     f.rule,
                     f.message.replace('\n', "%0A"),
-                    versions(f)
+                    versions(f),
+                    waiver_note(f),
                 ))?;
             }
             for u in &o.unchecked {
                 printer.line(&format!("::error title=could not check::{u}"))?;
             }
         }
-        Some(ReportFormat::Junit) => {
+        Some(CompatFormat::Junit) => {
             let esc = |s: &str| {
                 s.replace('&', "&amp;")
                     .replace('<', "&lt;")
@@ -361,8 +468,8 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
             // Counts are the elements present: a testcase per pair checked without a break, one
             // per breaking change, one per pair that could not be checked.
             let broke = |c: &str| {
-                (o.checked.len() == 1 && !breaking.is_empty())
-                    || breaking.iter().any(|f| {
+                (o.checked.len() == 1 && !failing.is_empty())
+                    || failing.iter().any(|f| {
                         c.starts_with(&format!(
                             "{} v{} → v{} ",
                             f.subject,
@@ -372,19 +479,19 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
                     })
             };
             let passing: Vec<&String> = o.checked.iter().filter(|c| !broke(c)).collect();
-            let tests = passing.len() + breaking.len() + o.unchecked.len();
+            let tests = passing.len() + failing.len() + o.unchecked.len();
             printer.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
             for (indent, tag) in [("", "testsuites"), ("  ", "testsuite")] {
                 printer.line(&format!(
                     "{indent}<{tag} name=\"evtctl compat\" tests=\"{tests}\" failures=\"{}\" errors=\"{}\">",
-                    breaking.len(),
+                    failing.len(),
                     o.unchecked.len()
                 ))?;
             }
             for c in passing {
                 printer.line(&format!("    <testcase name=\"{}\"/>", esc(c)))?;
             }
-            for f in &breaking {
+            for f in &failing {
                 printer.line(&format!(
                     "    <testcase name=\"{}:{}:{} {}\"><failure message=\"{}\">{}{}</failure></testcase>",
                     esc(&f.file), f.line, f.column, esc(&f.rule), esc(&f.message), esc(&f.path), esc(&versions(f))
@@ -398,6 +505,12 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
             }
             printer.line("  </testsuite>\n</testsuites>")?;
         }
+        Some(CompatFormat::Sarif) => {
+            printer.json(&sarif_log(o, a.fail_on))?;
+        }
+        Some(CompatFormat::Markdown) => {
+            printer.write(markdown(o, a.fail_on).as_bytes())?;
+        }
         None if printer.is_json() => {
             printer.json(&serde_json::json!({
                 "compatible": compatible,
@@ -409,19 +522,26 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
         None => {
             let st = printer.styles;
             for f in &o.findings {
-                if !f.breaking && printer.verbose == 0 {
+                if f.severity == Level::Info && printer.verbose == 0 {
                     continue;
                 }
-                let s = if f.breaking { st.bad } else { st.dim };
+                let s = if f.fails(a.fail_on) { st.bad } else { st.dim };
+                let level = match (f.severity, &f.waived_by) {
+                    (_, Some(_)) => " (waived)",
+                    (Level::Warn, None) => " (warning)",
+                    (Level::Info, None) => " (compatible)",
+                    (Level::Error, None) => "",
+                };
                 printer.line(&format!(
-                    "{}:{}:{}: {s}{}{s:#}: {}{} at {}",
+                    "{}:{}:{}: {s}{}{s:#}{level}: {}{} at {}{}",
                     f.file,
                     f.line,
                     f.column,
                     f.rule,
                     f.message,
                     versions(f),
-                    f.path
+                    f.path,
+                    waiver_note(f),
                 ))?;
             }
             for u in &o.unchecked {
@@ -431,13 +551,19 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
         }
     }
     printer.flush()?;
+    let waived = o.findings.iter().filter(|f| f.waived_by.is_some()).count();
     printer.info(format!(
-        "{} pair(s) checked: {}",
+        "{} pair(s) checked: {}{}",
         o.checked.len(),
         if compatible {
             "compatible".to_string()
         } else {
-            format!("{} breaking change(s)", breaking.len())
+            format!("{} breaking change(s)", failing.len())
+        },
+        if waived > 0 {
+            format!(" ({waived} waived by registry.toml)")
+        } else {
+            String::new()
         }
     ));
     if could_not {
@@ -450,10 +576,158 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
         ))
         .into());
     }
-    if !breaking.is_empty() {
-        return Err(ProblemsFound(format!("{} breaking change(s)", breaking.len())).into());
+    if !failing.is_empty() {
+        return Err(ProblemsFound(format!("{} breaking change(s)", failing.len())).into());
     }
     Ok(())
+}
+
+fn versions(f: &Finding) -> String {
+    match (f.old_version, f.new_version) {
+        (Some(o), Some(n)) if o != n => format!(" ({} v{o} → v{n}, {})", f.subject, f.mode),
+        (Some(v), _) => format!(" ({} v{v})", f.subject),
+        _ => format!(" ({})", f.mode),
+    }
+}
+
+fn waiver_note(f: &Finding) -> String {
+    f.waived_by
+        .as_ref()
+        .map(|o| format!(" [waived by {o}]"))
+        .unwrap_or_default()
+}
+
+/// Findings that matter to a reviewer, in review order: failing first, then warnings, then
+/// waived ones; compatible (info) findings are left out.
+fn review_order(o: &Outcome, fail_on: FailOn) -> Vec<&Finding> {
+    let mut v: Vec<&Finding> = o
+        .findings
+        .iter()
+        .filter(|f| f.severity > Level::Info)
+        .collect();
+    v.sort_by_key(|f| (!f.fails(fail_on), f.waived_by.is_some()));
+    v
+}
+
+fn sarif_log(o: &Outcome, fail_on: FailOn) -> Value {
+    let results: Vec<sarif::Result> = review_order(o, fail_on)
+        .into_iter()
+        .map(|f| sarif::Result {
+            rule: f.rule.clone(),
+            level: if f.fails(fail_on) || (f.severity == Level::Error) {
+                sarif::Level::Error
+            } else {
+                sarif::Level::Warning
+            },
+            message: format!("{}{} at {}", f.message, versions(f), f.path),
+            file: f.file.clone(),
+            line: f.line,
+            column: f.column,
+            logical: None,
+            suppressed: f.waived_by.as_ref().map(|w| format!("waived by {w}")),
+            properties: serde_json::json!({
+                "subject": f.subject,
+                "oldVersion": f.old_version,
+                "newVersion": f.new_version,
+                "mode": f.mode,
+                "pointer": f.path,
+            }),
+        })
+        .collect();
+    let describe = |id: &str| {
+        compat::rules::find(id)
+            .map(|r| r.description.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let notes: Vec<String> = o
+        .unchecked
+        .iter()
+        .map(|u| format!("could not check: {u}"))
+        .collect();
+    sarif::log(&results, &describe, &notes)
+}
+
+/// A pull-request comment: a verdict line, then one table per subject, breaking changes
+/// first, each with its explanation.
+fn markdown(o: &Outcome, fail_on: FailOn) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let failing = o.findings.iter().filter(|f| f.fails(fail_on)).count();
+    let shown = review_order(o, fail_on);
+    let mut out = String::new();
+    if !o.unchecked.is_empty() {
+        out.push_str(&format!(
+            "### :x: evtctl compat: could not check {} item(s)\n\n",
+            o.unchecked.len()
+        ));
+        for u in &o.unchecked {
+            out.push_str(&format!("- {}\n", cell(u)));
+        }
+        out.push('\n');
+    } else if failing > 0 {
+        out.push_str(&format!(
+            "### :x: evtctl compat: {failing} breaking change(s) in {} pair(s) checked\n\n",
+            o.checked.len()
+        ));
+    } else {
+        out.push_str(&format!(
+            "### :white_check_mark: evtctl compat: compatible ({} pair(s) checked)\n\n",
+            o.checked.len()
+        ));
+    }
+    let mut subjects: Vec<&str> = Vec::new();
+    for f in &shown {
+        if !subjects.contains(&f.subject.as_str()) {
+            subjects.push(&f.subject);
+        }
+    }
+    for subject in subjects {
+        let title = if subject.is_empty() {
+            "schemas".to_string()
+        } else {
+            format!("`{subject}`")
+        };
+        out.push_str(&format!("#### {title}\n\n"));
+        out.push_str("| | Rule | Where | Versions | Explanation |\n|---|---|---|---|---|\n");
+        for f in shown.iter().filter(|f| f.subject == subject) {
+            let status = if f.fails(fail_on) {
+                ":x: breaking"
+            } else if f.waived_by.is_some() {
+                ":heavy_minus_sign: waived"
+            } else {
+                ":warning: warning"
+            };
+            let file = Path::new(&f.file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let vers = match (f.old_version, f.new_version) {
+                (Some(a), Some(b)) if a != b => format!("v{a} → v{b} ({})", f.mode),
+                (Some(v), _) => format!("v{v} ({})", f.mode),
+                _ => f.mode.clone(),
+            };
+            let mut why = cell(&f.message);
+            if let Some(w) = &f.waived_by {
+                why.push_str(&format!(
+                    " — waived by `{}:{}`: `{}`",
+                    w.file,
+                    w.line,
+                    cell(&w.text)
+                ));
+            }
+            out.push_str(&format!(
+                "| {status} | `{}` | `{}:{}:{}` `{}` | {} | {} |\n",
+                f.rule,
+                cell(&file),
+                f.line,
+                f.column,
+                cell(&f.path),
+                vers,
+                why
+            ));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -475,5 +749,32 @@ mod tests {
         let text = "{\n  \"properties\": {\n    \"a\": {\n      \"maxLength\": 3\n    }\n  }\n}";
         assert_eq!(locate(text, "#/properties/a/maxLength"), (4, 7));
         assert_eq!(locate(text, "#/properties/missing"), (2, 3));
+    }
+
+    #[test]
+    fn locator_finds_what_a_text_search_finds() {
+        // The first `"seg"` at or after the previous match, wherever the quotes are: inside
+        // values, across escaped quotes, repeated keys, a segment holding a quote.
+        let text = "{\"a\": {\"b\": \"x\\\"b\\\"\",\n \"b\": 1},\n\"c\": {\"a\": {\"b\": 2}},\n\"q\\\"r\": 3}";
+        let slow = |path: &str| {
+            let mut at = 0;
+            for seg in path
+                .trim_start_matches('#')
+                .split('/')
+                .filter(|s| !s.is_empty())
+            {
+                match text[at..].find(&format!("\"{seg}\"")) {
+                    Some(i) => at += i,
+                    None => break,
+                }
+            }
+            let line = text[..at].matches('\n').count() + 1;
+            (line, at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1)
+        };
+        for path in [
+            "#/", "#/a/b", "#/c/a/b", "#/c/b", "#/x", "#/b/a", "#/q\\\"r", "#/a/x/b",
+        ] {
+            assert_eq!(locate(text, path), slow(path), "{path}");
+        }
     }
 }

@@ -579,7 +579,7 @@ fn contracts(
     let Command::Compat(c) = parse(&line)? else {
         unreachable!()
     };
-    let r = compat::run(&c, settings, printer);
+    let r = compat::run(&c, settings, printer, cancel);
     expect_failure(printer, r)
 }
 

@@ -218,6 +218,7 @@ struct Report<'p> {
     unknown: u64,
     broken: u64,
     junit: Vec<String>,
+    sarif: Vec<crate::output::sarif::Result>,
 }
 
 fn gh_escape(s: &str, property: bool) -> String {
@@ -354,6 +355,45 @@ impl Report<'_> {
                     ))?;
                 }
             }
+            Some(ReportFormat::Sarif) => {
+                use crate::output::sarif;
+                let rule = match what {
+                    "unknown" => "EVENT_SCHEMA_NOT_FOUND",
+                    "broken" => "EVENT_UNREADABLE",
+                    _ => "EVENT_INVALID",
+                };
+                let (file, line, logical) = match loc {
+                    Location::Line { source, line } => (source.clone(), *line as usize, None),
+                    Location::Record { .. } => (String::new(), 0, Some(loc.to_string())),
+                };
+                for i in issues {
+                    let prefix = subj
+                        .as_deref()
+                        .map(|s| format!("{s}: "))
+                        .unwrap_or_default();
+                    let at = if i.instance_path.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}: ", i.instance_path)
+                    };
+                    self.sarif.push(sarif::Result {
+                        rule: rule.to_string(),
+                        level: sarif::Level::Error,
+                        message: format!("{prefix}{at}{}", i.message),
+                        file: file.clone(),
+                        line,
+                        column: 1,
+                        logical: logical.clone(),
+                        suppressed: None,
+                        properties: serde_json::json!({
+                            "instancePath": i.instance_path,
+                            "schemaPath": i.schema_path,
+                            "subject": subject.as_ref().map(|(s, _)| s),
+                            "version": subject.as_ref().map(|(_, v)| v),
+                        }),
+                    });
+                }
+            }
             Some(ReportFormat::Junit) => {
                 let detail: Vec<String> = issues
                     .iter()
@@ -460,6 +500,18 @@ impl Report<'_> {
                 self.printer.line("  </testsuite>\n</testsuites>")?;
             }
             Some(ReportFormat::Github) => {}
+            Some(ReportFormat::Sarif) => {
+                let describe = |id: &str| {
+                    match id {
+                        "EVENT_SCHEMA_NOT_FOUND" => "no schema was found for the event (see the lookup order in `evtctl validate --help`)",
+                        "EVENT_UNREADABLE" => "the event is not valid JSON or not a readable record",
+                        _ => "the event does not validate against its schema",
+                    }
+                    .to_string()
+                };
+                let log = crate::output::sarif::log(&self.sarif, &describe, &[]);
+                self.printer.json(&log)?;
+            }
             None if self.printer.is_json() => {
                 self.printer.json(&SummaryLine {
                     kind: "summary",
@@ -561,6 +613,7 @@ pub fn run(
         unknown: 0,
         broken: 0,
         junit: Vec::new(),
+        sarif: Vec::new(),
     };
     let max_invalid = args.max_invalid.unwrap_or(u64::MAX);
     let mut stopped_early = false;

@@ -10,6 +10,7 @@
 pub mod format;
 pub mod pretty;
 pub mod sanitize;
+pub mod sarif;
 pub mod table;
 
 use crate::cli::{ColorChoice, OutputFormat};

@@ -28,6 +28,23 @@ struct RegistryToml {
     routes: Routes,
     #[serde(default)]
     dlq: crate::dlq::origin::DlqConfig,
+    #[serde(default)]
+    compat: CompatToml,
+}
+
+/// `[compat]` or `[subjects.NAME.compat]`: rule configuration in the style of `buf breaking`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompatToml {
+    /// Rule ids whose findings are waived.
+    #[serde(default)]
+    ignore: Vec<toml::Spanned<String>>,
+    /// JSON pointers (`#/properties/legacy`): findings at or below them are waived.
+    #[serde(default)]
+    ignore_paths: Vec<toml::Spanned<String>>,
+    /// Rule id → `error`, `warn` or `off`.
+    #[serde(default)]
+    severity: BTreeMap<String, toml::Spanned<String>>,
 }
 
 /// Compatibility settings, as in `[defaults]` or `[subjects.NAME]`.
@@ -37,6 +54,8 @@ struct Settings {
     compatibility: Option<String>,
     policy: Option<String>,
     dialect: Option<String>,
+    #[serde(default)]
+    compat: CompatToml,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -65,6 +84,153 @@ pub struct Subject {
     pub compatibility: String,
     pub policy: String,
     pub dialect: String,
+    /// `[compat]` and `[subjects.NAME.compat]` together.
+    pub rules: RuleConfig,
+}
+
+/// How a finding counts after rule configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Compatible: reported with -v and in JSON only.
+    Info,
+    /// Reported; fails only with `--fail-on warn`.
+    Warn,
+    /// Fails the check.
+    Error,
+}
+
+/// Where a configuration entry is: `registry.toml:LINE` and the text of that line.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+    pub text: String,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.text)
+    }
+}
+
+/// Rule configuration of one subject, validated against the rule catalogue.
+#[derive(Debug, Clone, Default)]
+pub struct RuleConfig {
+    ignore: Vec<(String, Origin)>,
+    ignore_paths: Vec<(String, Origin)>,
+    /// Subject entries first: the first match wins.
+    severity: Vec<(String, Option<Level>, Origin)>,
+}
+
+impl RuleConfig {
+    /// The level of a finding of `rule` at `path` (`#/…`) that the checker judged `breaking`,
+    /// and the configuration line that waived it, if one did.
+    pub fn judge(&self, rule: &str, path: &str, breaking: bool) -> (Level, Option<Origin>) {
+        let configured = self.severity.iter().find(|(r, _, _)| r == rule);
+        let level = match configured {
+            Some((_, Some(l), _)) => *l,
+            Some((_, None, o)) => {
+                let natural = if breaking { Level::Error } else { Level::Info };
+                return (natural, Some(o.clone()));
+            }
+            None if breaking => Level::Error,
+            None => Level::Info,
+        };
+        if level == Level::Info {
+            return (level, None);
+        }
+        let waiver = self
+            .ignore
+            .iter()
+            .find(|(r, _)| r == rule)
+            .or_else(|| {
+                self.ignore_paths
+                    .iter()
+                    .find(|(p, _)| pointer_prefix(p, path))
+            })
+            .map(|(_, o)| o.clone());
+        (level, waiver)
+    }
+}
+
+/// `prefix` covers `path` when equal or an ancestor (whole segments): `#/properties/a`
+/// covers `#/properties/a/maxLength`, not `#/properties/ab`.
+fn pointer_prefix(prefix: &str, path: &str) -> bool {
+    let norm = |s: &str| s.trim_start_matches('#').trim_end_matches('/').to_string();
+    let (p, q) = (norm(prefix), norm(path));
+    p.is_empty() || q == p || q.starts_with(&format!("{p}/"))
+}
+
+/// Line (1-based) and column of byte offset `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+/// Resolve `[compat]` tables (subject first, then global) into a [`RuleConfig`]; an unknown
+/// rule id or severity is a usage error naming `file:line:col`.
+fn rule_config(tables: &[(&CompatToml, &str)], file: &Path, text: &str) -> Result<RuleConfig> {
+    let origin = |span: std::ops::Range<usize>| {
+        let (line, _) = line_col(text, span.start);
+        Origin {
+            file: file.display().to_string(),
+            line,
+            text: text.lines().nth(line - 1).unwrap_or("").trim().to_string(),
+        }
+    };
+    let err = |span: std::ops::Range<usize>, msg: String| {
+        let (line, col) = line_col(text, span.start);
+        usage(format!("{}:{line}:{col}: {msg}", file.display()))
+    };
+    let known = |id: &str| compat::rules::find(id).is_some();
+    let mut cfg = RuleConfig::default();
+    for (t, table) in tables {
+        for r in &t.ignore {
+            if !known(r.get_ref()) {
+                return Err(err(
+                    r.span(),
+                    format!("[{table}] ignore: unknown rule id `{}`", r.get_ref()),
+                ));
+            }
+            cfg.ignore.push((r.get_ref().clone(), origin(r.span())));
+        }
+        for p in &t.ignore_paths {
+            let v = p.get_ref();
+            if !(v.starts_with("#/") || v.starts_with('/') || v == "#") {
+                return Err(err(
+                    p.span(),
+                    format!("[{table}] ignore_paths: `{v}` is not a JSON pointer like `#/properties/name`"),
+                ));
+            }
+            cfg.ignore_paths.push((v.clone(), origin(p.span())));
+        }
+        for (rule, level) in &t.severity {
+            if !known(rule) {
+                return Err(err(
+                    level.span(),
+                    format!("[{table}] severity: unknown rule id `{rule}`"),
+                ));
+            }
+            let l = match level.get_ref().as_str() {
+                "error" => Some(Level::Error),
+                "warn" => Some(Level::Warn),
+                "off" => None,
+                other => {
+                    return Err(err(
+                        level.span(),
+                        format!(
+                            "[{table}] severity.{rule}: `{other}` is not one of error, warn, off"
+                        ),
+                    ))
+                }
+            };
+            cfg.severity.push((rule.clone(), l, origin(level.span())));
+        }
+    }
+    Ok(cfg)
 }
 
 pub struct Registry {
@@ -114,29 +280,29 @@ impl Registry {
             )));
         }
         let toml_path = root.join("registry.toml");
-        let cfg: RegistryToml = match std::fs::read_to_string(&toml_path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| {
-                let at = e
-                    .span()
-                    .map(|s| {
-                        let line = text[..s.start].matches('\n').count() + 1;
-                        let col = s.start - text[..s.start].rfind('\n').map_or(0, |i| i + 1) + 1;
-                        format!(":{line}:{col}")
-                    })
-                    .unwrap_or_default();
-                // toml's message spans lines ("invalid string\nexpected `\"`"): one line here.
-                let msg = e
-                    .message()
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(": ");
-                usage(format!("{}{at}: {msg}", toml_path.display()))
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => RegistryToml::default(),
+        let toml_text = match std::fs::read_to_string(&toml_path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(e).with_context(|| format!("reading {}", toml_path.display())),
         };
+        let cfg: RegistryToml = toml::from_str(&toml_text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|s| {
+                    let (line, col) = line_col(&toml_text, s.start);
+                    format!(":{line}:{col}")
+                })
+                .unwrap_or_default();
+            // toml's message spans lines ("invalid string\nexpected `\"`"): one line here.
+            let msg = e
+                .message()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(": ");
+            usage(format!("{}{at}: {msg}", toml_path.display()))
+        })?;
         let mut subjects = BTreeMap::new();
         // Everything read as a schema must lie inside the registry once symlinks are resolved.
         let canonical_root =
@@ -176,9 +342,18 @@ impl Registry {
                 o.or_else(|| d.clone())
                     .unwrap_or_else(|| default.to_string())
             };
+            let rules = rule_config(
+                &[
+                    (&s.compat, &format!("subjects.{name}.compat")),
+                    (&cfg.compat, "compat"),
+                ],
+                &toml_path,
+                &toml_text,
+            )?;
             subjects.insert(
                 name.clone(),
                 Subject {
+                    rules,
                     compatibility: pick(s.compatibility, &cfg.defaults.compatibility, "BACKWARD")
                         .to_ascii_uppercase(),
                     policy: pick(s.policy, &cfg.defaults.policy, "strict").to_ascii_lowercase(),
@@ -199,6 +374,8 @@ impl Registry {
                 }
             }
         }
+        // Checked even when no subject uses it, so a typo never passes silently.
+        rule_config(&[(&cfg.compat, "compat")], &toml_path, &toml_text)?;
         for name in cfg.subjects.keys() {
             if !subjects.contains_key(name) {
                 return Err(usage(format!(
@@ -484,6 +661,48 @@ mod tests {
             "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"type": "string"}}
         });
         assert_eq!(pure_ref_cycle(&chain), None);
+    }
+
+    #[test]
+    fn pointer_prefixes_match_whole_segments() {
+        assert!(pointer_prefix("#/properties/a", "#/properties/a"));
+        assert!(pointer_prefix("#/properties/a", "#/properties/a/maxLength"));
+        assert!(pointer_prefix("/properties/a/", "#/properties/a/maxLength"));
+        assert!(!pointer_prefix("#/properties/a", "#/properties/ab"));
+        assert!(pointer_prefix("#/", "#/anything"));
+    }
+
+    #[test]
+    fn rule_config_levels_and_waivers() {
+        let text = "[compat]\nignore = [\"MAX_LENGTH_ADDED\"]\nseverity = { PATTERN_ADDED = \"warn\", TITLE_CHANGED = \"error\", FORMAT_ADDED = \"off\" }\nignore_paths = [\"#/properties/x\"]\n";
+        let cfg: RegistryToml = toml::from_str(text).unwrap();
+        let rc = rule_config(&[(&cfg.compat, "compat")], Path::new("r.toml"), text).unwrap();
+        let (l, w) = rc.judge("MAX_LENGTH_ADDED", "#/a", true);
+        assert_eq!((l, w.map(|o| o.line)), (Level::Error, Some(2)));
+        assert_eq!(rc.judge("PATTERN_ADDED", "#/a", true), (Level::Warn, None));
+        // A compatible change can be made an error (e.g. a team rule).
+        assert_eq!(
+            rc.judge("TITLE_CHANGED", "#/a", false),
+            (Level::Error, None)
+        );
+        assert_eq!(
+            rc.judge("FORMAT_ADDED", "#/a", true).1.map(|o| o.line),
+            Some(3)
+        );
+        assert_eq!(
+            rc.judge("TYPE_CHANGED", "#/properties/x/type", true)
+                .1
+                .map(|o| o.line),
+            Some(4)
+        );
+        assert_eq!(
+            rc.judge("TYPE_CHANGED", "#/properties/y", true),
+            (Level::Error, None)
+        );
+        assert_eq!(
+            rc.judge("TYPE_EXTENDED", "#/properties/y", false),
+            (Level::Info, None)
+        );
     }
 
     #[test]

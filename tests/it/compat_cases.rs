@@ -36,6 +36,15 @@ fn run_case(path: &Path) -> Result<(), String> {
     let refs = case.get("refs").cloned().unwrap_or(Value::Null);
     let resolve = move |name: &str| refs.get(name).cloned();
     let changes = compat_mod::compare(field("old")?, field("new")?, mode, policy, &resolve);
+    if let Some(c) = changes
+        .iter()
+        .find(|c| compat_mod::rules::find(&c.rule).is_none())
+    {
+        return Err(format!(
+            "rule `{}` is missing from the rule catalogue",
+            c.rule
+        ));
+    }
     let got_ok = compat_mod::is_compatible(&changes);
     let got_rules: BTreeSet<String> = changes
         .iter()

@@ -3,6 +3,9 @@
 
 mod common;
 mod compat_cases;
+mod compat_gate;
+mod compat_size;
+mod compat_soundness;
 mod config;
 mod daily;
 mod dlq;

@@ -38,11 +38,27 @@ impl Ctx<'_> {
             ),
             _ => {}
         }
-        let (wa, ra) = (array_shape(wo, &ws.doc), array_shape(ro, &rs.doc));
+        let (wa, ra) = (
+            array_shape(wo, &ws.doc, true),
+            array_shape(ro, &rs.doc, false),
+        );
         if wa.tuple.is_none() && ra.tuple.is_none() {
-            self.items_plain(wa.rest, ws, ra.rest, rs, path, out);
+            self.items_plain(&wa, ws, &ra, rs, path, out);
         } else {
             self.tuples(&wa, ws, &ra, rs, path, out);
+        }
+        // Compared as the rest of the array above when either side uses it that way.
+        if wa.rest_kw == "unevaluatedItems" || ra.rest_kw == "unevaluatedItems" {
+            return self.subschema(
+                wo,
+                ws,
+                ro,
+                rs,
+                "contains",
+                ("CONTAINS_ADDED", "CONTAINS_REMOVED"),
+                path,
+                out,
+            );
         }
         self.extra_schema(
             wo,
@@ -70,13 +86,28 @@ impl Ctx<'_> {
     /// `items` as a single schema on both sides: rows 3/4 and recursion.
     fn items_plain(
         &mut self,
-        w: Option<&Value>,
+        wa: &ArrayShape,
         ws: &Scope,
-        r: Option<&Value>,
+        ra: &ArrayShape,
         rs: &Scope,
         path: &str,
         out: &mut Vec<Change>,
     ) {
+        let (w, r) = (wa.rest, ra.rest);
+        if wa.rest_kw == "unevaluatedItems" || ra.rest_kw == "unevaluatedItems" {
+            // Same verdicts as additionalItems (row 19), without lenient relaxation.
+            return self.extra_values(
+                w,
+                ws,
+                r,
+                rs,
+                ra.rest_kw,
+                "UNEVALUATED_ITEMS",
+                false,
+                path,
+                out,
+            );
+        }
         let p = join(path, "items");
         match (w, r) {
             (_, None) => {
@@ -98,7 +129,9 @@ impl Ctx<'_> {
                 Sev::Break,
                 "`items` schema added: writer arrays may hold other values".into(),
             ),
-            (Some(w), Some(r)) => self.check(w, &ws.child("items"), r, &rs.child("items"), &p, out),
+            (Some(w), Some(r)) => {
+                self.check(w, &ws.child(wa.rest_kw), r, &rs.child(ra.rest_kw), &p, out)
+            }
         }
     }
 
@@ -126,17 +159,12 @@ impl Ctx<'_> {
                 (None, None) => {}
             }
         }
-        self.extra_values(
-            wa.rest,
-            ws,
-            ra.rest,
-            rs,
-            ra.rest_kw,
-            "ADDITIONAL_ITEMS",
-            false,
-            path,
-            out,
-        );
+        let code = if wa.rest_kw == "unevaluatedItems" || ra.rest_kw == "unevaluatedItems" {
+            "UNEVALUATED_ITEMS"
+        } else {
+            "ADDITIONAL_ITEMS"
+        };
+        self.extra_values(wa.rest, ws, ra.rest, rs, ra.rest_kw, code, false, path, out);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -201,9 +229,10 @@ impl Ctx<'_> {
         p: &str,
         out: &mut Vec<Change>,
     ) {
+        let empty = self.accepts_nothing(w, wsc);
         match rest_model(ra.rest) {
             Model::Open => self.emit(out, "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} removed; the reader accepts anything there")),
-            Model::Closed if is_false(w) => self.emit(out, "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} (always rejected) removed")),
+            Model::Closed if empty => self.emit(out, "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} (it accepted nothing) removed")),
             Model::Closed => self.emit(out, "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} removed from a closed tuple: longer writer arrays are rejected")),
             Model::Partial => {
                 let rest = ra.rest.cloned().unwrap_or(Value::Bool(true));
@@ -236,27 +265,46 @@ struct ArrayShape<'a> {
     rest_kw: &'static str,
 }
 
-fn array_shape<'a>(o: &'a Map<String, Value>, doc: &Doc) -> ArrayShape<'a> {
+fn array_shape<'a>(o: &'a Map<String, Value>, doc: &Doc, writer: bool) -> ArrayShape<'a> {
+    // 2019-09+: `unevaluatedItems` covers whatever the tuple and the rest keyword leave, so
+    // without a rest keyword it is the rest (a partially open or closed content model). Items
+    // that `contains` or subschemas beside it evaluate are not "unevaluated": there, a writer's
+    // `unevaluatedItems` is ignored (conservative) and a reader's kept (conservative too).
+    let adjacent = o.contains_key("contains") || has_adjacent_applicators(o);
+    let rest_or_uneval = |kw: &'static str| match o.get(kw) {
+        Some(v) => (Some(v), kw),
+        None if doc.modern && o.contains_key("unevaluatedItems") && !(writer && adjacent) => {
+            (o.get("unevaluatedItems"), "unevaluatedItems")
+        }
+        None => (None, kw),
+    };
     if doc.prefix_items {
+        let (rest, rest_kw) = rest_or_uneval("items");
         return ArrayShape {
             tuple: o.get("prefixItems").and_then(Value::as_array),
             tuple_kw: "prefixItems",
-            rest: o.get("items"),
-            rest_kw: "items",
+            rest,
+            rest_kw,
         };
     }
     match o.get("items") {
-        Some(Value::Array(t)) => ArrayShape {
-            tuple: Some(t),
-            tuple_kw: "items",
-            rest: o.get("additionalItems"),
-            rest_kw: "additionalItems",
-        },
-        other => ArrayShape {
-            tuple: None,
-            tuple_kw: "items",
-            rest: other,
-            rest_kw: "items",
-        },
+        Some(Value::Array(t)) => {
+            let (rest, rest_kw) = rest_or_uneval("additionalItems");
+            ArrayShape {
+                tuple: Some(t),
+                tuple_kw: "items",
+                rest,
+                rest_kw,
+            }
+        }
+        _ => {
+            let (rest, rest_kw) = rest_or_uneval("items");
+            ArrayShape {
+                tuple: None,
+                tuple_kw: "items",
+                rest,
+                rest_kw,
+            }
+        }
     }
 }

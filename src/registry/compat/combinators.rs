@@ -25,6 +25,9 @@ impl Ctx<'_> {
             .cloned()
             .unwrap_or_default();
         for b in &branches {
+            if self.stop() {
+                break;
+            }
             // Only branches from the same document can be merged without changing how
             // their refs resolve; skipping a branch only loosens the writer (conservative).
             let Ok((v, sc)) = self.deref(b, ws) else {
@@ -80,6 +83,9 @@ impl Ctx<'_> {
         let mut failed = Vec::new();
         let mut details = Vec::new();
         for (i, b) in branches.iter().enumerate() {
+            if self.stop() {
+                return;
+            }
             let merged = merge_base(wo, kw, b);
             let sub = self.trial(&merged, &ws.child(kw).child(&i.to_string()), r, rs, path);
             if is_compatible(&sub) {
@@ -134,7 +140,13 @@ impl Ctx<'_> {
                 self.reader_all_of(wo, ws, rb, rs, path, out);
             } else {
                 // Each reader branch is read together with the reader's base keywords.
-                let merged: Vec<Value> = rb.iter().map(|b| merge_base(ro, kw, b)).collect();
+                let mut merged = Vec::with_capacity(rb.len());
+                for b in rb {
+                    if self.stop() {
+                        return;
+                    }
+                    merged.push(merge_base(ro, kw, b));
+                }
                 self.reader_sum(kw, wo, ws, &merged, rs, path, out);
             }
         }
@@ -169,6 +181,9 @@ impl Ctx<'_> {
             // Singleton → sum (row 22): the writer must fit some branch.
             let wv = Value::Object(wo.clone());
             for (j, r) in rb.iter().enumerate() {
+                if self.stop() {
+                    return;
+                }
                 let sub = self.trial(
                     &wv,
                     ws,
@@ -209,6 +224,50 @@ impl Ctx<'_> {
                 &format!("writer `{wkw}` must be a non-empty array"),
             );
         };
+        // Duplicate branches never change what a sum accepts (for a writer `oneOf` dropping
+        // one only lets the writer accept more, which is conservative); a reader `oneOf`
+        // with a duplicate accepts less, so its branches are kept as written.
+        let wkeep = empty::distinct(wb);
+        let rkeep: Vec<usize> = if kw == "anyOf" {
+            empty::distinct(rb)
+        } else {
+            (0..rb.len()).collect()
+        };
+        let rscopes: Vec<Scope> = rkeep
+            .iter()
+            .map(|j| rs.child(kw).child(&j.to_string()))
+            .collect();
+        let rb_kept: Vec<Value> = rkeep.iter().map(|&j| rb[j].clone()).collect();
+        // A reader `oneOf` whose branches cannot overlap accepts exactly what the same
+        // branches under `anyOf` accept.
+        let disjoint = kw == "oneOf" && {
+            let pairs: Vec<(Value, Scope)> = rb_kept.iter().cloned().zip(rscopes.clone()).collect();
+            self.disjoint_by_type(&pairs).is_some()
+        };
+        let overlap = if disjoint { "" } else { overlap };
+        // A reader `oneOf` with two equal branches rejects every value matching them (it
+        // matches both), unless the writer had exactly those branches already.
+        if kw == "oneOf" {
+            let unique = empty::distinct(rb);
+            let same_as_writer = wkw == "oneOf"
+                && wb.len() == rb.len()
+                && wb
+                    .iter()
+                    .zip(rb)
+                    .all(|(a, b)| empty::canonical(a) == empty::canonical(b));
+            if unique.len() < rb.len() && !same_as_writer {
+                let mut first = vec![false; rb.len()];
+                unique.iter().for_each(|&j| first[j] = true);
+                let dups: Vec<usize> = (0..rb.len()).filter(|&j| !first[j]).collect();
+                self.emit(
+                    out,
+                    "COMBINED_TYPE_SUBSCHEMAS_CHANGED",
+                    &p,
+                    Sev::Break,
+                    format!("reader `oneOf` branch(es) {dups:?} duplicate earlier branches: values matching them match twice and are rejected"),
+                );
+            }
+        }
         if wkw != kw {
             if kw == "anyOf" {
                 self.emit(
@@ -217,6 +276,14 @@ impl Ctx<'_> {
                     &p,
                     Sev::Info,
                     "oneOf relaxed to anyOf".into(),
+                );
+            } else if disjoint {
+                self.emit(
+                    out,
+                    "COMBINED_TYPE_CHANGED",
+                    &p,
+                    Sev::Info,
+                    "anyOf changed to oneOf whose branches accept disjoint types: no value can match two branches, so the same data is accepted".into(),
                 );
             } else {
                 self.emit(
@@ -228,15 +295,16 @@ impl Ctx<'_> {
                 );
             }
         }
-        if rb.len() > wb.len() {
+        let (wn, rn) = (wkeep.len(), rkeep.len());
+        if rn > wn {
             self.emit(
                 out,
                 "SUM_TYPE_EXTENDED",
                 &p,
                 Sev::Info,
-                format!("`{kw}` gained {} branch(es){overlap}", rb.len() - wb.len()),
+                format!("`{kw}` gained {} branch(es){overlap}", rn - wn),
             );
-        } else if rb.len() < wb.len() {
+        } else if rn < wn {
             self.emit(
                 out,
                 "SUM_TYPE_NARROWED",
@@ -244,18 +312,16 @@ impl Ctx<'_> {
                 Sev::Break,
                 format!(
                     "`{kw}` lost {} branch(es): writer data matching them is rejected",
-                    wb.len() - rb.len()
+                    wn - rn
                 ),
             );
         }
-        let merged: Vec<Value> = wb.iter().map(|b| merge_base(wo, wkw, b)).collect();
-        let wscopes: Vec<Scope> = (0..wb.len())
+        let merged: Vec<Value> = wkeep.iter().map(|&i| merge_base(wo, wkw, &wb[i])).collect();
+        let wscopes: Vec<Scope> = wkeep
+            .iter()
             .map(|i| ws.child(wkw).child(&i.to_string()))
             .collect();
-        let rscopes: Vec<Scope> = (0..rb.len())
-            .map(|j| rs.child(kw).child(&j.to_string()))
-            .collect();
-        self.match_branches(&merged, &wscopes, rb, &rscopes, &p, true, out);
+        self.match_branches(&merged, &wscopes, &rb_kept, &rscopes, &p, true, out);
     }
 
     /// Pair writer and reader branches by maximum bipartite matching of compatible pairs.
@@ -272,10 +338,26 @@ impl Ctx<'_> {
         writer_side: bool,
         out: &mut Vec<Change>,
     ) {
+        // Every pair is one trial comparison (at least one step of the work budget), and the
+        // matching is cubic in the branch counts: more pairs than the budget has steps left
+        // (or than MAX_STEPS) could never be checked in reasonable time, so say so now
+        // rather than after the time and memory.
+        let pairs = wb.len().saturating_mul(rb.len());
+        if pairs > MAX_STEPS.min(self.budget.saturating_sub(self.steps)) {
+            let (w, r) = (wb.len(), rb.len());
+            return self.unsupported(
+                out,
+                p,
+                &format!("{w} writer × {r} reader branches are too many to pair ({pairs} comparisons exceed the work budget)"),
+            );
+        }
         let mut ok = vec![vec![false; rb.len()]; wb.len()];
         let mut subs: HashMap<(usize, usize), Vec<Change>> = HashMap::new();
         for (i, w) in wb.iter().enumerate() {
             for (j, r) in rb.iter().enumerate() {
+                if self.stop() {
+                    return;
+                }
                 // Report under the reader's branch index: in BACKWARD that is the new schema.
                 let bp = join(p, &j.to_string());
                 let sub = self.trial(w, &wsc[i], r, &rsc[j], &bp);
@@ -326,7 +408,10 @@ impl Ctx<'_> {
             let side = if writer_side { "writer" } else { "reader" };
             let hints: Vec<String> = unmatched
                 .iter()
-                .filter_map(|&u| closest_failure(&subs, u, writer_side))
+                .filter_map(|&u| {
+                    let other = if writer_side { rb.len() } else { wb.len() };
+                    closest_failure(&subs, u, other, writer_side)
+                })
                 .collect();
             let hint = if hints.is_empty() {
                 String::new()
@@ -353,15 +438,22 @@ impl Ctx<'_> {
         out: &mut Vec<Change>,
     ) {
         let p = join(path, "allOf");
-        let rscopes: Vec<Scope> = (0..rb.len())
+        // A duplicate `allOf` branch adds no constraint: compare distinct branches only.
+        let rkeep = empty::distinct(rb);
+        let rscopes: Vec<Scope> = rkeep
+            .iter()
             .map(|j| rs.child("allOf").child(&j.to_string()))
             .collect();
+        let rb: Vec<Value> = rkeep.iter().map(|&j| rb[j].clone()).collect();
+        let rb = &rb[..];
         match wo
             .get("allOf")
             .and_then(Value::as_array)
             .filter(|a| !a.is_empty())
         {
-            Some(wb) => {
+            Some(wb_all) => {
+                let wkeep = empty::distinct(wb_all);
+                let wb: Vec<Value> = wkeep.iter().map(|&i| wb_all[i].clone()).collect();
                 if rb.len() > wb.len() {
                     self.emit(
                         out,
@@ -387,16 +479,20 @@ impl Ctx<'_> {
                         ),
                     );
                 }
-                let wscopes: Vec<Scope> = (0..wb.len())
+                let wscopes: Vec<Scope> = wkeep
+                    .iter()
                     .map(|i| ws.child("allOf").child(&i.to_string()))
                     .collect();
-                self.match_branches(wb, &wscopes, rb, &rscopes, &p, false, out);
+                self.match_branches(&wb, &wscopes, rb, &rscopes, &p, false, out);
             }
             None => {
                 // Singleton → allOf: sound when the writer fits every branch.
                 let wv = Value::Object(wo.clone());
                 let mut failed = Vec::new();
                 for (j, r) in rb.iter().enumerate() {
+                    if self.stop() {
+                        return;
+                    }
                     let sub = self.trial(&wv, ws, r, &rscopes[j], &join(&p, &j.to_string()));
                     if is_compatible(&sub) {
                         out.extend(sub);
@@ -525,8 +621,10 @@ fn merge_keyword(merged: &mut Map<String, Value>, k: String, v: Value) {
             }
         }
         ("required", Some(Value::Array(have)), Value::Array(add)) => {
+            // A hash set of what is there, not a scan per name: linear.
+            let mut seen: HashSet<String> = have.iter().map(empty::canonical_value).collect();
             for name in add {
-                if !have.contains(&name) {
+                if seen.insert(empty::canonical_value(&name)) {
                     have.push(name);
                 }
             }
@@ -566,20 +664,22 @@ fn merge_base(base: &Map<String, Value>, kw: &str, branch: &Value) -> Value {
 
 /// Explain an unmatched branch by the pairing with the fewest breaking changes, so the
 /// user sees *why* (e.g. "MAX_LENGTH_ADDED at #/oneOf/1/properties/iban/maxLength").
+/// `other`: the number of branches on the other side (the pairs looked at, not all of `subs`).
 fn closest_failure(
     subs: &HashMap<(usize, usize), Vec<Change>>,
     unmatched: usize,
+    other: usize,
     writer_side: bool,
 ) -> Option<String> {
-    let (_, changes) = subs
-        .iter()
-        .filter(|((i, j), _)| {
+    let (_, changes) = (0..other)
+        .map(|k| {
             if writer_side {
-                *i == unmatched
+                (unmatched, k)
             } else {
-                *j == unmatched
+                (k, unmatched)
             }
         })
+        .filter_map(|key| subs.get_key_value(&key))
         .min_by_key(|((i, j), c)| (c.iter().filter(|c| c.breaking).count(), i != j, *i, *j))?;
     let first: Vec<String> = changes
         .iter()

@@ -9,7 +9,7 @@ use serde_json::Number;
 use std::cmp::Ordering;
 
 /// A decimal `(-1)^neg * mant * 10^exp`, normalised (no trailing zeros in `mant`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Dec {
     neg: bool,
     mant: u128,
@@ -19,11 +19,42 @@ pub struct Dec {
 impl Dec {
     /// Parse a JSON number exactly from its textual form.
     pub fn from_number(n: &Number) -> Option<Dec> {
-        parse_str(&n.to_string())
+        // Integers (most enum values and bounds) without going through text. An integral
+        // `f64` below 2^53 prints as exactly that integer, so it takes the same road.
+        let int = match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Some((false, u)),
+            (None, Some(i), _) => Some((i < 0, i.unsigned_abs())),
+            (None, None, Some(f)) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+                Some((f < 0.0, f.abs() as u64))
+            }
+            _ => None,
+        };
+        let Some((neg, m)) = int else {
+            return parse_str(&n.to_string());
+        };
+        let (mut mant, mut exp) = (u128::from(m), 0);
+        while mant != 0 && mant.is_multiple_of(10) {
+            mant /= 10;
+            exp += 1;
+        }
+        Some(Dec {
+            neg: neg && mant != 0,
+            mant,
+            exp,
+        })
     }
 
     fn is_zero(&self) -> bool {
         self.mant == 0
+    }
+}
+
+/// Text that is equal for equal values (`1`, `1.0` and `10e-1` give the same), for hashing.
+pub fn canonical_number(n: &Number) -> String {
+    match Dec::from_number(n) {
+        Some(d) if d.is_zero() => "0".to_string(),
+        Some(d) => format!("{}{}e{}", if d.neg { "-" } else { "" }, d.mant, d.exp),
+        None => n.to_string(),
     }
 }
 
@@ -166,6 +197,44 @@ mod tests {
         assert_eq!(is_multiple(&d("0.5"), &d("0.2")), Some(false));
         assert_eq!(is_multiple(&d("4"), &d("2")), Some(true));
         assert_eq!(is_multiple(&d("1"), &d("0")), None);
+    }
+
+    #[test]
+    fn canonical_numbers_equal_exactly_for_equal_values() {
+        let n = |s: &str| serde_json::from_str::<Number>(s).unwrap();
+        for (a, b) in [
+            ("1", "1.0"),
+            ("100", "1e2"),
+            ("-30", "-30.0"),
+            ("0", "-0.0"),
+        ] {
+            assert_eq!(canonical_number(&n(a)), canonical_number(&n(b)), "{a} {b}");
+        }
+        for (a, b) in [("1", "-1"), ("10", "1"), ("1.5", "15"), ("1e300", "1")] {
+            assert_ne!(canonical_number(&n(a)), canonical_number(&n(b)), "{a} {b}");
+        }
+        let max = u64::MAX.to_string();
+        assert_eq!(canonical_number(&n(&max)), format!("{max}e0"));
+        let min = i64::MIN.to_string();
+        assert_eq!(canonical_number(&n(&min)), "-9223372036854775808e0");
+    }
+
+    #[test]
+    fn integers_parse_as_their_text_does() {
+        for s in [
+            "0",
+            "-0.0",
+            "7",
+            "-120",
+            "3.0",
+            "-4e3",
+            "1e15",
+            "9007199254740991",
+            "18446744073709551615",
+        ] {
+            let n = serde_json::from_str::<Number>(s).unwrap();
+            assert_eq!(Dec::from_number(&n), parse_str(&n.to_string()), "{s}");
+        }
     }
 
     #[test]

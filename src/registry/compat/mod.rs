@@ -11,16 +11,29 @@
 //!   approximated, the approximation errs towards "breaking".
 //! - **No panics, always terminates.** Recursive `$ref`s are handled by assuming an
 //!   in-progress (writer, reader) pair compatible (co-inductive fixpoint). A nesting limit
-//!   and a work budget (pairing nested combinator branches can multiply) back this up; when
-//!   either is hit the result is a breaking `UNSUPPORTED_SCHEMA`, never a pass.
+//!   and a work budget (pairing nested combinator branches can multiply; the budget is one
+//!   step per schema node plus a fixed allowance) back this up; when either is hit the result
+//!   is a breaking `UNSUPPORTED_SCHEMA`, never a pass.
+//! - **Linear or n·log n in the size of the schemas** outside branch pairing: value sets
+//!   (`enum`/`const`, `uniqueItems`), `required`, dependencies and duplicate branches are
+//!   hashed (`empty`'s canonical forms respect `json_eq`: `1` == `1.0`); pairing
+//!   `anyOf`/`oneOf`/`allOf` branches is bounded by the work budget. Matching
+//!   `patternProperties` regexes against property names is patterns × names.
+//! - **Cancellable.** [`check_cancellable`]/[`compare_cancellable`] look at a flag in every
+//!   loop over values, properties and branches and return `Err(Cancelled)`.
 //! - **Stable output.** Changes come in schema traversal order (keys in document order).
 //! - Rule ids are Confluent's `Difference.Type` names where one exists. Extra ids used here:
 //!   `REF_UNRESOLVED`, `UNSUPPORTED_SCHEMA`, `FORMAT_ADDED/CHANGED/REMOVED`,
 //!   `CONDITIONAL_ADDED/CHANGED/REMOVED`, `THEN_ADDED/REMOVED`, `ELSE_ADDED/REMOVED`,
 //!   `PROPERTY_NAMES_ADDED/REMOVED`, `CONTAINS_ADDED/REMOVED`,
 //!   `CONTENT_ENCODING_*`, `CONTENT_MEDIA_TYPE_*`, `PATTERN_PROPERTY_ADDED/REMOVED`,
-//!   `COMMENT_CHANGED`, `EXAMPLES_CHANGED`, `ANNOTATION_CHANGED` and
-//!   [`UNVERIFIABLE_KEYWORD_CHANGED`] (row 27).
+//!   `COMMENT_CHANGED`, `EXAMPLES_CHANGED`, `ANNOTATION_CHANGED`, `WRITER_ACCEPTS_NOTHING` and
+//!   [`UNVERIFIABLE_KEYWORD_CHANGED`] (row 27). [`rules`] lists every id with a description.
+//! - Subschemas that provably accept nothing and duplicate (canonically equal) combinator
+//!   branches are recognised (see `empty`), and `unevaluatedItems`/`unevaluatedProperties`
+//!   are content models in 2019-09+ documents wherever `additionalItems`/
+//!   `additionalProperties` are. `tests/it/compat_soundness.rs` checks every case file's
+//!   verdict against generated data.
 //! - `format` is treated as asserted (row 26 default severity "error").
 //!
 //! Deliberate approximations (all err towards "breaking"):
@@ -43,8 +56,10 @@
 mod arrays;
 mod combinators;
 mod decimal;
+mod empty;
 mod objects;
 mod regex;
+pub mod rules;
 mod shape;
 #[cfg(test)]
 mod tests;
@@ -53,6 +68,7 @@ mod validate;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Rule id for a changed keyword this module does not understand (row 27). It is reported
 /// with `breaking = false` ("unverifiable"); a caller offering `--strict-unknown` should
@@ -154,7 +170,7 @@ impl std::str::FromStr for Policy {
 }
 
 /// One difference between writer and reader schema.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Change {
     /// Rule id (Confluent `Difference.Type` name or one of this module's extra ids).
     pub rule: String,
@@ -185,6 +201,31 @@ pub fn check(
     policy: Policy,
     resolve: &dyn Fn(&str) -> Option<Value>,
 ) -> Vec<Change> {
+    let never = AtomicBool::new(false);
+    check_cancellable(writer, reader, policy, resolve, &never).unwrap_or_default()
+}
+
+/// The comparison was stopped by its cancellation flag; it has no result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("compatibility check cancelled")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
+/// [`check`], stopping soon after `cancel` becomes true (every loop over values, properties
+/// and branches looks at it), with `Err(Cancelled)` instead of a partial result.
+pub fn check_cancellable(
+    writer: &Value,
+    reader: &Value,
+    policy: Policy,
+    resolve: &dyn Fn(&str) -> Option<Value>,
+    cancel: &AtomicBool,
+) -> Result<Vec<Change>, Cancelled> {
     let mut ctx = Ctx {
         policy,
         resolve,
@@ -192,6 +233,10 @@ pub fn check(
         in_progress: HashSet::new(),
         depth: 0,
         steps: 0,
+        budget: MAX_STEPS
+            .saturating_add(schema_nodes(writer))
+            .saturating_add(schema_nodes(reader)),
+        cancel,
     };
     // Root names contain `#`, which a ref's document part never does: no collisions.
     let ws = Scope::root("#writer", writer);
@@ -200,14 +245,17 @@ pub fn check(
     // The roots are in progress too, so `{"$ref": "#"}` recursion stops at the first cycle.
     ctx.in_progress.insert((ws.key(), rs.key()));
     ctx.check(writer, &ws, reader, &rs, "", &mut out);
-    if ctx.steps > MAX_STEPS {
+    if ctx.stop() {
+        return Err(Cancelled);
+    }
+    if ctx.steps > ctx.budget {
         ctx.unsupported(
             &mut out,
             "",
             "the comparison exceeded its work budget (deeply nested combinators)",
         );
     }
-    out
+    Ok(out)
 }
 
 /// Compare two versions under a (non-transitive view of a) mode.
@@ -222,20 +270,36 @@ pub fn compare(
     policy: Policy,
     resolve: &dyn Fn(&str) -> Option<Value>,
 ) -> Vec<Change> {
-    match mode {
+    let never = AtomicBool::new(false);
+    compare_cancellable(old, new, mode, policy, resolve, &never).unwrap_or_default()
+}
+
+/// [`compare`] with a cancellation flag (see [`check_cancellable`]).
+pub fn compare_cancellable(
+    old: &Value,
+    new: &Value,
+    mode: Mode,
+    policy: Policy,
+    resolve: &dyn Fn(&str) -> Option<Value>,
+    cancel: &AtomicBool,
+) -> Result<Vec<Change>, Cancelled> {
+    let check = |w, r| check_cancellable(w, r, policy, resolve, cancel);
+    Ok(match mode {
         Mode::None => Vec::new(),
-        Mode::Backward | Mode::BackwardTransitive => check(old, new, policy, resolve),
-        Mode::Forward | Mode::ForwardTransitive => check(new, old, policy, resolve),
+        Mode::Backward | Mode::BackwardTransitive => check(old, new)?,
+        Mode::Forward | Mode::ForwardTransitive => check(new, old)?,
         Mode::Full | Mode::FullTransitive => {
-            let mut all = check(old, new, policy, resolve);
-            for c in check(new, old, policy, resolve) {
-                if !all.contains(&c) {
+            let mut all = check(old, new)?;
+            // Hashing, not a scan of `all` per change: linear in the number of changes.
+            let mut seen: HashSet<Change> = all.iter().cloned().collect();
+            for c in check(new, old)? {
+                if seen.insert(c.clone()) {
                     all.push(c);
                 }
             }
             all
         }
-    }
+    })
 }
 
 /// True when no change in the list is breaking.
@@ -319,13 +383,30 @@ struct Ctx<'r> {
     depth: usize,
     /// Number of `check` calls so far; trial pairings of nested combinators can multiply.
     steps: usize,
+    /// Most `check` calls allowed: [`MAX_STEPS`] beyond one per schema node, so that a large
+    /// schema compared node by node (200,000 properties) is not "over budget" while pairings
+    /// that multiply still are.
+    budget: usize,
+    /// Set (e.g. by Ctrl-C) to stop: every long loop looks at it, see [`Ctx::stop`].
+    cancel: &'r AtomicBool,
 }
 
 /// Recursion limit; deeper schemas are reported as unsupported rather than overflowing.
 const MAX_DEPTH: usize = 100;
 
-/// Work budget in `check` calls; beyond it every comparison fails as unsupported.
+/// Work budget in `check` calls beyond one per schema node (see [`Ctx::budget`]); beyond it
+/// every comparison fails as unsupported.
 const MAX_STEPS: usize = 100_000;
+
+/// Number of objects in a JSON document (every one may be a schema): the calls a walk
+/// comparing it node by node makes.
+fn schema_nodes(v: &Value) -> usize {
+    match v {
+        Value::Object(o) => 1 + o.values().map(schema_nodes).sum::<usize>(),
+        Value::Array(a) => a.iter().map(schema_nodes).sum(),
+        _ => 0,
+    }
+}
 
 /// Keywords that never change which instances are valid.
 const ANNOTATIONS: &[(&str, &str)] = &[
@@ -564,12 +645,12 @@ fn type_names(bits: u8) -> String {
     names.join("|")
 }
 
-/// Finite value set admitted by `enum`/`const`, if any.
-fn finite_values(o: &Map<String, Value>) -> Option<Vec<Value>> {
+/// Finite value set admitted by `enum`/`const`, if any (borrowed, in `enum` order).
+fn finite_values(o: &Map<String, Value>) -> Option<Vec<&Value>> {
     match (o.get("const"), o.get("enum").and_then(Value::as_array)) {
-        (Some(c), Some(e)) => Some(e.iter().filter(|v| json_eq(v, c)).cloned().collect()),
-        (Some(c), None) => Some(vec![c.clone()]),
-        (None, Some(e)) => Some(e.clone()),
+        (Some(c), Some(e)) => Some(e.iter().filter(|v| json_eq(v, c)).collect()),
+        (Some(c), None) => Some(vec![c]),
+        (None, Some(e)) => Some(e.iter().collect()),
         (None, None) => None,
     }
 }
@@ -585,28 +666,81 @@ fn has_default(v: &Value) -> bool {
     v.get("default").is_some()
 }
 
-fn object_model(o: &Map<String, Value>) -> Model {
+/// The schema undeclared properties (not matched by `patternProperties`) must satisfy, and
+/// its keyword: `additionalProperties`, else (2019-09+, where it exists) `unevaluatedProperties`.
+/// Absent means any value.
+///
+/// Properties that subschemas beside it (`allOf`, `if`, `dependentSchemas`…) evaluate are not
+/// "unevaluated", so next to those `unevaluatedProperties` does not decide alone: for a
+/// `writer` it is then ignored (the writer may allow more: conservative), for a reader it is
+/// kept (the reader may accept more than it says: conservative too).
+fn extra_props(
+    o: &Map<String, Value>,
+    modern: bool,
+    writer: bool,
+) -> (Option<&Value>, &'static str) {
+    match o.get("additionalProperties") {
+        Some(v) => (Some(v), "additionalProperties"),
+        None if modern && !(writer && has_adjacent_applicators(o)) => {
+            (o.get("unevaluatedProperties"), "unevaluatedProperties")
+        }
+        None => (None, "additionalProperties"),
+    }
+}
+
+/// In-place applicators whose evaluated properties/items `unevaluated*` does not see.
+fn has_adjacent_applicators(o: &Map<String, Value>) -> bool {
+    [
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "if",
+        "then",
+        "else",
+        "dependentSchemas",
+        "dependencies",
+        "$ref",
+        "$dynamicRef",
+        "$recursiveRef",
+    ]
+    .iter()
+    .any(|k| o.contains_key(*k))
+}
+
+/// Content model of an object schema. `unevaluatedProperties` counts only in 2019-09+
+/// documents; draft-07 validators ignore it.
+fn object_model(o: &Map<String, Value>, modern: bool, writer: bool) -> Model {
     let has_patterns = o
         .get("patternProperties")
         .and_then(Value::as_object)
         .is_some_and(|p| !p.is_empty());
-    let open_kw = |k: &str| o.get(k).is_none_or(is_trivial);
-    let false_kw = |k: &str| o.get(k).is_some_and(is_false);
     if has_patterns {
         return Model::Partial;
     }
-    if open_kw("additionalProperties") && open_kw("unevaluatedProperties") {
-        return Model::Open;
+    match extra_props(o, modern, writer).0 {
+        None => Model::Open,
+        Some(v) if is_trivial(v) => Model::Open,
+        Some(v) if is_false(v) => Model::Closed,
+        Some(_) => Model::Partial,
     }
-    if false_kw("additionalProperties")
-        || (open_kw("additionalProperties") && false_kw("unevaluatedProperties"))
-    {
-        return Model::Closed;
-    }
-    Model::Partial
 }
 
+/// Loops look at the cancellation flag once per this many iterations where one iteration is
+/// cheap (hashing a value); loops whose iterations recurse into `check` look every time.
+const CANCEL_EVERY: usize = 4096;
+
 impl Ctx<'_> {
+    /// True once the comparison has been cancelled: callers stop and return; the result is
+    /// discarded by [`check_cancellable`].
+    fn stop(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// [`Ctx::stop`] for iteration `i` of a cheap loop (looks every [`CANCEL_EVERY`]).
+    fn stop_at(&self, i: usize) -> bool {
+        i.is_multiple_of(CANCEL_EVERY) && self.stop()
+    }
+
     fn emit(&self, out: &mut Vec<Change>, rule: &str, path: &str, sev: Sev, message: String) {
         let breaking = match sev {
             Sev::Info => false,
@@ -647,8 +781,11 @@ impl Ctx<'_> {
         path: &str,
         out: &mut Vec<Change>,
     ) {
+        if self.stop() {
+            return;
+        }
         self.steps += 1;
-        if self.steps > MAX_STEPS {
+        if self.steps > self.budget {
             self.unsupported(out, path, "work budget exceeded");
             return;
         }
@@ -688,6 +825,19 @@ impl Ctx<'_> {
         self.annotations(wo, ro, path, out);
         // Row 2: a reader accepting everything, or a writer accepting nothing.
         if is_trivial(r) || is_false(w) {
+            return;
+        }
+        // A writer that provably accepts nothing (e.g. `allOf` of a number and a string)
+        // has no data any reader could reject.
+        if self.accepts_nothing(w, ws) {
+            self.emit(
+                out,
+                "WRITER_ACCEPTS_NOTHING",
+                path,
+                Sev::Info,
+                "the writer schema accepts no instance, so every reader accepts all its data"
+                    .into(),
+            );
             return;
         }
         if is_false(r) {
@@ -868,20 +1018,28 @@ impl Ctx<'_> {
         let Some(values) = finite_values(wo) else {
             return false;
         };
-        let wv = Value::Object(wo.clone());
-        let rv = Value::Object(ro.clone());
-        let admitted: Vec<&Value> = values
-            .iter()
-            .filter(|v| validate::validate(v, &wv) != Some(false))
-            .collect();
-        if !admitted
-            .iter()
-            .all(|v| validate::validate(v, &rv) == Some(true))
-        {
-            return false;
+        // One validator for all values: large `enum`s are hashed once, not scanned per value.
+        let validator = validate::Validator::new();
+        let mut admitted = 0;
+        for (i, v) in values.iter().enumerate() {
+            if self.stop_at(i) {
+                return true;
+            }
+            // `v` is one of the writer's own `enum`/`const` values: only the other keywords
+            // can reject it.
+            if validator.validate_object_but(v, wo, &["enum", "const"]) == Some(false) {
+                continue;
+            }
+            if validator.validate_object(v, ro) != Some(true) {
+                return false;
+            }
+            admitted += 1;
         }
         let same = finite_values(ro).is_some_and(|rv| {
-            rv.len() == values.len() && values.iter().all(|v| rv.iter().any(|x| json_eq(v, x)))
+            rv.len() == values.len()
+                && self
+                    .value_set(&rv)
+                    .is_some_and(|rset| values.iter().all(|v| rset.contains(v)))
         });
         if !same {
             let kw = if ro.contains_key("enum")
@@ -891,10 +1049,8 @@ impl Ctx<'_> {
             } else {
                 "const"
             };
-            let msg = format!(
-                "all {} value(s) the writer allows are valid under the reader",
-                admitted.len()
-            );
+            let msg =
+                format!("all {admitted} value(s) the writer allows are valid under the reader");
             self.emit(out, "ENUM_ARRAY_EXTENDED", &join(path, kw), Sev::Info, msg);
         }
         true
@@ -1010,11 +1166,13 @@ impl Ctx<'_> {
                 "reader adds an enum/const: other writer values are rejected".into(),
             ),
             (Some(w), Some(r)) => {
-                let missing: Vec<&Value> = w
-                    .iter()
-                    .filter(|v| !r.iter().any(|x| json_eq(v, x)))
-                    .collect();
-                let extra = r.iter().any(|v| !w.iter().any(|x| json_eq(v, x)));
+                // Hash sets of canonical forms (numbers by value, as `json_eq`): linear.
+                let (Some(wset), Some(rset)) = (self.value_set(&w), self.value_set(&r)) else {
+                    return; // cancelled
+                };
+                let missing: Vec<&Value> =
+                    w.iter().copied().filter(|v| !rset.contains(v)).collect();
+                let extra = r.iter().any(|v| !wset.contains(v));
                 let list = missing
                     .iter()
                     .map(|v| v.to_string())
@@ -1061,6 +1219,9 @@ impl Ctx<'_> {
         for &(kw, code, is_max, group) in BOUNDS {
             if wt & group == 0 {
                 continue; // the keyword cannot apply to any writer instance
+            }
+            if !wo.contains_key(kw) && !ro.contains_key(kw) {
+                continue; // the common case: no path to build
             }
             let p = join(path, kw);
             match (wo.get(kw), ro.get(kw)) {
@@ -1216,6 +1377,9 @@ impl Ctx<'_> {
         path: &str,
         out: &mut Vec<Change>,
     ) {
+        if !wo.contains_key(kw) && !ro.contains_key(kw) {
+            return; // the common case: no path to build
+        }
         let p = join(path, kw);
         match (wo.get(kw), ro.get(kw)) {
             (None, None) => {}
@@ -1337,7 +1501,10 @@ impl Ctx<'_> {
                 || ANNOTATIONS.iter().any(|(a, _)| *a == k)
         };
         let keys = wo.keys().chain(ro.keys().filter(|k| !wo.contains_key(*k)));
-        for k in keys.filter(|k| !known(k)) {
+        for (i, k) in keys.filter(|k| !known(k)).enumerate() {
+            if self.stop_at(i) {
+                return;
+            }
             if wo.get(k) != ro.get(k) {
                 self.emit(
                     out,

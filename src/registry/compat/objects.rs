@@ -66,12 +66,18 @@ impl Ctx<'_> {
         out: &mut Vec<Change>,
     ) {
         let (wr, rr) = (required_set(wo), required_set(ro));
+        // Hash sets, not list scans: linear in the size of `required`.
+        let (wr_set, rr_set): (HashSet<&str>, HashSet<&str>) =
+            (wr.iter().copied().collect(), rr.iter().copied().collect());
         let wp = wo.get("properties").and_then(Value::as_object);
         let rp = ro.get("properties").and_then(Value::as_object);
         let declared =
             |m: Option<&Map<String, Value>>, n: &str| m.is_some_and(|m| m.contains_key(n));
         let p = join(path, "required");
-        for name in rr.iter().filter(|n| !wr.contains(n)) {
+        for (i, name) in rr.iter().filter(|n| !wr_set.contains(*n)).enumerate() {
+            if self.stop_at(i) {
+                return;
+            }
             if declared(rp, name) && !declared(wp, name) {
                 continue; // a new property: see `property_added`
             }
@@ -96,7 +102,10 @@ impl Ctx<'_> {
                 );
             }
         }
-        for name in wr.iter().filter(|n| !rr.contains(n)) {
+        for (i, name) in wr.iter().filter(|n| !rr_set.contains(*n)).enumerate() {
+            if self.stop_at(i) {
+                return;
+            }
             if declared(wp, name) && !declared(rp, name) {
                 continue; // a removed property: see `property_removed`
             }
@@ -128,7 +137,14 @@ impl Ctx<'_> {
             .and_then(Value::as_object)
             .unwrap_or(&EMPTY);
         let props = join(path, "properties");
+        let (wr, rr): (HashSet<&str>, HashSet<&str>) = (
+            required_set(wo).into_iter().collect(),
+            required_set(ro).into_iter().collect(),
+        );
         for (name, w) in wp {
+            if self.stop() {
+                return;
+            }
             let p = join(&props, name);
             let (wsc, rsc) = (
                 ws.child("properties").child(name),
@@ -140,13 +156,18 @@ impl Ctx<'_> {
             }
         }
         for (name, r) in rp.iter().filter(|(n, _)| !wp.contains_key(*n)) {
+            if self.stop() {
+                return;
+            }
             let p = join(&props, name);
             let rsc = rs.child("properties").child(name);
-            self.property_added(name, r, &rsc, wo, ws, ro, &p, out);
+            let required = rr.contains(name.as_str()) && !wr.contains(name.as_str());
+            self.property_added(name, r, &rsc, wo, ws, required, &p, out);
         }
     }
 
-    /// Rows 15/16: the writer's content model decides.
+    /// Rows 15/16: the writer's content model decides. `required`: the reader requires the
+    /// property and the writer did not.
     #[allow(clippy::too_many_arguments)]
     fn property_added(
         &mut self,
@@ -155,12 +176,11 @@ impl Ctx<'_> {
         rsc: &Scope,
         wo: &Map<String, Value>,
         ws: &Scope,
-        ro: &Map<String, Value>,
+        required: bool,
         p: &str,
         out: &mut Vec<Change>,
     ) {
-        let model = object_model(wo);
-        let required = required_set(ro).contains(&name) && !required_set(wo).contains(&name);
+        let model = object_model(wo, ws.doc.modern, true);
         let default = has_default(r);
         let msg_req = format!("new property `{name}` is required: writer data does not have it");
         match model {
@@ -259,7 +279,7 @@ impl Ctx<'_> {
         p: &str,
         out: &mut Vec<Change>,
     ) {
-        let verdict = match cover(wo, ws, name) {
+        let verdict = match cover(wo, ws, name, true) {
             Ok((cw, cws)) => {
                 let sub = self.trial(&cw, &cws, r, rsc, p);
                 is_compatible(&sub).then_some(()).ok_or_else(|| {
@@ -287,12 +307,13 @@ impl Ctx<'_> {
         p: &str,
         out: &mut Vec<Change>,
     ) {
-        match object_model(ro) {
+        let empty = self.accepts_nothing(w, wsc);
+        match object_model(ro, rs.doc.modern, false) {
             Model::Open => self.emit(out, "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` removed; the open reader still accepts it")),
-            Model::Closed if is_false(w) => self.emit(out, "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` (always rejected) removed")),
+            Model::Closed if empty => self.emit(out, "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` (it accepted nothing) removed")),
             Model::Closed => self.emit(out, "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` removed from a closed content model: writer data carrying it is rejected; use policy lenient to accept this")),
             Model::Partial => {
-                let verdict = match cover(ro, rs, name) {
+                let verdict = match cover(ro, rs, name, false) {
                     Ok((cr, crs)) => {
                         let sub = self.trial(w, wsc, &cr, &crs, p);
                         is_compatible(&sub).then_some(()).ok_or_else(|| "the reader's patternProperties/additionalProperties reject the old values".to_string())
@@ -333,6 +354,9 @@ impl Ctx<'_> {
             .and_then(Value::as_object)
             .unwrap_or(&EMPTY);
         for (pat, r) in rpp {
+            if self.stop() {
+                return;
+            }
             let p = join(&base, pat);
             let rsc = rs.child("patternProperties").child(pat);
             if let Some(w) = wpp.get(pat) {
@@ -348,6 +372,9 @@ impl Ctx<'_> {
             }
             // Declared writer properties whose names the new pattern matches.
             for (name, w) in wprops {
+                if self.stop() {
+                    return;
+                }
                 if regex::is_match(pat, name) != Some(false) {
                     let wsc = ws.child("properties").child(name);
                     self.check(
@@ -360,30 +387,28 @@ impl Ctx<'_> {
                     );
                 }
             }
-            if object_model(wo) == Model::Closed || is_trivial(r) {
+            if object_model(wo, ws.doc.modern, true) == Model::Closed || is_trivial(r) {
                 continue;
             }
-            let ap = wo
-                .get("additionalProperties")
-                .cloned()
-                .unwrap_or(Value::Bool(true));
-            let ok =
-                is_compatible(&self.trial(&ap, &ws.child("additionalProperties"), r, &rsc, &p));
+            let (ap, ap_kw) = extra_props(wo, ws.doc.modern, true);
+            let ap = ap.cloned().unwrap_or(Value::Bool(true));
+            let ok = is_compatible(&self.trial(&ap, &ws.child(ap_kw), r, &rsc, &p));
             let sev = if ok { Sev::Info } else { Sev::StrictOnly };
             self.emit(out, "PATTERN_PROPERTY_ADDED", &p, sev, format!("reader adds patternProperties `{pat}`: undeclared writer properties matching it are now constrained"));
         }
         for (pat, w) in wpp.iter().filter(|(k, _)| !rpp.contains_key(*k)) {
+            if self.stop() {
+                return;
+            }
             let p = join(&base, pat);
-            let ap = ro
-                .get("additionalProperties")
-                .cloned()
-                .unwrap_or(Value::Bool(true));
+            let (ap, ap_kw) = extra_props(ro, rs.doc.modern, false);
+            let ap = ap.cloned().unwrap_or(Value::Bool(true));
             let ok = is_trivial(&ap)
                 || is_compatible(&self.trial(
                     w,
                     &ws.child("patternProperties").child(pat),
                     &ap,
-                    &rs.child("additionalProperties"),
+                    &rs.child(ap_kw),
                     &p,
                 ));
             let sev = if ok { Sev::Info } else { Sev::StrictOnly };
@@ -503,6 +528,9 @@ impl Ctx<'_> {
         let (wa, wsch) = split_dependencies(wo);
         let (ra, rsch) = split_dependencies(ro);
         for (key, (kw, rlist)) in &ra {
+            if self.stop() {
+                return;
+            }
             let p = join(&join(path, kw), key);
             match wa.get(key) {
                 None => self.emit(
@@ -515,8 +543,10 @@ impl Ctx<'_> {
                     ),
                 ),
                 Some((_, wlist)) => {
-                    let sup = wlist.iter().all(|x| rlist.contains(x));
-                    let sub = rlist.iter().all(|x| wlist.contains(x));
+                    let (wset, rset): (HashSet<&String>, HashSet<&String>) =
+                        (wlist.iter().collect(), rlist.iter().collect());
+                    let sup = wlist.iter().all(|x| rset.contains(x));
+                    let sub = rlist.iter().all(|x| wset.contains(x));
                     match (sup, sub) {
                         (true, true) => {}
                         (false, true) => self.emit(
@@ -544,7 +574,10 @@ impl Ctx<'_> {
                 }
             }
         }
-        for (key, (kw, _)) in wa.iter().filter(|(k, _)| !ra.contains_key(*k)) {
+        for (i, (key, (kw, _))) in wa.iter().filter(|(k, _)| !ra.contains_key(*k)).enumerate() {
+            if self.stop_at(i) {
+                return;
+            }
             self.emit(
                 out,
                 "DEPENDENCY_ARRAY_REMOVED",
@@ -554,6 +587,9 @@ impl Ctx<'_> {
             );
         }
         for (key, (kw, r)) in &rsch {
+            if self.stop() {
+                return;
+            }
             let p = join(&join(path, kw), key);
             match wsch.get(key) {
                 Some((wkw, w)) => self.check(
@@ -574,7 +610,14 @@ impl Ctx<'_> {
                 ),
             }
         }
-        for (key, (kw, _)) in wsch.iter().filter(|(k, _)| !rsch.contains_key(*k)) {
+        for (i, (key, (kw, _))) in wsch
+            .iter()
+            .filter(|(k, _)| !rsch.contains_key(*k))
+            .enumerate()
+        {
+            if self.stop_at(i) {
+                return;
+            }
             self.emit(
                 out,
                 "DEPENDENCY_SCHEMA_REMOVED",
@@ -588,7 +631,12 @@ impl Ctx<'_> {
 
 /// For an undeclared property `name`, the schema `o` applies to it (matching
 /// patternProperties, else additionalProperties), with its scope.
-fn cover(o: &Map<String, Value>, scope: &Scope, name: &str) -> Result<(Value, Scope), String> {
+fn cover(
+    o: &Map<String, Value>,
+    scope: &Scope,
+    name: &str,
+    writer: bool,
+) -> Result<(Value, Scope), String> {
     let mut matched = Vec::new();
     if let Some(pp) = o.get("patternProperties").and_then(Value::as_object) {
         for (pat, s) in pp {
@@ -601,13 +649,8 @@ fn cover(o: &Map<String, Value>, scope: &Scope, name: &str) -> Result<(Value, Sc
     }
     match matched.len() {
         0 => {
-            let ap = o
-                .get("additionalProperties")
-                .or_else(|| o.get("unevaluatedProperties"));
-            Ok((
-                ap.cloned().unwrap_or(Value::Bool(true)),
-                scope.child("additionalProperties"),
-            ))
+            let (ap, kw) = extra_props(o, scope.doc.modern, writer);
+            Ok((ap.cloned().unwrap_or(Value::Bool(true)), scope.child(kw)))
         }
         1 => Ok((
             matched[0].1.clone(),

@@ -502,9 +502,13 @@ fn row21_dependencies() {
 fn row22_criterion_changes() {
     let s = json!({"type": "string"});
     let i = json!({"type": "integer"});
+    let n = json!({"type": "number"});
     assert!(strict(json!({"oneOf": [s, i]}), json!({"anyOf": [s, i]})).is_empty());
+    // Disjoint branches (string vs integer): no value matches two, oneOf = anyOf.
+    assert!(strict(json!({"anyOf": [s, i]}), json!({"oneOf": [s, i]})).is_empty());
+    // Overlapping branches (every integer is a number).
     assert_eq!(
-        strict(json!({"anyOf": [s, i]}), json!({"oneOf": [s, i]})),
+        strict(json!({"anyOf": [n, i]}), json!({"oneOf": [n, i]})),
         ["COMBINED_TYPE_CHANGED"]
     );
     assert!(strict(s.clone(), json!({"oneOf": [i, s]})).is_empty());
@@ -540,7 +544,7 @@ fn row23_oneof_added_branch_warns_about_overlap() {
     let s = json!({"type": "string"});
     let c = check(
         &json!({"oneOf": [s]}),
-        &json!({"oneOf": [s, {"type": "null"}]}),
+        &json!({"oneOf": [s, {"maxLength": 3}]}),
         Policy::Strict,
         &no_refs,
     );
@@ -548,6 +552,14 @@ fn row23_oneof_added_branch_warns_about_overlap() {
     assert!(c
         .iter()
         .any(|c| c.rule == "SUM_TYPE_EXTENDED" && c.message.contains("overlap")));
+    // A branch of another type cannot overlap: no warning.
+    let c = check(
+        &json!({"oneOf": [s]}),
+        &json!({"oneOf": [s, {"type": "null"}]}),
+        Policy::Strict,
+        &no_refs,
+    );
+    assert!(c.iter().all(|c| !c.message.contains("overlap")));
 }
 
 #[test]
@@ -814,4 +826,220 @@ fn output_order_is_stable() {
             check(&w, &r, Policy::Strict, &no_refs)
         );
     }
+}
+
+// ----- subschemas that accept nothing, equivalent subschemas -----
+
+#[test]
+fn writer_accepting_nothing_is_compatible_with_anything() {
+    let empty = [
+        json!({"allOf": [{"type": "number"}, {"type": "string"}]}),
+        json!({"enum": []}),
+        json!({"type": "integer", "enum": [1.5, "a"]}),
+        json!({"not": {}}),
+        json!({"type": "string", "minLength": 3, "maxLength": 2}),
+        json!({"anyOf": [false, {"allOf": [{"type": "null"}, {"type": "object"}]}]}),
+        json!({"$defs": {"n": {"type": "null"}}, "allOf": [{"$ref": "#/$defs/n"}, {"type": "array"}]}),
+    ];
+    for w in empty {
+        let c = check(&w, &json!({"type": "boolean"}), Policy::Strict, &no_refs);
+        assert!(is_compatible(&c), "{w}: {c:?}");
+        assert!(c.iter().any(|c| c.rule == "WRITER_ACCEPTS_NOTHING"), "{w}");
+    }
+    // Not empty: integers are numbers; a range that admits one value.
+    for w in [
+        json!({"allOf": [{"type": "number"}, {"type": "integer"}]}),
+        json!({"type": "integer", "minimum": 5, "maximum": 5}),
+        json!({"not": {"type": "string"}}),
+    ] {
+        assert!(
+            !strict(w.clone(), json!({"type": "boolean"})).is_empty(),
+            "{w}"
+        );
+    }
+}
+
+#[test]
+fn self_referencing_combinators_terminate() {
+    let w = json!({"anyOf": [{"$ref": "#"}, {"allOf": [{"$ref": "#"}, {"$ref": "#"}]}]});
+    let c = check(&w, &json!({"type": "string"}), Policy::Strict, &no_refs);
+    assert!(!is_compatible(&c));
+}
+
+#[test]
+fn equivalent_branches_are_recognised() {
+    use super::empty::{canonical, distinct};
+    assert_eq!(
+        canonical(&json!({"type": "number", "maximum": 10, "title": "x"})),
+        canonical(&json!({"maximum": 10.0, "type": "number"}))
+    );
+    // Annotations below the top level are data (e.g. a property named `title`).
+    assert_ne!(
+        canonical(&json!({"properties": {"title": {}}})),
+        canonical(&json!({"properties": {}}))
+    );
+    let bs = [json!({"a": 1}), json!({"b": 1}), json!({"a": 1.0})];
+    assert_eq!(distinct(&bs), vec![0, 1]);
+}
+
+#[test]
+fn wide_nested_combinators_stay_within_the_work_budget() {
+    // anyOf of anyOf … 4 levels deep, 8 wide, on both sides, with slightly different leaves:
+    // pairing branches multiplies; the work budget and the bounded type analysis keep it fast.
+    fn nest(depth: usize, leaf: u64) -> Value {
+        if depth == 0 {
+            return json!({"type": "integer", "maximum": leaf});
+        }
+        let branches: Vec<Value> = (0..8).map(|i| nest(depth - 1, leaf + i)).collect();
+        json!({"anyOf": branches, "allOf": [{"not": {"type": "string"}}]})
+    }
+    let (w, r) = (nest(4, 0), nest(4, 1));
+    let started = std::time::Instant::now();
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert!(!c.is_empty());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+// ----- size: set comparisons are hashed, not quadratic (issue 13 item 5) -----
+
+/// `{"enum": values}` without cloning through `json!`.
+fn enum_of(values: Vec<Value>) -> Value {
+    let mut o = Map::new();
+    o.insert("enum".into(), Value::Array(values));
+    Value::Object(o)
+}
+
+#[test]
+fn a_million_enum_values_compare_by_value_in_linear_time() {
+    const N: u64 = 1_000_000;
+    // Writer: integers. Reader: the same values written as floats (1 == 1.0), in reverse,
+    // without 500000 and with one new value.
+    let w = enum_of((0..N).map(Value::from).collect());
+    let mut r: Vec<Value> = (0..N)
+        .rev()
+        .filter(|&i| i != 500_000)
+        .map(|i| Value::from(i as f64))
+        .collect();
+    r.push(json!("new"));
+    let mut r = enum_of(r);
+    let c: Vec<Change> = check(&w, &r, Policy::Strict, &no_refs)
+        .into_iter()
+        .filter(|c| c.rule != "TYPE_EXTENDED") // integer → any: informational
+        .collect();
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].rule, "ENUM_ARRAY_CHANGED");
+    assert!(c[0].breaking);
+    assert_eq!(c[0].message, "enum changed; reader no longer allows 500000");
+    // With 500000.0 back every writer value is allowed: compatible, decided value by value.
+    r["enum"].as_array_mut().unwrap().push(json!(500_000.0));
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].rule, "ENUM_ARRAY_EXTENDED");
+    assert!(!c[0].breaking);
+    assert_eq!(
+        c[0].message,
+        "all 1000000 value(s) the writer allows are valid under the reader"
+    );
+}
+
+#[test]
+fn enum_values_equal_by_value_match_across_kinds_of_numbers() {
+    let w = json!({"enum": [1, 2.50, {"a": [1.0, "x"]}, [0], null]});
+    let r = json!({"enum": [null, [0.0], {"a": [1, "x"]}, 2.5, 1.0, "1"]});
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert!(is_compatible(&c), "{c:?}");
+    let long: Vec<Value> = (0..40).map(|i| json!({"k": i})).collect();
+    let mut shorter = long.clone();
+    shorter.retain(|v| v["k"] != 7);
+    let c = check(&enum_of(long), &enum_of(shorter), Policy::Strict, &no_refs);
+    assert_eq!(
+        c.iter()
+            .filter(|c| c.breaking)
+            .map(|c| c.message.as_str())
+            .collect::<Vec<_>>(),
+        vec!["reader no longer allows {\"k\":7}"]
+    );
+}
+
+#[test]
+fn two_hundred_thousand_properties_compare_in_linear_time() {
+    const N: usize = 200_000;
+    let object = |extra: bool| {
+        let mut props = Map::new();
+        let mut required = Vec::with_capacity(N + 1);
+        for i in 0..N {
+            props.insert(format!("p{i}"), json!({"type": "string"}));
+            if i != 7 || !extra {
+                required.push(Value::from(format!("p{i}")));
+            }
+        }
+        if extra {
+            props.insert("extra".into(), json!({"type": "integer"}));
+            required.push(json!("extra"));
+        }
+        json!({"type": "object", "properties": props, "required": required})
+    };
+    // New: one more required property (without default: breaking), p7 no longer required.
+    let (old, new) = (object(false), object(true));
+    let c = compare(&old, &new, Mode::Backward, Policy::Strict, &no_refs);
+    let rules: Vec<(&str, &str, bool)> = c
+        .iter()
+        .map(|c| (c.rule.as_str(), c.path.as_str(), c.breaking))
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("REQUIRED_ATTRIBUTE_REMOVED", "#/required", false),
+            (
+                "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
+                "#/properties/extra",
+                true
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_cancelled_comparison_stops_without_a_result() {
+    let w = enum_of((0..200_000u64).map(Value::from).collect());
+    let r = enum_of((0..200_001u64).map(Value::from).collect());
+    let cancel = AtomicBool::new(true);
+    let started = std::time::Instant::now();
+    assert_eq!(
+        check_cancellable(&w, &r, Policy::Strict, &no_refs, &cancel),
+        Err(Cancelled)
+    );
+    assert_eq!(
+        compare_cancellable(&w, &r, Mode::Full, Policy::Strict, &no_refs, &cancel),
+        Err(Cancelled)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    cancel.store(false, Ordering::Relaxed);
+    assert!(check_cancellable(&w, &r, Policy::Strict, &no_refs, &cancel).is_ok());
+}
+
+#[test]
+fn too_many_branches_to_pair_are_unsupported_not_slow() {
+    // 400 × 400 pairs: more trial comparisons than the work budget allows.
+    let branches = |n: u64| -> Vec<Value> { (0..n).map(|i| json!({"const": i})).collect() };
+    let w = json!({"anyOf": branches(400)});
+    let r = json!({"anyOf": branches(401)});
+    let started = std::time::Instant::now();
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let u = c
+        .iter()
+        .find(|c| c.rule == "UNSUPPORTED_SCHEMA")
+        .expect("unsupported");
+    assert!(u.breaking);
+    assert!(
+        u.message
+            .contains("400 writer × 401 reader branches are too many to pair"),
+        "{}",
+        u.message
+    );
 }
