@@ -341,6 +341,27 @@ fn billing(r: &crate::record::RecordView<'_>) -> Result<(), String> {
 /// A poison order: its total has a decimal comma.
 const POISON_ORDER: &str = r#"{"orderId":"ord_DEMO000666","customerId":"cus_GRACE00002","items":[{"sku":"PEN-BLK","quantity":2,"unitPrice":"2.25"}],"total":"4,50","currency":"EUR"}"#;
 
+/// Run a printed `evtctl publish … EVENT` command line (one event, no registry check).
+fn publish_one(
+    cmdline: &str,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let Command::Publish(p) = parse(cmdline)? else {
+        unreachable!("a publish command line")
+    };
+    let plan = publish::Plan::from_args(&p)?;
+    publish::run(
+        &plan,
+        publish::Input::One(p.event.clone().unwrap_or_default()),
+        settings,
+        None,
+        printer,
+        cancel,
+    )
+}
+
 /// The stuck consumer: a service stuck on one poison order, found with `groups describe`, seen
 /// with `tail --from group:`, taken out of the way with `groups skip` (not lost: quarantined),
 /// and returned, repaired, with `dlq redrive --transform`.
@@ -358,18 +379,7 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
         "Another incident: an order arrives that the billing service cannot read (a decimal comma)",
         &poison,
     )?;
-    let Command::Publish(p) = parse(&poison)? else {
-        unreachable!()
-    };
-    let plan = publish::Plan::from_args(&p)?;
-    publish::run(
-        &plan,
-        publish::Input::One(p.event.clone().unwrap_or_default()),
-        settings,
-        None,
-        printer,
-        cancel,
-    )?;
+    publish_one(&poison, settings, printer, cancel)?;
     let first = consume(settings, "billing", "orders", billing)?;
     let Some((partition, offset, why)) = first.failed.first().cloned() else {
         return Err(anyhow::anyhow!("the demo's billing service did not fail"));
@@ -385,18 +395,7 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
         shell_quote(sample_orders(1).trim())
     );
     step(printer, "Meanwhile orders keep arriving behind it", &more)?;
-    let Command::Publish(p) = parse(&more)? else {
-        unreachable!()
-    };
-    let plan = publish::Plan::from_args(&p)?;
-    publish::run(
-        &plan,
-        publish::Input::One(p.event.clone().unwrap_or_default()),
-        settings,
-        None,
-        printer,
-        cancel,
-    )?;
+    publish_one(&more, settings, printer, cancel)?;
 
     let describe = "evtctl groups describe billing --watch 1s --samples 2";
     step(
