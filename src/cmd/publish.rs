@@ -5,7 +5,7 @@
 //! code is never 0 after a failure, and the run never stops silently halfway.
 
 use crate::cli::{Compression, InputFormat, PublishArgs};
-use crate::cmd::validate::{parse_json, verdict_for_event, Verdict};
+use crate::cmd::validate::{parse_json, verdict_against, verdict_for_event, Verdict};
 use crate::config::{split_kv, Settings};
 use crate::error::{usage, Interrupted, PartialFailure, UsageError};
 use crate::input::{self, Chunks, Next};
@@ -13,7 +13,7 @@ use crate::kafka::admin::Admin;
 use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
 use crate::output::Printer;
 use crate::record::{Header, Record};
-use crate::registry::lookup::Context as LookupContext;
+use crate::registry::lookup::{Context as LookupContext, Keys};
 use crate::registry::Registry;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -507,6 +507,19 @@ pub fn refuse(
         headers: &hs,
         topic: Some(rec_topic),
     };
+    // Most events: the lookup keys read without building the event, which is parsed (once) only
+    // when a schema applies. Anything the partial read cannot take goes the long way below.
+    if let Ok(Ok(keys)) = std::str::from_utf8(value).map(Keys::read) {
+        match registry.locate(None, &keys, &ctx) {
+            Ok(None) => return None,
+            Err(why) => return Some(why),
+            Ok(Some((subject, file))) => {
+                if let Ok(event) = parse_json::<serde_json::Value>(value) {
+                    return refusal(verdict_against(registry, subject, file, &event));
+                }
+            }
+        }
+    }
     let event: serde_json::Value = match parse_json(value) {
         Ok(event) => event,
         Err(why) => {
@@ -523,7 +536,12 @@ pub fn refuse(
                 });
         }
     };
-    match verdict_for_event(registry, None, &event, &ctx) {
+    refusal(verdict_for_event(registry, None, &event, &ctx))
+}
+
+/// Why a verdict keeps a record from being sent, if it does.
+fn refusal(verdict: Verdict) -> Option<String> {
+    match verdict {
         Verdict::Valid { .. } | Verdict::Unknown(_) => None,
         Verdict::Broken(why) => Some(why),
         Verdict::Invalid {
