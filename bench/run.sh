@@ -5,7 +5,7 @@
 #   bench/run.sh --full     the targets' sizes (publish 300k+1M, tail 1M+3M, replay/redrive
 #                           100k+1M, validate 1M): expect 20+ minutes
 #
-# Sizes (space-separated lists; each overrides the default and --full):
+# Sizes (space-separated lists; each overrides the default and --full; set empty to skip):
 #   BENCH_PUBLISH_COUNTS   publish from the repository (./schemas present)   default 300000
 #   BENCH_TAIL_COUNTS      tail --until end -o json vs kcat -C -e -J          default 250000
 #   BENCH_TAIL_PARTITIONS  partition counts for tail                          default "8 64"
@@ -44,10 +44,10 @@ if [ $full = 1 ]; then
 else
   d_pub=300000 d_tail=250000 d_move=100000 d_val=200000
 fi
-read -r -a pub_counts <<<"${BENCH_PUBLISH_COUNTS:-$d_pub}"
-read -r -a tail_counts <<<"${BENCH_TAIL_COUNTS:-$d_tail}"
+read -r -a pub_counts <<<"${BENCH_PUBLISH_COUNTS-$d_pub}"
+read -r -a tail_counts <<<"${BENCH_TAIL_COUNTS-$d_tail}"
 read -r -a tail_parts <<<"${BENCH_TAIL_PARTITIONS:-8 64}"
-read -r -a move_counts <<<"${BENCH_MOVE_COUNTS:-$d_move}"
+read -r -a move_counts <<<"${BENCH_MOVE_COUNTS-$d_move}"
 val_count=${BENCH_VALIDATE_COUNT:-$d_val}
 repeat=${BENCH_REPEAT:-3}
 port=${BENCH_PORT:-19194}
