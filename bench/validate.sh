@@ -6,6 +6,7 @@
 #   PY_FRACTION=F  (default 10)      Python jsonschema is slow: it validates only the first N/F
 #                                    events; its time is scaled ×F for the ratio (said in the output)
 #   EVTCTL_SKIP=1                    skip `cargo build` and the evtctl row (baselines only)
+#   EVTCTL=path                      measure this evtctl binary (no `cargo build`)
 #
 # Generates N order-domain events once (bench/gen-events.py, seeded, ~2% invalid) into bench/out/,
 # then times each validator with /usr/bin/time (elapsed s, peak RSS) against schemas/ and prints
@@ -29,7 +30,8 @@ die() { echo "validate.sh: $*" >&2; exit 1; }
 command -v node >/dev/null && command -v npm >/dev/null || die "node and npm are required"
 command -v python3 >/dev/null || die "python3 is required"
 
-if [ "$skip_evtctl" != 1 ]; then
+evtctl=${EVTCTL:-target/release/evtctl}
+if [ "$skip_evtctl" != 1 ] && [ -z "${EVTCTL:-}" ]; then
   cargo build --release --quiet
   [ -x target/release/evtctl ] || die "target/release/evtctl was not built"
 fi
@@ -89,7 +91,7 @@ expect_checked() { # NAME COUNT
 echo "validate: $n events ($(du -h "$events" | cut -f1)), best of $repeat run(s) each" >&2
 declare -A secs rss inval
 if [ "$skip_evtctl" != 1 ]; then
-  measure validate-evtctl target/release/evtctl validate --registry schemas --file "$events" -o json -q
+  measure validate-evtctl "$evtctl" validate --registry schemas --file "$events" -o json -q
   read -r secs[evtctl] rss[evtctl] <"$out/validate-evtctl.best"
   expect_checked validate-evtctl "$n"; inval[evtctl]=$(field validate-evtctl invalid)
 fi

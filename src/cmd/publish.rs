@@ -5,7 +5,7 @@
 //! code is never 0 after a failure, and the run never stops silently halfway.
 
 use crate::cli::{Compression, InputFormat, PublishArgs};
-use crate::cmd::validate::{parse_json, verdict_for_event, Verdict};
+use crate::cmd::validate::{parse_json, verdict_against, verdict_for_event, Verdict};
 use crate::codec::Codec;
 use crate::config::{split_kv, Settings};
 use crate::error::{usage, Interrupted, PartialFailure, UsageError};
@@ -14,7 +14,7 @@ use crate::kafka::admin::Admin;
 use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
 use crate::output::Printer;
 use crate::record::{Header, Record};
-use crate::registry::lookup::Context as LookupContext;
+use crate::registry::lookup::{Context as LookupContext, Keys};
 use crate::registry::Registry;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -546,7 +546,19 @@ pub fn refuse(
     value: Option<&[u8]>,
     headers: &[Header],
 ) -> Option<String> {
-    let value = value?;
+    refuse_value(registry, rec_topic, value?, headers, false)
+}
+
+/// `refuse`, for a value that must also be JSON (`must_be_json`: a line `--format json` sends
+/// as it is, whose only check this is): then a value that is not JSON is refused with the error
+/// `Plan::check_line` gives, and the line is read once for both.
+fn refuse_value(
+    registry: &Registry,
+    rec_topic: &str,
+    value: &[u8],
+    headers: &[Header],
+    must_be_json: bool,
+) -> Option<String> {
     let hs: Vec<(&str, Option<&[u8]>)> = headers
         .iter()
         .map(|h| (h.name.as_str(), h.value.as_deref()))
@@ -555,6 +567,24 @@ pub fn refuse(
         headers: &hs,
         topic: Some(rec_topic),
     };
+    // Most events: the lookup keys read without building the event, which is parsed (once) only
+    // when a schema applies. Anything the partial read cannot take goes the long way below.
+    if let Ok(Ok(keys)) = std::str::from_utf8(value).map(Keys::read) {
+        match registry.locate(None, &keys, &ctx) {
+            Ok(None) => return None,
+            Err(why) => return Some(why),
+            Ok(Some((subject, file))) => {
+                if let Ok(event) = parse_json::<serde_json::Value>(value) {
+                    return refusal(verdict_against(registry, subject, file, &event));
+                }
+            }
+        }
+    }
+    if must_be_json {
+        if let Err(why) = parse_json::<serde::de::IgnoredAny>(value) {
+            return Some(why);
+        }
+    }
     let event: serde_json::Value = match parse_json(value) {
         Ok(event) => event,
         Err(why) => {
@@ -571,7 +601,12 @@ pub fn refuse(
                 });
         }
     };
-    match verdict_for_event(registry, None, &event, &ctx) {
+    refusal(verdict_for_event(registry, None, &event, &ctx))
+}
+
+/// Why a verdict keeps a record from being sent, if it does.
+fn refusal(verdict: Verdict) -> Option<String> {
+    match verdict {
         Verdict::Valid { .. } | Verdict::Unknown(_) => None,
         Verdict::Broken(why) => Some(why),
         Verdict::Invalid {
@@ -693,6 +728,10 @@ pub fn run(
     let mut line_no = 0u64;
     let mut read_bytes = 0u64;
     let mut stopped_early = false;
+    // With a registry, `admit` reads each JSON line for its schema lookup, which checks that
+    // it is JSON at the same time: a line `passthrough` sends is read once, not twice.
+    let checked_by_lookup =
+        registry.is_some() && plan.format == InputFormat::Json && plan.passthrough();
     'input: loop {
         let chunk = match chunks.next(cancel, || run.serve(&writer))? {
             Next::Chunk(c) => c,
@@ -730,7 +769,11 @@ pub fn run(
                 continue;
             }
             let parsed = if plan.passthrough() {
-                plan.check_line(line).map(|()| None)
+                if checked_by_lookup {
+                    Ok(None)
+                } else {
+                    plan.check_line(line).map(|()| None)
+                }
             } else {
                 plan.record_for_line(line).map(Some)
             };
@@ -762,7 +805,7 @@ pub fn run(
                             timestamp: None,
                         },
                     };
-                    admit(&rec, &mut dests, registry).map(|dest| (rec, dest))
+                    admit(&rec, &mut dests, registry, checked_by_lookup).map(|dest| (rec, dest))
                 }
             };
             let (rec, (topic, _)) = match checked {
@@ -892,10 +935,13 @@ fn admit(
     rec: &Borrowed<'_>,
     dests: &mut Dests,
     registry: Option<&Registry>,
+    must_be_json: bool,
 ) -> Result<Dest, String> {
     let dest = dests.get(rec.topic)?;
     let (topic, partitions) = (&*dest.0, dest.1);
-    if let Some(why) = registry.and_then(|r| refuse(r, topic, rec.value, rec.headers)) {
+    let refused =
+        registry.and_then(|r| refuse_value(r, topic, rec.value?, rec.headers, must_be_json));
+    if let Some(why) = refused {
         return Err(why);
     }
     if let Some(p) = rec.partition {

@@ -102,21 +102,31 @@ pub fn verdict_for_event(
     match reg.find(explicit, event, ctx) {
         Err(Miss::Unknown(why)) => Verdict::Unknown(why),
         Err(Miss::Bad(why)) => Verdict::Broken(why),
-        Ok((subject, file)) => match reg.check(subject, file, event) {
-            Ok(issues) if issues.is_empty() => Verdict::Valid {
-                subject: subject.name.clone(),
-                version: file.version,
-            },
-            Ok(issues) => Verdict::Invalid {
-                subject: subject.name.clone(),
-                version: file.version,
-                issues,
-            },
-            Err(e) => Verdict::Broken(format!(
-                "schema {}@{} is unusable: {e}",
-                subject.name, file.version
-            )),
+        Ok((subject, file)) => verdict_against(reg, subject, file, event),
+    }
+}
+
+/// The verdict for an event already parsed, against the schema found for it.
+pub fn verdict_against(
+    reg: &Registry,
+    subject: &Subject,
+    file: &SchemaFile,
+    event: &Value,
+) -> Verdict {
+    match reg.check(subject, file, event) {
+        Ok(issues) if issues.is_empty() => Verdict::Valid {
+            subject: subject.name.clone(),
+            version: file.version,
         },
+        Ok(issues) => Verdict::Invalid {
+            subject: subject.name.clone(),
+            version: file.version,
+            issues,
+        },
+        Err(e) => Verdict::Broken(format!(
+            "schema {}@{} is unusable: {e}",
+            subject.name, file.version
+        )),
     }
 }
 

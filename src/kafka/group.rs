@@ -233,32 +233,31 @@ impl GroupReader {
         checkpoint: Arc<dyn Checkpoint>,
     ) -> Result<GroupReader> {
         let assigned = Arc::new(Mutex::new(Assigned::default()));
-        let consumer: BaseConsumer<GroupCtx> = client_config_with(
-            s,
-            &[
-                ("group.id", group),
-                ("enable.auto.commit", "false"),
-                ("enable.auto.offset.store", "false"),
-                ("enable.partition.eof", "true"),
-                ("auto.offset.reset", "earliest"),
-                ("fetch.wait.max.ms", "100"),
-                ("queued.max.messages.kbytes", "16384"),
-                // Incremental hand-over: members keep their partitions through a rebalance and
-                // give up only those that move, after the group is stable again, so the commit
-                // made while giving one up is accepted (brokers may refuse commits while members
-                // are still joining) before its next owner reads the position.
-                ("partition.assignment.strategy", "cooperative-sticky"),
-                ("session.timeout.ms", "6000"),
-                ("heartbeat.interval.ms", "1000"),
-            ],
-        )
-        .create_with_context(GroupCtx {
-            base: Ctx { verbose: s.verbose },
-            topic: topic.to_string(),
-            assigned: assigned.clone(),
-            checkpoint: checkpoint.clone(),
-        })
-        .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+        let prefetch = super::reader::Prefetch::new(1, ranges.len());
+        let mut settings = vec![
+            ("group.id", group),
+            ("enable.auto.commit", "false"),
+            ("enable.auto.offset.store", "false"),
+            ("enable.partition.eof", "true"),
+            ("auto.offset.reset", "earliest"),
+            ("fetch.wait.max.ms", "100"),
+            // Incremental hand-over: members keep their partitions through a rebalance and
+            // give up only those that move, after the group is stable again, so the commit
+            // made while giving one up is accepted (brokers may refuse commits while members
+            // are still joining) before its next owner reads the position.
+            ("partition.assignment.strategy", "cooperative-sticky"),
+            ("session.timeout.ms", "6000"),
+            ("heartbeat.interval.ms", "1000"),
+        ];
+        settings.extend(prefetch.settings());
+        let consumer: BaseConsumer<GroupCtx> = client_config_with(s, &settings)
+            .create_with_context(GroupCtx {
+                base: Ctx { verbose: s.verbose },
+                topic: topic.to_string(),
+                assigned: assigned.clone(),
+                checkpoint: checkpoint.clone(),
+            })
+            .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
         consumer
             .subscribe(&[topic])
             .with_context(|| format!("subscribing to `{topic}` in group `{group}`"))?;

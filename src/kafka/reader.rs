@@ -494,6 +494,52 @@ pub(super) fn commit_timeout(s: &Settings) -> Duration {
         + Duration::from_secs(1)
 }
 
+/// Consumer prefetch within one budget per process, whatever the partition count.
+///
+/// librdkafka queues prefetched records in the consumer's queue, capped by
+/// `queued.max.messages.kbytes`, and fetches up to `max.partition.fetch.bytes` per partition and
+/// `fetch.max.bytes` per request on top; left at their defaults (64 MB, 1 MB, 50 MB) the memory
+/// grows with the partition count. The budget is split between the consumers of a process (one
+/// per topic) and, for each fetch, between the partitions of a consumer, with floors so that a
+/// partition still fetches a useful batch. A full queue postpones the next fetch by
+/// `fetch.queue.backoff.ms` (1 s by default): a few ms keeps a small queue flowing.
+/// Each setting can still be overridden with `-X`.
+pub(super) struct Prefetch {
+    queue_kb: String,
+    fetch_bytes: String,
+    partition_fetch_bytes: String,
+}
+
+impl Prefetch {
+    /// Prefetched records a process keeps queued, all consumers together.
+    const QUEUE_KB: usize = 4096;
+    /// Bytes one fetch may bring, all consumers together.
+    const FETCH_BYTES: usize = 4 << 20;
+    /// The least a partition fetches at once.
+    const PARTITION_FLOOR: usize = 64 << 10;
+
+    pub(super) fn new(consumers: usize, partitions: usize) -> Prefetch {
+        let consumers = consumers.max(1);
+        let fetch = (Self::FETCH_BYTES / consumers).max(Self::PARTITION_FLOOR);
+        Prefetch {
+            queue_kb: (Self::QUEUE_KB / consumers).max(1024).to_string(),
+            fetch_bytes: fetch.to_string(),
+            partition_fetch_bytes: (fetch / partitions.max(1))
+                .clamp(Self::PARTITION_FLOOR, 1 << 20)
+                .to_string(),
+        }
+    }
+
+    pub(super) fn settings(&self) -> [(&str, &str); 4] {
+        [
+            ("queued.max.messages.kbytes", &self.queue_kb),
+            ("fetch.max.bytes", &self.fetch_bytes),
+            ("max.partition.fetch.bytes", &self.partition_fetch_bytes),
+            ("fetch.queue.backoff.ms", "5"),
+        ]
+    }
+}
+
 impl Reader {
     pub fn open(
         s: &Settings,
@@ -506,18 +552,20 @@ impl Reader {
             by_topic.entry(&r.topic).or_default().push(r);
         }
         let mut topics = Vec::new();
+        let consumers = by_topic.len();
         for (topic, rs) in by_topic {
+            let prefetch = Prefetch::new(consumers, rs.len());
             let mut defaults = vec![
                 ("enable.auto.commit", "false"),
                 ("enable.auto.offset.store", "false"),
                 ("enable.partition.eof", "true"),
                 ("auto.offset.reset", "earliest"),
                 ("fetch.wait.max.ms", "100"),
-                // Prefetch generously across partitions (bulk reads are the common case); the
-                // byte cap keeps memory bounded whatever the topic's size.
+                // Prefetch as many records as the byte budget holds (bulk reads are the common
+                // case); the budget keeps memory bounded whatever the topic's size.
                 ("queued.min.messages", "1000000"),
-                ("queued.max.messages.kbytes", "32768"),
             ];
+            defaults.extend(prefetch.settings());
             // librdkafka refuses assign() without a group.id, even though assigning joins no
             // group; without --group we give it an inert one and never commit.
             defaults.push(("group.id", group.unwrap_or("evtctl-no-commit")));

@@ -12,7 +12,7 @@ use rdkafka::message::{Header as KHeader, Message, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What became of one record: its caller-chosen id and where it landed, or why not.
 #[derive(Debug, Clone, PartialEq)]
@@ -185,12 +185,22 @@ impl Writer {
     }
 
     /// Serve delivery reports for up to `timeout`, appending them to `out`.
+    /// Returns as soon as some report came (rdkafka's own `poll` serves events for the whole
+    /// timeout, so a full queue or the last record would always cost the full wait): it is
+    /// called in slices of at most 1 ms.
     pub fn poll(&self, timeout: Duration, out: &mut Vec<Delivery>) {
-        self.producer.poll(timeout);
-        let mut done = self.producer.context().done.lock().expect("delivery lock");
-        self.in_flight
-            .fetch_sub(done.len() as u64, Ordering::AcqRel);
-        out.append(&mut done);
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            self.producer.poll(left.min(Duration::from_millis(1)));
+            let mut done = self.producer.context().done.lock().expect("delivery lock");
+            if !done.is_empty() || left.is_zero() {
+                self.in_flight
+                    .fetch_sub(done.len() as u64, Ordering::AcqRel);
+                out.append(&mut done);
+                return;
+            }
+        }
     }
 
     /// Wait until every queued record is delivered or has failed (librdkafka fails records

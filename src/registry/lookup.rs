@@ -7,7 +7,10 @@
 //! 5. otherwise the event is unknown.
 
 use super::{Registry, SchemaFile, Subject};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use std::borrow::Cow;
+use std::fmt;
 
 /// What is known about an event besides its JSON body.
 #[derive(Debug, Clone, Copy, Default)]
@@ -33,14 +36,222 @@ fn header<'a>(ctx: &Context<'a>, names: &[&str]) -> Option<&'a str> {
         .and_then(|(_, v)| v.and_then(|v| std::str::from_utf8(v).ok()))
 }
 
+#[cfg(test)]
 fn event_version(v: &Value) -> Option<u32> {
     ["eventVersion", "version"]
         .iter()
-        .find_map(|k| match v.get(k)? {
-            Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
-            Value::String(s) => s.trim_start_matches('v').parse().ok(),
+        .find_map(|k| version_of(&Scalar::of(v.get(k)?)))
+}
+
+fn version_of(v: &Scalar<'_>) -> Option<u32> {
+    match v {
+        Scalar::U64(n) => u32::try_from(*n).ok(),
+        Scalar::Str(s) => s.trim_start_matches('v').parse().ok(),
+        Scalar::Other => None,
+    }
+}
+
+/// A top-level field's value as far as the lookup cares: a string, an unsigned integer, or
+/// anything else.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+enum Scalar<'a> {
+    Str(Cow<'a, str>),
+    U64(u64),
+    #[default]
+    Other,
+}
+
+impl<'a> Scalar<'a> {
+    fn of(v: &'a Value) -> Scalar<'a> {
+        match v {
+            Value::String(s) => Scalar::Str(Cow::Borrowed(s)),
+            Value::Number(n) => n.as_u64().map_or(Scalar::Other, Scalar::U64),
+            _ => Scalar::Other,
+        }
+    }
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Scalar::Str(s) => Some(s),
             _ => None,
-        })
+        }
+    }
+}
+
+/// What the lookup reads from an event: the top-level `dataschema`, `type`, `eventType`,
+/// `eventVersion` and `version` (the last of duplicate keys, as a parsed event keeps).
+#[derive(Debug, Default)]
+pub struct Keys<'a> {
+    dataschema: Option<Scalar<'a>>,
+    ty: Option<Scalar<'a>>,
+    event_type: Option<Scalar<'a>>,
+    event_version: Option<Scalar<'a>>,
+    version: Option<Scalar<'a>>,
+}
+
+impl<'a> Keys<'a> {
+    /// The keys of an event already parsed.
+    pub fn of(event: &'a Value) -> Keys<'a> {
+        let get = |k: &str| event.get(k).map(Scalar::of);
+        Keys {
+            dataschema: get("dataschema"),
+            ty: get("type"),
+            event_type: get("eventType"),
+            event_version: get("eventVersion"),
+            version: get("version"),
+        }
+    }
+
+    /// The keys of a JSON text, read without building the event: strings are borrowed from
+    /// `text` unless they hold escapes, everything else is skipped (but checked: an error here
+    /// is the error a full parse would report).
+    pub fn read(text: &'a str) -> Result<Keys<'a>, serde_json::Error> {
+        serde_json::from_str::<Probe<'a>>(text).map(|p| p.0)
+    }
+
+    fn dataschema(&self) -> Option<&str> {
+        self.dataschema.as_ref().and_then(Scalar::as_str)
+    }
+    fn event_type(&self) -> Option<&str> {
+        [&self.ty, &self.event_type]
+            .iter()
+            .find_map(|v| v.as_ref().and_then(Scalar::as_str))
+    }
+    fn version(&self) -> Option<u32> {
+        [&self.event_version, &self.version]
+            .iter()
+            .find_map(|v| v.as_ref().and_then(version_of))
+    }
+}
+
+struct Probe<'a>(Keys<'a>);
+
+impl<'de> de::Deserialize<'de> for Probe<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ProbeVisitor)
+    }
+}
+
+struct ProbeVisitor;
+
+impl<'de> Visitor<'de> for ProbeVisitor {
+    type Value = Probe<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut keys = Keys::default();
+        while let Some(field) = map.next_key::<Field>()? {
+            let slot = match field {
+                Field::DataSchema => &mut keys.dataschema,
+                Field::Type => &mut keys.ty,
+                Field::EventType => &mut keys.event_type,
+                Field::EventVersion => &mut keys.event_version,
+                Field::Version => &mut keys.version,
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value::<Scalar<'de>>()?);
+        }
+        Ok(Probe(keys))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Probe(Keys::default()))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Probe(Keys::default()))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Probe(Keys::default()))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Probe(Keys::default()))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Probe(Keys::default()))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Probe(Keys::default()))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Probe(Keys::default()))
+    }
+}
+
+enum Field {
+    DataSchema,
+    Type,
+    EventType,
+    EventVersion,
+    Version,
+    Other,
+}
+
+impl<'de> de::Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Field;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E>(self, k: &str) -> Result<Field, E> {
+                Ok(match k {
+                    "dataschema" => Field::DataSchema,
+                    "type" => Field::Type,
+                    "eventType" => Field::EventType,
+                    "eventVersion" => Field::EventVersion,
+                    "version" => Field::Version,
+                    _ => Field::Other,
+                })
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Scalar<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(Scalar::Str(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Scalar::Str(Cow::Owned(s.to_string())))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+                Ok(Scalar::U64(n))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// `.../order-placed/v2.schema.json`, `order-placed/v2`, `order-placed@2` or `order-placed`.
@@ -88,48 +299,78 @@ impl Registry {
         event: &Value,
         ctx: &Context<'_>,
     ) -> Result<(&'r Subject, &'r SchemaFile), Miss> {
-        if let Some(found) = explicit {
-            return Ok(found);
+        self.find_by_keys(explicit, &Keys::of(event), ctx)
+    }
+
+    /// The schema for an event whose lookup keys are `keys` (from `Keys::of` or `Keys::read`).
+    pub fn find_by_keys<'r>(
+        &'r self,
+        explicit: Option<(&'r Subject, &'r SchemaFile)>,
+        keys: &Keys<'_>,
+        ctx: &Context<'_>,
+    ) -> Result<(&'r Subject, &'r SchemaFile), Miss> {
+        match self.locate(explicit, keys, ctx) {
+            Ok(Some(found)) => Ok(found),
+            Err(why) => Err(Miss::Bad(why)),
+            Ok(None) => Err(Miss::Unknown(
+                match keys.event_type().or_else(|| header(ctx, &["ce_type"])) {
+                    Some(ty) => format!(
+                        "no schema for event type `{ty}` (add it to [routes.types] or use --subject)"
+                    ),
+                    None => "no schema found: the event has no type, dataschema or routed topic (use --subject)"
+                        .to_string(),
+                },
+            )),
         }
-        let dataschema = event
-            .get("dataschema")
-            .and_then(Value::as_str)
+    }
+
+    /// `find_by_keys` without the message for an unknown event (`Ok(None)`), which allocates
+    /// nothing: what a hot path passing unknown events asks.
+    pub fn locate<'r>(
+        &'r self,
+        explicit: Option<(&'r Subject, &'r SchemaFile)>,
+        keys: &Keys<'_>,
+        ctx: &Context<'_>,
+    ) -> Result<Option<(&'r Subject, &'r SchemaFile)>, String> {
+        let pick = |subject: &str, version, via: &dyn Fn() -> String| {
+            self.pick(subject, version, &via())
+                .map(Some)
+                .map_err(|m| match m {
+                    Miss::Bad(why) | Miss::Unknown(why) => why,
+                })
+        };
+        if let Some(found) = explicit {
+            return Ok(Some(found));
+        }
+        let dataschema = keys
+            .dataschema()
             .or_else(|| header(ctx, &["ce_dataschema", "dataschema"]));
         if let Some(ds) = dataschema {
             let (subject, version) = parse_dataschema(ds);
-            return self.pick(&subject, version, &format!("dataschema `{ds}`"));
+            return pick(&subject, version, &|| format!("dataschema `{ds}`"));
         }
-        let ty = ["type", "eventType"]
-            .iter()
-            .find_map(|k| event.get(k).and_then(Value::as_str))
-            .or_else(|| header(ctx, &["ce_type"]));
+        let ty = keys.event_type().or_else(|| header(ctx, &["ce_type"]));
         if let Some(ty) = ty {
             if let Some(subject) = self.routes.types.get(ty) {
-                return self.pick(subject, event_version(event), &format!("event type `{ty}`"));
+                return pick(subject, keys.version(), &|| format!("event type `{ty}`"));
             }
         }
         if let Some(topic) = ctx.topic {
+            let via = || format!("topic `{topic}`");
             if let Some(subject) = self.routes.topics.get(topic) {
-                return self.pick(subject, event_version(event), &format!("topic `{topic}`"));
+                return pick(subject, keys.version(), &via);
             }
-            let confluent = format!("{topic}-value");
-            if self.subjects.contains_key(&confluent) {
-                return self.pick(
-                    &confluent,
-                    event_version(event),
-                    &format!("topic `{topic}`"),
-                );
+            // Confluent's `<topic>-value`, found without building the name.
+            let confluent = self
+                .subjects
+                .range::<str, _>((std::ops::Bound::Included(topic), std::ops::Bound::Unbounded))
+                .take_while(|(name, _)| name.starts_with(topic))
+                .find(|(name, _)| &name[topic.len()..] == "-value");
+            if let Some((name, _)) = confluent {
+                return pick(name, keys.version(), &via);
             }
         }
-        Err(Miss::Unknown(match ty {
-            Some(ty) => format!(
-                "no schema for event type `{ty}` (add it to [routes.types] or use --subject)"
-            ),
-            None => {
-                "no schema found: the event has no type, dataschema or routed topic (use --subject)"
-                    .to_string()
-            }
-        }))
+        Ok(None)
     }
 }
 
@@ -165,5 +406,30 @@ mod tests {
             Some(3)
         );
         assert_eq!(event_version(&serde_json::json!({"version": "x"})), None);
+    }
+
+    #[test]
+    fn a_partial_read_finds_what_a_parsed_event_holds() {
+        for text in [
+            r#"{"type":"OrderPlaced","version":2,"data":{"type":"x","version":9}}"#,
+            r#"{"type":3,"eventType":"Paid","eventVersion":"v4","version":2}"#,
+            r#"{"type":"A","type":"B","version":-1,"eventVersion":1.0}"#,
+            r#"{"dataschema":"order-placed/v2","dataschema":7}"#,
+            r#"{"ty\u0070e":"Esc\"aped","version":"v7","x":[1,{"a":null}]}"#,
+            r#"{"version":99999999999,"eventVersion":true}"#,
+            r#"["type","OrderPlaced"]"#,
+            r#""type""#,
+            "null",
+            "{}",
+        ] {
+            let v: Value = serde_json::from_str(text).unwrap();
+            let (parsed, read) = (Keys::of(&v), Keys::read(text).unwrap());
+            assert_eq!(parsed.dataschema(), read.dataschema(), "{text}");
+            assert_eq!(parsed.event_type(), read.event_type(), "{text}");
+            assert_eq!(parsed.version(), read.version(), "{text}");
+        }
+        for bad in [r#"{"type":"A""#, r#"{"type":"A"} x"#, r#"{"a":[1,]}"#, ""] {
+            assert!(Keys::read(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Every comparison of the performance targets (issue 9) in one run, printed as one table.
+#
+#   bench/run.sh            default sizes: a few minutes on 2 cores
+#   bench/run.sh --full     the targets' sizes (publish 300k+1M, tail 1M+3M, replay/redrive
+#                           100k+1M, validate 1M): expect 20+ minutes
+#
+# Sizes (space-separated lists; each overrides the default and --full; set empty to skip):
+#   BENCH_PUBLISH_COUNTS   publish from the repository (./schemas present)   default 300000
+#   BENCH_TAIL_COUNTS      tail --until end -o json vs kcat -C -e -J          default 250000
+#   BENCH_TAIL_PARTITIONS  partition counts for tail                          default "8 64"
+#   BENCH_MOVE_COUNTS      dlq redrive and replay vs the kcat pipe            default 100000
+#   BENCH_VALIDATE_COUNT   validate vs ajv and Python jsonschema (0: skip)    default 200000
+#   BENCH_REPEAT           runs per measurement (A B A B ... alternated)      default 3
+#   BENCH_PORT             embedded broker port                               default 19194
+#   EVTCTL                 the binary to measure (default target/release/evtctl, or
+#                          $CARGO_TARGET_DIR/release/evtctl; build it first: cargo build --release)
+#
+# Publish and tail pairs run evtctl and its peer alternately (A B A B ...) on one embedded broker
+# and report the median of each; the replay/redrive and validate rows come from redrive.sh and
+# validate.sh, which report the fastest of BENCH_REPEAT runs. The ratio is peer time / evtctl
+# time (above 1: evtctl is faster).
+# Peak RSS is /usr/bin/time's %M (for a pipe, the larger process). Every run's record count is
+# checked (receipts, destination topics, lines read); a wrong count stops the script.
+#
+# Needs: kcat, /usr/bin/time, python3, jq (Debian: kcat time python3 jq). Replay/redrive rows come
+# from bench/redrive.sh, validation rows from bench/validate.sh, which needs node + npm and pip
+# and installs ajv, ajv-formats and jsonschema into bench/out/ (it says so on stderr): without
+# node or npm the validation rows are skipped with a note. Nothing else is installed.
+# The embedded broker keeps about 5 MB per partition (~35k of these records), so a tail size
+# that does not fit its partition count is skipped with a note.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+full=0
+for a in "$@"; do
+  case $a in
+    --full) full=1 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument '$a' (try --help)" >&2; exit 2 ;;
+  esac
+done
+if [ $full = 1 ]; then
+  d_pub="300000 1000000" d_tail="1000000 3000000" d_move="100000 1000000" d_val=1000000
+else
+  d_pub=300000 d_tail=250000 d_move=100000 d_val=200000
+fi
+read -r -a pub_counts <<<"${BENCH_PUBLISH_COUNTS-$d_pub}"
+read -r -a tail_counts <<<"${BENCH_TAIL_COUNTS-$d_tail}"
+read -r -a tail_parts <<<"${BENCH_TAIL_PARTITIONS:-8 64}"
+read -r -a move_counts <<<"${BENCH_MOVE_COUNTS-$d_move}"
+val_count=${BENCH_VALIDATE_COUNT:-$d_val}
+repeat=${BENCH_REPEAT:-3}
+port=${BENCH_PORT:-19194}
+out=bench/out
+mkdir -p "$out"
+die() { echo "run.sh: $*" >&2; exit 1; }
+
+for t in kcat python3 jq; do command -v $t >/dev/null || die "$t is required (apt-get install $t)"; done
+[ -x /usr/bin/time ] || die "/usr/bin/time is required (apt-get install time)"
+evtctl=${EVTCTL:-}
+if [ -z "$evtctl" ]; then
+  evtctl=${CARGO_TARGET_DIR:-target}/release/evtctl
+fi
+[ -x "$evtctl" ] || die "$evtctl not found: run cargo build --release first (or set EVTCTL)"
+evtctl=$(cd "$(dirname "$evtctl")" && pwd)/$(basename "$evtctl")
+[ -d schemas ] || die "run from a checkout: ./schemas (the example registry) is missing"
+
+rows=()   # path|size|evtctl rate|peer|peer rate|ratio|RSS evtctl|RSS peer|target|verdict
+notes=()
+add() { rows+=("$1"); }
+note() { notes+=("$1"); echo "note: $1" >&2; }
+median() { sort -g | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN{r=n/s; if (r>=1e6) printf "%.2fM/s", r/1e6; else printf "%.0fk/s", r/1e3}'; }
+mb() { awk -v k="$1" 'BEGIN{printf "%.0f", k/1024}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+verdict() { # verdict RATIO MIN RSS_MB MAX_MB -> met / NOT met (why)
+  awk -v r="$1" -v min="$2" -v m="$3" -v max="$4" 'BEGIN{
+    why=""; if (r < min) why="ratio < " min; if (max > 0 && m > max) why=why (why?", ":"") "RSS > " max " MB";
+    print (why ? "NOT met (" why ")" : "met") }'
+}
+
+broker=""
+stop_broker() { [ -z "$broker" ] || { kill "$broker" 2>/dev/null || true; wait "$broker" 2>/dev/null || true; broker=""; }; }
+trap stop_broker EXIT
+start_broker() {
+  stop_broker
+  "$evtctl" dev broker --port "$port" -q >"$out/broker.out" 2>&1 &
+  broker=$!
+  export EVTCTL_BROKERS="127.0.0.1:$port"
+  until "$evtctl" --timeout 1s -q topics >/dev/null 2>&1; do
+    kill -0 "$broker" 2>/dev/null || die "the broker did not start: $(cat "$out/broker.out")"
+    sleep 0.2
+  done
+}
+create() { "$evtctl" -q topics create "$1" --partitions "$2" >/dev/null; }
+# written TOPIC -> records written to a fresh topic (its high watermarks: with kcat's sticky
+# partitioner some partitions pass the embedded broker's retention, which drops their oldest)
+written() { "$evtctl" -q topics describe "$1" -o json | jq '[.partitions[] | .high] | add'; }
+# held TOPIC -> records it holds now
+held() { "$evtctl" -q topics describe "$1" -o json | jq '[.partitions[] | .high - .low] | add'; }
+
+# timed NAME CMD... : one run, appends "seconds rss_kb" to $out/NAME.runs; stdout to $out/NAME.out
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" >"$out/$name.out" 2>"$out/$name.err" ||
+    { tail -5 "$out/$name.err" >&2; die "$name failed"; }
+  cat "$out/$name.time" >>"$out/$name.runs"
+}
+med_s() { cut -d' ' -f1 "$out/$1.runs" | median; }
+med_m() { cut -d' ' -f2 "$out/$1.runs" | median; }
+
+# ---------------------------------------------------------------- publish from the repository
+# Small JSON events of a type the registry does not route (passed), and every 100th a valid
+# OrderPlaced event from gen-events.py (validated against schemas/order-placed): the repository's
+# ./schemas is found by evtctl as it runs from the checkout.
+gen_publish() { # N -> file
+  local n=$1 f="$out/publish-events-$1.jsonl"
+  if [ ! -s "$f" ]; then
+    python3 bench/gen-events.py $((n / 100 + 1)) --invalid-rate 0 | grep '"type": *"OrderPlaced"' >"$out/valid.tmp" || true
+    python3 - "$n" "$out/valid.tmp" >"$f.tmp" <<'PY'
+import sys, random
+random.seed(7)
+n = int(sys.argv[1]); valid = open(sys.argv[2]).read().splitlines()
+w = sys.stdout.write
+for i in range(n):
+    if i % 100 == 99 and valid:
+        w(valid[(i // 100) % len(valid)] + "\n")
+    else:
+        w('{"id":"e-%07d","type":"OrderShipped","orderId":"o-%d","amount":%d.%02d,"currency":"EUR"}\n'
+          % (i, random.randrange(100000), random.randrange(1000), random.randrange(100)))
+PY
+    mv "$f.tmp" "$f"; rm -f "$out/valid.tmp"
+  fi
+  echo "$f"
+}
+
+if [ ${#pub_counts[@]} -gt 0 ]; then
+  start_broker
+  for n in "${pub_counts[@]}"; do
+    ev=$(gen_publish "$n")
+    rm -f "$out"/pub-*-"$n".runs
+    for i in $(seq "$repeat"); do
+      start_broker   # fresh per run: the broker keeps every record in memory
+      create "pe-$n-$i" 64; create "pk-$n-$i" 64
+      # -q -o pretty: no receipt lines (with -o json evtctl prints one per record; kcat prints none)
+      timed "pub-evtctl-$n" "$evtctl" publish "pe-$n-$i" --file "$ev" -q -o pretty
+      timed "pub-kcat-$n" kcat -P -b "$EVTCTL_BROKERS" -t "pk-$n-$i" -l "$ev"
+      for t in "pe-$n-$i" "pk-$n-$i"; do
+        got=$(written "$t"); [ "$got" -eq "$n" ] || die "publish run $i: $got records written to $t, expected $n"
+      done
+    done
+    es=$(med_s "pub-evtctl-$n") ks=$(med_s "pub-kcat-$n") em=$(mb "$(med_m "pub-evtctl-$n")") km=$(mb "$(med_m "pub-kcat-$n")")
+    r=$(ratio "$ks" "$es")
+    add "publish (registry present)|$n|$(rate "$n" "$es")|kcat -P|$(rate "$n" "$ks")|$r|$em|$km|≥1.2×, ≤64 MB|$(verdict "$r" 1.2 "$em" 64)"
+  done
+  # One event: wall time of the whole command, evtctl vs kcat (ratio kcat/evtctl, above 1 is better).
+  create one-e 1; create one-k 1
+  rm -f "$out"/one-*.runs
+  echo '{"id":"e-1","type":"OrderShipped","orderId":"o-1","amount":1.5,"currency":"EUR"}' >"$out/one.jsonl"
+  for i in $(seq $((repeat + 2))); do
+    timed one-evtctl "$evtctl" publish one-e --file "$out/one.jsonl" -q -o pretty
+    timed one-kcat kcat -P -b "$EVTCTL_BROKERS" -t one-k -l "$out/one.jsonl"
+  done
+  [ "$(written one-e)" -eq $((repeat + 2)) ] && [ "$(written one-k)" -eq $((repeat + 2)) ] || die "publish one event: wrong count"
+  es=$(med_s one-evtctl) ks=$(med_s one-kcat) r=$(ratio "$ks" "$es")
+  add "publish one event (wall)|1|${es}s|kcat -P|${ks}s|$r|$(mb "$(med_m one-evtctl)")|$(mb "$(med_m one-kcat)")|wall ≤ kcat|$(verdict "$r" 1.0 0 0)"
+fi
+
+# ---------------------------------------------------------------- tail --until end -o json
+if [ ${#tail_counts[@]} -gt 0 ]; then
+  for n in "${tail_counts[@]}"; do
+    src="$out/tail-events-$n.jsonl"
+    [ -s "$src" ] || python3 - "$n" >"$src" <<'PY'
+import sys, random
+random.seed(7)
+w = sys.stdout.write
+for i in range(int(sys.argv[1])):
+    w('{"id":"e-%07d","type":"OrderPlaced","orderId":"o-%d","amount":%d.%02d,"currency":"EUR"}\n'
+      % (i, random.randrange(100000), random.randrange(1000), random.randrange(100)))
+PY
+    for p in "${tail_parts[@]}"; do
+      if [ $((n / p)) -gt 35000 ]; then
+        note "tail $n records on $p partitions skipped: the embedded broker keeps ~35k of these records per partition (about 5 MB)"
+        continue
+      fi
+      start_broker   # a fresh broker per topic keeps its memory small
+      create "t-$n-$p" "$p"
+      # Spread evenly (librdkafka's sticky partitioning would fill some partitions past the
+      # broker's retention); both tools must read every record the topic holds.
+      kcat -P -b "$EVTCTL_BROKERS" -t "t-$n-$p" -l "$src" -X sticky.partitioning.linger.ms=0
+      got=$(held "t-$n-$p")
+      [ "$got" -eq "$n" ] || die "tail: the topic holds $got of the $n records written (broker retention?)"
+      rm -f "$out"/tail-*-"$n-$p".runs
+      for i in $(seq "$repeat"); do
+        timed "tail-evtctl-$n-$p" "$evtctl" tail "t-$n-$p" --from beginning --until end -o json -q
+        got=$(wc -l <"$out/tail-evtctl-$n-$p.out"); [ "$got" -eq "$n" ] || die "tail: evtctl read $got of $n"
+        timed "tail-kcat-$n-$p" kcat -C -b "$EVTCTL_BROKERS" -t "t-$n-$p" -o beginning -e -J -q
+        got=$(wc -l <"$out/tail-kcat-$n-$p.out"); [ "$got" -eq "$n" ] || die "tail: kcat read $got of $n"
+      done
+      rm -f "$out/tail-evtctl-$n-$p.out" "$out/tail-kcat-$n-$p.out"
+      es=$(med_s "tail-evtctl-$n-$p") ks=$(med_s "tail-kcat-$n-$p") em=$(mb "$(med_m "tail-evtctl-$n-$p")") km=$(mb "$(med_m "tail-kcat-$n-$p")")
+      r=$(ratio "$ks" "$es")
+      add "tail -o json, $p partitions|$n|$(rate "$n" "$es")|kcat -C -e -J|$(rate "$n" "$ks")|$r|$em|$km|≥1.5×, ≤64 MB|$(verdict "$r" 1.5 "$em" 64)"
+    done
+  done
+  stop_broker
+fi
+
+# ---------------------------------------------------------------- replay and dlq redrive
+if [ ${#move_counts[@]} -gt 0 ]; then
+  BENCH_REPEAT=$repeat EVTCTL=$evtctl BENCH_PORT=$((port + 1)) bench/redrive.sh "${move_counts[@]}" \
+    | tee "$out/redrive.table" >&2
+  # rows: count step tool records/s peak_RSS_MB vs_pipe vs_pipeK keeps
+  while read -r n step tool rps mem r1 _ keeps; do
+    [ "$tool" = evtctl ] || continue
+    pipe=$(awk -v n="$n" '$1==n && $2=="kcat-pipe" {print $4" "$5}' "$out/redrive.table")
+    add "$step (keeps $keeps)|$n|$(rate "$rps" 1)|kcat -C -e, kcat -P pipe|$(rate "${pipe%% *}" 1)|$r1|$(printf %.0f "$mem")|$(printf %.0f "${pipe##* }")|≥1.0×, ≤64 MB|$(verdict "$r1" 1.0 "$(printf %.0f "$mem")" 64)"
+  done < <(grep -E '^[0-9]+ +(redrive|replay) ' "$out/redrive.table")
+fi
+
+# ---------------------------------------------------------------- validate
+if [ "$val_count" -gt 0 ] 2>/dev/null; then
+  if command -v node >/dev/null && command -v npm >/dev/null; then
+    BENCH_REPEAT=$repeat EVTCTL=$evtctl bench/validate.sh "$val_count" | tee "$out/validate.table" >&2
+    # rows: tool events invalid events/s peak_RSS_MB evtctl/x note
+    ev=$(awk '$1=="evtctl"{print $4" "$5}' "$out/validate.table")
+    for peer in ajv python; do
+      line=$(awk -v t=$peer '$1==t{print $4" "$5" "$6}' "$out/validate.table")
+      read -r prps pmem r <<<"$line"
+      min=$([ $peer = ajv ] && echo 4 || echo 100)
+      em=$(printf %.0f "${ev##* }")
+      add "validate|$val_count|$(rate "${ev%% *}" 1)|$([ $peer = ajv ] && echo ajv 8 || echo 'Python jsonschema')|$(rate "$prps" 1)|$r|$em|$(printf %.0f "$pmem")|≥$min×, flat|$(verdict "$r" $min 0 0)"
+    done
+  else
+    note "validate skipped: node and npm are needed for the ajv baseline"
+  fi
+fi
+
+# ---------------------------------------------------------------- the table
+echo
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), $(uname -sr); median of $repeat runs, one embedded broker"
+printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' path size evtctl peer "peer rate" "ratio" "RSS evtctl / peer (MB)" target verdict
+printf '|---|---|---|---|---|---|---|---|---|\n'
+for row in "${rows[@]}"; do
+  IFS='|' read -r path size e peer p r em pm target v <<<"$row"
+  printf '| %s | %s | %s | %s | %s | %s | %s / %s | %s | %s |\n' "$path" "$size" "$e" "$peer" "$p" "$r" "$em" "$pm" "$target" "$v"
+done
+for n in "${notes[@]}"; do echo "note: $n"; done
