@@ -202,6 +202,23 @@ impl Read for Cancellable<'_> {
     }
 }
 
+/// Ask `question [y/N]` on stderr and read the answer from stdin; Ctrl-C at the prompt ends
+/// the wait at once (an `Interrupted` error, exit 130).
+pub fn confirm(question: &str) -> Result<bool> {
+    use std::io::{BufRead, Write};
+    let cancel = crate::cancel_flag();
+    eprint!("{question} [y/N] ");
+    io::stderr().flush()?;
+    let mut line = String::new();
+    let stdin = Cancellable::new(Box::new(io::stdin()), cancel);
+    io::BufReader::new(stdin).read_line(&mut line)?;
+    if cancel.load(Ordering::Relaxed) {
+        eprintln!();
+        return Err(crate::error::Interrupted.into());
+    }
+    Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
+}
+
 /// The lines of a chunk, without their `\n`.
 pub fn lines(chunk: &[u8]) -> impl Iterator<Item = &[u8]> {
     let body = chunk.strip_suffix(b"\n").unwrap_or(chunk);

@@ -31,6 +31,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 static CANCEL: AtomicBool = AtomicBool::new(false);
 static INTERRUPTS: AtomicUsize = AtomicUsize::new(0);
 
+/// Set by the first Ctrl-C (or SIGTERM).
+pub fn cancel_flag() -> &'static AtomicBool {
+    &CANCEL
+}
+
 /// How many times Ctrl-C (or SIGTERM) has arrived.
 pub fn interrupts() -> usize {
     INTERRUPTS.load(Ordering::SeqCst)

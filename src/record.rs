@@ -399,14 +399,14 @@ impl Record {
         })
     }
 
-    /// Encode back to an envelope line; used by tests and by file writers.
-    pub fn to_envelope_line(&self) -> Vec<u8> {
+    /// Lend the record as a view (missing positions read as "" and -1).
+    pub fn with_view<T>(&self, f: impl FnOnce(&RecordView<'_>) -> T) -> T {
         let headers: Vec<(&str, Option<&[u8]>)> = self
             .headers
             .iter()
             .map(|h| (h.name.as_str(), h.value.as_deref()))
             .collect();
-        let view = RecordView {
+        f(&RecordView {
             topic: self.topic.as_deref().unwrap_or(""),
             partition: self.partition.unwrap_or(-1),
             offset: self.offset.unwrap_or(-1),
@@ -415,9 +415,13 @@ impl Record {
             key: self.key.as_deref(),
             headers: &headers,
             value: self.value.as_deref(),
-        };
+        })
+    }
+
+    /// Encode back to an envelope line; used by tests and by file writers.
+    pub fn to_envelope_line(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        view.write_json_line(&mut out);
+        self.with_view(|v| v.write_json_line(&mut out));
         out
     }
 }

@@ -688,16 +688,13 @@ pub fn member_list(members: &[Member]) -> String {
 }
 
 fn confirm(n: usize, a: &GroupsSkipArgs, from: i64) -> Result<bool> {
-    eprint!(
-        "Copy {n} record(s) of {}/{} from offset {from} to `{}` and move group `{}` past them? [y/N] ",
+    crate::input::confirm(&format!(
+        "Copy {n} record(s) of {}/{} from offset {from} to `{}` and move group `{}` past them?",
         escape_line(&a.topic),
         a.partition,
         escape_line(&a.to),
         escape_line(&a.group)
-    );
-    let mut line = String::new();
-    std::io::stdin().read_line(&mut line)?;
-    Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
+    ))
 }
 
 pub fn skip(

@@ -349,20 +349,7 @@ pub fn print_samples(samples: &[Sample], printer: &mut Printer) -> Result<()> {
             let text = match env.get("error").and_then(|e| e.as_str()) {
                 Some(e) => format!("  transform error: {}\n", escape_line(e)),
                 None => crate::record::Record::from_envelope(&env.to_string())
-                    .map(|rec| {
-                        let hs = header_refs(&rec);
-                        let v = RecordView {
-                            topic: rec.topic.as_deref().unwrap_or(""),
-                            partition: rec.partition.unwrap_or(-1),
-                            offset: rec.offset.unwrap_or(-1),
-                            timestamp: rec.timestamp,
-                            timestamp_type: None,
-                            key: rec.key.as_deref(),
-                            headers: &hs,
-                            value: rec.value.as_deref(),
-                        };
-                        crate::output::pretty::record(&v, &printer.styles)
-                    })
+                    .map(|rec| rec.with_view(|v| crate::output::pretty::record(v, &printer.styles)))
                     .unwrap_or_else(|e| format!("  {}\n", escape_line(&format!("{e:#}")))),
             };
             printer.line(&format!("{label}:"))?;
@@ -484,18 +471,12 @@ fn print_receipt(r: &Receipt, printer: &mut Printer) -> Result<()> {
     printer.flush()
 }
 
-fn confirm(plan: &Plan, cancel: &AtomicBool) -> Result<bool> {
+fn confirm(plan: &Plan) -> Result<bool> {
     let n: u64 = plan.destinations.iter().map(|d| d.moved + d.parked).sum();
-    eprint!("Move {n} record(s) out of `{}`? [y/N] ", plan.source);
-    let mut line = String::new();
-    // Read on a thread of its own, so Ctrl-C at the prompt ends the wait at once.
-    let stdin = crate::input::Cancellable::new(Box::new(std::io::stdin()), cancel);
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdin), &mut line)?;
-    if cancel.load(Ordering::Relaxed) {
-        eprintln!();
-        return Err(Interrupted.into());
-    }
-    Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
+    crate::input::confirm(&format!(
+        "Move {n} record(s) out of `{}`?",
+        escape_line(&plan.source)
+    ))
 }
 
 pub fn run(
@@ -566,7 +547,7 @@ pub fn run(
         if a.dry_run {
             return Ok(());
         }
-        if !confirm(&plan, cancel)? {
+        if !confirm(&plan)? {
             printer.info("nothing moved");
             return Ok(());
         }

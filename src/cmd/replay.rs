@@ -6,7 +6,7 @@
 //! `transfer`), so a rerun resumes without losing a record.
 
 use crate::cli::ReplayArgs;
-use crate::cmd::redrive::{header_refs, print_samples, Sample, SAMPLES};
+use crate::cmd::redrive::{print_samples, Sample, SAMPLES};
 use crate::config::Settings;
 use crate::error::{self, usage, Interrupted, PartialFailure, ProblemsFound};
 use crate::filter::{Filter, Transform};
@@ -16,7 +16,7 @@ use crate::kafka::writer::Outgoing;
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
-use crate::record::{Header, Record, RecordView};
+use crate::record::{Header, Record};
 use crate::transfer::{self, Mover, Pace};
 use anyhow::{Context, Result};
 use std::io::BufRead;
@@ -80,18 +80,7 @@ impl Copier<'_> {
         match t.apply(&before) {
             Ok(rec) => {
                 if self.a.dry_run && self.samples.len() < SAMPLES {
-                    let hs = header_refs(&rec);
-                    let after = RecordView {
-                        topic: rec.topic.as_deref().unwrap_or(""),
-                        partition: rec.partition.unwrap_or(-1),
-                        offset: rec.offset.unwrap_or(-1),
-                        timestamp: rec.timestamp,
-                        timestamp_type: None,
-                        key: rec.key.as_deref(),
-                        headers: &hs,
-                        value: rec.value.as_deref(),
-                    }
-                    .to_json_value();
+                    let after = rec.with_view(|v| v.to_json_value());
                     self.samples.push(Sample { before, after });
                 }
                 Ok(Some(rec))

@@ -187,15 +187,6 @@ fn config_table(items: &[ConfigItem]) -> String {
     crate::output::table::render(&mut t)
 }
 
-fn confirm(question: &str) -> Result<bool> {
-    use std::io::{BufRead, Write};
-    eprint!("{question} [y/N] ");
-    std::io::stderr().flush()?;
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))
-}
-
 fn delete(
     admin: &Admin,
     topics: &[String],
@@ -237,7 +228,7 @@ fn delete(
                 "refusing to delete {names} without confirmation: add --yes (stdin is not a terminal)"
             )));
         }
-        if !confirm(&format!(
+        if !crate::input::confirm(&format!(
             "delete {names} and every record in {}?",
             if targets.len() == 1 { "it" } else { "them" }
         ))? {
