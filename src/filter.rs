@@ -127,7 +127,8 @@ pub fn watch(done: &AtomicBool, cancel: &AtomicBool, stack: u64) {
     let memory_budget = MEMORY_BUDGET.min(stack / 2);
     let mut baseline: Option<(u64, u64)> = None;
     while !done.load(Ordering::Acquire) {
-        std::thread::sleep(Duration::from_millis(5));
+        // Woken early when the command ends (see `crate::main`).
+        std::thread::park_timeout(Duration::from_millis(5));
         let since = RUNNING_SINCE.load(Ordering::Acquire);
         if since == 0 {
             baseline = None;

@@ -61,19 +61,22 @@ pub fn main() -> i32 {
     // sizes are tried where the system refuses a large reservation.
     for stack in [2u64 << 30, 512 << 20, 64 << 20] {
         let d = done.clone();
+        let watcher = std::thread::current();
         let spawned = std::thread::Builder::new()
             .name("evtctl".into())
             .stack_size(stack as usize)
             .spawn(move || {
                 // Set on every way out, a panic included: the watcher below waits for it, and
                 // a panic must end the process (exit 101), not leave it hanging.
-                struct Done(std::sync::Arc<AtomicBool>);
+                // The watcher is woken at once, so the process ends when the command does.
+                struct Done(std::sync::Arc<AtomicBool>, std::thread::Thread);
                 impl Drop for Done {
                     fn drop(&mut self) {
                         self.0.store(true, Ordering::Release);
+                        self.1.unpark();
                     }
                 }
-                let _done = Done(d);
+                let _done = Done(d, watcher);
                 run()
             });
         if let Ok(worker) = spawned {

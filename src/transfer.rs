@@ -394,6 +394,7 @@ impl Mover {
                 compression: None,
                 delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
                 max_queued: Some(50_000),
+                ..WriterOptions::default()
             },
         )?;
         Ok(Mover {

@@ -422,6 +422,9 @@ impl Input {
     }
 }
 
+/// Inputs up to this size are sent without lingering (see `run`).
+const SHORT_INPUT: u64 = 1 << 20;
+
 /// A topic records go to, and its partition count.
 type Dest = (Rc<str>, i32);
 
@@ -483,7 +486,9 @@ impl Run<'_> {
     }
 
     fn settle(&mut self) -> Result<()> {
-        for d in std::mem::take(&mut self.deliveries) {
+        // Drained in place: the vector keeps its capacity for the next reports.
+        let mut deliveries = std::mem::take(&mut self.deliveries);
+        for d in deliveries.drain(..) {
             let went = self.topic_of.remove(&d.id);
             let topic = went.as_deref().unwrap_or(&self.plan.topic);
             match d.result {
@@ -522,6 +527,7 @@ impl Run<'_> {
                 }
             }
         }
+        self.deliveries = deliveries;
         Ok(())
     }
 
@@ -665,11 +671,29 @@ pub fn run(
     if let Some(why) = registry.and_then(|r| text_to_routed_topic(plan, r)) {
         return Err(usage(why));
     }
-    let admin = Admin::connect(settings)?;
     if let Some(n) = plan.create {
+        let admin = Admin::connect(settings)?;
         crate::cmd::topics::ensure(&admin, &plan.topic, n, printer)?;
     }
-    let partitions = admin.partitions(&plan.topic)?;
+    let single = matches!(input, Input::One(_));
+    let label = input.label();
+    let (chunks, total_bytes) = input.open()?;
+    let writer = Writer::new(
+        settings,
+        &WriterOptions {
+            compression: plan.compression,
+            // --timeout bounds a record's wait: with the cluster gone, the run ends in about
+            // that long instead of librdkafka's five minutes.
+            delivery_timeout: Some(settings.timeout),
+            max_queued: None,
+            // A short input is sent at once: its last (often only) batch would wait out the
+            // linger, a third of a one-event publish. A stream keeps librdkafka's batching.
+            linger: (single || total_bytes.is_some_and(|n| n <= SHORT_INPUT))
+                .then_some(Duration::ZERO),
+        },
+    )?;
+    // Asked of the producer's own connection: a one-event publish opens one, as kcat does.
+    let partitions = writer.partitions(settings, &plan.topic)?;
     if let Some(p) = plan.partition {
         if !partitions.contains(&p) {
             return Err(usage(format!(
@@ -681,23 +705,13 @@ pub fn run(
     }
     let mut dests = Dests {
         home: (Rc::from(plan.topic.as_str()), partitions.len() as i32),
-        admin: plan.envelope_topic.then_some(admin),
+        admin: match plan.envelope_topic {
+            true => Some(Admin::connect(settings)?),
+            false => None,
+        },
         known: HashMap::new(),
     };
-    let writer = Writer::new(
-        settings,
-        &WriterOptions {
-            compression: plan.compression,
-            // --timeout bounds a record's wait: with the cluster gone, the run ends in about
-            // that long instead of librdkafka's five minutes.
-            delivery_timeout: Some(settings.timeout),
-            max_queued: None,
-        },
-    )?;
 
-    let single = matches!(input, Input::One(_));
-    let label = input.label();
-    let (chunks, total_bytes) = input.open()?;
     let bar = match total_bytes {
         Some(len) if printer.progress_allowed() => {
             let b = ProgressBar::new(len);
@@ -752,6 +766,9 @@ pub fn run(
                 continue;
             }
         };
+        // The records' time (CreateTime) is read once per chunk, not by librdkafka per record:
+        // a chunk is read at once and sent within milliseconds.
+        let read_at = crate::position::now_ms();
         for raw in input::lines(&chunk) {
             // Ctrl-C stops the input at once: lines read but not yet sent stay unsent.
             if cancel.load(Ordering::Relaxed) {
@@ -790,7 +807,7 @@ pub fn run(
                                 key: owned.key.as_deref(),
                                 value: owned.value.as_deref(),
                                 headers: &owned.headers,
-                                timestamp: owned.timestamp,
+                                timestamp: owned.timestamp.or(Some(read_at)),
                             }
                         }
                         None => Borrowed {
@@ -802,7 +819,7 @@ pub fn run(
                             },
                             value: Some(line),
                             headers: &plan.headers,
-                            timestamp: None,
+                            timestamp: Some(read_at),
                         },
                     };
                     admit(&rec, &mut dests, registry, checked_by_lookup).map(|dest| (rec, dest))

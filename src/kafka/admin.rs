@@ -8,6 +8,7 @@ use rdkafka::admin::{
     AdminClient, AdminOptions, AlterConfig, ConfigSource, NewPartitions, NewTopic,
     ResourceSpecifier, TopicReplication,
 };
+use rdkafka::client::{Client, ClientContext};
 use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::metadata::Metadata;
@@ -81,6 +82,86 @@ pub(super) fn map_err(e: KafkaError, what: &str, s: &Settings, started: Instant)
     }
 }
 
+/// Metadata within `--timeout` from any client, asked for in slices so librdkafka's log and
+/// error events (served only by polling: `serve`) reach the context meanwhile: `-v`/`-vv` show
+/// the connection as it happens, and a timeout names librdkafka's cause (TLS, SASL, name
+/// resolution).
+pub(super) fn metadata_via<C: ClientContext>(
+    client: &Client<C>,
+    only: Option<&str>,
+    settings: &Settings,
+    serve: impl Fn(),
+) -> Result<Metadata> {
+    let started = Instant::now();
+    let deadline = started + settings.timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let res = client.fetch_metadata(only, left.min(Duration::from_millis(500)));
+        // Serving only matters when the events are shown (-v) or when the step fails.
+        if res.is_err() || settings.verbose > 0 {
+            serve();
+        }
+        match res {
+            Ok(md) => return Ok(md),
+            Err(e)
+                if Instant::now() < deadline
+                    && e.rdkafka_error_code().is_some_and(super::is_transient) => {}
+            Err(e) => return Err(map_err(e, "fetching metadata", settings, started)),
+        }
+    }
+}
+
+/// The topics of a metadata response, sorted, each with its partitions (and their watermarks,
+/// from `watermarks`). An unknown topic asked for by name is a usage error that names it.
+pub(super) fn topic_infos(
+    md: &Metadata,
+    only: Option<&str>,
+    mut watermarks: impl FnMut(&str, i32) -> Result<(i64, i64)>,
+) -> Result<Vec<TopicInfo>> {
+    let mut out = Vec::new();
+    for t in md.topics() {
+        if let Some(err) = t.error() {
+            let code: RDKafkaErrorCode = err.into();
+            if code == RDKafkaErrorCode::UnknownTopicOrPartition
+                || code == RDKafkaErrorCode::UnknownTopic
+            {
+                return Err(missing_topic(t.name()));
+            }
+            return Err(anyhow::anyhow!("topic `{}`: {code}", t.name()));
+        }
+        let mut parts = Vec::new();
+        for p in t.partitions() {
+            let (low, high) = watermarks(t.name(), p.id())?;
+            parts.push(PartitionInfo {
+                partition: p.id(),
+                leader: p.leader(),
+                replicas: p.replicas().to_vec(),
+                isr: p.isr().to_vec(),
+                low,
+                high,
+            });
+        }
+        parts.sort_by_key(|p| p.partition);
+        out.push(TopicInfo {
+            topic: t.name().to_string(),
+            partitions: parts,
+        });
+    }
+    out.sort_by(|a, b| a.topic.cmp(&b.topic));
+    if let Some(name) = only {
+        if out.first().is_none_or(|t| t.partitions.is_empty()) {
+            return Err(missing_topic(name));
+        }
+    }
+    Ok(out)
+}
+
+fn missing_topic(name: &str) -> anyhow::Error {
+    usage(format!(
+        "topic `{name}` does not exist (create it with `evtctl topics create {name}`)"
+    ))
+}
+
 impl Admin {
     pub fn connect(s: &Settings) -> Result<Admin> {
         let mut cfg = client_config(s);
@@ -99,81 +180,22 @@ impl Admin {
         &self.settings
     }
 
-    /// Metadata within `--timeout`, asked for in slices so librdkafka's log and error events
-    /// (served only by polling) reach `Ctx` meanwhile: `-v`/`-vv` show the connection as it
-    /// happens, and a timeout names librdkafka's cause (TLS, SASL, name resolution).
     fn metadata(&self, only: Option<&str>) -> Result<Metadata> {
-        let started = Instant::now();
-        let deadline = started + self.timeout;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let res = self
-                .consumer
-                .fetch_metadata(only, left.min(Duration::from_millis(500)));
-            // No group and no assignment: polling only serves log and error events, which
-            // matter when shown (-v) or when the step fails.
-            if res.is_err() || self.settings.verbose > 0 {
-                let _ = self.consumer.poll(Duration::from_millis(10));
-            }
-            match res {
-                Ok(md) => return Ok(md),
-                Err(e)
-                    if Instant::now() < deadline
-                        && e.rdkafka_error_code().is_some_and(super::is_transient) => {}
-                Err(e) => return Err(map_err(e, "fetching metadata", &self.settings, started)),
-            }
-        }
+        metadata_via(self.consumer.client(), only, &self.settings, || {
+            let _ = self.consumer.poll(Duration::from_millis(10));
+        })
     }
 
     /// Metadata for one topic, or all. An unknown topic is a usage error that names it.
     pub fn topics(&self, only: Option<&str>, with_watermarks: bool) -> Result<Vec<TopicInfo>> {
         let md = self.metadata(only)?;
-        let mut out = Vec::new();
-        for t in md.topics() {
-            if let Some(err) = t.error() {
-                let code: RDKafkaErrorCode = err.into();
-                if code == RDKafkaErrorCode::UnknownTopicOrPartition
-                    || code == RDKafkaErrorCode::UnknownTopic
-                {
-                    return Err(usage(format!(
-                        "topic `{}` does not exist (create it with `evtctl topics create {}`)",
-                        t.name(),
-                        t.name()
-                    )));
-                }
-                return Err(anyhow::anyhow!("topic `{}`: {code}", t.name()));
+        topic_infos(&md, only, |topic, p| {
+            if with_watermarks {
+                self.watermarks(topic, p)
+            } else {
+                Ok((-1, -1))
             }
-            let mut parts = Vec::new();
-            for p in t.partitions() {
-                let (low, high) = if with_watermarks {
-                    self.watermarks(t.name(), p.id())?
-                } else {
-                    (-1, -1)
-                };
-                parts.push(PartitionInfo {
-                    partition: p.id(),
-                    leader: p.leader(),
-                    replicas: p.replicas().to_vec(),
-                    isr: p.isr().to_vec(),
-                    low,
-                    high,
-                });
-            }
-            parts.sort_by_key(|p| p.partition);
-            out.push(TopicInfo {
-                topic: t.name().to_string(),
-                partitions: parts,
-            });
-        }
-        out.sort_by(|a, b| a.topic.cmp(&b.topic));
-        if let Some(name) = only {
-            if out.first().is_none_or(|t| t.partitions.is_empty()) {
-                return Err(usage(format!(
-                    "topic `{name}` does not exist (create it with `evtctl topics create {name}`)"
-                )));
-            }
-        }
-        Ok(out)
+        })
     }
 
     /// Whether a topic exists (from the full topic list: asking for one name could create it on

@@ -78,6 +78,9 @@ pub struct WriterOptions {
     /// Records queued in librdkafka at most (default 200,000: fastest for bulk publishing;
     /// each queued record costs a few hundred bytes besides its payload).
     pub max_queued: Option<u32>,
+    /// librdkafka `linger.ms` (default 5 ms: batches fill under a stream). Zero for a short
+    /// input, whose last batch would otherwise wait it out.
+    pub linger: Option<Duration>,
 }
 
 /// Shareable: every method takes `&self`, so a consumer's rebalance callback can wait for the
@@ -95,6 +98,9 @@ impl Writer {
             .delivery_timeout
             .map_or("300000".to_string(), |d| d.as_millis().max(1).to_string());
         let max_queued = opts.max_queued.unwrap_or(200_000).to_string();
+        let linger = opts
+            .linger
+            .map_or("5".to_string(), |d| d.as_millis().to_string());
         let cfg = client_config_with(
             s,
             &[
@@ -107,7 +113,11 @@ impl Writer {
                 // The Java client's partitioner, so a key lands where the services put it.
                 ("partitioner", "murmur2_random"),
                 ("compression.codec", compression),
-                ("linger.ms", "5"),
+                ("linger.ms", &linger),
+                // Connect to each broker as soon as it is known, not when first needed: with
+                // sparse connections the first use waits out a ~50 ms suppression
+                // (reconnect.backoff.ms / 2), which was most of a one-event publish.
+                ("enable.sparse.connections", "false"),
                 ("queue.buffering.max.messages", &max_queued),
                 // And at most 16 MB of them: memory stays bounded whatever the input's size.
                 ("queue.buffering.max.kbytes", "16384"),
@@ -122,14 +132,28 @@ impl Writer {
         // librdkafka asks for the idempotent producer id after each metadata response, else on a
         // 500 ms timer. The first response comes from the bootstrap connection, before the
         // brokers it names are connected, so that try finds none; the second comes from a named
-        // broker, which is then up, and the id arrives at once instead of 500 ms later.
-        for _ in 0..2 {
-            let _ = producer.client().fetch_metadata(None, s.timeout);
-        }
+        // broker, which is then up (connections are not sparse), and the id arrives at once.
+        // The first one's failure is the cluster's (named, after --timeout); the second's shows
+        // later, in the records' delivery.
+        super::admin::metadata_via(producer.client(), None, s, || {
+            producer.poll(Duration::from_millis(10));
+        })?;
+        let _ = producer.client().fetch_metadata(None, s.timeout);
         Ok(Writer {
             producer,
             in_flight: AtomicU64::new(0),
         })
+    }
+
+    /// Partition ids of `topic`, sorted, from this producer's own connection (no second
+    /// client: a one-event publish pays for one connection, as kcat does). An unknown topic is
+    /// a usage error that names it.
+    pub fn partitions(&self, s: &Settings, topic: &str) -> Result<Vec<i32>> {
+        let md = super::admin::metadata_via(self.producer.client(), Some(topic), s, || {
+            self.producer.poll(Duration::from_millis(10));
+        })?;
+        let info = super::admin::topic_infos(&md, Some(topic), |_, _| Ok((-1, -1)))?;
+        Ok(info[0].partitions.iter().map(|p| p.partition).collect())
     }
 
     pub fn in_flight(&self) -> u64 {
