@@ -48,9 +48,9 @@ impl std::error::Error for LineTooLong {}
 const TICK: Duration = Duration::from_millis(50);
 
 /// What the next wait for input brought.
-pub enum Next {
+pub enum Next<C = Vec<u8>> {
     /// Whole lines, each ending in `\n` except perhaps the input's last.
-    Chunk(Vec<u8>),
+    Chunk(C),
     /// The input ended.
     End,
     /// Ctrl-C: stop reading (lines read but not yet handed out are dropped).
@@ -144,20 +144,88 @@ impl Chunks {
 
     /// Wait for the next chunk. While waiting, check `cancel` and call `idle` every 50 ms (to
     /// serve delivery reports, flush output, …).
-    pub fn next(&self, cancel: &AtomicBool, mut idle: impl FnMut() -> Result<()>) -> Result<Next> {
-        loop {
-            if cancel.load(Ordering::Relaxed) {
-                return Ok(Next::Cancelled);
-            }
-            match self.rx.recv_timeout(TICK) {
-                Ok(Ok(chunk)) => return Ok(Next::Chunk(chunk)),
-                Ok(Err(e)) if e.get_ref().is_some_and(|i| i.is::<LineTooLong>()) => {
-                    return Ok(Next::TooLong)
+    pub fn next(&self, cancel: &AtomicBool, idle: impl FnMut() -> Result<()>) -> Result<Next> {
+        wait(&self.rx, cancel, idle)
+    }
+
+    /// The same chunks, each with `look(chunk, first)` taken on a thread of `scope`, up to two
+    /// chunks ahead of the caller (`first`: nothing came before this chunk). Work on a line
+    /// that does not depend on the lines before it moves off the caller's thread this way.
+    /// The thread ends with the input, or within 50 ms of the `Looked` being dropped.
+    pub fn ahead<'scope, 'env, T, F>(
+        self,
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        stop: &'env AtomicBool,
+        mut look: F,
+    ) -> Looked<'env, T>
+    where
+        T: Send + 'scope,
+        F: FnMut(&[u8], bool) -> T + Send + 'scope,
+    {
+        let (tx, rx) = sync_channel(2);
+        scope.spawn(move || {
+            let mut first = true;
+            while !stop.load(Ordering::Relaxed) {
+                let item = match self.rx.recv_timeout(TICK) {
+                    Ok(Ok(chunk)) => {
+                        let seen = look(&chunk, first);
+                        Ok((chunk, seen))
+                    }
+                    // A line too long or a read error: passed on as it is.
+                    Ok(Err(e)) => Err(e),
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                };
+                first = false;
+                if tx.send(item).is_err() {
+                    return;
                 }
-                Ok(Err(e)) => return Err(e.into()),
-                Err(RecvTimeoutError::Timeout) => idle()?,
-                Err(RecvTimeoutError::Disconnected) => return Ok(Next::End),
             }
+        });
+        Looked { rx, stop }
+    }
+}
+
+/// Chunks and what `Chunks::ahead`'s look saw in each.
+pub struct Looked<'a, T> {
+    rx: Receiver<io::Result<(Vec<u8>, T)>>,
+    stop: &'a AtomicBool,
+}
+
+impl<T> Looked<'_, T> {
+    /// As `Chunks::next`, each chunk with its look.
+    pub fn next(
+        &self,
+        cancel: &AtomicBool,
+        idle: impl FnMut() -> Result<()>,
+    ) -> Result<Next<(Vec<u8>, T)>> {
+        wait(&self.rx, cancel, idle)
+    }
+}
+
+impl<T> Drop for Looked<'_, T> {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+fn wait<T>(
+    rx: &Receiver<io::Result<T>>,
+    cancel: &AtomicBool,
+    mut idle: impl FnMut() -> Result<()>,
+) -> Result<Next<T>> {
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(Next::Cancelled);
+        }
+        match rx.recv_timeout(TICK) {
+            Ok(Ok(chunk)) => return Ok(Next::Chunk(chunk)),
+            Ok(Err(e)) if e.get_ref().is_some_and(|i| i.is::<LineTooLong>()) => {
+                return Ok(Next::TooLong)
+            }
+            Ok(Err(e)) => return Err(e.into()),
+            Err(RecvTimeoutError::Timeout) => idle()?,
+            Err(RecvTimeoutError::Disconnected) => return Ok(Next::End),
         }
     }
 }
@@ -238,6 +306,41 @@ mod tests {
             out.extend(lines(&ch).map(<[u8]>::to_vec));
         }
         out
+    }
+
+    #[test]
+    fn chunks_ahead_carry_their_look_in_order() {
+        let input: Vec<u8> = (0..20_000)
+            .flat_map(|i| format!("{i}\n").into_bytes())
+            .collect();
+        let never = AtomicBool::new(false);
+        let stop = AtomicBool::new(false);
+        let (lines_seen, firsts) = std::thread::scope(|s| {
+            let c = Chunks::spawn(Box::new(io::Cursor::new(input)));
+            let looked = c.ahead(s, &stop, |chunk, first| (lines(chunk).count(), first));
+            let (mut seen, mut firsts) = (Vec::new(), Vec::new());
+            while let Next::Chunk((chunk, (n, first))) = looked.next(&never, || Ok(())).unwrap() {
+                assert_eq!(lines(&chunk).count(), n);
+                seen.extend(lines(&chunk).map(<[u8]>::to_vec));
+                firsts.push(first);
+            }
+            (seen, firsts)
+        });
+        assert_eq!(lines_seen.len(), 20_000);
+        assert_eq!(lines_seen[19_999], b"19999");
+        assert!(firsts[0] && firsts[1..].iter().all(|f| !f), "{firsts:?}");
+    }
+
+    #[test]
+    fn a_dropped_look_ahead_stops_its_thread_on_an_open_input() {
+        // A pipe nobody writes to: the reader blocks; the look-ahead must still end.
+        let (r, _w) = std::io::pipe().unwrap();
+        let stop = AtomicBool::new(false);
+        std::thread::scope(|s| {
+            let looked = Chunks::spawn(Box::new(r)).ahead(s, &stop, |_, _| ());
+            drop(looked);
+        });
+        assert!(stop.load(Ordering::Relaxed));
     }
 
     #[test]

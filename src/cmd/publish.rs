@@ -742,139 +742,144 @@ pub fn run(
     let mut line_no = 0u64;
     let mut read_bytes = 0u64;
     let mut stopped_early = false;
-    // With a registry, `admit` reads each JSON line for its schema lookup, which checks that
-    // it is JSON at the same time: a line `passthrough` sends is read once, not twice.
-    let checked_by_lookup =
-        registry.is_some() && plan.format == InputFormat::Json && plan.passthrough();
-    'input: loop {
-        let chunk = match chunks.next(cancel, || run.serve(&writer))? {
-            Next::Chunk(c) => c,
-            Next::End | Next::Cancelled => break,
-            Next::TooLong => {
-                line_no += 1;
-                run.reject(
-                    line_no,
-                    &format!(
-                        "a line longer than {} bytes (raise --max-line-bytes if it is legitimate)",
-                        input::max_line()
-                    ),
-                )?;
-                if plan.fail_fast {
-                    stopped_early = true;
-                    break;
-                }
-                continue;
-            }
-        };
-        // The records' time (CreateTime) is read once per chunk, not by librdkafka per record:
-        // a chunk is read at once and sent within milliseconds.
-        let read_at = crate::position::now_ms();
-        for raw in input::lines(&chunk) {
-            // Ctrl-C stops the input at once: lines read but not yet sent stay unsent.
-            if cancel.load(Ordering::Relaxed) {
-                break 'input;
-            }
-            read_bytes += raw.len() as u64 + 1;
-            line_no += 1;
-            let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-            // A UTF-8 byte-order mark before the first line is not data.
-            let line = match line_no {
-                1 => line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line),
-                _ => line,
-            };
-            if line.iter().all(u8::is_ascii_whitespace) && !single {
-                continue;
-            }
-            let parsed = if plan.passthrough() {
-                if checked_by_lookup {
-                    Ok(None)
-                } else {
-                    plan.check_line(line).map(|()| None)
-                }
-            } else {
-                plan.record_for_line(line).map(Some)
-            };
-            let owned;
-            let checked = match parsed {
-                Err(e) => Err(format!("{e:#}")),
-                Ok(parsed) => {
-                    let rec = match parsed {
-                        Some(r) => {
-                            owned = r;
-                            Borrowed {
-                                topic: owned.topic.as_deref(),
-                                partition: owned.partition,
-                                key: owned.key.as_deref(),
-                                value: owned.value.as_deref(),
-                                headers: &owned.headers,
-                                timestamp: owned.timestamp.or(Some(read_at)),
-                            }
-                        }
-                        None => Borrowed {
-                            topic: None,
-                            partition: plan.partition,
-                            key: match &plan.key {
-                                KeySource::Fixed(k) => Some(k),
-                                _ => None,
-                            },
-                            value: Some(line),
-                            headers: &plan.headers,
-                            timestamp: Some(read_at),
-                        },
-                    };
-                    admit(&rec, &mut dests, registry, checked_by_lookup).map(|dest| (rec, dest))
-                }
-            };
-            let (rec, (topic, _)) = match checked {
-                Ok(ok) => ok,
-                Err(why) => {
-                    run.reject(line_no, &why)?;
+    // Lines sent as they are (most bulk input) are checked on a thread of their own, ahead of
+    // the sending: the JSON check, or the registry's lookup (and validation, for events with a
+    // schema), no longer takes turns with the producer on one thread.
+    let checked_ahead = plan.passthrough();
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| -> Result<()> {
+        let fed = chunks.ahead(scope, &stop, |chunk, first| match checked_ahead {
+            true => refusals(plan, registry, chunk, first, single),
+            false => Vec::new(),
+        });
+        'input: loop {
+            let (chunk, refused) = match fed.next(cancel, || run.serve(&writer))? {
+                Next::Chunk(c) => c,
+                Next::End | Next::Cancelled => break,
+                Next::TooLong => {
+                    line_no += 1;
+                    run.reject(
+                        line_no,
+                        &format!(
+                            "a line longer than {} bytes (raise --max-line-bytes if it is legitimate)",
+                            input::max_line()
+                        ),
+                    )?;
                     if plan.fail_fast {
                         stopped_early = true;
-                        break 'input;
+                        break;
                     }
                     continue;
                 }
             };
-            if let Some(p) = &mut pace {
-                if !p.admit(cancel, |wait| writer.poll(wait, &mut run.deliveries)) {
+            let mut refused = refused.into_iter().peekable();
+            // The records' time (CreateTime) is read once per chunk, not by librdkafka per
+            // record: a chunk is read at once and sent within milliseconds.
+            let read_at = crate::position::now_ms();
+            for (i, raw) in input::lines(&chunk).enumerate() {
+                // Ctrl-C stops the input at once: lines read but not yet sent stay unsent.
+                if cancel.load(Ordering::Relaxed) {
                     break 'input;
                 }
-            }
-            run.summary.records += 1;
-            run.summary.bytes += rec.value.map_or(0, |v| v.len() as u64);
-            if plan.envelope_topic {
-                run.topic_of.insert(line_no, topic.clone());
-            }
-            writer.send(
-                &Outgoing {
-                    topic: &topic,
-                    partition: rec.partition,
-                    key: rec.key,
-                    value: rec.value,
-                    headers: rec.headers,
-                    timestamp: rec.timestamp,
-                },
-                line_no,
-                &mut run.deliveries,
-            );
-            if line_no.is_multiple_of(1024) {
-                writer.poll(Duration::ZERO, &mut run.deliveries);
-                if let Some(b) = &bar {
-                    b.set_position(read_bytes);
+                read_bytes += raw.len() as u64 + 1;
+                line_no += 1;
+                let line = clean(raw, line_no == 1);
+                if is_blank(line) && !single {
+                    continue;
                 }
-            }
-            if !run.deliveries.is_empty() {
-                let failed_before = run.summary.failed;
-                run.settle()?;
-                if plan.fail_fast && run.summary.failed > failed_before {
-                    stopped_early = true;
-                    break 'input;
+                let parsed = match checked_ahead {
+                    true => match refused.next_if(|(at, _)| *at == i) {
+                        Some((_, why)) => Err(why),
+                        None => Ok(None),
+                    },
+                    false => plan
+                        .record_for_line(line)
+                        .map(Some)
+                        .map_err(|e| format!("{e:#}")),
+                };
+                let owned;
+                let checked = match parsed {
+                    Err(why) => Err(why),
+                    Ok(parsed) => {
+                        let rec = match parsed {
+                            Some(r) => {
+                                owned = r;
+                                Borrowed {
+                                    topic: owned.topic.as_deref(),
+                                    partition: owned.partition,
+                                    key: owned.key.as_deref(),
+                                    value: owned.value.as_deref(),
+                                    headers: &owned.headers,
+                                    timestamp: owned.timestamp.or(Some(read_at)),
+                                }
+                            }
+                            None => Borrowed {
+                                topic: None,
+                                partition: plan.partition,
+                                key: match &plan.key {
+                                    KeySource::Fixed(k) => Some(k),
+                                    _ => None,
+                                },
+                                value: Some(line),
+                                headers: &plan.headers,
+                                timestamp: Some(read_at),
+                            },
+                        };
+                        let registry = registry.filter(|_| !checked_ahead);
+                        admit(&rec, &mut dests, registry).map(|dest| (rec, dest))
+                    }
+                };
+                let (rec, (topic, _)) = match checked {
+                    Ok(ok) => ok,
+                    Err(why) => {
+                        run.reject(line_no, &why)?;
+                        if plan.fail_fast {
+                            stopped_early = true;
+                            break 'input;
+                        }
+                        continue;
+                    }
+                };
+                if let Some(p) = &mut pace {
+                    if !p.admit(cancel, |wait| writer.poll(wait, &mut run.deliveries)) {
+                        break 'input;
+                    }
+                }
+                run.summary.records += 1;
+                run.summary.bytes += rec.value.map_or(0, |v| v.len() as u64);
+                if plan.envelope_topic {
+                    run.topic_of.insert(line_no, topic.clone());
+                }
+                writer.send(
+                    &Outgoing {
+                        topic: &topic,
+                        partition: rec.partition,
+                        key: rec.key,
+                        value: rec.value,
+                        headers: rec.headers,
+                        timestamp: rec.timestamp,
+                    },
+                    line_no,
+                    &mut run.deliveries,
+                );
+                if line_no.is_multiple_of(1024) {
+                    writer.poll(Duration::ZERO, &mut run.deliveries);
+                    if let Some(b) = &bar {
+                        b.set_position(read_bytes);
+                    }
+                }
+                if !run.deliveries.is_empty() {
+                    let failed_before = run.summary.failed;
+                    run.settle()?;
+                    if plan.fail_fast && run.summary.failed > failed_before {
+                        stopped_early = true;
+                        break 'input;
+                    }
                 }
             }
         }
-    }
-    drop(chunks);
+        Ok(())
+    })?;
     // Deliver what is in flight, even after Ctrl-C: those records are already on their way.
     // librdkafka gives up on a record after --timeout, so this ends.
     let interrupts = crate::interrupts;
@@ -952,12 +957,10 @@ fn admit(
     rec: &Borrowed<'_>,
     dests: &mut Dests,
     registry: Option<&Registry>,
-    must_be_json: bool,
 ) -> Result<Dest, String> {
     let dest = dests.get(rec.topic)?;
     let (topic, partitions) = (&*dest.0, dest.1);
-    let refused =
-        registry.and_then(|r| refuse_value(r, topic, rec.value?, rec.headers, must_be_json));
+    let refused = registry.and_then(|r| refuse_value(r, topic, rec.value?, rec.headers, false));
     if let Some(why) = refused {
         return Err(why);
     }
@@ -969,6 +972,49 @@ fn admit(
         }
     }
     Ok(dest)
+}
+
+/// A line as sent: without the `\r` of a CRLF ending, and the input's first line without a
+/// UTF-8 byte-order mark (not data).
+fn clean(raw: &[u8], first_line: bool) -> &[u8] {
+    let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+    match first_line {
+        true => line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line),
+        false => line,
+    }
+}
+
+/// Blank lines are skipped in a stream (not in a one-event publish, where one is an error).
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
+}
+
+/// Why lines of `chunk` that `passthrough` sends as they are may not be sent, by their index
+/// in the chunk: not JSON (`--format json`), or refused by the registry. `first`: the chunk
+/// starts the input. Taken on the input's thread (`Chunks::ahead`), so it reads nothing but
+/// the lines.
+fn refusals(
+    plan: &Plan,
+    registry: Option<&Registry>,
+    chunk: &[u8],
+    first: bool,
+    single: bool,
+) -> Vec<(usize, String)> {
+    let json = plan.format == InputFormat::Json;
+    let mut out = Vec::new();
+    for (i, raw) in input::lines(chunk).enumerate() {
+        let line = clean(raw, first && i == 0);
+        if is_blank(line) && !single {
+            continue;
+        }
+        let why = match registry {
+            // The lookup reads a JSON line, which checks that it is JSON: it is read once.
+            Some(r) => refuse_value(r, &plan.topic, line, &plan.headers, json),
+            None => plan.check_line(line).err().map(|e| format!("{e:#}")),
+        };
+        out.extend(why.map(|why| (i, why)));
+    }
+    out
 }
 
 pub fn human_bytes(n: u64) -> String {
@@ -999,6 +1045,21 @@ mod tests {
             panic!()
         };
         Plan::from_args(&a).unwrap()
+    }
+
+    #[test]
+    fn refusals_name_each_bad_line_by_its_index_in_the_chunk() {
+        let p = plan(&[]);
+        // A byte-order mark and CRLF are not data; blank lines are skipped, not refused.
+        let chunk = b"\xef\xbb\xbf{\"a\":1}\r\n\n{oops\n  \n{\"b\":2}\n[1,\n";
+        let got = refusals(&p, None, chunk, true, false);
+        let at: Vec<usize> = got.iter().map(|(i, _)| *i).collect();
+        assert_eq!(at, vec![2, 5], "{got:?}");
+        // Not the input's first chunk: a mark there is data, and not JSON.
+        let got = refusals(&p, None, b"\xef\xbb\xbf{}\n", false, false);
+        assert_eq!(got.len(), 1, "{got:?}");
+        // One event given on the command line: a blank one is an error.
+        assert_eq!(refusals(&p, None, b" ", true, true).len(), 1);
     }
 
     #[test]
