@@ -565,17 +565,6 @@ impl Pace {
     }
 }
 
-/// Parse `--rate`: records per second, as `500` or `500/s`.
-pub fn parse_rate(s: &str) -> Result<f64, String> {
-    let n = s.strip_suffix("/s").unwrap_or(s);
-    match n.trim().parse::<f64>() {
-        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
-        _ => Err(format!(
-            "`{s}` is not a rate: give records per second, e.g. 500 or 500/s"
-        )),
-    }
-}
-
 /// A progress bar over `total` records, on a terminal only.
 pub fn progress_bar(
     total: u64,
@@ -754,13 +743,5 @@ mod tests {
         b.pass(("dlq", 1, 4));
         b.forget("dlq", &[0]);
         assert_eq!(b.positions(), vec![("dlq".into(), 1, 5)]);
-    }
-
-    #[test]
-    fn rates() {
-        assert_eq!(parse_rate("500/s"), Ok(500.0));
-        assert_eq!(parse_rate("2.5"), Ok(2.5));
-        assert!(parse_rate("0").is_err());
-        assert!(parse_rate("fast").is_err());
     }
 }
