@@ -151,6 +151,17 @@ pub fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
     Ok(d)
 }
 
+/// Parse `--rate`: records per second, as `500` or `500/s`.
+pub fn parse_rate(s: &str) -> Result<f64, String> {
+    let n = s.strip_suffix("/s").unwrap_or(s);
+    match n.trim().parse::<f64>() {
+        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
+        _ => Err(format!(
+            "`{s}` is not a rate: give records per second, e.g. 500 or 500/s"
+        )),
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Publish events: one from the command line, or JSON Lines from a file or stdin
@@ -246,7 +257,7 @@ pub struct PublishArgs {
     pub partition: Option<i32>,
 
     /// Send at most this many records per second, e.g. 200 or 200/s
-    #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
+    #[arg(long, value_name = "N/s", value_parser = parse_rate)]
     pub rate: Option<f64>,
 
     /// Compression codec
@@ -655,7 +666,7 @@ pub struct DlqRedriveArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
     /// At most this many records per second, e.g. 200 or 200/s
-    #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
+    #[arg(long, value_name = "N/s", value_parser = parse_rate)]
     pub rate: Option<f64>,
     /// Keep each record's original timestamp (default: the time of the redrive)
     #[arg(long)]
@@ -727,7 +738,7 @@ pub struct ReplayArgs {
     #[arg(long, value_name = "JQ")]
     pub transform: Option<String>,
     /// At most this many records per second, e.g. 200 or 200/s
-    #[arg(long, value_name = "N/s", value_parser = crate::transfer::parse_rate)]
+    #[arg(long, value_name = "N/s", value_parser = parse_rate)]
     pub rate: Option<f64>,
     /// Count what would be copied (with --transform: show a few records before and after), copy nothing
     #[arg(long)]
@@ -1114,6 +1125,14 @@ pub struct CompletionsArgs {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn rates() {
+        assert_eq!(parse_rate("500/s"), Ok(500.0));
+        assert_eq!(parse_rate("2.5"), Ok(2.5));
+        assert!(parse_rate("0").is_err());
+        assert!(parse_rate("fast").is_err());
+    }
 
     #[test]
     fn cli_is_well_formed() {

@@ -167,6 +167,8 @@ struct Flying {
 pub struct Book {
     parts: Vec<((String, i32), Track)>,
     part_index: HashMap<String, HashMap<i32, usize>>,
+    /// The partition looked up last: records come in runs from one partition.
+    last_part: usize,
     dests: Vec<Destination>,
     dest_index: HashMap<String, usize>,
     /// Copies in flight, by delivery id: ids are sequential, so a queue indexed from the oldest
@@ -183,7 +185,13 @@ pub struct Book {
 
 impl Book {
     fn part(&mut self, topic: &str, partition: i32) -> usize {
+        if let Some(((t, p), _)) = self.parts.get(self.last_part) {
+            if *p == partition && t == topic {
+                return self.last_part;
+            }
+        }
         if let Some(&i) = self.part_index.get(topic).and_then(|m| m.get(&partition)) {
+            self.last_part = i;
             return i;
         }
         let i = self.parts.len();
@@ -385,15 +393,16 @@ pub struct Mover {
 
 impl Mover {
     /// A mover with its own writer, tuned for copying: records are read as fast as they are
-    /// written, so a shallow queue keeps memory down; an unacknowledged copy fails after
-    /// `--timeout` (at least 30 s) rather than librdkafka's 5 minutes.
+    /// written, so a shallow queue (10,000 records, within the writer's 16 MB) keeps memory
+    /// down at no cost in speed (measured: 50,000 was no faster); an unacknowledged copy fails
+    /// after `--timeout` (at least 30 s) rather than librdkafka's 5 minutes.
     pub fn open(settings: &crate::config::Settings) -> anyhow::Result<Mover> {
         let writer = Writer::new(
             settings,
             &WriterOptions {
                 compression: None,
                 delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
-                max_queued: Some(50_000),
+                max_queued: Some(10_000),
                 ..WriterOptions::default()
             },
         )?;
@@ -554,17 +563,6 @@ impl Pace {
         }
         self.sent += 1;
         true
-    }
-}
-
-/// Parse `--rate`: records per second, as `500` or `500/s`.
-pub fn parse_rate(s: &str) -> Result<f64, String> {
-    let n = s.strip_suffix("/s").unwrap_or(s);
-    match n.trim().parse::<f64>() {
-        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
-        _ => Err(format!(
-            "`{s}` is not a rate: give records per second, e.g. 500 or 500/s"
-        )),
     }
 }
 
@@ -746,13 +744,5 @@ mod tests {
         b.pass(("dlq", 1, 4));
         b.forget("dlq", &[0]);
         assert_eq!(b.positions(), vec![("dlq".into(), 1, 5)]);
-    }
-
-    #[test]
-    fn rates() {
-        assert_eq!(parse_rate("500/s"), Ok(500.0));
-        assert_eq!(parse_rate("2.5"), Ok(2.5));
-        assert!(parse_rate("0").is_err());
-        assert!(parse_rate("fast").is_err());
     }
 }

@@ -203,7 +203,7 @@ pub fn run(
 /// back.
 fn dead_letters(settings: &Settings, printer: &mut Printer, cancel: &AtomicBool) -> Result<()> {
     use crate::kafka::reader::{self, Event, Flow};
-    use crate::kafka::writer::{Outgoing, Writer, WriterOptions};
+    use crate::kafka::writer::{OutHeaders, Outgoing, Writer, WriterOptions};
     use crate::record::Header;
 
     let create = "evtctl topics create orders.DLT";
@@ -267,7 +267,7 @@ fn dead_letters(settings: &Settings, printer: &mut Printer, cancel: &AtomicBool)
                 partition: None,
                 key: key.as_deref(),
                 value: value.as_deref(),
-                headers: &headers,
+                headers: OutHeaders::Owned(&headers),
                 timestamp: None,
             },
             i as u64,

@@ -14,7 +14,7 @@ use crate::error::{usage, BrokerCannot, Interrupted, PartialFailure, ProblemsFou
 use crate::kafka::admin::Admin;
 use crate::kafka::groups::{self, CommitOutcome, Described, GroupDescription, Listing, Member};
 use crate::kafka::reader::{self, Event, Flow, Range, Reader};
-use crate::kafka::writer::{Outgoing, Writer, WriterOptions};
+use crate::kafka::writer::{OutHeaders, Outgoing, Writer, WriterOptions};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::now_ms;
@@ -876,7 +876,7 @@ pub fn skip(
                 partition: None,
                 key: r.key.as_deref(),
                 value: r.value.as_deref(),
-                headers: &headers,
+                headers: OutHeaders::Owned(&headers),
                 timestamp: r.timestamp,
             },
             i as u64,

@@ -11,7 +11,7 @@ use crate::config::{split_kv, Settings};
 use crate::error::{usage, Interrupted, PartialFailure, UsageError};
 use crate::input::{self, Chunks, Next};
 use crate::kafka::admin::Admin;
-use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
+use crate::kafka::writer::{Delivery, OutHeaders, Outgoing, Writer, WriterOptions};
 use crate::output::Printer;
 use crate::record::{Header, Record};
 use crate::registry::lookup::{Context as LookupContext, Keys};
@@ -856,7 +856,7 @@ pub fn run(
                         partition: rec.partition,
                         key: rec.key,
                         value: rec.value,
-                        headers: rec.headers,
+                        headers: OutHeaders::Owned(rec.headers),
                         timestamp: rec.timestamp,
                     },
                     line_no,

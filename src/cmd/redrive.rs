@@ -16,7 +16,7 @@ use crate::filter::{Filter, Transform};
 use crate::kafka::admin::{Admin, Watch};
 use crate::kafka::group::GroupReader;
 use crate::kafka::reader::{self, Event, Flow, ReadEnd, Reader};
-use crate::kafka::writer::Outgoing;
+use crate::kafka::writer::{OutHeaders, Outgoing};
 use crate::ledger::Ledger;
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
@@ -216,24 +216,43 @@ pub fn headers_out(
     custom: &[CustomConvention],
     at: &str,
 ) -> Vec<Header> {
-    let mut out: Vec<Header> = r
-        .headers
+    let mut stamp = Stamp::default();
+    copy_headers(r, origin, custom, at, &mut stamp)
         .iter()
-        .filter(|(name, _)| !crate::dlq::stripped(name, custom))
         .map(Header::owned)
-        .collect();
-    let mut add = |name: &str, value: String| {
-        out.push(Header {
-            name: name.to_string(),
-            value: Some(value.into_bytes()),
-        })
-    };
-    add(REDRIVE_COUNT, (origin.redrive_count + 1).to_string());
-    add(
-        REDRIVE_ORIGIN,
-        format!("{}/{}/{}", r.topic, r.partition, r.offset),
+        .collect()
+}
+
+/// The text of evtctl's redrive count and origin headers, kept from copy to copy so that
+/// building a copy's headers allocates once (the list), not once per header.
+#[derive(Default)]
+struct Stamp {
+    count: String,
+    origin: String,
+}
+
+/// `headers_out`, borrowed from the record, `at` and `stamp` (which it fills).
+fn copy_headers<'a>(
+    r: &RecordView<'a>,
+    origin: &Origin,
+    custom: &[CustomConvention],
+    at: &'a str,
+    stamp: &'a mut Stamp,
+) -> Vec<(&'a str, Option<&'a [u8]>)> {
+    use std::fmt::Write;
+    stamp.count.clear();
+    let _ = write!(stamp.count, "{}", origin.redrive_count + 1);
+    stamp.origin.clear();
+    let _ = write!(stamp.origin, "{}/{}/{}", r.topic, r.partition, r.offset);
+    let mut out = Vec::with_capacity(r.headers.len() + 3);
+    out.extend(
+        r.headers
+            .iter()
+            .filter(|(name, _)| !crate::dlq::stripped(name, custom)),
     );
-    add(REDRIVE_AT, at.to_string());
+    out.push((REDRIVE_COUNT, Some(stamp.count.as_bytes())));
+    out.push((REDRIVE_ORIGIN, Some(stamp.origin.as_bytes())));
+    out.push((REDRIVE_AT, Some(at.as_bytes())));
     out
 }
 
@@ -253,11 +272,6 @@ impl Clock {
         }
         &self.text
     }
-}
-
-/// A parked copy keeps every header, so the parking topic still says why it failed.
-fn headers_as_is(r: &RecordView<'_>) -> Vec<Header> {
-    r.headers.iter().map(Header::owned).collect()
 }
 
 /// The default group: one per DLQ, whatever the selection. Its position never passes a record
@@ -491,55 +505,9 @@ pub fn run(
             "refusing to move records without --yes when stdin is not a terminal (see what would happen with --dry-run)",
         ));
     }
-    let registry = if a.validate {
-        Some(Registry::open(&settings.registry_dir())?)
-    } else {
-        None
-    };
-    let custom = crate::dlq::conventions(settings)?;
-    let filter = a.filter.as_deref().map(Filter::compile).transpose()?;
-    let transform = a.transform.as_deref().map(Transform::compile).transpose()?;
-    let group = a.group.clone().unwrap_or_else(|| default_group(a));
-    let admin = Admin::connect(settings)?;
-    let partitions = admin.partitions(&a.topic)?;
-    let state =
-        reader::committed_with_metadata(settings, &group, &[(a.topic.clone(), partitions)])?;
-    let committed = state.iter().map(|(k, (o, _))| (k.clone(), *o)).collect();
-    let (ranges, _) = reader::resolve(
-        &admin,
-        std::slice::from_ref(&a.topic),
-        &[],
-        &StartSpec::default(),
-        Start::Beginning,
-        Some(Stop::End),
-        Some(&committed),
-    )?;
-    let in_range = reader::span(&ranges);
-    let mut router = Router {
-        a,
-        custom: custom.clone(),
-        filter,
-        transform,
-        registry,
-        admin,
-        dests: HashMap::new(),
-    };
-
-    // Named destinations must exist before anything moves.
-    for t in [&a.to, &a.park_to].into_iter().flatten() {
-        router.partitions(t).map_err(usage)?;
-    }
-
+    let mut job = Job::prepare(a, settings)?;
     if a.dry_run || (interactive && !a.yes) {
-        let plan = scan(
-            &mut router,
-            settings,
-            &ranges,
-            &state,
-            &group,
-            in_range,
-            cancel,
-        )?;
+        let plan = job.plan(settings, cancel)?;
         print_plan(&plan, printer)?;
         if cancel.load(Ordering::Relaxed) {
             return Err(Interrupted.into());
@@ -552,190 +520,146 @@ pub fn run(
             return Ok(());
         }
     }
+    job.redrive(settings, printer, cancel)
+}
 
-    let bounds: Vec<(i32, i64, i64)> = ranges
-        .iter()
-        .map(|r| (r.partition, r.start, r.stop.unwrap_or(r.start)))
-        .collect();
-    let mover = Arc::new(Mover::open(settings)?);
-    let mut rd = GroupReader::open(settings, &a.topic, &group, &bounds, mover.clone())?;
-    let bar = transfer::progress_bar(in_range, printer);
-    let started = Instant::now();
-    let mut pace = a.rate.map(Pace::new);
-    let mut receipt = Receipt {
-        kind: "receipt",
-        source: a.topic.clone(),
-        group: group.clone(),
-        ..Receipt::default()
-    };
-    let mut sent = 0u64;
-    let mut clock = Clock::default();
-    let mut stopped: Option<String> = None;
-    let mut failed_stop = false;
-    let end = rd.run(cancel, |ev| {
-        let r = match ev {
-            Event::Idle => {
-                mover.settle(Duration::ZERO);
-                if mover.failed() > 0 {
-                    failed_stop = true;
-                    return Ok(Flow::Stop);
-                }
-                return Ok(Flow::Continue);
-            }
-            Event::Record(r) => r,
+/// What a run works on: the range of the DLQ from the group's position to the end captured at
+/// start, the state committed with that position, and the router.
+struct Job<'a> {
+    a: &'a DlqRedriveArgs,
+    group: String,
+    ranges: Vec<reader::Range>,
+    /// The group's position and ledger per partition.
+    state: BTreeMap<(String, i32), (i64, String)>,
+    in_range: u64,
+    router: Router<'a>,
+}
+
+impl<'a> Job<'a> {
+    fn prepare(a: &'a DlqRedriveArgs, settings: &Settings) -> Result<Job<'a>> {
+        let registry = if a.validate {
+            Some(Registry::open(&settings.registry_dir())?)
+        } else {
+            None
         };
-        if let Some(b) = &bar {
-            b.inc(1);
+        let custom = crate::dlq::conventions(settings)?;
+        let filter = a.filter.as_deref().map(Filter::compile).transpose()?;
+        let transform = a.transform.as_deref().map(Transform::compile).transpose()?;
+        let group = a.group.clone().unwrap_or_else(|| default_group(a));
+        let admin = Admin::connect(settings)?;
+        let partitions = admin.partitions(&a.topic)?;
+        let state =
+            reader::committed_with_metadata(settings, &group, &[(a.topic.clone(), partitions)])?;
+        let committed = state.iter().map(|(k, (o, _))| (k.clone(), *o)).collect();
+        let (ranges, _) = reader::resolve(
+            &admin,
+            std::slice::from_ref(&a.topic),
+            &[],
+            &StartSpec::default(),
+            Start::Beginning,
+            Some(Stop::End),
+            Some(&committed),
+        )?;
+        let mut router = Router {
+            a,
+            custom,
+            filter,
+            transform,
+            registry,
+            admin,
+            dests: HashMap::new(),
+        };
+        // Named destinations must exist before anything moves.
+        for t in [&a.to, &a.park_to].into_iter().flatten() {
+            router.partitions(t).map_err(usage)?;
         }
-        let from = (r.topic, r.partition, r.offset);
-        if mover.already_done(from) {
-            receipt.already_moved += 1;
-            return Ok(Flow::Continue);
+        Ok(Job {
+            a,
+            group,
+            in_range: reader::span(&ranges),
+            ranges,
+            state,
+            router,
+        })
+    }
+
+    /// What a run would do (see `scan`).
+    fn plan(&mut self, settings: &Settings, cancel: &AtomicBool) -> Result<Plan> {
+        scan(
+            &mut self.router,
+            settings,
+            &self.ranges,
+            &self.state,
+            &self.group,
+            self.in_range,
+            cancel,
+        )
+    }
+
+    /// Move the records: read in the group, copy, settle, commit, print the receipt.
+    fn redrive(
+        self,
+        settings: &Settings,
+        printer: &mut Printer,
+        cancel: &AtomicBool,
+    ) -> Result<()> {
+        let a = self.a;
+        let bounds: Vec<(i32, i64, i64)> = self
+            .ranges
+            .iter()
+            .map(|r| (r.partition, r.start, r.stop.unwrap_or(r.start)))
+            .collect();
+        let mover = Arc::new(Mover::open(settings)?);
+        let mut rd = GroupReader::open(settings, &a.topic, &self.group, &bounds, mover.clone())?;
+        let mut copier = Copier {
+            a,
+            custom: self.router.custom.clone(),
+            router: self.router,
+            mover: mover.clone(),
+            bar: transfer::progress_bar(self.in_range, printer),
+            pace: a.rate.map(Pace::new),
+            receipt: Receipt {
+                kind: "receipt",
+                source: a.topic.clone(),
+                group: self.group,
+                ..Receipt::default()
+            },
+            sent: 0,
+            clock: Clock::default(),
+            stamp: Stamp::default(),
+            stopped: None,
+            failed_stop: false,
+        };
+        let started = Instant::now();
+        let end = rd.run(cancel, |ev| copier.on_event(ev, printer, cancel));
+        let (end, failure) = settle_and_commit(&rd, &mover, end, settings, &a.topic, cancel);
+        if let Some(b) = &copier.bar {
+            b.finish_and_clear();
         }
-        if !mover.has_room(from) {
-            stopped = Some(ledger_full(&r));
-            return Ok(Flow::Stop);
+        if let Some(e) = rd.handover_error() {
+            printer.warn(format!(
+                "committing while handing partitions over failed ({e}); the next owner may copy some records again"
+            ));
         }
-        let origin = decode(r.headers, &custom);
-        match router.route(&r, &origin)? {
-            Route::Filtered => {
-                receipt.filtered += 1;
-                mover.leave(from);
-            }
-            Route::Unroutable { why, no_origin } => {
-                if no_origin {
-                    receipt.no_origin += 1;
-                } else {
-                    receipt.unroutable += 1;
-                }
-                mover.leave(from);
-                note(
-                    printer,
-                    &Note {
-                        kind: if no_origin { "no_origin" } else { "unroutable" },
-                        topic: r.topic,
-                        partition: r.partition,
-                        offset: r.offset,
-                        to: None,
-                        reason: format!("{why}; left in the DLQ"),
-                    },
-                )?;
-            }
-            Route::Invalid { topic, why } => {
-                receipt.invalid += 1;
-                mover.invalid(from, &topic);
-                note(
-                    printer,
-                    &Note {
-                        kind: "invalid",
-                        topic: r.topic,
-                        partition: r.partition,
-                        offset: r.offset,
-                        to: Some(&topic),
-                        reason: why,
-                    },
-                )?;
-            }
-            Route::Stop(why) => {
-                stopped = Some(why);
-                return Ok(Flow::Stop);
-            }
-            Route::TransformError(why) => {
-                receipt.transform_errors += 1;
-                mover.leave(from);
-                note(
-                    printer,
-                    &Note {
-                        kind: "transform_error",
-                        topic: r.topic,
-                        partition: r.partition,
-                        offset: r.offset,
-                        to: None,
-                        reason: format!("{why}; nothing sent, left in the DLQ"),
-                    },
-                )?;
-            }
-            Route::Send {
-                topic,
-                partition,
-                parked,
-                rewritten,
-            } => {
-                if !mover.may_send(from) {
-                    stopped = Some(format!(
-                        "{}: this broker does not keep the metadata committed beside a group's position, \
-                         so evtctl cannot record which records it moved past one it left in the DLQ; \
-                         stopped before this one (move or park the records left before it first)",
-                        Position(r.topic, r.partition, r.offset)
-                    ));
-                    return Ok(Flow::Stop);
-                }
-                if let Some(p) = &mut pace {
-                    if !p.admit(cancel, |wait| mover.settle(wait)) {
-                        return Ok(Flow::Stop);
-                    }
-                }
-                let hs;
-                let r = match &rewritten {
-                    Some(rec) => {
-                        hs = header_refs(rec);
-                        rewritten_view(&r, rec, &hs)
-                    }
-                    None => r,
-                };
-                let headers = if parked {
-                    headers_as_is(&r)
-                } else {
-                    headers_out(&r, &origin, &custom, clock.now())
-                };
-                let timestamp = if a.keep_timestamp {
-                    origin.timestamp.or(r.timestamp)
-                } else {
-                    None
-                };
-                mover.send(
-                    from,
-                    &Outgoing {
-                        topic: &topic,
-                        partition,
-                        key: r.key,
-                        value: r.value,
-                        headers: &headers,
-                        timestamp,
-                    },
-                    parked,
-                );
-                if parked {
-                    note(
-                        printer,
-                        &Note {
-                            kind: "parked",
-                            topic: r.topic,
-                            partition: r.partition,
-                            offset: r.offset,
-                            to: Some(&topic),
-                            reason: format!("redriven {} time(s) already", origin.redrive_count),
-                        },
-                    )?;
-                }
-                sent += 1;
-                if sent.is_multiple_of(1024) {
-                    mover.settle(Duration::ZERO);
-                    if mover.failed() > 0 {
-                        failed_stop = true;
-                        return Ok(Flow::Stop);
-                    }
-                }
-                if a.limit.is_some_and(|n| sent >= n) {
-                    return Ok(Flow::Stop);
-                }
-            }
-        }
-        Ok(Flow::Continue)
-    });
-    // Whatever ended the read, settle the copies in flight and commit what they allow. A second
-    // Ctrl-C stops waiting, and so do a --timeout after the read failed (the cluster went away,
-    // say) and a cluster that does not answer for two; the unacknowledged stay uncommitted.
+        let receipt = copier.receipt(end, started.elapsed().as_secs_f64());
+        print_receipt(&receipt, printer)?;
+        drop(rd);
+        verdict(&receipt, end, failure, copier.stopped, &mover)
+    }
+}
+
+/// Whatever ended the read, settle the copies in flight and commit what they allow. A second
+/// Ctrl-C stops waiting, and so do a --timeout after the read failed (the cluster went away,
+/// say) and a cluster that does not answer for two; the unacknowledged stay uncommitted.
+/// Returns how the read ended and the error that ended it or the final commit, if any.
+fn settle_and_commit(
+    rd: &GroupReader,
+    mover: &Mover,
+    end: Result<ReadEnd>,
+    settings: &Settings,
+    topic: &str,
+    cancel: &AtomicBool,
+) -> (ReadEnd, Option<anyhow::Error>) {
     let before = crate::interrupts();
     let give_up = end.is_err().then(|| {
         // None if the cluster just stayed away for a few --timeouts: the copies cannot land.
@@ -746,52 +670,36 @@ pub fn run(
                 settings.timeout
             }
     });
-    let watch = Watch::new(settings, &a.topic);
+    let watch = Watch::new(settings, topic);
     mover.finish(|| {
         crate::interrupts() > before || give_up.is_some_and(|t| Instant::now() >= t) || watch.gone()
     });
     let committed = rd.checkpoint(false);
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
-    if let Some(e) = rd.handover_error() {
-        printer.warn(format!(
-            "committing while handing partitions over failed ({e}); the next owner may copy some records again"
-        ));
-    }
     // Ctrl-C may also end the read from inside the callback (while pacing). A failed read or
     // final commit still gets its receipt of what was done; its error comes after.
-    let (end, failure) = match (end, committed) {
+    match (end, committed) {
         (Ok(_), Ok(())) if cancel.load(Ordering::Relaxed) => (ReadEnd::Cancelled, None),
         (Ok(e), Ok(())) => (e, None),
         (Err(e), _) | (Ok(_), Err(e)) => (ReadEnd::Stopped, Some(e)),
-    };
-    let secs = started.elapsed().as_secs_f64();
-    receipt.destinations = mover.destinations();
-    for d in &receipt.destinations {
-        receipt.moved += d.moved;
-        receipt.parked += d.parked;
-        receipt.failed += d.failed;
     }
-    let lost = mover.in_flight() as u64;
-    receipt.failed += lost;
-    receipt.complete =
-        end == ReadEnd::Reached && stopped.is_none() && receipt.failed == 0 && !failed_stop;
-    receipt.seconds = (secs * 1000.0).round() / 1000.0;
-    receipt.records_per_second = if secs > 0.0 {
-        ((receipt.moved + receipt.parked) as f64 / secs).round()
-    } else {
-        0.0
-    };
-    print_receipt(&receipt, printer)?;
-    drop(rd);
+}
+
+/// The exit of a run, from its receipt: interrupted, copies not acknowledged, the read or
+/// commit failed, stopped early, records left invalid or untransformable.
+fn verdict(
+    receipt: &Receipt,
+    end: ReadEnd,
+    failure: Option<anyhow::Error>,
+    stopped: Option<String>,
+    mover: &Mover,
+) -> Result<()> {
     if end == ReadEnd::Cancelled {
         return Err(Interrupted.into());
     }
     if receipt.failed > 0 {
         let first = mover
             .first_failure()
-            .unwrap_or_else(|| format!("in flight at exit; {}", resume_at(&mover)));
+            .unwrap_or_else(|| format!("in flight at exit; {}", resume_at(mover)));
         let why = failure.map_or(String::new(), |e| format!(" after: {e:#}"));
         return Err(PartialFailure(format!(
             "{} copy(ies) not acknowledged (first: {first}); the group's position stays before them: rerun to retry{why}",
@@ -820,6 +728,244 @@ pub fn run(
         .into());
     }
     Ok(())
+}
+
+/// The copying side of a run: decides each record the reader hands over and sends its copy.
+struct Copier<'a> {
+    a: &'a DlqRedriveArgs,
+    router: Router<'a>,
+    custom: Vec<CustomConvention>,
+    mover: Arc<Mover>,
+    bar: Option<indicatif::ProgressBar>,
+    pace: Option<Pace>,
+    receipt: Receipt,
+    /// Copies sent.
+    sent: u64,
+    clock: Clock,
+    stamp: Stamp,
+    /// Why the run stopped before the end, if it did.
+    stopped: Option<String>,
+    /// A copy failed: the run stopped there.
+    failed_stop: bool,
+}
+
+impl Copier<'_> {
+    fn on_event(
+        &mut self,
+        ev: Event<'_>,
+        printer: &mut Printer,
+        cancel: &AtomicBool,
+    ) -> Result<Flow> {
+        match ev {
+            Event::Idle => {
+                self.mover.settle(Duration::ZERO);
+                Ok(self.stop_on_failure())
+            }
+            Event::Record(r) => self.on_record(r, printer, cancel),
+        }
+    }
+
+    /// Stop at the first copy that failed.
+    fn stop_on_failure(&mut self) -> Flow {
+        if self.mover.failed() > 0 {
+            self.failed_stop = true;
+            return Flow::Stop;
+        }
+        Flow::Continue
+    }
+
+    fn on_record(
+        &mut self,
+        r: RecordView<'_>,
+        printer: &mut Printer,
+        cancel: &AtomicBool,
+    ) -> Result<Flow> {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+        let from = (r.topic, r.partition, r.offset);
+        if self.mover.already_done(from) {
+            self.receipt.already_moved += 1;
+            return Ok(Flow::Continue);
+        }
+        if !self.mover.has_room(from) {
+            self.stopped = Some(ledger_full(&r));
+            return Ok(Flow::Stop);
+        }
+        let origin = decode(r.headers, &self.custom);
+        let (kind, to, reason) = match self.router.route(&r, &origin)? {
+            Route::Send {
+                topic,
+                partition,
+                parked,
+                rewritten,
+            } => {
+                return self.send(
+                    &r,
+                    &origin,
+                    (&topic, partition, parked),
+                    rewritten.as_ref(),
+                    printer,
+                    cancel,
+                )
+            }
+            Route::Stop(why) => {
+                self.stopped = Some(why);
+                return Ok(Flow::Stop);
+            }
+            Route::Filtered => {
+                self.receipt.filtered += 1;
+                self.mover.leave(from);
+                return Ok(Flow::Continue);
+            }
+            Route::Unroutable { why, no_origin } => {
+                if no_origin {
+                    self.receipt.no_origin += 1;
+                } else {
+                    self.receipt.unroutable += 1;
+                }
+                self.mover.leave(from);
+                let kind = if no_origin { "no_origin" } else { "unroutable" };
+                (kind, None, format!("{why}; left in the DLQ"))
+            }
+            Route::Invalid { topic, why } => {
+                self.receipt.invalid += 1;
+                self.mover.invalid(from, &topic);
+                ("invalid", Some(topic), why)
+            }
+            Route::TransformError(why) => {
+                self.receipt.transform_errors += 1;
+                self.mover.leave(from);
+                (
+                    "transform_error",
+                    None,
+                    format!("{why}; nothing sent, left in the DLQ"),
+                )
+            }
+        };
+        note(
+            printer,
+            &Note {
+                kind,
+                topic: r.topic,
+                partition: r.partition,
+                offset: r.offset,
+                to: to.as_deref(),
+                reason,
+            },
+        )?;
+        Ok(Flow::Continue)
+    }
+
+    /// Copy one record to `to` (topic, partition, parked), as --transform `rewritten` it if it
+    /// did.
+    fn send(
+        &mut self,
+        r: &RecordView<'_>,
+        origin: &Origin,
+        (topic, partition, parked): (&str, Option<i32>, bool),
+        rewritten: Option<&Record>,
+        printer: &mut Printer,
+        cancel: &AtomicBool,
+    ) -> Result<Flow> {
+        let from = (r.topic, r.partition, r.offset);
+        if !self.mover.may_send(from) {
+            self.stopped = Some(format!(
+                "{}: this broker does not keep the metadata committed beside a group's position, \
+                 so evtctl cannot record which records it moved past one it left in the DLQ; \
+                 stopped before this one (move or park the records left before it first)",
+                Position(r.topic, r.partition, r.offset)
+            ));
+            return Ok(Flow::Stop);
+        }
+        if let Some(p) = &mut self.pace {
+            let mover = &self.mover;
+            if !p.admit(cancel, |wait| mover.settle(wait)) {
+                return Ok(Flow::Stop);
+            }
+        }
+        let hs;
+        let r = match rewritten {
+            Some(rec) => {
+                hs = header_refs(rec);
+                rewritten_view(r, rec, &hs)
+            }
+            None => *r,
+        };
+        // A parked copy keeps every header, so the parking topic still says why it failed.
+        let redriven;
+        let headers = if parked {
+            OutHeaders::Borrowed(r.headers)
+        } else {
+            let at = self.clock.now();
+            redriven = copy_headers(&r, origin, &self.custom, at, &mut self.stamp);
+            OutHeaders::Borrowed(&redriven)
+        };
+        let timestamp = if self.a.keep_timestamp {
+            origin.timestamp.or(r.timestamp)
+        } else {
+            None
+        };
+        self.mover.send(
+            from,
+            &Outgoing {
+                topic,
+                partition,
+                key: r.key,
+                value: r.value,
+                headers,
+                timestamp,
+            },
+            parked,
+        );
+        if parked {
+            note(
+                printer,
+                &Note {
+                    kind: "parked",
+                    topic: r.topic,
+                    partition: r.partition,
+                    offset: r.offset,
+                    to: Some(topic),
+                    reason: format!("redriven {} time(s) already", origin.redrive_count),
+                },
+            )?;
+        }
+        self.sent += 1;
+        if self.sent.is_multiple_of(1024) {
+            self.mover.settle(Duration::ZERO);
+            if self.stop_on_failure() == Flow::Stop {
+                return Ok(Flow::Stop);
+            }
+        }
+        if self.a.limit.is_some_and(|n| self.sent >= n) {
+            return Ok(Flow::Stop);
+        }
+        Ok(Flow::Continue)
+    }
+
+    /// The receipt of a run that ended `end` after `secs` seconds.
+    fn receipt(&mut self, end: ReadEnd, secs: f64) -> Receipt {
+        let mut receipt = std::mem::take(&mut self.receipt);
+        receipt.destinations = self.mover.destinations();
+        for d in &receipt.destinations {
+            receipt.moved += d.moved;
+            receipt.parked += d.parked;
+            receipt.failed += d.failed;
+        }
+        receipt.failed += self.mover.in_flight() as u64;
+        receipt.complete = end == ReadEnd::Reached
+            && self.stopped.is_none()
+            && receipt.failed == 0
+            && !self.failed_stop;
+        receipt.seconds = (secs * 1000.0).round() / 1000.0;
+        receipt.records_per_second = if secs > 0.0 {
+            ((receipt.moved + receipt.parked) as f64 / secs).round()
+        } else {
+            0.0
+        };
+        receipt
+    }
 }
 
 /// Why a run stops where its ledger is full.

@@ -12,11 +12,11 @@ use crate::error::{self, usage, Interrupted, PartialFailure, ProblemsFound};
 use crate::filter::{Filter, Transform};
 use crate::kafka::admin::{Admin, Watch};
 use crate::kafka::reader::{self, Committer, Event, Flow, ReadEnd, Reader};
-use crate::kafka::writer::Outgoing;
+use crate::kafka::writer::{OutHeaders, Outgoing};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
-use crate::record::{Header, Record};
+use crate::record::Record;
 use crate::transfer::{self, Mover, Pace};
 use anyhow::{Context, Result};
 use std::io::BufRead;
@@ -52,7 +52,7 @@ struct Item<'a> {
     partition: Option<i32>,
     key: Option<&'a [u8]>,
     value: Option<&'a [u8]>,
-    headers: Vec<Header>,
+    headers: OutHeaders<'a>,
     timestamp: Option<i64>,
 }
 
@@ -100,7 +100,7 @@ impl Copier<'_> {
         }
     }
 
-    fn copy(&mut self, mut item: Item<'_>, cancel: &AtomicBool) {
+    fn copy(&mut self, item: Item<'_>, cancel: &AtomicBool) {
         if self.a.dry_run {
             self.receipt.copied += 1;
             return;
@@ -109,14 +109,15 @@ impl Copier<'_> {
             // Interrupted while waiting: this record still goes; the read loop stops next.
             p.admit(cancel, |wait| self.mover.settle(wait));
         }
-        if self.a.provenance {
-            item.headers.push(Header {
-                name: REPLAY_ORIGIN.to_string(),
-                value: Some(
-                    format!("{}/{}/{}", item.from.0, item.from.1, item.from.2).into_bytes(),
-                ),
-            });
-        }
+        let origin;
+        let with_origin;
+        let headers = if self.a.provenance {
+            origin = format!("{}/{}/{}", item.from.0, item.from.1, item.from.2);
+            with_origin = item.headers.and(REPLAY_ORIGIN, origin.as_bytes());
+            OutHeaders::Borrowed(&with_origin)
+        } else {
+            item.headers
+        };
         let partition = item
             .partition
             .filter(|&p| p >= 0 && p < self.dest_partitions);
@@ -127,7 +128,7 @@ impl Copier<'_> {
                 partition,
                 key: item.key,
                 value: item.value,
-                headers: &item.headers,
+                headers,
                 timestamp: item.timestamp.filter(|_| self.a.keep_timestamp),
             },
             false,
@@ -369,7 +370,7 @@ fn from_topic(
     };
     let total = reader::span(&ranges);
     let bar = transfer::progress_bar(total, printer);
-    let mut rd = Reader::open(settings, &ranges, deadline, None)?;
+    let mut rd = Reader::open_copying(settings, &ranges, deadline)?;
     let mut last_commit = Instant::now();
     let end = rd.run(cancel, |ev| {
         let r = match ev {
@@ -407,25 +408,22 @@ fn from_topic(
                         partition: Some(r.partition),
                         key: rec.key.as_deref(),
                         value: rec.value.as_deref(),
-                        headers: rec.headers.clone(),
+                        headers: OutHeaders::Owned(&rec.headers),
                         timestamp: rec.timestamp.or(r.timestamp),
                     },
                     cancel,
                 ),
-                Ok(None) => {
-                    let headers = r.headers.iter().map(Header::owned).collect();
-                    c.copy(
-                        Item {
-                            from,
-                            partition: Some(r.partition),
-                            key: r.key,
-                            value: r.value,
-                            headers,
-                            timestamp: r.timestamp,
-                        },
-                        cancel,
-                    );
-                }
+                Ok(None) => c.copy(
+                    Item {
+                        from,
+                        partition: Some(r.partition),
+                        key: r.key,
+                        value: r.value,
+                        headers: OutHeaders::Borrowed(r.headers),
+                        timestamp: r.timestamp,
+                    },
+                    cancel,
+                ),
             }
         }
         if c.mover.failed() > 0 {
@@ -590,7 +588,7 @@ fn from_file(
                 partition,
                 key: key.as_deref(),
                 value: value.as_deref(),
-                headers,
+                headers: OutHeaders::Owned(&headers),
                 timestamp,
             },
             cancel,

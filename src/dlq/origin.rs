@@ -204,7 +204,13 @@ impl<'s> Spec<'s> {
     }
 }
 
-fn builtin_specs() -> Vec<Spec<'static>> {
+/// The built-in conventions, built once: decoding runs for every record a redrive reads.
+fn builtin_specs() -> &'static [Spec<'static>] {
+    static SPECS: std::sync::LazyLock<Vec<Spec<'static>>> = std::sync::LazyLock::new(build_specs);
+    &SPECS
+}
+
+fn build_specs() -> Vec<Spec<'static>> {
     use Convention as C;
     let mut v = Vec::with_capacity(9);
 
@@ -584,7 +590,7 @@ pub fn decode(headers: &Headers<'_>, custom: &[CustomConvention]) -> Origin {
     }
     for spec in builtin_specs() {
         if spec.detect.iter().any(|d| present(headers, d)) {
-            apply_spec(headers, &spec, &mut out);
+            apply_spec(headers, spec, &mut out);
             return out;
         }
     }

@@ -7,7 +7,7 @@
 //! its owner for the positions that are safe to commit (the owner waits for its copies to be
 //! acknowledged first) and commits them before the partition goes to another member.
 
-use super::reader::{headers_of, timestamp_of, Event, Flow, Outage, ReadEnd};
+use super::reader::{headers_of, recycle, timestamp_of, Event, Flow, Outage, ReadEnd};
 use super::{client_config_with, describe, Ctx};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
@@ -202,6 +202,12 @@ fn judge(topic: &str, res: KafkaResult<()>, started: Instant) -> Result<bool> {
     }
 }
 
+impl Drop for GroupReader {
+    fn drop(&mut self) {
+        super::close(&self.consumer);
+    }
+}
+
 pub struct GroupReader {
     /// Shared with the thread a bounded commit runs on.
     consumer: Arc<BaseConsumer<GroupCtx>>,
@@ -233,7 +239,7 @@ impl GroupReader {
         checkpoint: Arc<dyn Checkpoint>,
     ) -> Result<GroupReader> {
         let assigned = Arc::new(Mutex::new(Assigned::default()));
-        let prefetch = super::reader::Prefetch::new(1, ranges.len());
+        let prefetch = super::reader::Prefetch::copying(1, ranges.len());
         let mut settings = vec![
             ("group.id", group),
             ("enable.auto.commit", "false"),
@@ -486,6 +492,7 @@ impl GroupReader {
         let mut last_check = Instant::now() - Duration::from_secs(1);
         let mut idle_rounds = 0usize;
         let mut records = 0u64;
+        let mut spare = Vec::new();
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
@@ -609,7 +616,7 @@ impl GroupReader {
                         self.mark_done(p);
                     }
                     let (timestamp, timestamp_type) = timestamp_of(&m);
-                    let headers = headers_of(&m);
+                    let headers = headers_of(&m, std::mem::take(&mut spare));
                     let view = RecordView {
                         topic: &self.topic,
                         partition: p,
@@ -623,6 +630,7 @@ impl GroupReader {
                     if f(Event::Record(view))? == Flow::Stop {
                         return Ok(ReadEnd::Stopped);
                     }
+                    spare = recycle(headers);
                 }
             }
         }

@@ -425,7 +425,7 @@ pub fn consume(
                 }
                 done.remove(&p);
                 let (timestamp, timestamp_type) = super::reader::timestamp_of(&m);
-                let headers = super::reader::headers_of(&m);
+                let headers = super::reader::headers_of(&m, Vec::new());
                 let view = crate::record::RecordView {
                     topic,
                     partition: p,

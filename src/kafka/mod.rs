@@ -16,7 +16,7 @@ use rdkafka::config::{ClientConfig, RDKafkaLogLevel};
 use rdkafka::consumer::ConsumerContext;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Client context: routes librdkafka's log to stderr when asked (-vv), or its errors with -v,
 /// and keeps the causes it reports (see `cause_since`).
@@ -75,6 +75,18 @@ pub fn cause_since(t: Instant) -> Option<String> {
 /// `msg` with secret property values replaced by `***` (see `config::scrub`).
 pub fn redacted(msg: &str) -> String {
     crate::config::scrub(msg).into_owned()
+}
+
+/// Close a consumer that has a `group.id` (leave the group, serve its last callbacks) in
+/// 1 ms slices. rust-rdkafka's drop does the same but polls in 100 ms slices, so every consumer
+/// dropped waited up to 100 ms for nothing: three of them were a third of a 100k-record
+/// redrive's time. After this, the drop finds the consumer closed and returns at once.
+pub(crate) fn close<C: ConsumerContext>(consumer: &rdkafka::consumer::BaseConsumer<C>) {
+    if consumer.close_queue().is_ok() {
+        while !consumer.closed() {
+            consumer.poll(Duration::from_millis(1));
+        }
+    }
 }
 
 /// Base librdkafka settings: brokers, our defaults for this client, then -X/profile properties

@@ -5,7 +5,7 @@
 //! arrive as records.
 
 use super::admin::Admin;
-use super::{cause_since, client_config_with, describe, is_cluster, is_transient, Ctx};
+use super::{cause_since, client_config_with, close, describe, is_cluster, is_transient, Ctx};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
 use crate::position::{now_ms, Start, StartSpec, Stop};
@@ -89,11 +89,24 @@ pub(super) fn fetch_ends(
         tpl.add_partition_offset(topic, p, Offset::Offset((high - 1).max(low)))
             .context("building assignment")?;
     }
+    let ends = read_ends(&consumer, topic, &tpl, parts, marks, s.timeout);
+    close(&consumer);
+    ends
+}
+
+fn read_ends(
+    consumer: &BaseConsumer<Ctx>,
+    topic: &str,
+    tpl: &TopicPartitionList,
+    parts: &[i32],
+    marks: &mut [(i64, i64)],
+    timeout: Duration,
+) -> Result<()> {
     consumer
-        .assign(&tpl)
+        .assign(tpl)
         .with_context(|| format!("assigning partitions of `{topic}`"))?;
     let mut open: Vec<i32> = parts.to_vec();
-    let deadline = std::time::Instant::now() + s.timeout;
+    let deadline = std::time::Instant::now() + timeout;
     while !open.is_empty() && std::time::Instant::now() < deadline {
         match consumer.poll(Duration::from_millis(100)) {
             Some(Err(KafkaError::PartitionEOF(p))) => open.retain(|&q| q != p),
@@ -376,7 +389,9 @@ pub fn committed_with_metadata(
         }
     }
     let started = Instant::now();
-    let res = consumer.committed_offsets(tpl, s.timeout).map_err(|e| {
+    let res = consumer.committed_offsets(tpl, s.timeout);
+    close(&consumer);
+    let res = res.map_err(|e| {
         let what = format!("reading committed offsets of group `{group}`");
         match e.rdkafka_error_code() {
             Some(code) if is_cluster(code) => super::cluster_error(&what, &e, s, started),
@@ -449,6 +464,20 @@ impl Committer {
     }
 }
 
+impl Drop for Committer {
+    fn drop(&mut self) {
+        close(&self.consumer);
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        for t in &self.topics {
+            close(&t.consumer);
+        }
+    }
+}
+
 /// Commit `positions` and wait for the answer at most `wait`. librdkafka's commit has no
 /// timeout of its own and can wait for ever for a coordinator that went away (seen: minutes,
 /// on a broker killed mid-run), so it runs on a thread of its own; one at a time (`busy`), so
@@ -504,10 +533,16 @@ pub(super) fn commit_timeout(s: &Settings) -> Duration {
 /// partition still fetches a useful batch. A full queue postpones the next fetch by
 /// `fetch.queue.backoff.ms` (1 s by default): a few ms keeps a small queue flowing.
 /// Each setting can still be overridden with `-X`.
+///
+/// A command that copies records (replay, redrive) also caps the prefetch in records
+/// (`queued.min.messages`, per partition in librdkafka): each queued record costs librdkafka a
+/// few hundred bytes besides its payload, so at small records the byte budget alone let the
+/// queue hold 2-3 times its size.
 pub(super) struct Prefetch {
     queue_kb: String,
     fetch_bytes: String,
     partition_fetch_bytes: String,
+    queued_records: String,
 }
 
 impl Prefetch {
@@ -517,6 +552,13 @@ impl Prefetch {
     const FETCH_BYTES: usize = 4 << 20;
     /// The least a partition fetches at once.
     const PARTITION_FLOOR: usize = 64 << 10;
+    /// Records a reader tries to keep queued per partition: as many as the byte budget holds
+    /// (bulk reads are the common case).
+    const RECORDS: usize = 1_000_000;
+    /// Records a copying command keeps queued, all partitions together, and the least per
+    /// partition.
+    const COPY_RECORDS: usize = 80_000;
+    const COPY_PARTITION_FLOOR: usize = 1_000;
 
     pub(super) fn new(consumers: usize, partitions: usize) -> Prefetch {
         let consumers = consumers.max(1);
@@ -527,14 +569,26 @@ impl Prefetch {
             partition_fetch_bytes: (fetch / partitions.max(1))
                 .clamp(Self::PARTITION_FLOOR, 1 << 20)
                 .to_string(),
+            queued_records: Self::RECORDS.to_string(),
         }
     }
 
-    pub(super) fn settings(&self) -> [(&str, &str); 4] {
+    /// The budget of a command that copies the records it reads (see above).
+    pub(super) fn copying(consumers: usize, partitions: usize) -> Prefetch {
+        Prefetch {
+            queued_records: (Self::COPY_RECORDS / partitions.max(1))
+                .max(Self::COPY_PARTITION_FLOOR)
+                .to_string(),
+            ..Prefetch::new(consumers, partitions)
+        }
+    }
+
+    pub(super) fn settings(&self) -> [(&str, &str); 5] {
         [
             ("queued.max.messages.kbytes", &self.queue_kb),
             ("fetch.max.bytes", &self.fetch_bytes),
             ("max.partition.fetch.bytes", &self.partition_fetch_bytes),
+            ("queued.min.messages", &self.queued_records),
             ("fetch.queue.backoff.ms", "5"),
         ]
     }
@@ -547,6 +601,22 @@ impl Reader {
         deadline: Option<i64>,
         group: Option<&str>,
     ) -> Result<Reader> {
+        Reader::open_with(s, ranges, deadline, group, Prefetch::new)
+    }
+
+    /// As `open`, for a command that copies what it reads: a prefetch capped in records too
+    /// (see `Prefetch`).
+    pub fn open_copying(s: &Settings, ranges: &[Range], deadline: Option<i64>) -> Result<Reader> {
+        Reader::open_with(s, ranges, deadline, None, Prefetch::copying)
+    }
+
+    fn open_with(
+        s: &Settings,
+        ranges: &[Range],
+        deadline: Option<i64>,
+        group: Option<&str>,
+        budget: fn(usize, usize) -> Prefetch,
+    ) -> Result<Reader> {
         let mut by_topic: BTreeMap<&str, Vec<&Range>> = BTreeMap::new();
         for r in ranges {
             by_topic.entry(&r.topic).or_default().push(r);
@@ -554,16 +624,13 @@ impl Reader {
         let mut topics = Vec::new();
         let consumers = by_topic.len();
         for (topic, rs) in by_topic {
-            let prefetch = Prefetch::new(consumers, rs.len());
+            let prefetch = budget(consumers, rs.len());
             let mut defaults = vec![
                 ("enable.auto.commit", "false"),
                 ("enable.auto.offset.store", "false"),
                 ("enable.partition.eof", "true"),
                 ("auto.offset.reset", "earliest"),
                 ("fetch.wait.max.ms", "100"),
-                // Prefetch as many records as the byte budget holds (bulk reads are the common
-                // case); the budget keeps memory bounded whatever the topic's size.
-                ("queued.min.messages", "1000000"),
             ];
             defaults.extend(prefetch.settings());
             // librdkafka refuses assign() without a group.id, even though assigning joins no
@@ -658,6 +725,7 @@ impl Reader {
         let wait = Duration::from_millis((100 / n).max(10));
         let mut idle_rounds = 0usize;
         let mut last_progress = Instant::now();
+        let mut spare = Vec::new();
         loop {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(ReadEnd::Cancelled);
@@ -743,7 +811,7 @@ impl Reader {
                             }
                             part.start_time = None;
                         }
-                        let headers = headers_of(&m);
+                        let headers = headers_of(&m, std::mem::take(&mut spare));
                         let view = RecordView {
                             topic: &t.topic,
                             partition: p,
@@ -757,6 +825,7 @@ impl Reader {
                         if f(Event::Record(view))? == Flow::Stop {
                             return Ok(ReadEnd::Stopped);
                         }
+                        spare = recycle(headers);
                     }
                 }
             }
@@ -986,10 +1055,22 @@ pub(super) fn timestamp_of(m: &impl Message) -> (Option<i64>, Option<TimestampTy
     }
 }
 
-/// A record's headers in order, repeats and nulls kept.
-pub(super) fn headers_of<M: Message>(m: &M) -> Vec<(&str, Option<&[u8]>)> {
-    match m.headers() {
-        Some(hs) => hs.iter().map(|h| (h.key, h.value)).collect(),
-        None => Vec::new(),
+/// A record's headers in order, repeats and nulls kept, in `spare`'s allocation (see
+/// `recycle`): reading allocates no list per record.
+pub(super) fn headers_of<'m, M: Message>(
+    m: &'m M,
+    spare: Vec<(&str, Option<&[u8]>)>,
+) -> Vec<(&'m str, Option<&'m [u8]>)> {
+    let mut out = recycle(spare);
+    if let Some(hs) = m.headers() {
+        out.extend(hs.iter().map(|h| (h.key, h.value)));
     }
+    out
+}
+
+/// An empty list of headers of any lifetime in `v`'s allocation: the standard library collects
+/// a vector's own iterator in place when the element layout is the same.
+pub(super) fn recycle<'b>(mut v: Vec<(&str, Option<&[u8]>)>) -> Vec<(&'b str, Option<&'b [u8]>)> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("cleared")).collect()
 }

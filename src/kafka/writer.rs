@@ -65,8 +65,60 @@ pub struct Outgoing<'a> {
     pub partition: Option<i32>,
     pub key: Option<&'a [u8]>,
     pub value: Option<&'a [u8]>,
-    pub headers: &'a [Header],
+    pub headers: OutHeaders<'a>,
     pub timestamp: Option<i64>,
+}
+
+/// The headers of a record to send: owned, or borrowed as read from Kafka (name, value or None
+/// for a null header), so a copy needs no copy of its headers before librdkafka's own.
+#[derive(Clone, Copy)]
+pub enum OutHeaders<'a> {
+    Owned(&'a [Header]),
+    Borrowed(&'a [(&'a str, Option<&'a [u8]>)]),
+}
+
+impl<'a> OutHeaders<'a> {
+    fn len(&self) -> usize {
+        match self {
+            OutHeaders::Owned(hs) => hs.len(),
+            OutHeaders::Borrowed(hs) => hs.len(),
+        }
+    }
+
+    /// These headers as borrowed pairs, and one more after them.
+    pub fn and<'b>(self, name: &'b str, value: &'b [u8]) -> Vec<(&'b str, Option<&'b [u8]>)>
+    where
+        'a: 'b,
+    {
+        let mut out = Vec::with_capacity(self.len() + 1);
+        match self {
+            OutHeaders::Owned(hs) => {
+                out.extend(hs.iter().map(|h| (h.name.as_str(), h.value.as_deref())))
+            }
+            OutHeaders::Borrowed(hs) => out.extend_from_slice(hs),
+        }
+        out.push((name, Some(value)));
+        out
+    }
+
+    /// librdkafka's copy of them (None when there are none).
+    fn to_kafka(self) -> Option<OwnedHeaders> {
+        if self.len() == 0 {
+            return None;
+        }
+        let out = OwnedHeaders::new_with_capacity(self.len());
+        Some(match self {
+            OutHeaders::Owned(hs) => hs.iter().fold(out, |out, h| {
+                out.insert(KHeader {
+                    key: &h.name,
+                    value: h.value.as_deref(),
+                })
+            }),
+            OutHeaders::Borrowed(hs) => hs
+                .iter()
+                .fold(out, |out, &(key, value)| out.insert(KHeader { key, value })),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -177,14 +229,7 @@ impl Writer {
         if let Some(ts) = rec.timestamp {
             r = r.timestamp(ts);
         }
-        if !rec.headers.is_empty() {
-            let mut headers = OwnedHeaders::new_with_capacity(rec.headers.len());
-            for h in rec.headers {
-                headers = headers.insert(KHeader {
-                    key: &h.name,
-                    value: h.value.as_deref(),
-                });
-            }
+        if let Some(headers) = rec.headers.to_kafka() {
             r = r.headers(headers);
         }
         loop {
