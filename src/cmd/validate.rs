@@ -18,10 +18,13 @@ use crate::registry::lookup::{Context, Miss};
 use crate::registry::{Issue, Registry, SchemaFile, Subject};
 use anyhow::{Context as _, Result};
 use serde_json::Value;
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Where an event came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,19 +261,27 @@ impl Report<'_> {
         self.invalid + self.broken + if self.allow_unknown { 0 } else { self.unknown }
     }
 
+    /// The counts of one subject version (the name is copied only for its first event).
+    fn subject_stats(&mut self, subject: String, version: u32) -> &mut SubjectStats {
+        match self.stats.entry((subject, version)) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                let subject = e.key().0.clone();
+                e.insert(SubjectStats {
+                    subject,
+                    version,
+                    ..Default::default()
+                })
+            }
+        }
+    }
+
     fn add(&mut self, loc: &Location, v: Verdict) -> Result<()> {
         self.checked += 1;
         let (what, subject, details): (&str, Option<(String, u32)>, Vec<Issue>) = match v {
             Verdict::Valid { subject, version } => {
                 self.valid += 1;
-                let s = self
-                    .stats
-                    .entry((subject.clone(), version))
-                    .or_insert_with(|| SubjectStats {
-                        subject,
-                        version,
-                        ..Default::default()
-                    });
+                let s = self.subject_stats(subject, version);
                 s.checked += 1;
                 s.valid += 1;
                 return Ok(());
@@ -281,14 +292,7 @@ impl Report<'_> {
                 issues,
             } => {
                 self.invalid += 1;
-                let s = self
-                    .stats
-                    .entry((subject.clone(), version))
-                    .or_insert_with(|| SubjectStats {
-                        subject: subject.clone(),
-                        version,
-                        ..Default::default()
-                    });
+                let s = self.subject_stats(subject.clone(), version);
                 s.checked += 1;
                 s.invalid += 1;
                 for i in &issues {
@@ -592,12 +596,38 @@ impl Report<'_> {
     }
 }
 
-/// One slice of input lines, checked by a worker.
+/// One slice of input lines, checked by a worker: the lines are ranges of a block read from the
+/// input, shared by the chunks cut from it, so no line is copied on its way to a worker.
 struct Chunk {
     seq: u64,
     source: usize,
     first_line: u64,
-    lines: Vec<Vec<u8>>,
+    block: Arc<Vec<u8>>,
+    lines: Vec<Range<usize>>,
+}
+
+/// Where the data of each line of `block` lies (`\r`s before the `\n` and, on the input's first
+/// line, a UTF-8 byte-order mark left out); `line_no` counts the lines, across blocks.
+fn line_ranges(block: &[u8], line_no: &mut u64) -> Vec<Range<usize>> {
+    let mut at = 0;
+    crate::input::lines(block)
+        .map(|l| {
+            *line_no += 1;
+            let start = at;
+            at += l.len() + 1;
+            let mut end = l.len();
+            while end > 0 && l[end - 1] == b'\r' {
+                end -= 1;
+            }
+            // A UTF-8 byte-order mark before the first line is not data.
+            let skip = if *line_no == 1 && l.starts_with(b"\xef\xbb\xbf") {
+                3.min(end)
+            } else {
+                0
+            };
+            start + skip..start + end
+        })
+        .collect()
 }
 
 pub fn run(
@@ -776,28 +806,17 @@ fn validate_files(
                             )))
                         }
                     };
-                    let mut lines = crate::input::lines(&bytes).peekable();
-                    while lines.peek().is_some() {
-                        let mut chunk = Chunk {
+                    let first_line = line_no + 1;
+                    let ranges = line_ranges(&bytes, &mut line_no);
+                    let block = Arc::new(bytes);
+                    for (i, lines) in ranges.chunks(LINES).enumerate() {
+                        let chunk = Chunk {
                             seq,
                             source,
-                            first_line: line_no + 1,
-                            lines: Vec::new(),
+                            first_line: first_line + (i * LINES) as u64,
+                            block: Arc::clone(&block),
+                            lines: lines.to_vec(),
                         };
-                        for l in lines.by_ref().take(LINES) {
-                            line_no += 1;
-                            let mut end = l.len();
-                            while end > 0 && l[end - 1] == b'\r' {
-                                end -= 1;
-                            }
-                            // A UTF-8 byte-order mark before the first line is not data.
-                            let start = if line_no == 1 && l.starts_with(b"\xef\xbb\xbf") {
-                                3.min(end)
-                            } else {
-                                0
-                            };
-                            chunk.lines.push(l[start..end].to_vec());
-                        }
                         if stop_ref.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
                             return Ok(());
                         }
@@ -819,7 +838,8 @@ fn validate_files(
                     Err(_) => return,
                 };
                 let mut out = Vec::new();
-                for (i, line) in chunk.lines.iter().enumerate() {
+                for (i, range) in chunk.lines.iter().enumerate() {
+                    let line = &chunk.block[range.clone()];
                     if line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
