@@ -18,7 +18,6 @@ use crate::registry::lookup::{Context, Miss};
 use crate::registry::{Issue, Registry, SchemaFile, Subject};
 use anyhow::{Context as _, Result};
 use serde_json::Value;
-use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::ops::Range;
@@ -53,15 +52,15 @@ impl std::fmt::Display for Location {
     }
 }
 
-/// The verdict for one event.
+/// The verdict for one event; the subject's name is the registry's own.
 #[derive(Debug, Clone)]
-pub enum Verdict {
+pub enum Verdict<'r> {
     Valid {
-        subject: String,
+        subject: &'r str,
         version: u32,
     },
     Invalid {
-        subject: String,
+        subject: &'r str,
         version: u32,
         issues: Vec<Issue>,
     },
@@ -83,12 +82,12 @@ pub fn parse_json<'a, T: serde::Deserialize<'a>>(body: &'a [u8]) -> Result<T, St
 }
 
 /// Validate one event body. Pure apart from compiling schemas on first use.
-pub fn verdict(
-    reg: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
+pub fn verdict<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
     body: &[u8],
     ctx: &Context<'_>,
-) -> Verdict {
+) -> Verdict<'r> {
     match parse_json::<Value>(body) {
         Ok(event) => verdict_for_event(reg, explicit, &event, ctx),
         Err(e) => Verdict::Broken(e),
@@ -96,12 +95,12 @@ pub fn verdict(
 }
 
 /// The verdict for an event already parsed: find its schema, check it.
-pub fn verdict_for_event(
-    reg: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
+pub fn verdict_for_event<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
     event: &Value,
     ctx: &Context<'_>,
-) -> Verdict {
+) -> Verdict<'r> {
     match reg.find(explicit, event, ctx) {
         Err(Miss::Unknown(why)) => Verdict::Unknown(why),
         Err(Miss::Bad(why)) => Verdict::Broken(why),
@@ -110,19 +109,19 @@ pub fn verdict_for_event(
 }
 
 /// The verdict for an event already parsed, against the schema found for it.
-pub fn verdict_against(
+pub fn verdict_against<'r>(
     reg: &Registry,
-    subject: &Subject,
+    subject: &'r Subject,
     file: &SchemaFile,
     event: &Value,
-) -> Verdict {
+) -> Verdict<'r> {
     match reg.check(subject, file, event) {
         Ok(issues) if issues.is_empty() => Verdict::Valid {
-            subject: subject.name.clone(),
+            subject: &subject.name,
             version: file.version,
         },
         Ok(issues) => Verdict::Invalid {
-            subject: subject.name.clone(),
+            subject: &subject.name,
             version: file.version,
             issues,
         },
@@ -134,12 +133,12 @@ pub fn verdict_against(
 }
 
 /// Validate one input line (a bare event, or an envelope whose value is the event).
-fn verdict_for_line(
-    reg: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
+fn verdict_for_line<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
     input: ValidateInput,
     line: &[u8],
-) -> Verdict {
+) -> Verdict<'r> {
     match input {
         ValidateInput::Json => verdict(reg, explicit, line, &Context::default()),
         ValidateInput::Envelope => {
@@ -219,12 +218,12 @@ struct TopError {
     example: String,
 }
 
-/// Counts for the summary, and the report as it goes.
-struct Report<'p> {
+/// Counts for the summary, and the report as it goes (`'r`: the registry's subject names).
+struct Report<'p, 'r> {
     printer: &'p mut Printer,
     format: Option<ReportFormat>,
     allow_unknown: bool,
-    stats: BTreeMap<(String, u32), SubjectStats>,
+    stats: BTreeMap<(&'r str, u32), SubjectStats>,
     checked: u64,
     valid: u64,
     invalid: u64,
@@ -256,29 +255,24 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-impl Report<'_> {
+impl<'r> Report<'_, 'r> {
     fn problems(&self) -> u64 {
         self.invalid + self.broken + if self.allow_unknown { 0 } else { self.unknown }
     }
 
-    /// The counts of one subject version (the name is copied only for its first event).
-    fn subject_stats(&mut self, subject: String, version: u32) -> &mut SubjectStats {
-        match self.stats.entry((subject, version)) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => {
-                let subject = e.key().0.clone();
-                e.insert(SubjectStats {
-                    subject,
-                    version,
-                    ..Default::default()
-                })
-            }
-        }
+    fn subject_stats(&mut self, subject: &'r str, version: u32) -> &mut SubjectStats {
+        self.stats
+            .entry((subject, version))
+            .or_insert_with(|| SubjectStats {
+                subject: subject.to_string(),
+                version,
+                ..Default::default()
+            })
     }
 
-    fn add(&mut self, loc: &Location, v: Verdict) -> Result<()> {
+    fn add(&mut self, loc: &Location, v: Verdict<'r>) -> Result<()> {
         self.checked += 1;
-        let (what, subject, details): (&str, Option<(String, u32)>, Vec<Issue>) = match v {
+        let (what, subject, details): (&str, Option<(&str, u32)>, Vec<Issue>) = match v {
             Verdict::Valid { subject, version } => {
                 self.valid += 1;
                 let s = self.subject_stats(subject, version);
@@ -292,7 +286,7 @@ impl Report<'_> {
                 issues,
             } => {
                 self.invalid += 1;
-                let s = self.subject_stats(subject.clone(), version);
+                let s = self.subject_stats(subject, version);
                 s.checked += 1;
                 s.invalid += 1;
                 for i in &issues {
@@ -339,7 +333,7 @@ impl Report<'_> {
         &mut self,
         loc: &Location,
         what: &str,
-        subject: Option<(String, u32)>,
+        subject: Option<(&str, u32)>,
         issues: &[Issue],
     ) -> Result<()> {
         let subj = subject.as_ref().map(|(s, v)| format!("{s}@{v}"));
@@ -445,7 +439,7 @@ impl Report<'_> {
                     topic,
                     partition,
                     offset,
-                    subject: subject.as_ref().map(|(s, _)| s.as_str()),
+                    subject: subject.map(|(s, _)| s),
                     version: subject.as_ref().map(|(_, v)| *v),
                     errors: issues,
                 })?;
@@ -695,13 +689,13 @@ pub fn run(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn validate_topics(
+fn validate_topics<'r>(
     args: &ValidateArgs,
     topics: &[String],
     settings: &Settings,
-    registry: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
-    report: &mut Report<'_>,
+    registry: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
+    report: &mut Report<'_, 'r>,
     max_invalid: u64,
     cancel: &AtomicBool,
 ) -> Result<bool> {
@@ -739,12 +733,12 @@ fn validate_topics(
     Ok(stopped || end == ReadEnd::Stopped)
 }
 
-fn validate_files(
+fn validate_files<'r>(
     files: &[PathBuf],
     input: ValidateInput,
-    registry: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
-    report: &mut Report<'_>,
+    registry: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
+    report: &mut Report<'_, 'r>,
     max_invalid: u64,
     cancel: &AtomicBool,
 ) -> Result<bool> {
