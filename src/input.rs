@@ -290,8 +290,16 @@ pub fn confirm(question: &str) -> Result<bool> {
 /// The lines of a chunk, without their `\n`.
 pub fn lines(chunk: &[u8]) -> impl Iterator<Item = &[u8]> {
     let body = chunk.strip_suffix(b"\n").unwrap_or(chunk);
-    body.split(|&b| b == b'\n')
+    // memchr finds each newline many bytes at a time (a byte-by-byte split showed in profiles).
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', body)
+        .chain(std::iter::once(body.len()))
         .take(if chunk.is_empty() { 0 } else { usize::MAX })
+        .map(move |end| {
+            let line = &body[start..end];
+            start = end + 1;
+            line
+        })
 }
 
 #[cfg(test)]
@@ -341,6 +349,30 @@ mod tests {
             drop(looked);
         });
         assert!(stop.load(Ordering::Relaxed));
+    }
+
+    #[test]
+    fn lines_are_a_split_on_newlines_without_the_last_one() {
+        let inputs: [&[u8]; 9] = [
+            b"",
+            b"\n",
+            b"\n\n",
+            b"a",
+            b"a\n",
+            b"a\nb",
+            b"a\n\nb\n",
+            b"\na\r\n",
+            b"ab\ncd\n\n",
+        ];
+        for input in inputs {
+            let body = input.strip_suffix(b"\n").unwrap_or(input);
+            let expected: Vec<&[u8]> = if input.is_empty() {
+                Vec::new()
+            } else {
+                body.split(|&b| b == b'\n').collect()
+            };
+            assert_eq!(lines(input).collect::<Vec<_>>(), expected, "{input:?}");
+        }
     }
 
     #[test]

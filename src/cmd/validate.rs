@@ -20,8 +20,10 @@ use anyhow::{Context as _, Result};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Where an event came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,15 +52,15 @@ impl std::fmt::Display for Location {
     }
 }
 
-/// The verdict for one event.
+/// The verdict for one event; the subject's name is the registry's own.
 #[derive(Debug, Clone)]
-pub enum Verdict {
+pub enum Verdict<'r> {
     Valid {
-        subject: String,
+        subject: &'r str,
         version: u32,
     },
     Invalid {
-        subject: String,
+        subject: &'r str,
         version: u32,
         issues: Vec<Issue>,
     },
@@ -80,12 +82,12 @@ pub fn parse_json<'a, T: serde::Deserialize<'a>>(body: &'a [u8]) -> Result<T, St
 }
 
 /// Validate one event body. Pure apart from compiling schemas on first use.
-pub fn verdict(
-    reg: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
+pub fn verdict<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
     body: &[u8],
     ctx: &Context<'_>,
-) -> Verdict {
+) -> Verdict<'r> {
     match parse_json::<Value>(body) {
         Ok(event) => verdict_for_event(reg, explicit, &event, ctx),
         Err(e) => Verdict::Broken(e),
@@ -93,12 +95,12 @@ pub fn verdict(
 }
 
 /// The verdict for an event already parsed: find its schema, check it.
-pub fn verdict_for_event(
-    reg: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
+pub fn verdict_for_event<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
     event: &Value,
     ctx: &Context<'_>,
-) -> Verdict {
+) -> Verdict<'r> {
     match reg.find(explicit, event, ctx) {
         Err(Miss::Unknown(why)) => Verdict::Unknown(why),
         Err(Miss::Bad(why)) => Verdict::Broken(why),
@@ -107,19 +109,19 @@ pub fn verdict_for_event(
 }
 
 /// The verdict for an event already parsed, against the schema found for it.
-pub fn verdict_against(
+pub fn verdict_against<'r>(
     reg: &Registry,
-    subject: &Subject,
+    subject: &'r Subject,
     file: &SchemaFile,
     event: &Value,
-) -> Verdict {
+) -> Verdict<'r> {
     match reg.check(subject, file, event) {
         Ok(issues) if issues.is_empty() => Verdict::Valid {
-            subject: subject.name.clone(),
+            subject: &subject.name,
             version: file.version,
         },
         Ok(issues) => Verdict::Invalid {
-            subject: subject.name.clone(),
+            subject: &subject.name,
             version: file.version,
             issues,
         },
@@ -131,12 +133,12 @@ pub fn verdict_against(
 }
 
 /// Validate one input line (a bare event, or an envelope whose value is the event).
-fn verdict_for_line(
-    reg: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
+fn verdict_for_line<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
     input: ValidateInput,
     line: &[u8],
-) -> Verdict {
+) -> Verdict<'r> {
     match input {
         ValidateInput::Json => verdict(reg, explicit, line, &Context::default()),
         ValidateInput::Envelope => {
@@ -216,12 +218,12 @@ struct TopError {
     example: String,
 }
 
-/// Counts for the summary, and the report as it goes.
-struct Report<'p> {
+/// Counts for the summary, and the report as it goes (`'r`: the registry's subject names).
+struct Report<'p, 'r> {
     printer: &'p mut Printer,
     format: Option<ReportFormat>,
     allow_unknown: bool,
-    stats: BTreeMap<(String, u32), SubjectStats>,
+    stats: BTreeMap<(&'r str, u32), SubjectStats>,
     checked: u64,
     valid: u64,
     invalid: u64,
@@ -253,24 +255,27 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-impl Report<'_> {
+impl<'r> Report<'_, 'r> {
     fn problems(&self) -> u64 {
         self.invalid + self.broken + if self.allow_unknown { 0 } else { self.unknown }
     }
 
-    fn add(&mut self, loc: &Location, v: Verdict) -> Result<()> {
+    fn subject_stats(&mut self, subject: &'r str, version: u32) -> &mut SubjectStats {
+        self.stats
+            .entry((subject, version))
+            .or_insert_with(|| SubjectStats {
+                subject: subject.to_string(),
+                version,
+                ..Default::default()
+            })
+    }
+
+    fn add(&mut self, loc: &Location, v: Verdict<'r>) -> Result<()> {
         self.checked += 1;
-        let (what, subject, details): (&str, Option<(String, u32)>, Vec<Issue>) = match v {
+        let (what, subject, details): (&str, Option<(&str, u32)>, Vec<Issue>) = match v {
             Verdict::Valid { subject, version } => {
                 self.valid += 1;
-                let s = self
-                    .stats
-                    .entry((subject.clone(), version))
-                    .or_insert_with(|| SubjectStats {
-                        subject,
-                        version,
-                        ..Default::default()
-                    });
+                let s = self.subject_stats(subject, version);
                 s.checked += 1;
                 s.valid += 1;
                 return Ok(());
@@ -281,14 +286,7 @@ impl Report<'_> {
                 issues,
             } => {
                 self.invalid += 1;
-                let s = self
-                    .stats
-                    .entry((subject.clone(), version))
-                    .or_insert_with(|| SubjectStats {
-                        subject: subject.clone(),
-                        version,
-                        ..Default::default()
-                    });
+                let s = self.subject_stats(subject, version);
                 s.checked += 1;
                 s.invalid += 1;
                 for i in &issues {
@@ -335,7 +333,7 @@ impl Report<'_> {
         &mut self,
         loc: &Location,
         what: &str,
-        subject: Option<(String, u32)>,
+        subject: Option<(&str, u32)>,
         issues: &[Issue],
     ) -> Result<()> {
         let subj = subject.as_ref().map(|(s, v)| format!("{s}@{v}"));
@@ -441,7 +439,7 @@ impl Report<'_> {
                     topic,
                     partition,
                     offset,
-                    subject: subject.as_ref().map(|(s, _)| s.as_str()),
+                    subject: subject.map(|(s, _)| s),
                     version: subject.as_ref().map(|(_, v)| *v),
                     errors: issues,
                 })?;
@@ -592,12 +590,38 @@ impl Report<'_> {
     }
 }
 
-/// One slice of input lines, checked by a worker.
+/// One slice of input lines, checked by a worker: the lines are ranges of a block read from the
+/// input, shared by the chunks cut from it, so no line is copied on its way to a worker.
 struct Chunk {
     seq: u64,
     source: usize,
     first_line: u64,
-    lines: Vec<Vec<u8>>,
+    block: Arc<Vec<u8>>,
+    lines: Vec<Range<usize>>,
+}
+
+/// Where the data of each line of `block` lies (`\r`s before the `\n` and, on the input's first
+/// line, a UTF-8 byte-order mark left out); `line_no` counts the lines, across blocks.
+fn line_ranges(block: &[u8], line_no: &mut u64) -> Vec<Range<usize>> {
+    let mut at = 0;
+    crate::input::lines(block)
+        .map(|l| {
+            *line_no += 1;
+            let start = at;
+            at += l.len() + 1;
+            let mut end = l.len();
+            while end > 0 && l[end - 1] == b'\r' {
+                end -= 1;
+            }
+            // A UTF-8 byte-order mark before the first line is not data.
+            let skip = if *line_no == 1 && l.starts_with(b"\xef\xbb\xbf") {
+                3.min(end)
+            } else {
+                0
+            };
+            start + skip..start + end
+        })
+        .collect()
 }
 
 pub fn run(
@@ -665,13 +689,13 @@ pub fn run(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn validate_topics(
+fn validate_topics<'r>(
     args: &ValidateArgs,
     topics: &[String],
     settings: &Settings,
-    registry: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
-    report: &mut Report<'_>,
+    registry: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
+    report: &mut Report<'_, 'r>,
     max_invalid: u64,
     cancel: &AtomicBool,
 ) -> Result<bool> {
@@ -709,12 +733,12 @@ fn validate_topics(
     Ok(stopped || end == ReadEnd::Stopped)
 }
 
-fn validate_files(
+fn validate_files<'r>(
     files: &[PathBuf],
     input: ValidateInput,
-    registry: &Registry,
-    explicit: Option<(&Subject, &SchemaFile)>,
-    report: &mut Report<'_>,
+    registry: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
+    report: &mut Report<'_, 'r>,
     max_invalid: u64,
     cancel: &AtomicBool,
 ) -> Result<bool> {
@@ -776,28 +800,17 @@ fn validate_files(
                             )))
                         }
                     };
-                    let mut lines = crate::input::lines(&bytes).peekable();
-                    while lines.peek().is_some() {
-                        let mut chunk = Chunk {
+                    let first_line = line_no + 1;
+                    let ranges = line_ranges(&bytes, &mut line_no);
+                    let block = Arc::new(bytes);
+                    for (i, lines) in ranges.chunks(LINES).enumerate() {
+                        let chunk = Chunk {
                             seq,
                             source,
-                            first_line: line_no + 1,
-                            lines: Vec::new(),
+                            first_line: first_line + (i * LINES) as u64,
+                            block: Arc::clone(&block),
+                            lines: lines.to_vec(),
                         };
-                        for l in lines.by_ref().take(LINES) {
-                            line_no += 1;
-                            let mut end = l.len();
-                            while end > 0 && l[end - 1] == b'\r' {
-                                end -= 1;
-                            }
-                            // A UTF-8 byte-order mark before the first line is not data.
-                            let start = if line_no == 1 && l.starts_with(b"\xef\xbb\xbf") {
-                                3.min(end)
-                            } else {
-                                0
-                            };
-                            chunk.lines.push(l[start..end].to_vec());
-                        }
                         if stop_ref.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
                             return Ok(());
                         }
@@ -819,7 +832,8 @@ fn validate_files(
                     Err(_) => return,
                 };
                 let mut out = Vec::new();
-                for (i, line) in chunk.lines.iter().enumerate() {
+                for (i, range) in chunk.lines.iter().enumerate() {
+                    let line = &chunk.block[range.clone()];
                     if line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
