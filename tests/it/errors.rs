@@ -85,6 +85,18 @@ fn unreachable_broker_fails_within_the_timeout_with_exit_3() {
 }
 
 #[test]
+fn a_missing_input_file_is_named_before_any_connection() {
+    // The file is opened first: a typo in its name is a usage error (exit 2) even with the
+    // cluster unreachable, not a connection error after --timeout.
+    evtctl()
+        .args(["-b", "127.0.0.1:1", "--timeout", "30s", "publish", "t"])
+        .args(["--file", "/nonexistent/events.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/events.jsonl"));
+}
+
+#[test]
 fn usage_errors_exit_2() {
     evtctl()
         .args(["tail", "t", "--from", "yesterdayish"])

@@ -280,3 +280,32 @@ fn filters_and_key_match() {
     assert_eq!(read_all(&t, &["--key", "small"]).len(), 20);
     assert_eq!(read_all(&t, &["--key", "small", "-n", "5"]).len(), 5);
 }
+
+#[test]
+fn published_records_carry_the_time_they_were_read() {
+    // publish stamps CreateTime itself (once per chunk read), in milliseconds.
+    let t = topic("created", 3);
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as i64
+    };
+    let before = now();
+    evtctl()
+        .args(["publish", &t])
+        .write_stdin("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n")
+        .assert()
+        .success();
+    let after = now();
+    let records = read_all(&t, &[]);
+    assert_eq!(records.len(), 3);
+    for l in records {
+        let v: serde_json::Value = serde_json::from_str(&l).unwrap();
+        let ts = v["timestamp"].as_i64().expect("a timestamp in ms");
+        assert!(
+            (before..=after).contains(&ts),
+            "{ts} not in {before}..={after}"
+        );
+    }
+}
