@@ -53,6 +53,7 @@ repeat=${BENCH_REPEAT:-3}
 port=${BENCH_PORT:-19194}
 out=bench/out
 mkdir -p "$out"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 die() { echo "run.sh: $*" >&2; exit 1; }
 
 for t in kcat python3 jq; do command -v $t >/dev/null || die "$t is required (apt-get install $t)"; done
@@ -239,6 +240,9 @@ fi
 # ---------------------------------------------------------------- the table
 echo
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), $(uname -sr); median of $repeat runs, one embedded broker"
+# Other work on the machine moves the ratios (evtctl's extra threads lose more to it than a
+# one-threaded peer): the load average says how quiet the run was.
+echo "load average (1, 5, 15 min): $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' path size evtctl peer "peer rate" "ratio" "RSS evtctl / peer (MB)" target verdict
 printf '|---|---|---|---|---|---|---|---|---|\n'
 for row in "${rows[@]}"; do
