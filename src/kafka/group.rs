@@ -204,7 +204,7 @@ fn judge(topic: &str, res: KafkaResult<()>, started: Instant) -> Result<bool> {
 
 impl Drop for GroupReader {
     fn drop(&mut self) {
-        super::close(&self.consumer);
+        super::close_shared(&self.consumer);
     }
 }
 

@@ -15,7 +15,7 @@ use rdkafka::client::ClientContext;
 use rdkafka::config::{ClientConfig, RDKafkaLogLevel};
 use rdkafka::consumer::ConsumerContext;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Client context: routes librdkafka's log to stderr when asked (-vv), or its errors with -v,
@@ -86,6 +86,17 @@ pub(crate) fn close<C: ConsumerContext>(consumer: &rdkafka::consumer::BaseConsum
         while !consumer.closed() {
             consumer.poll(Duration::from_millis(1));
         }
+    }
+}
+
+/// `close` for a consumer shared with a bounded commit's thread (`commit_within`), only by its
+/// last holder. A commit that was given up on still holds the consumer, and librdkafka finishes
+/// closing a group only after every commit in flight ended: closing here would make the command
+/// wait for the very commit it stopped waiting for (seen: for as long as the broker was gone).
+/// The commit's thread drops, and so closes, the consumer when its commit ends.
+pub(crate) fn close_shared<C: ConsumerContext>(consumer: &Arc<rdkafka::consumer::BaseConsumer<C>>) {
+    if Arc::strong_count(consumer) == 1 {
+        close(consumer);
     }
 }
 

@@ -5,7 +5,9 @@
 //! arrive as records.
 
 use super::admin::Admin;
-use super::{cause_since, client_config_with, close, describe, is_cluster, is_transient, Ctx};
+use super::{
+    cause_since, client_config_with, close, close_shared, describe, is_cluster, is_transient, Ctx,
+};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
 use crate::position::{now_ms, Start, StartSpec, Stop};
@@ -466,14 +468,14 @@ impl Committer {
 
 impl Drop for Committer {
     fn drop(&mut self) {
-        close(&self.consumer);
+        close_shared(&self.consumer);
     }
 }
 
 impl Drop for Reader {
     fn drop(&mut self) {
         for t in &self.topics {
-            close(&t.consumer);
+            close_shared(&t.consumer);
         }
     }
 }

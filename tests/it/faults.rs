@@ -566,3 +566,38 @@ fn drain_losing_the_cluster_keeps_what_it_wrote_and_exits_3_with_its_summary() {
         "within a few --timeouts, not {since_kill:?}"
     );
 }
+
+#[test]
+fn dropping_a_committer_does_not_wait_for_the_commit_it_gave_up_on() {
+    // A commit runs on a thread of its own and is given up after --timeout (+1 s); dropping the
+    // committer then must not wait for that commit (librdkafka closes a group only after its
+    // commits end: here, not before the broker answers again).
+    use clap::Parser;
+    let b = OwnBroker::start(0);
+    b.create("given-up", 1);
+    let cli = evtctl::cli::Cli::try_parse_from(["evtctl", "--timeout", "1s", "topics"]).unwrap();
+    let settings = evtctl::config::Settings::local(&b.addr, &cli.global);
+    let committer = evtctl::kafka::reader::Committer::new(&settings, "given-up-g").unwrap();
+    let at = |o: i64| vec![("given-up".to_string(), 0, o)];
+    committer
+        .commit(&at(0))
+        .expect("the first commit, broker up");
+    let signal = |sig: &str| {
+        let ok = Command::new("kill")
+            .args([sig, &b.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    };
+    signal("-STOP");
+    assert!(committer.commit(&at(1)).is_err(), "no answer: given up");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        drop(committer);
+        let _ = tx.send(());
+    });
+    // Generous: the point is that the drop returns while the broker is still frozen.
+    let dropped = rx.recv_timeout(Duration::from_secs(60)).is_ok();
+    signal("-CONT");
+    assert!(dropped, "the drop waited for the frozen broker");
+}
