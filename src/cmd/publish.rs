@@ -414,7 +414,8 @@ impl Input {
             Input::File(p) => {
                 let f =
                     std::fs::File::open(p).map_err(|e| usage(format!("{}: {e}", p.display())))?;
-                let len = f.metadata().ok().map(|m| m.len());
+                // The size of a regular file only: a FIFO or /dev/stdin says 0, not "short".
+                let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
                 (Chunks::spawn(Box::new(f)), len)
             }
             Input::Stdin => (Chunks::spawn(Box::new(std::io::stdin())), None),
@@ -773,9 +774,10 @@ pub fn run(
                 }
             };
             let mut refused = refused.into_iter().peekable();
-            // The records' time (CreateTime) is read once per chunk, not by librdkafka per
-            // record: a chunk is read at once and sent within milliseconds.
-            let read_at = crate::position::now_ms();
+            // The records' time (CreateTime) is read by us, not by librdkafka per record: at
+            // each chunk, every 256 lines, and after each wait of --rate, so no record carries
+            // a time older than that.
+            let mut read_at = crate::position::now_ms();
             for (i, raw) in input::lines(&chunk).enumerate() {
                 // Ctrl-C stops the input at once: lines read but not yet sent stay unsent.
                 if cancel.load(Ordering::Relaxed) {
@@ -783,6 +785,9 @@ pub fn run(
                 }
                 read_bytes += raw.len() as u64 + 1;
                 line_no += 1;
+                if line_no.is_multiple_of(256) {
+                    read_at = crate::position::now_ms();
+                }
                 let line = clean(raw, line_no == 1);
                 if is_blank(line) && !single {
                     continue;
@@ -810,7 +815,7 @@ pub fn run(
                                     key: owned.key.as_deref(),
                                     value: owned.value.as_deref(),
                                     headers: &owned.headers,
-                                    timestamp: owned.timestamp.or(Some(read_at)),
+                                    timestamp: owned.timestamp,
                                 }
                             }
                             None => Borrowed {
@@ -822,7 +827,7 @@ pub fn run(
                                 },
                                 value: Some(line),
                                 headers: &plan.headers,
-                                timestamp: Some(read_at),
+                                timestamp: None,
                             },
                         };
                         let registry = registry.filter(|_| !checked_ahead);
@@ -844,6 +849,7 @@ pub fn run(
                     if !p.admit(cancel, |wait| writer.poll(wait, &mut run.deliveries)) {
                         break 'input;
                     }
+                    read_at = crate::position::now_ms();
                 }
                 run.summary.records += 1;
                 run.summary.bytes += rec.value.map_or(0, |v| v.len() as u64);
@@ -857,7 +863,8 @@ pub fn run(
                         key: rec.key,
                         value: rec.value,
                         headers: OutHeaders::Owned(rec.headers),
-                        timestamp: rec.timestamp,
+                        // A record's own time (an envelope's), else the time it was read.
+                        timestamp: rec.timestamp.or(Some(read_at)),
                     },
                     line_no,
                     &mut run.deliveries,

@@ -309,3 +309,26 @@ fn published_records_carry_the_time_they_were_read() {
         );
     }
 }
+
+#[test]
+fn paced_records_carry_the_time_they_were_sent() {
+    // With --rate, a record waits its turn; its CreateTime is the time it goes, not the time
+    // its chunk of input was read (found in review: all four carried the first one's time).
+    let t = topic("paced", 1);
+    evtctl()
+        .args(["publish", &t, "--rate", "4/s"])
+        .write_stdin("{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n")
+        .assert()
+        .success();
+    let times: Vec<i64> = read_all(&t, &[])
+        .iter()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["timestamp"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(times.len(), 4);
+    // The fourth is due 750 ms after the first (a lower bound --rate guarantees).
+    assert!(times[3] - times[0] >= 700, "{times:?}");
+}
