@@ -254,6 +254,7 @@ impl GroupReader {
             ("partition.assignment.strategy", "cooperative-sticky"),
             ("session.timeout.ms", "6000"),
             ("heartbeat.interval.ms", "1000"),
+            super::EAGER_CONNECTIONS,
         ];
         settings.extend(prefetch.settings());
         let consumer: BaseConsumer<GroupCtx> = client_config_with(s, &settings)
