@@ -638,7 +638,6 @@ impl Reader {
                 ("enable.partition.eof", "true"),
                 ("auto.offset.reset", "earliest"),
                 ("fetch.wait.max.ms", "100"),
-                super::EAGER_CONNECTIONS,
             ];
             defaults.extend(prefetch.settings());
             // librdkafka refuses assign() without a group.id, even though assigning joins no
