@@ -1,6 +1,6 @@
 //! Metadata, watermarks, offsets for times, and topic creation.
 
-use super::{client_config, describe, Ctx};
+use super::{client_config, client_config_with, describe, Ctx};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
 use anyhow::{Context, Result};
@@ -164,7 +164,7 @@ fn missing_topic(name: &str) -> anyhow::Error {
 
 impl Admin {
     pub fn connect(s: &Settings) -> Result<Admin> {
-        let mut cfg = client_config(s);
+        let mut cfg = client_config_with(s, &[super::EAGER_CONNECTIONS]);
         cfg.set("enable.auto.commit", "false");
         let consumer: BaseConsumer<Ctx> = cfg
             .create_with_context(Ctx { verbose: s.verbose })

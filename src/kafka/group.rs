@@ -53,6 +53,9 @@ struct Assigned {
     parts: BTreeMap<i32, bool>,
     /// Assigned partitions whose committed state the owner has not been given yet.
     to_load: Vec<i32>,
+    /// The group's committed position and metadata per partition, as read when they were
+    /// assigned (absent where the read failed; `load_assigned` then reads them itself).
+    committed: BTreeMap<i32, (Offset, String)>,
     /// Assignments received so far.
     generations: u64,
     /// A commit on revocation failed: the next owner may move those records again.
@@ -64,6 +67,35 @@ struct GroupCtx {
     topic: String,
     assigned: Arc<Mutex<Assigned>>,
     checkpoint: Arc<dyn Checkpoint>,
+    /// How long the assignment callback waits for the group's committed positions.
+    lookup_wait: Duration,
+}
+
+impl GroupCtx {
+    /// Start newly assigned partitions where the group committed, or at the log start where it
+    /// committed nothing (as `auto.offset.reset=earliest` would, but without librdkafka's
+    /// 100 ms back-off after finding no committed offset), and keep what was read for
+    /// `load_assigned`. If the read fails, librdkafka looks the positions up itself.
+    fn start_where_committed(&self, consumer: &BaseConsumer<Self>, tpl: &TopicPartitionList) {
+        let Ok(committed) = consumer.committed_offsets(tpl.clone(), self.lookup_wait) else {
+            return;
+        };
+        let mut a = self.assigned.lock().expect("assignment lock");
+        for mut e in tpl.elements() {
+            let (offset, meta) = committed
+                .find_partition(&self.topic, e.partition())
+                .map_or((Offset::Invalid, String::new()), |c| {
+                    (c.offset(), c.metadata().to_string())
+                });
+            let start = match offset {
+                Offset::Offset(o) => Offset::Offset(o),
+                _ => Offset::Beginning,
+            };
+            if e.set_offset(start).is_ok() {
+                a.committed.insert(e.partition(), (offset, meta));
+            }
+        }
+    }
 }
 
 impl ClientContext for GroupCtx {
@@ -77,8 +109,10 @@ impl ClientContext for GroupCtx {
 
 impl ConsumerContext for GroupCtx {
     fn pre_rebalance(&self, consumer: &BaseConsumer<Self>, rebalance: &Rebalance<'_>) {
-        let Rebalance::Revoke(tpl) = rebalance else {
-            return;
+        let tpl = match rebalance {
+            Rebalance::Assign(tpl) => return self.start_where_committed(consumer, tpl),
+            Rebalance::Revoke(tpl) => tpl,
+            Rebalance::Error(_) => return,
         };
         let parts: Vec<i32> = tpl.elements().iter().map(|e| e.partition()).collect();
         // Lost (no answer from the coordinator for the session timeout, as when the cluster goes
@@ -118,6 +152,7 @@ impl ConsumerContext for GroupCtx {
         }
         for p in parts {
             a.parts.remove(&p);
+            a.committed.remove(&p);
         }
     }
 
@@ -254,6 +289,7 @@ impl GroupReader {
             ("partition.assignment.strategy", "cooperative-sticky"),
             ("session.timeout.ms", "6000"),
             ("heartbeat.interval.ms", "1000"),
+            super::EAGER_CONNECTIONS,
         ];
         settings.extend(prefetch.settings());
         let consumer: BaseConsumer<GroupCtx> = client_config_with(s, &settings)
@@ -262,6 +298,7 @@ impl GroupReader {
                 topic: topic.to_string(),
                 assigned: assigned.clone(),
                 checkpoint: checkpoint.clone(),
+                lookup_wait: s.timeout,
             })
             .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
         consumer
@@ -341,8 +378,41 @@ impl GroupReader {
         if parts.is_empty() {
             return Ok(());
         }
+        let mut probe = None;
+        for (p, offset, meta) in self.committed_of(&parts)? {
+            if let Offset::Offset(o) = offset {
+                self.checkpoint.load(&self.topic, p, o, &meta);
+                if !meta.is_empty() {
+                    // The broker kept what an earlier run committed.
+                    self.metadata_checked.store(true, Ordering::Relaxed);
+                }
+                probe = Some((p, o, meta));
+            } else if probe.is_none() {
+                let start = self.starts.get(&p).copied();
+                probe = start.map(|o| (p, o, String::new()));
+            }
+        }
+        if !self.metadata_checked.swap(true, Ordering::Relaxed) {
+            if let Some((p, o, meta)) = probe {
+                self.probe_metadata(p, o, meta);
+            }
+        }
+        Ok(())
+    }
+
+    /// The group's committed position and metadata for `parts`: as read when they were
+    /// assigned, else read now.
+    fn committed_of(&self, parts: &[i32]) -> Result<Vec<(i32, Offset, String)>> {
+        let mut a = self.assigned.lock().expect("assignment lock");
+        if parts.iter().all(|p| a.committed.contains_key(p)) {
+            return Ok(parts
+                .iter()
+                .filter_map(|p| a.committed.remove(p).map(|(o, m)| (*p, o, m)))
+                .collect());
+        }
+        drop(a);
         let mut tpl = TopicPartitionList::new();
-        for &p in &parts {
+        for &p in parts {
             tpl.add_partition(&self.topic, p);
         }
         let committed = self
@@ -355,27 +425,11 @@ impl GroupReader {
                     describe(&e)
                 )
             })?;
-        let mut probe = None;
-        for e in committed.elements() {
-            if let Offset::Offset(o) = e.offset() {
-                self.checkpoint
-                    .load(&self.topic, e.partition(), o, e.metadata());
-                if !e.metadata().is_empty() {
-                    // The broker kept what an earlier run committed.
-                    self.metadata_checked.store(true, Ordering::Relaxed);
-                }
-                probe = Some((e.partition(), o, e.metadata().to_string()));
-            } else if probe.is_none() {
-                let start = self.starts.get(&e.partition()).copied();
-                probe = start.map(|o| (e.partition(), o, String::new()));
-            }
-        }
-        if !self.metadata_checked.swap(true, Ordering::Relaxed) {
-            if let Some((p, o, meta)) = probe {
-                self.probe_metadata(p, o, meta);
-            }
-        }
-        Ok(())
+        Ok(committed
+            .elements()
+            .iter()
+            .map(|e| (e.partition(), e.offset(), e.metadata().to_string()))
+            .collect())
     }
 
     /// Commit a partition's position as it is, with metadata, and read it back: some brokers

@@ -100,6 +100,12 @@ pub(crate) fn close_shared<C: ConsumerContext>(consumer: &Arc<rdkafka::consumer:
     }
 }
 
+/// Connect to each broker as soon as metadata names it, not at its first use: with sparse
+/// connections (librdkafka's default) the first request to a broker other than the bootstrap
+/// one waits out a ~50 ms suppression (reconnect.backoff.ms / 2). A redrive's set-up met it
+/// once per client: the watermarks, the end offsets, the group join.
+pub const EAGER_CONNECTIONS: (&str, &str) = ("enable.sparse.connections", "false");
+
 /// Base librdkafka settings: brokers, our defaults for this client, then -X/profile properties
 /// (so the user always has the last word), and logging.
 pub fn client_config_with(s: &Settings, defaults: &[(&str, &str)]) -> ClientConfig {

@@ -79,6 +79,7 @@ pub(super) fn fetch_ends(
             ("group.id", "evtctl-no-commit"),
             ("enable.auto.commit", "false"),
             ("enable.partition.eof", "true"),
+            super::EAGER_CONNECTIONS,
             // The last fetch finds nothing; do not let the broker hold it for the default 500 ms.
             ("fetch.wait.max.ms", "10"),
         ],
@@ -380,10 +381,16 @@ pub fn committed_with_metadata(
     group: &str,
     topics: &[(String, Vec<i32>)],
 ) -> Result<BTreeMap<(String, i32), (i64, String)>> {
-    let consumer: BaseConsumer<Ctx> =
-        client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
-            .create_with_context(Ctx { verbose: s.verbose })
-            .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
+    let consumer: BaseConsumer<Ctx> = client_config_with(
+        s,
+        &[
+            ("group.id", group),
+            ("enable.auto.commit", "false"),
+            super::EAGER_CONNECTIONS,
+        ],
+    )
+    .create_with_context(Ctx { verbose: s.verbose })
+    .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
     let mut tpl = TopicPartitionList::new();
     for (t, ps) in topics {
         for &p in ps {

@@ -166,10 +166,8 @@ impl Writer {
                 ("partitioner", "murmur2_random"),
                 ("compression.codec", compression),
                 ("linger.ms", &linger),
-                // Connect to each broker as soon as it is known, not when first needed: with
-                // sparse connections the first use waits out a ~50 ms suppression
-                // (reconnect.backoff.ms / 2), which was most of a one-event publish.
-                ("enable.sparse.connections", "false"),
+                // The ~50 ms wait it avoids was most of a one-event publish.
+                super::EAGER_CONNECTIONS,
                 ("queue.buffering.max.messages", &max_queued),
                 // And at most 16 MB of them: memory stays bounded whatever the input's size.
                 ("queue.buffering.max.kbytes", "16384"),

@@ -387,6 +387,38 @@ fn a_dlq_that_refills_during_the_redrive_terminates() {
 }
 
 #[test]
+fn a_rerun_with_nothing_left_ends_at_once_complete() {
+    let dlq = topic("rd-empty-rerun", 3);
+    let dest = topic("rd-empty-rerun-to", 3);
+    fill(&dlq, 3, "orders", 30);
+    let first = redrive(&[&dlq, "--to", &dest, "--yes"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(receipt(&first)["moved"], 30);
+    // Straight after: the group has just been left, so joining it again would wait out the
+    // broker's rebalance delay (~5 s on the embedded one). With nothing in range the rerun does
+    // not join at all (librdkafka's group log shows no join). The bound is only a safety net
+    // against a hang, not a timing check.
+    let out = evtctl()
+        .args(["dlq", "redrive", &dlq, "--to", &dest, "--yes", "-o", "json"])
+        .args(["-vv", "-X", "debug=cgrp"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("Joining group"), "joined the group: {err}");
+    let r = receipt(&out);
+    assert_eq!(r["complete"], true);
+    assert_eq!(r["moved"], 0);
+    assert_eq!(r["failed"], 0);
+    assert_eq!(records(&dest).len(), 30, "nothing copied twice");
+}
+
+#[test]
 fn loop_guard_parks_records_redriven_too_often() {
     let dlq = topic("rd-guard", 1);
     let orders = topic("rd-guard-orders", 1);
