@@ -967,7 +967,7 @@ fn admit(
 ) -> Result<Dest, String> {
     let dest = dests.get(rec.topic)?;
     let (topic, partitions) = (&*dest.0, dest.1);
-    let refused = registry.and_then(|r| refuse_value(r, topic, rec.value?, rec.headers, false));
+    let refused = registry.and_then(|r| refuse(r, topic, rec.value, rec.headers));
     if let Some(why) = refused {
         return Err(why);
     }

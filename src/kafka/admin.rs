@@ -156,6 +156,13 @@ pub(super) fn topic_infos(
     Ok(out)
 }
 
+/// Partition ids of `topic` in a metadata response asked for it, sorted. An unknown topic is a
+/// usage error that names it.
+pub(super) fn partition_ids(md: &Metadata, topic: &str) -> Result<Vec<i32>> {
+    let info = topic_infos(md, Some(topic), |_, _| Ok((-1, -1)))?;
+    Ok(info[0].partitions.iter().map(|p| p.partition).collect())
+}
+
 fn missing_topic(name: &str) -> anyhow::Error {
     usage(format!(
         "topic `{name}` does not exist (create it with `evtctl topics create {name}`)"
@@ -231,13 +238,7 @@ impl Admin {
 
     /// Partition ids of a topic, sorted.
     pub fn partitions(&self, topic: &str) -> Result<Vec<i32>> {
-        Ok(self
-            .topics(Some(topic), false)?
-            .remove(0)
-            .partitions
-            .iter()
-            .map(|p| p.partition)
-            .collect())
+        partition_ids(&self.metadata(Some(topic))?, topic)
     }
 
     /// Low and high watermark of one partition.

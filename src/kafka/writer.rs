@@ -185,13 +185,19 @@ impl Writer {
         // broker, which is then up (connections are not sparse), and the id arrives at once.
         // The first one's failure is the cluster's (named, after --timeout); the second's shows
         // later, in the records' delivery.
-        super::admin::metadata_via(producer.client(), None, s, || {
-            producer.poll(Duration::from_millis(10));
-        })?;
-        let _ = producer.client().fetch_metadata(None, s.timeout);
-        Ok(Writer {
+        let writer = Writer {
             producer,
             in_flight: AtomicU64::new(0),
+        };
+        writer.metadata(s, None)?;
+        let _ = writer.producer.client().fetch_metadata(None, s.timeout);
+        Ok(writer)
+    }
+
+    /// Metadata from this producer's connection (see `admin::metadata_via`).
+    fn metadata(&self, s: &Settings, only: Option<&str>) -> Result<rdkafka::metadata::Metadata> {
+        super::admin::metadata_via(self.producer.client(), only, s, || {
+            self.producer.poll(Duration::from_millis(10));
         })
     }
 
@@ -199,11 +205,7 @@ impl Writer {
     /// client: a one-event publish pays for one connection, as kcat does). An unknown topic is
     /// a usage error that names it.
     pub fn partitions(&self, s: &Settings, topic: &str) -> Result<Vec<i32>> {
-        let md = super::admin::metadata_via(self.producer.client(), Some(topic), s, || {
-            self.producer.poll(Duration::from_millis(10));
-        })?;
-        let info = super::admin::topic_infos(&md, Some(topic), |_, _| Ok((-1, -1)))?;
-        Ok(info[0].partitions.iter().map(|p| p.partition).collect())
+        super::admin::partition_ids(&self.metadata(s, Some(topic))?, topic)
     }
 
     pub fn in_flight(&self) -> u64 {
