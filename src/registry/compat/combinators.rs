@@ -6,14 +6,15 @@ use super::*;
 impl Ctx<'_> {
     // ----- rows 22–24 -----
 
-    /// allOf in the writer but not the reader: merge local branches into one schema.
+    /// allOf in the writer but not the reader: merge local branches into one schema. Also
+    /// says whether a branch was a `$ref` whose target was merged in (see `check_inner`).
     pub(super) fn flatten_all_of(
         &mut self,
         wo: &Map<String, Value>,
         ws: &Scope,
         path: &str,
         out: &mut Vec<Change>,
-    ) -> Map<String, Value> {
+    ) -> (Map<String, Value>, bool) {
         let mut merged: Map<String, Value> = wo
             .iter()
             .filter(|(k, _)| *k != "allOf")
@@ -24,6 +25,7 @@ impl Ctx<'_> {
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
+        let mut inlined_ref = false;
         for b in &branches {
             if self.stop() {
                 break;
@@ -36,6 +38,7 @@ impl Ctx<'_> {
             if !Rc::ptr_eq(&sc.doc, &ws.doc) {
                 continue;
             }
+            inlined_ref |= b.get("$ref").is_some();
             if let Value::Object(o) = v {
                 for (k, v) in o {
                     merge_keyword(&mut merged, k, v);
@@ -51,7 +54,7 @@ impl Ctx<'_> {
             Sev::Info,
             "writer `allOf` dropped: the reader is compared against the combined branches".into(),
         );
-        merged
+        (merged, inlined_ref)
     }
 
     /// Writer is a sum (anyOf/oneOf), reader is not: every writer branch must fit the reader.

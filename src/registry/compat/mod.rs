@@ -10,7 +10,10 @@
 //!   `$dynamicRef` (`UNSUPPORTED_SCHEMA`) are reported as breaking. Where a rule is only
 //!   approximated, the approximation errs towards "breaking".
 //! - **No panics, always terminates.** Recursive `$ref`s are handled by assuming an
-//!   in-progress (writer, reader) pair compatible (co-inductive fixpoint). A nesting limit
+//!   in-progress (writer, reader) pair compatible when it comes round again inside the data
+//!   (co-inductive fixpoint; pairs are identified by content, so a `$ref` merged into a
+//!   flattened `allOf` is recognised too). A pair that comes round at the same value (a
+//!   schema defined by itself) is reported as `UNSUPPORTED_SCHEMA`. A nesting limit
 //!   and a work budget (pairing nested combinator branches can multiply; the budget is one
 //!   step per schema node plus a fixed allowance) back this up; when either is hit the result
 //!   is a breaking `UNSUPPORTED_SCHEMA`, never a pass.
@@ -230,7 +233,7 @@ pub fn check_cancellable(
         policy,
         resolve,
         docs: HashMap::new(),
-        in_progress: HashSet::new(),
+        in_progress: HashMap::new(),
         depth: 0,
         steps: 0,
         budget: MAX_STEPS
@@ -243,7 +246,8 @@ pub fn check_cancellable(
     let rs = Scope::root("#reader", reader);
     let mut out = Vec::new();
     // The roots are in progress too, so `{"$ref": "#"}` recursion stops at the first cycle.
-    ctx.in_progress.insert((ws.key(), rs.key()));
+    ctx.in_progress
+        .insert(pair_key(writer, &ws, reader, &rs), String::new());
     ctx.check(writer, &ws, reader, &rs, "", &mut out);
     if ctx.stop() {
         return Err(Cancelled);
@@ -378,8 +382,9 @@ struct Ctx<'r> {
     policy: Policy,
     resolve: &'r dyn Fn(&str) -> Option<Value>,
     docs: HashMap<String, Option<Rc<Doc>>>,
-    /// (writer location, reader location) pairs currently being compared through a `$ref`.
-    in_progress: HashSet<(String, String)>,
+    /// (writer, reader) pairs currently being compared through a `$ref`, by [`pair_key`],
+    /// with the path where each comparison began (see [`Ctx::meet_again`]).
+    in_progress: HashMap<(String, String), String>,
     depth: usize,
     /// Number of `check` calls so far; trial pairings of nested combinators can multiply.
     steps: usize,
@@ -389,6 +394,44 @@ struct Ctx<'r> {
     budget: usize,
     /// Set (e.g. by Ctrl-C) to stop: every long loop looks at it, see [`Ctx::stop`].
     cancel: &'r AtomicBool,
+}
+
+/// What identifies a (writer, reader) pair for the co-inductive assumption: each side's
+/// document and canonical content, not its location. A `$ref` inside an `allOf` that the
+/// writer flattens brings the referenced schema's content to a new location at every level
+/// (`{"oneOf": [{"allOf": [{"$ref": "#"}]}]}` nests without end); by location no pair would
+/// ever repeat and the pairing of branches would multiply until the work budget ran out.
+/// Refs resolve against the document root, so equal content in the same document is the same
+/// schema.
+fn pair_key(w: &Value, ws: &Scope, r: &Value, rs: &Scope) -> (String, String) {
+    let side = |v: &Value, s: &Scope| format!("{}\0{}", s.doc.name, empty::canonical_value(v));
+    (side(w, ws), side(r, rs))
+}
+
+/// Whether a schema path (`/anyOf/0/properties/a/items`) goes from a value into one of its
+/// members or items. Names after `properties`, `patternProperties` and the dependency
+/// keywords are skipped (a property may be called `items`).
+fn descends_into_data(path: &str) -> bool {
+    let mut segs = path.split('/').filter(|s| !s.is_empty());
+    while let Some(seg) = segs.next() {
+        match seg {
+            "properties"
+            | "patternProperties"
+            | "additionalProperties"
+            | "propertyNames"
+            | "unevaluatedProperties"
+            | "items"
+            | "prefixItems"
+            | "additionalItems"
+            | "unevaluatedItems"
+            | "contains" => return true,
+            "dependencies" | "dependentSchemas" | "$defs" | "definitions" => {
+                segs.next();
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Recursion limit; deeper schemas are reported as unsupported rather than overflowing.
@@ -867,13 +910,37 @@ impl Ctx<'_> {
         }
         // allOf → no allOf: fold the writer's branches into it (dropping constraints from the
         // writer only ever makes the check more conservative).
-        let flattened;
-        let wo = if wo.contains_key("allOf") && !ro.contains_key("allOf") {
-            flattened = self.flatten_all_of(wo, ws, path, out);
-            &flattened
-        } else {
-            wo
-        };
+        if wo.contains_key("allOf") && !ro.contains_key("allOf") {
+            let (flattened, inlined_ref) = self.flatten_all_of(wo, ws, path, out);
+            if !inlined_ref {
+                return self.check_flat(&flattened, ws, ro, r, rs, path, out);
+            }
+            // A `$ref` merged in is a recursion that `check_refs` never sees: the same
+            // co-inductive assumption applies to the merged writer (by content).
+            let key = pair_key(&Value::Object(flattened.clone()), ws, r, rs);
+            if self.meet_again(&key, path, out) {
+                return;
+            }
+            self.in_progress.insert(key.clone(), path.to_string());
+            self.check_flat(&flattened, ws, ro, r, rs, path, out);
+            self.in_progress.remove(&key);
+            return;
+        }
+        self.check_flat(wo, ws, ro, r, rs, path, out);
+    }
+
+    /// The rest of [`Ctx::check_inner`] once the writer has no `allOf` the reader lacks.
+    #[allow(clippy::too_many_arguments)]
+    fn check_flat(
+        &mut self,
+        wo: &Map<String, Value>,
+        ws: &Scope,
+        ro: &Map<String, Value>,
+        r: &Value,
+        rs: &Scope,
+        path: &str,
+        out: &mut Vec<Change>,
+    ) {
         if self.finite_writer(wo, ro, path, out) {
             return;
         }
@@ -925,15 +992,33 @@ impl Ctx<'_> {
         if ws2.key() == rs2.key() {
             return;
         }
-        let key = (ws2.key(), rs2.key());
-        // Co-inductive assumption: a pair already being compared is taken as compatible; any
-        // real difference is reported on the first visit.
-        if self.in_progress.contains(&key) {
+        let key = pair_key(&w2, &ws2, &r2, &rs2);
+        if self.meet_again(&key, path, out) {
             return;
         }
-        self.in_progress.insert(key.clone());
+        self.in_progress.insert(key.clone(), path.to_string());
         self.check(&w2, &ws2, &r2, &rs2, path, out);
         self.in_progress.remove(&key);
+    }
+
+    /// Whether the pair `key` is already being compared further up, i.e. the recursion has
+    /// come round. Co-inductive assumption: a pair met again *inside the data* (under
+    /// `properties`, `items`…) is taken as compatible; any real difference is reported on the
+    /// first visit. A pair met again at the same value (`{"anyOf": [{"$ref": "#"}, …]}`) is a
+    /// schema defined by itself, which validators loop on: that is reported, never assumed.
+    fn meet_again(&mut self, key: &(String, String), path: &str, out: &mut Vec<Change>) -> bool {
+        let Some(first) = self.in_progress.get(key) else {
+            return false;
+        };
+        let since = path.strip_prefix(first.as_str()).unwrap_or(path);
+        if !descends_into_data(since) {
+            self.unsupported(
+                out,
+                path,
+                "a `$ref` cycle that never goes into the data (the schema is defined by itself)",
+            );
+        }
+        true
     }
 
     /// Follow `$ref`s until a non-ref schema; returns the target and its scope.

@@ -866,6 +866,58 @@ fn self_referencing_combinators_terminate() {
     assert!(!is_compatible(&c));
 }
 
+/// Found by `tests/fuzz.rs` in CI: a writer `allOf` holding `$ref: "#"` is flattened, which
+/// copies the root's content to a deeper location at every level. The recursion must still
+/// meet the pair it is comparing (by content), not pair branches until the work budget runs out.
+#[test]
+fn recursion_through_a_flattened_all_of_meets_itself() {
+    let pairs = [
+        (
+            json!({"anyOf": [{"$ref": "#"}]}),
+            json!({"oneOf": [{"allOf": [{"$ref": "#"}]}, {"allOf": [{"$ref": "#"}, {}]}]}),
+        ),
+        // No `$ref` at the top of any pair compared: only the flattening meets the recursion.
+        (
+            json!({"oneOf": [{"type": "string"}]}),
+            json!({"oneOf": [{"allOf": [{"$ref": "#"}]}, {"allOf": [{"$ref": "#"}]}]}),
+        ),
+    ];
+    // Each of these schemas is defined by itself at the same value (validators loop on it):
+    // reported as such, never as compatible, and never after exhausting the budget.
+    for (old, new) in &pairs {
+        for (w, r) in [(old, new), (new, old)] {
+            let c = check(w, r, Policy::Strict, &no_refs);
+            assert!(!is_compatible(&c), "{w} → {r}: {c:?}");
+            assert!(
+                c.iter().all(|c| !c.message.contains("work budget")),
+                "{w} → {r}: {c:?}"
+            );
+        }
+    }
+    let w = json!({"anyOf": [{"type": "string"}, {"allOf": [{"$ref": "#"}]}]});
+    let c = check(&w, &json!({"type": "string"}), Policy::Strict, &no_refs);
+    assert!(!is_compatible(&c), "{c:?}");
+    let c = check(
+        &json!({"allOf": [{"$ref": "#"}]}),
+        &json!({"type": "string"}),
+        Policy::Lenient,
+        &no_refs,
+    );
+    assert!(
+        c.iter()
+            .any(|c| c.breaking && c.message.contains("never goes into the data")),
+        "{c:?}"
+    );
+    // The same shape recursing through the data (`items`) is a tree: compatible with itself,
+    // and a real difference under the recursion is still reported.
+    let tree = |leaf: &str| json!({"anyOf": [{"type": leaf}, {"type": "array", "items": {"allOf": [{"$ref": "#"}, {}]}}]});
+    let (w, r) = (tree("integer"), tree("string"));
+    assert_eq!(check(&w, &w.clone(), Policy::Strict, &no_refs), []);
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert!(!is_compatible(&c), "{c:?}");
+    assert!(c.iter().all(|c| c.rule != "UNSUPPORTED_SCHEMA"), "{c:?}");
+}
+
 #[test]
 fn equivalent_branches_are_recognised() {
     use super::empty::{canonical, distinct};
