@@ -1010,8 +1010,12 @@ impl Ctx<'_> {
         let Some(first) = self.in_progress.get(key) else {
             return false;
         };
-        let since = path.strip_prefix(first.as_str()).unwrap_or(path);
-        if !descends_into_data(since) {
+        // The pair is being compared further up the call, at `first`, so `path` extends it;
+        // were it not to, nothing proves a descent (never assume what is not shown).
+        let descends = path
+            .strip_prefix(first.as_str())
+            .is_some_and(descends_into_data);
+        if !descends {
             self.unsupported(
                 out,
                 path,
