@@ -7,7 +7,7 @@
 //! broker's answer, never as an empty group.
 
 use super::admin::Admin;
-use super::{client_config_with, describe, Ctx};
+use super::{client_config_with, close, describe, Ctx};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
 use anyhow::{Context as _, Result};
@@ -203,7 +203,9 @@ pub fn commit_outside(s: &Settings, group: &str, positions: &[Position]) -> Resu
             .create_with_context(Ctx { verbose: s.verbose })
             .map_err(|e| usage(format!("invalid consumer configuration: {e}")))?;
     let tpl = to_list(positions)?;
-    match consumer.commit(&tpl, CommitMode::Sync) {
+    let committed = consumer.commit(&tpl, CommitMode::Sync);
+    close(&consumer);
+    match committed {
         Ok(()) => Ok(CommitOutcome::Committed),
         Err(e) if refused_as_outsider(&e) => Ok(CommitOutcome::RefusedLiveGroup(describe(&e))),
         Err(e) => Err(anyhow::anyhow!(
@@ -344,6 +346,7 @@ impl Membership {
 impl Drop for Membership {
     fn drop(&mut self) {
         self.consumer.unsubscribe();
+        close(&self.consumer);
     }
 }
 
@@ -457,6 +460,7 @@ pub fn consume(
         }
     }
     consumer.unsubscribe();
+    close(&consumer);
     Ok(out)
 }
 
