@@ -2,7 +2,7 @@
 # Redrive benchmark: evtctl dlq redrive / evtctl replay vs a kcat pipe, on one embedded broker.
 #
 #   bench/redrive.sh [COUNT ...]        default: 100000 300000
-#   BENCH_REPEAT=N (default 3): each measurement is the fastest of N runs
+#   BENCH_REPEAT=N (default 3): each measurement is the fastest of N runs (the tools take turns)
 #   EVTCTL=path: use this evtctl binary (default: cargo build --release, target/release/evtctl)
 #   BENCH_PORT (default 19193): port of the embedded broker
 #   BENCH_PARTITIONS: partitions per topic (default max(8, COUNT/5000), see below)
@@ -45,30 +45,28 @@ repeat=${BENCH_REPEAT:-3}
 dump() { kcat -b "$EVTCTL_BROKERS" -C -t "$1" -o beginning -e -q -f '%p\t%k\t%s\n' | LC_ALL=C sort; }
 count() { kcat -b "$EVTCTL_BROKERS" -C -t "$1" -o beginning -e -q -f 'x\n' | wc -l; }
 
-measure() { # measure NAME FIELD CMD... -> "seconds max_rss_kb", the fastest of $repeat runs
-  # Each run gets a fresh destination topic NAME-<run>, created first (untimed): @DST@ in CMD's
-  # arguments becomes its name and @RUN@ the run number. After each run the destination must
+measure() { # measure NAME FIELD RUN CMD... -> one run; the fastest so far, "seconds max_rss_kb", in $out/NAME.best
+  # The run gets a fresh destination topic NAME-RUN, created first (untimed): @DST@ in CMD's
+  # arguments becomes its name and @RUN@ the run number. After the run the destination must
   # hold $n records and, when FIELD is set, the JSON receipt's FIELD must be $n.
-  local name=$1 field=$2; shift 2
-  local best="" i a dst got args
-  for i in $(seq "$repeat"); do
-    dst="$name-$i"
-    "$evtctl" -q topics create "$dst" --partitions "$partitions" >/dev/null
-    args=()
-    for a in "$@"; do a=${a//@DST@/$dst}; args+=("${a//@RUN@/$i}"); done
-    /usr/bin/time -f "%e %M" -o "$out/$name.time" "${args[@]}" >"$out/$name.out" 2>"$out/$name.err" || {
-      echo "$name failed:" >&2; tail -5 "$out/$name.err" >&2; exit 1; }
-    if [ -n "$field" ]; then
-      got=$(jq -r "select(.kind == \"receipt\") | .$field" "$out/$name.out")
-      [ "$got" = "$n" ] || { echo "$name run $i: receipt says $field=$got, expected $n" >&2; exit 1; }
-    fi
-    got=$(count "$dst")
-    [ "$got" -eq "$n" ] || { echo "$name run $i: $dst holds $got records, expected $n" >&2; exit 1; }
-    if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$out/$name.time")" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
-      best=$(cat "$out/$name.time")
-    fi
-  done
-  echo "$best"
+  local name=$1 field=$2 i=$3; shift 3
+  local best="" a dst got args
+  [ -s "$out/$name.best" ] && best=$(cat "$out/$name.best")
+  dst="$name-$i"
+  "$evtctl" -q topics create "$dst" --partitions "$partitions" >/dev/null
+  args=()
+  for a in "$@"; do a=${a//@DST@/$dst}; args+=("${a//@RUN@/$i}"); done
+  /usr/bin/time -f "%e %M" -o "$out/$name.time" "${args[@]}" >"$out/$name.out" 2>"$out/$name.err" || {
+    echo "$name failed:" >&2; tail -5 "$out/$name.err" >&2; exit 1; }
+  if [ -n "$field" ]; then
+    got=$(jq -r "select(.kind == \"receipt\") | .$field" "$out/$name.out")
+    [ "$got" = "$n" ] || { echo "$name run $i: receipt says $field=$got, expected $n" >&2; exit 1; }
+  fi
+  got=$(count "$dst")
+  [ "$got" -eq "$n" ] || { echo "$name run $i: $dst holds $got records, expected $n" >&2; exit 1; }
+  if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$out/$name.time")" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
+    cat "$out/$name.time" >"$out/$name.best"
+  fi
 }
 
 keeps() { # keeps TOPIC -> which of partition (p), key (k), value (v) match the DLQ record for record
@@ -122,10 +120,17 @@ PY
   [ "$got" -eq "$n" ] || {
     echo "the DLQ $dlq holds $got records, expected $n (too few partitions for the broker's retention?)" >&2; exit 1; }
 
-  rd=$(measure "redrive-$n" moved "$evtctl" dlq redrive "$dlq" --to @DST@ --group "bench-$n-@RUN@" --yes -o json)
-  rp=$(measure "replay-$n" copied "$evtctl" replay --from-topic "$dlq" --to @DST@ -o json)
-  kp=$(measure "kcat-pipe-$n" "" bash -c "kcat -b $EVTCTL_BROKERS -C -t $dlq -o beginning -e -q | kcat -b $EVTCTL_BROKERS -P -t @DST@")
-  kk=$(measure "kcat-pipeK-$n" "" bash -c "kcat -b $EVTCTL_BROKERS -C -t $dlq -o beginning -e -q -K'\\t' | kcat -b $EVTCTL_BROKERS -P -t @DST@ -K'\\t'")
+  # The four take turns (redrive, replay, pipe, pipe with keys, redrive, ...), so a change in the
+  # machine's load during the script falls on all of them alike; each keeps its fastest run.
+  rm -f "$out"/{redrive,replay,kcat-pipe,kcat-pipeK}-"$n".best
+  for i in $(seq "$repeat"); do
+    measure "redrive-$n" moved "$i" "$evtctl" dlq redrive "$dlq" --to @DST@ --group "bench-$n-@RUN@" --yes -o json
+    measure "replay-$n" copied "$i" "$evtctl" replay --from-topic "$dlq" --to @DST@ -o json
+    measure "kcat-pipe-$n" "" "$i" bash -c "kcat -b $EVTCTL_BROKERS -C -t $dlq -o beginning -e -q | kcat -b $EVTCTL_BROKERS -P -t @DST@"
+    measure "kcat-pipeK-$n" "" "$i" bash -c "kcat -b $EVTCTL_BROKERS -C -t $dlq -o beginning -e -q -K'\\t' | kcat -b $EVTCTL_BROKERS -P -t @DST@ -K'\\t'"
+  done
+  rd=$(cat "$out/redrive-$n.best") rp=$(cat "$out/replay-$n.best")
+  kp=$(cat "$out/kcat-pipe-$n.best") kk=$(cat "$out/kcat-pipeK-$n.best")
 
   # Fidelity (first run of each step); evtctl must keep partition, key and value.
   rd_keeps=$(keeps "redrive-$n-1"); rp_keeps=$(keeps "replay-$n-1")

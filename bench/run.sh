@@ -18,7 +18,8 @@
 #
 # Publish and tail pairs run evtctl and its peer alternately (A B A B ...) on one embedded broker
 # and report the median of each; the replay/redrive and validate rows come from redrive.sh and
-# validate.sh, which report the fastest of BENCH_REPEAT runs. The ratio is peer time / evtctl
+# validate.sh, whose tools also take turns and which report the fastest of BENCH_REPEAT runs
+# (so a change in the machine's load falls on every tool alike). The ratio is peer time / evtctl
 # time (above 1: evtctl is faster).
 # Peak RSS is /usr/bin/time's %M (for a pipe, the larger process). Every run's record count is
 # checked (receipts, destination topics, lines read); a wrong count stops the script.

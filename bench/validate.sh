@@ -2,7 +2,7 @@
 # Validation benchmark: `evtctl validate` vs ajv (Node) vs Python jsonschema, same events, same schemas.
 #
 #   bench/validate.sh [N]            N events (default 1000000)
-#   BENCH_REPEAT=R (default 3)       each measurement is the fastest of R runs
+#   BENCH_REPEAT=R (default 3)       each measurement is the fastest of R runs (the tools take turns)
 #   PY_FRACTION=F  (default 10)      Python jsonschema is slow: it validates only the first N/F
 #                                    events; its time is scaled ×F for the ratio (said in the output)
 #   EVTCTL_SKIP=1                    skip `cargo build` and the evtctl row (baselines only)
@@ -60,23 +60,22 @@ elif [ ! -s "$py_events" ] || [ "$events" -nt "$py_events" ]; then
   head -n "$py_n" "$events" >"$py_events"
 fi
 
-# measure NAME CMD... -> writes "seconds max_rss_kb" (fastest of $repeat runs) to $out/NAME.best;
-# stdout of the last run is kept in $out/NAME.out. A run counts only if its last stdout line is the summary.
+# measure NAME CMD... -> one run; keeps "seconds max_rss_kb" of the fastest run so far in
+# $out/NAME.best; stdout of the last run is kept in $out/NAME.out. A run counts only if its last
+# stdout line is the summary. The tools take turns (evtctl, ajv, Python, evtctl, ...), so a change
+# in the machine's load during the script falls on all of them alike.
 measure() {
   local name=$1; shift
-  local best="" i rc
-  for i in $(seq "$repeat"); do
-    rc=0
-    /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" >"$out/$name.out" 2>"$out/$name.err" || rc=$?
-    # evtctl may exit non-zero because invalid events were found; what matters is the summary.
-    if ! tail -n 1 "$out/$name.out" | grep -q '"checked"'; then
-      echo "$name failed (exit $rc), no summary line; stderr:" >&2; tail -n 5 "$out/$name.err" >&2; exit 1
-    fi
-    if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$out/$name.time")" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
-      best=$(tail -n 1 "$out/$name.time")
-    fi
-  done
-  echo "$best" >"$out/$name.best"
+  local rc=0 best=""
+  [ -s "$out/$name.best" ] && best=$(cat "$out/$name.best")
+  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" >"$out/$name.out" 2>"$out/$name.err" || rc=$?
+  # evtctl may exit non-zero because invalid events were found; what matters is the summary.
+  if ! tail -n 1 "$out/$name.out" | grep -q '"checked"'; then
+    echo "$name failed (exit $rc), no summary line; stderr:" >&2; tail -n 5 "$out/$name.err" >&2; exit 1
+  fi
+  if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$out/$name.time")" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
+    tail -n 1 "$out/$name.time" >"$out/$name.best"
+  fi
 }
 # field NAME KEY -> number from the summary (last stdout line) of the last run of NAME
 field() {
@@ -88,17 +87,20 @@ expect_checked() { # NAME COUNT
   [ "$got" -eq "$2" ] || die "$1 checked $got events, expected $2"
 }
 
-echo "validate: $n events ($(du -h "$events" | cut -f1)), best of $repeat run(s) each" >&2
+echo "validate: $n events ($(du -h "$events" | cut -f1)), best of $repeat run(s) each, taking turns" >&2
 declare -A secs rss inval
+rm -f "$out"/validate-{evtctl,ajv,python}.best
+for _ in $(seq "$repeat"); do
+  [ "$skip_evtctl" = 1 ] || measure validate-evtctl "$evtctl" validate --registry schemas --file "$events" -o json -q
+  measure validate-ajv node bench/ajv-validate.mjs "$events"
+  measure validate-python python3 bench/py-validate.py "$py_events"
+done
 if [ "$skip_evtctl" != 1 ]; then
-  measure validate-evtctl "$evtctl" validate --registry schemas --file "$events" -o json -q
   read -r secs[evtctl] rss[evtctl] <"$out/validate-evtctl.best"
   expect_checked validate-evtctl "$n"; inval[evtctl]=$(field validate-evtctl invalid)
 fi
-measure validate-ajv node bench/ajv-validate.mjs "$events"
 read -r secs[ajv] rss[ajv] <"$out/validate-ajv.best"
 expect_checked validate-ajv "$n"; inval[ajv]=$(field validate-ajv invalid)
-measure validate-python python3 bench/py-validate.py "$py_events"
 read -r secs[python] rss[python] <"$out/validate-python.best"
 expect_checked validate-python "$py_n"; inval[python]=$(field validate-python invalid)
 
