@@ -32,7 +32,7 @@ impl Ctx<'_> {
             }
             // Only branches from the same document can be merged without changing how
             // their refs resolve; skipping a branch only loosens the writer (conservative).
-            let Ok((v, sc)) = self.deref(b, ws) else {
+            let Ok((v, sc, _)) = self.deref(b, ws) else {
                 continue;
             };
             if !Rc::ptr_eq(&sc.doc, &ws.doc) {

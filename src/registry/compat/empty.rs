@@ -53,7 +53,7 @@ impl Ctx<'_> {
         };
         if o.contains_key("$ref") {
             return match self.deref(v, scope) {
-                Ok((t, ts)) => self.possible_types(&t, &ts, depth + 1, budget),
+                Ok((t, ts, _)) => self.possible_types(&t, &ts, depth + 1, budget),
                 Err(_) => T_ALL,
             };
         }

@@ -234,6 +234,8 @@ pub fn check_cancellable(
         resolve,
         docs: HashMap::new(),
         in_progress: HashMap::new(),
+        canon: HashMap::new(),
+        self_defined: None,
         depth: 0,
         steps: 0,
         budget: MAX_STEPS
@@ -246,11 +248,19 @@ pub fn check_cancellable(
     let rs = Scope::root("#reader", reader);
     let mut out = Vec::new();
     // The roots are in progress too, so `{"$ref": "#"}` recursion stops at the first cycle.
-    ctx.in_progress
-        .insert(pair_key(writer, &ws, reader, &rs), String::new());
+    let roots = (
+        ctx.side_key(writer, &ws, true),
+        ctx.side_key(reader, &rs, true),
+    );
+    ctx.in_progress.insert(roots, String::new());
     ctx.check(writer, &ws, reader, &rs, "", &mut out);
     if ctx.stop() {
         return Err(Cancelled);
+    }
+    if let Some(path) = ctx.self_defined.take() {
+        if !out.iter().any(|c| c.message.contains(SELF_DEFINED)) {
+            ctx.unsupported(&mut out, &path, SELF_DEFINED);
+        }
     }
     if ctx.steps > ctx.budget {
         ctx.unsupported(
@@ -382,9 +392,15 @@ struct Ctx<'r> {
     policy: Policy,
     resolve: &'r dyn Fn(&str) -> Option<Value>,
     docs: HashMap<String, Option<Rc<Doc>>>,
-    /// (writer, reader) pairs currently being compared through a `$ref`, by [`pair_key`],
+    /// (writer, reader) pairs currently being compared through a `$ref`, by [`Ctx::side_key`],
     /// with the path where each comparison began (see [`Ctx::meet_again`]).
-    in_progress: HashMap<(String, String), String>,
+    in_progress: HashMap<(Rc<str>, Rc<str>), String>,
+    /// Canonical text of the schema at each (document, pointer) met through a `$ref`, so a
+    /// recursion does not re-serialise its target at every visit.
+    canon: HashMap<(String, String), Rc<str>>,
+    /// Where a schema was first found defined by itself (see [`Ctx::meet_again`]): reported
+    /// even when that happened inside a trial pairing whose result was set aside.
+    self_defined: Option<String>,
     depth: usize,
     /// Number of `check` calls so far; trial pairings of nested combinators can multiply.
     steps: usize,
@@ -396,23 +412,16 @@ struct Ctx<'r> {
     cancel: &'r AtomicBool,
 }
 
-/// What identifies a (writer, reader) pair for the co-inductive assumption: each side's
-/// document and canonical content, not its location. A `$ref` inside an `allOf` that the
-/// writer flattens brings the referenced schema's content to a new location at every level
-/// (`{"oneOf": [{"allOf": [{"$ref": "#"}]}]}` nests without end); by location no pair would
-/// ever repeat and the pairing of branches would multiply until the work budget ran out.
-/// Refs resolve against the document root, so equal content in the same document is the same
-/// schema.
-fn pair_key(w: &Value, ws: &Scope, r: &Value, rs: &Scope) -> (String, String) {
-    let side = |v: &Value, s: &Scope| format!("{}\0{}", s.doc.name, empty::canonical_value(v));
-    (side(w, ws), side(r, rs))
-}
+/// Why a pair met again at the same value is reported.
+const SELF_DEFINED: &str =
+    "a `$ref` cycle that never goes into the data (the schema is defined by itself)";
 
 /// Whether a schema path (`/anyOf/0/properties/a/items`) goes from a value into one of its
 /// members or items. Names after `properties`, `patternProperties` and the dependency
 /// keywords are skipped (a property may be called `items`).
 fn descends_into_data(path: &str) -> bool {
-    let mut segs = path.split('/').filter(|s| !s.is_empty());
+    // Empty segments are names too (a property called ""): the path starts with `/`.
+    let mut segs = path.split('/').skip(1);
     while let Some(seg) = segs.next() {
         match seg {
             "properties"
@@ -917,7 +926,10 @@ impl Ctx<'_> {
             }
             // A `$ref` merged in is a recursion that `check_refs` never sees: the same
             // co-inductive assumption applies to the merged writer (by content).
-            let key = pair_key(&Value::Object(flattened.clone()), ws, r, rs);
+            let key = (
+                self.side_key(&Value::Object(flattened.clone()), ws, false),
+                self.side_key(r, rs, false),
+            );
             if self.meet_again(&key, path, out) {
                 return;
             }
@@ -964,7 +976,7 @@ impl Ctx<'_> {
         path: &str,
         out: &mut Vec<Change>,
     ) {
-        let (w2, ws2) = match self.deref(w, ws) {
+        let (w2, ws2, w_exact) = match self.deref(w, ws) {
             Ok(x) => x,
             Err(e) => {
                 return self.emit(
@@ -976,7 +988,7 @@ impl Ctx<'_> {
                 );
             }
         };
-        let (r2, rs2) = match self.deref(r, rs) {
+        let (r2, rs2, r_exact) = match self.deref(r, rs) {
             Ok(x) => x,
             Err(e) => {
                 return self.emit(
@@ -988,11 +1000,15 @@ impl Ctx<'_> {
                 );
             }
         };
-        // The same pointer into the same resolver-loaded document is the same schema.
-        if ws2.key() == rs2.key() {
+        // The same pointer into the same resolver-loaded document is the same schema (unless
+        // `$ref` siblings were merged into either side).
+        if w_exact && r_exact && ws2.key() == rs2.key() {
             return;
         }
-        let key = pair_key(&w2, &ws2, &r2, &rs2);
+        let key = (
+            self.side_key(&w2, &ws2, w_exact),
+            self.side_key(&r2, &rs2, r_exact),
+        );
         if self.meet_again(&key, path, out) {
             return;
         }
@@ -1006,7 +1022,7 @@ impl Ctx<'_> {
     /// `properties`, `items`…) is taken as compatible; any real difference is reported on the
     /// first visit. A pair met again at the same value (`{"anyOf": [{"$ref": "#"}, …]}`) is a
     /// schema defined by itself, which validators loop on: that is reported, never assumed.
-    fn meet_again(&mut self, key: &(String, String), path: &str, out: &mut Vec<Change>) -> bool {
+    fn meet_again(&mut self, key: &(Rc<str>, Rc<str>), path: &str, out: &mut Vec<Change>) -> bool {
         let Some(first) = self.in_progress.get(key) else {
             return false;
         };
@@ -1016,22 +1032,42 @@ impl Ctx<'_> {
             .strip_prefix(first.as_str())
             .is_some_and(descends_into_data);
         if !descends {
-            self.unsupported(
-                out,
-                path,
-                "a `$ref` cycle that never goes into the data (the schema is defined by itself)",
-            );
+            self.unsupported(out, path, SELF_DEFINED);
+            self.self_defined.get_or_insert_with(|| path.to_string());
         }
         true
     }
 
-    /// Follow `$ref`s until a non-ref schema; returns the target and its scope.
-    fn deref(&mut self, v: &Value, scope: &Scope) -> Result<(Value, Scope), String> {
+    /// One side of a co-inductive pair: its document and canonical content, not its location.
+    /// A `$ref` inside an `allOf` that the writer flattens brings the referenced schema's
+    /// content to a new location at every level (`{"oneOf": [{"allOf": [{"$ref": "#"}]}]}`
+    /// nests without end); by location no pair would ever repeat and the pairing of branches
+    /// would multiply until the work budget ran out. Refs resolve against the document root,
+    /// so equal content in the same document is the same schema. `exact`: `v` is the
+    /// document's content at `s` (a `$ref` target without merged siblings), whose text is
+    /// computed once.
+    fn side_key(&mut self, v: &Value, s: &Scope, exact: bool) -> Rc<str> {
+        let text =
+            || -> Rc<str> { format!("{}\0{}", s.doc.name, empty::canonical_value(v)).into() };
+        if !exact {
+            return text();
+        }
+        self.canon
+            .entry((s.doc.name.clone(), s.loc.clone()))
+            .or_insert_with(text)
+            .clone()
+    }
+
+    /// Follow `$ref`s until a non-ref schema; returns the target, its scope, and whether the
+    /// target is exactly the document's content there (`v` was a `$ref` and no siblings were
+    /// merged on the way).
+    fn deref(&mut self, v: &Value, scope: &Scope) -> Result<(Value, Scope, bool), String> {
         let mut cur = v.clone();
         let mut sc = scope.clone();
+        let mut exact = v.get("$ref").is_some();
         for _ in 0..64 {
             let Some(reference) = cur.get("$ref") else {
-                return Ok((cur, sc));
+                return Ok((cur, sc, exact));
             };
             let Some(reference) = reference.as_str() else {
                 return Err("`$ref` is not a string".to_string());
@@ -1056,6 +1092,7 @@ impl Ctx<'_> {
                 .ok_or_else(|| format!("`$ref` `{reference}` points to nothing"))?
                 .clone();
             let merged = if sc.doc.modern {
+                exact &= !has_ref_siblings(&cur);
                 merge_ref_siblings(&cur, target)
             } else {
                 target
@@ -1630,6 +1667,14 @@ fn implied_bound(kw: &str, r: &Value, wo: &Map<String, Value>) -> Option<String>
 }
 
 /// 2019-09+: `$ref` siblings apply together with the target.
+/// Whether [`merge_ref_siblings`] would add anything to the target.
+fn has_ref_siblings(holder: &Value) -> bool {
+    holder.as_object().is_some_and(|h| {
+        h.keys()
+            .any(|k| k != "$ref" && !STRUCTURAL.contains(&k.as_str()))
+    })
+}
+
 fn merge_ref_siblings(holder: &Value, target: Value) -> Value {
     let Some(h) = holder.as_object() else {
         return target;

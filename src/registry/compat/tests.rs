@@ -918,6 +918,57 @@ fn recursion_through_a_flattened_all_of_meets_itself() {
     assert!(c.iter().all(|c| c.rule != "UNSUPPORTED_SCHEMA"), "{c:?}");
 }
 
+/// Review findings on the fix above: a self-definition met inside a trial that was set aside
+/// is still reported; a property named "" does not hide one; `$ref` siblings are not ignored
+/// when both sides point at the same target.
+#[test]
+fn self_definitions_are_reported_wherever_they_are_met() {
+    let self_defined = |c: &[Change]| {
+        c.iter()
+            .any(|c| c.breaking && c.message.contains("never goes into the data"))
+    };
+    // The reader's branch 1 accepts all writer data, but branch 0 is defined by itself.
+    for kw in ["oneOf", "anyOf"] {
+        let r = json!({ kw: [{"$ref": "#"}, {"type": "string"}] });
+        let c = check(&json!({"type": "string"}), &r, Policy::Strict, &no_refs);
+        assert!(self_defined(&c), "{kw}: {c:?}");
+    }
+    // An empty name is a segment of its own, not a separator to skip.
+    let s = json!({"dependencies": {"": {"dependencies": {"items": {"$ref": "#"}}}}});
+    let c = check(&s, &s.clone(), Policy::Strict, &no_refs);
+    assert!(self_defined(&c), "{c:?}");
+    // Both sides point at c.json#/X, but the reader adds a sibling (2020-12: it applies).
+    let m = "https://json-schema.org/draft/2020-12/schema";
+    let resolve = |name: &str| (name == "c.json").then(|| json!({"X": {"type": "string"}}));
+    let w = json!({"$schema": m, "$ref": "c.json#/X"});
+    let r = json!({"$schema": m, "$ref": "c.json#/X", "maxLength": 3});
+    let c = check(&w, &r, Policy::Strict, &resolve);
+    assert!(!is_compatible(&c), "{c:?}");
+    assert!(is_compatible(&check(
+        &w,
+        &w.clone(),
+        Policy::Strict,
+        &resolve
+    )));
+}
+
+/// A recursion's target is serialised once, not at every visit: 2,000 properties that each
+/// refer to the root stay a linear amount of key work (the clock is only a hang guard).
+#[test]
+fn many_refs_to_a_large_target_compare_in_reasonable_time() {
+    let props: Map<String, Value> = (0..2000)
+        .map(|i| (format!("p{i}"), json!({"$ref": "#"})))
+        .collect();
+    let s = json!({"type": "object", "properties": props});
+    let started = std::time::Instant::now();
+    assert_eq!(check(&s, &s.clone(), Policy::Strict, &no_refs), []);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
 #[test]
 fn equivalent_branches_are_recognised() {
     use super::empty::{canonical, distinct};
