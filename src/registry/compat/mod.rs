@@ -50,7 +50,9 @@
 //!   does; `oneOf` exclusivity is not proven, only warned about.
 //! - `patternProperties` regexes are evaluated by a small ECMA-262 subset matcher; a pattern
 //!   it cannot evaluate counts as "not covered".
-//! - `$ref` to anchors or `$id` URIs not known to the resolver is `REF_UNRESOLVED`.
+//! - `$ref` to anchors or `$id` URIs not known to the resolver is `REF_UNRESOLVED`, and so is
+//!   a `$ref` into a document where a subschema sets its own base URI (an embedded `$id`),
+//!   or a cross-document `$ref` whose (2019-09+) siblings hold refs of their own.
 //!
 //! Dialect: schemas without `$schema` are draft-07 (Confluent parity): `items: [..]` is a
 //! tuple, `$ref` siblings are ignored. With a 2019-09/2020-12 `$schema`, `prefixItems` is the
@@ -344,6 +346,10 @@ struct Doc {
     modern: bool,
     /// 2020-12 array semantics (`prefixItems`).
     prefix_items: bool,
+    /// A subschema below the root sets its own base URI (`$id` other than a plain
+    /// `#fragment`): `$ref`s beneath it resolve against that, which this checker does not
+    /// follow, so refs into this document are refused rather than resolved wrongly.
+    embedded_base: bool,
 }
 
 /// Where a subschema lives: its document and JSON pointer (used for ref resolution and for
@@ -381,6 +387,7 @@ impl Doc {
         let prefix_items = dialect.contains("2020-12");
         Doc {
             name: name.to_string(),
+            embedded_base: has_embedded_base(&root, true),
             root,
             modern,
             prefix_items,
@@ -1085,6 +1092,21 @@ impl Ctx<'_> {
                     "`$ref` `{reference}`: anchor references are not supported"
                 ));
             }
+            if doc.embedded_base {
+                return Err(format!(
+                    "`$ref` `{reference}`: its document gives a subschema its own base URI (`$id`), which is not supported"
+                ));
+            }
+            // Siblings carried into another document would resolve their own refs there.
+            if !Rc::ptr_eq(&doc, &sc.doc)
+                && sc.doc.modern
+                && has_ref_siblings(&cur)
+                && mentions_ref(&cur)
+            {
+                return Err(format!(
+                    "`$ref` `{reference}`: siblings beside a reference to another document that refer to schemas themselves are not supported"
+                ));
+            }
             let pointer = percent_decode(frag);
             let target = doc
                 .root
@@ -1667,6 +1689,43 @@ fn implied_bound(kw: &str, r: &Value, wo: &Map<String, Value>) -> Option<String>
 }
 
 /// 2019-09+: `$ref` siblings apply together with the target.
+/// Whether a schema below the root (`top` false) has a `$id` that changes the base URI. Data
+/// keywords (`enum`, `const`, `default`, `examples`) hold instances, not schemas; the keys of
+/// `properties` and the like are names, not keywords.
+fn has_embedded_base(v: &Value, top: bool) -> bool {
+    fn schema(v: &Value, top: bool) -> bool {
+        let Value::Object(o) = v else {
+            return false;
+        };
+        o.iter().any(|(k, v)| match (k.as_str(), v) {
+            ("$id", Value::String(id)) => !top && !id.starts_with('#'),
+            ("enum" | "const" | "default" | "examples", _) => false,
+            (
+                "properties" | "patternProperties" | "definitions" | "$defs" | "dependencies"
+                | "dependentSchemas",
+                Value::Object(named),
+            ) => named.values().any(|v| schema(v, false)),
+            (_, Value::Array(a)) => a.iter().any(|v| schema(v, false)),
+            _ => schema(v, false),
+        })
+    }
+    schema(v, top)
+}
+
+/// Whether a `$ref` holder's siblings contain a `$ref` of their own.
+fn mentions_ref(holder: &Value) -> bool {
+    fn any_ref(v: &Value) -> bool {
+        match v {
+            Value::Object(o) => o.iter().any(|(k, v)| k == "$ref" || any_ref(v)),
+            Value::Array(a) => a.iter().any(any_ref),
+            _ => false,
+        }
+    }
+    holder
+        .as_object()
+        .is_some_and(|h| h.iter().any(|(k, v)| k != "$ref" && any_ref(v)))
+}
+
 /// Whether [`merge_ref_siblings`] would add anything to the target.
 fn has_ref_siblings(holder: &Value) -> bool {
     holder.as_object().is_some_and(|h| {

@@ -952,6 +952,48 @@ fn self_definitions_are_reported_wherever_they_are_met() {
     )));
 }
 
+/// Refs this checker cannot resolve as a validator would are refused (breaking), never
+/// resolved against the wrong base: an embedded `$id`, and cross-document `$ref` siblings that
+/// hold refs of their own.
+#[test]
+fn refs_it_cannot_resolve_faithfully_are_refused() {
+    let breaks_with_unresolved =
+        |c: &[Change]| !is_compatible(c) && c.iter().any(|c| c.rule == "REF_UNRESOLVED");
+    // `#/definitions/x` under r's own `$id` is r's x (an integer), not the root's string.
+    let w = json!({
+        "definitions": {
+            "x": {"type": "string"},
+            "r": {"$id": "http://example.com/r.json",
+                  "definitions": {"x": {"type": "integer"}},
+                  "properties": {"p": {"$ref": "#/definitions/x"}}}
+        },
+        "properties": {"a": {"$ref": "#/definitions/r"}}
+    });
+    let r = json!({"properties": {"a": {"properties": {"p": {"type": "string"}}}}});
+    let c = check(&w, &r, Policy::Strict, &no_refs);
+    assert!(breaks_with_unresolved(&c), "{c:?}");
+    // Fragment-only ids (as schema generators write them) and data holding "$id" are fine.
+    let w = json!({
+        "$id": "http://example.com/root.json",
+        "definitions": {"x": {"$id": "#x", "type": "string"}},
+        "properties": {"a": {"$id": "#/properties/a", "$ref": "#/definitions/x"},
+                       "$id": {"type": "string"}},
+        "examples": [{"$id": "http://example.com/data"}]
+    });
+    assert_eq!(check(&w, &w.clone(), Policy::Strict, &no_refs), []);
+    // The siblings' `#/$defs/m` belongs to the holder's document, not to c.json.
+    let m = "https://json-schema.org/draft/2020-12/schema";
+    let resolve =
+        |name: &str| (name == "c.json").then(|| json!({"type": "object", "$defs": {"m": {}}}));
+    let side = |t: &str| {
+        json!({"$schema": m, "$ref": "c.json",
+               "properties": {"p": {"$ref": "#/$defs/m"}},
+               "$defs": {"m": {"type": t}}})
+    };
+    let c = check(&side("integer"), &side("string"), Policy::Strict, &resolve);
+    assert!(breaks_with_unresolved(&c), "{c:?}");
+}
+
 /// A recursion's target is serialised once, not at every visit: 2,000 properties that each
 /// refer to the root stay a linear amount of key work (the clock is only a hang guard).
 #[test]
