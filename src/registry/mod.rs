@@ -7,6 +7,7 @@
 //! inside the registry directory; every schema is compiled at most once per run.
 
 pub mod compat;
+mod fast_pattern;
 pub mod lookup;
 
 use crate::error::usage;
@@ -74,6 +75,9 @@ pub struct SchemaFile {
     /// The parsed schema, or the parse error as `file:line:col: message`.
     pub schema: std::result::Result<Value, String>,
     validator: OnceLock<std::result::Result<jsonschema::Validator, String>>,
+    /// The same checks for the yes/no answer only, with cheaper `pattern` matching (see
+    /// `fast_pattern`); None when the schema needs the backtracking engine.
+    quick: OnceLock<Option<jsonschema::Validator>>,
 }
 
 pub struct Subject {
@@ -331,6 +335,7 @@ impl Registry {
                     path,
                     schema,
                     validator: OnceLock::new(),
+                    quick: OnceLock::new(),
                 });
             }
             if versions.is_empty() {
@@ -462,6 +467,22 @@ impl Subject {
             .as_ref()
             .map_err(Clone::clone)
     }
+
+    /// The validator that answers only "valid or not" for one version: the quick one where it
+    /// exists, else the ordinary one.
+    pub fn is_valid_validator<'a>(
+        &self,
+        file: &'a SchemaFile,
+        root: &Path,
+    ) -> std::result::Result<&'a jsonschema::Validator, String> {
+        let full = self.validator(file, root)?;
+        let quick = file.quick.get_or_init(|| {
+            let schema = file.schema.as_ref().ok()?;
+            let draft = draft_for(&self.dialect).ok()?;
+            compile_quick(schema, &file.path, root, draft)
+        });
+        Ok(quick.as_ref().unwrap_or(full))
+    }
 }
 
 /// Compile a schema whose relative `$ref`s resolve against its own file, and only inside `root`.
@@ -479,23 +500,53 @@ pub fn compile(
             path.display()
         ));
     }
-    let build = |linear: bool| {
-        let opts = jsonschema::options()
-            .with_draft(draft)
-            .with_base_uri(format!("file://{}", abs.display()))
-            .with_retriever(RegistryFiles { root: root.clone() });
-        // The linear-time `regex` engine is markedly faster on the usual patterns; patterns it
-        // cannot express (lookarounds, backreferences) compile with the backtracking engine.
-        let opts = if linear {
-            opts.with_pattern_options(jsonschema::PatternOptions::regex())
-        } else {
-            opts
-        };
-        opts.build(schema)
-    };
+    let build = |linear: bool| build(schema, &abs, &root, draft, linear, false);
     build(true)
         .or_else(|_| build(false))
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn build(
+    schema: &Value,
+    abs: &Path,
+    root: &Path,
+    draft: jsonschema::Draft,
+    linear: bool,
+    quick: bool,
+) -> std::result::Result<jsonschema::Validator, jsonschema::ValidationError<'static>> {
+    let opts = jsonschema::options()
+        .with_draft(draft)
+        .with_base_uri(format!("file://{}", abs.display()))
+        .with_retriever(RegistryFiles {
+            root: root.to_path_buf(),
+        });
+    // The linear-time `regex` engine is markedly faster on the usual patterns; patterns it
+    // cannot express (lookarounds, backreferences) compile with the backtracking engine.
+    let opts = if linear {
+        opts.with_pattern_options(jsonschema::PatternOptions::regex())
+    } else {
+        opts
+    };
+    let opts = if quick {
+        opts.with_keyword("pattern", fast_pattern::factory(draft))
+    } else {
+        opts
+    };
+    opts.build(schema).map_err(|e| e.to_owned())
+}
+
+/// The validator `compile` makes, with `pattern` matched by `fast_pattern` for the yes/no answer;
+/// None where `compile` needs the backtracking engine (the quick one would not answer the same).
+fn compile_quick(
+    schema: &Value,
+    path: &Path,
+    root: &Path,
+    draft: jsonschema::Draft,
+) -> Option<jsonschema::Validator> {
+    let abs = std::fs::canonicalize(path).ok()?;
+    let root = std::fs::canonicalize(root).ok()?;
+    build(schema, &abs, &root, draft, true, false).ok()?;
+    build(schema, &abs, &root, draft, true, true).ok()
 }
 
 /// Keywords that do not constrain an instance: a subschema made of `$ref` and these only is a
@@ -620,7 +671,10 @@ impl Registry {
         event: &Value,
     ) -> std::result::Result<Vec<Issue>, String> {
         let v = subject.validator(file, &self.root)?;
-        if v.is_valid(event) {
+        if subject
+            .is_valid_validator(file, &self.root)?
+            .is_valid(event)
+        {
             return Ok(Vec::new());
         }
         Ok(v.iter_errors(event)

@@ -1,0 +1,208 @@
+//! A `pattern` keyword for the yes/no check only (`is_valid`), matched with a fully compiled DFA
+//! instead of the `regex` crate's meta engine, whose per-call set-up dominates on short strings
+//! such as RFC 3339 times and money amounts.
+//!
+//! It answers exactly as jsonschema's own `pattern` with `PatternOptions::regex()`: the same
+//! ECMA-262 translation and the same regular expression, run by another engine of the same crate
+//! family (same syntax, same semantics). Patterns jsonschema does not send to the regex engine
+//! (literals, prefixes, simple sequences, counted classes) are delegated to jsonschema itself.
+//! Errors are never reported from here: an event this says is invalid is checked again by the
+//! ordinary validator, whose errors are the ones shown.
+
+use jsonschema::paths::Location;
+use jsonschema::{Keyword, ValidationError};
+use regex_automata::dfa::{dense, Automaton};
+use regex_automata::util::{primitives::StateID, start, syntax};
+use regex_automata::{nfa::thompson, Anchored};
+use serde_json::{Map, Value};
+
+/// Larger DFAs are not worth it: the pattern keeps jsonschema's own engine.
+const DFA_SIZE_LIMIT: usize = 1 << 20;
+
+enum Matcher {
+    /// The regex-engine path: the DFA, with the `regex` crate for what the DFA gives up on.
+    Dfa(Box<Dfa>),
+    /// Anything jsonschema decides without the regex engine: its own validator for `{pattern}`.
+    Delegate(jsonschema::Validator),
+}
+
+struct Dfa {
+    dfa: dense::DFA<Vec<u32>>,
+    /// Where every search starts: at the start of the text, unanchored, as `is_match` does.
+    start: StateID,
+    fallback: regex::Regex,
+}
+
+struct FastPattern(Matcher);
+
+impl FastPattern {
+    fn matches(&self, instance: &Value) -> bool {
+        match &self.0 {
+            Matcher::Delegate(v) => v.is_valid(instance),
+            Matcher::Dfa(d) => match instance {
+                Value::String(s) => {
+                    search(&d.dfa, d.start, s.as_bytes()).unwrap_or_else(|| d.fallback.is_match(s))
+                }
+                _ => true,
+            },
+        }
+    }
+}
+
+/// Whether the DFA matches anywhere in `text` (stopping at the first match, or where no match
+/// can follow); None where it gave up (a quit byte), for the `regex` crate to answer.
+#[inline]
+fn search(dfa: &dense::DFA<Vec<u32>>, start: StateID, text: &[u8]) -> Option<bool> {
+    let mut sid = start;
+    for &b in text {
+        sid = dfa.next_state(sid, b);
+        if dfa.is_special_state(sid) {
+            if dfa.is_match_state(sid) {
+                return Some(true);
+            }
+            if dfa.is_dead_state(sid) {
+                return Some(false);
+            }
+            if dfa.is_quit_state(sid) {
+                return None;
+            }
+        }
+    }
+    Some(dfa.is_match_state(dfa.next_eoi_state(sid)))
+}
+
+impl<'i> Keyword<'i> for FastPattern {
+    fn validate(&self, instance: &'i Value) -> Result<(), ValidationError<'i>> {
+        if self.matches(instance) {
+            Ok(())
+        } else {
+            Err(ValidationError::custom("does not match the pattern"))
+        }
+    }
+
+    fn is_valid(&self, instance: &'i Value) -> bool {
+        self.matches(instance)
+    }
+}
+
+/// The DFA for `translated`, as the `regex` crate reads it (`RegexBuilder` defaults).
+fn build_dfa(translated: &str) -> Option<Matcher> {
+    let fallback = regex::Regex::new(translated).ok()?;
+    let dfa = dense::Builder::new()
+        .syntax(syntax::Config::new())
+        .thompson(thompson::Config::new())
+        .configure(
+            dense::Config::new()
+                .dfa_size_limit(Some(DFA_SIZE_LIMIT))
+                .determinize_size_limit(Some(DFA_SIZE_LIMIT))
+                .accelerate(false),
+        )
+        .build(translated)
+        .ok()?;
+    let start = dfa
+        .start_state(&start::Config::new().anchored(Anchored::No))
+        .ok()?;
+    Some(Matcher::Dfa(Box::new(Dfa {
+        dfa,
+        start,
+        fallback,
+    })))
+}
+
+/// What jsonschema compiles with the regex engine for `pattern`, or None when it decides the
+/// pattern another way (mirrors `jsonschema::keywords::pattern::compile`).
+fn regex_form(pattern: &str) -> Option<String> {
+    if jsonschema_regex::analyze_pattern(pattern).is_some() {
+        return None;
+    }
+    let translated = jsonschema_regex::to_rust_regex(pattern).ok()?;
+    if jsonschema_regex::Sequence::compile(&translated).is_some() {
+        return None;
+    }
+    match jsonschema_regex::search_form(pattern, &translated) {
+        Some(jsonschema_regex::Search::RepeatedClass(_)) => None,
+        Some(jsonschema_regex::Search::Collapsed(collapsed)) => Some(collapsed),
+        None => Some(translated.into_owned()),
+    }
+}
+
+type Compiled<'a> = Result<Box<dyn for<'i> Keyword<'i>>, ValidationError<'a>>;
+
+/// The factory for `with_keyword("pattern", …)`.
+pub fn factory(
+    draft: jsonschema::Draft,
+) -> impl for<'a> Fn(&'a Map<String, Value>, &'a Value, Location) -> Compiled<'a> + Send + Sync + 'static
+{
+    move |_parent, value, _path| {
+        let dfa = value
+            .as_str()
+            .and_then(regex_form)
+            .and_then(|t| build_dfa(&t));
+        let matcher = match dfa {
+            Some(dfa) => dfa,
+            None => Matcher::Delegate(
+                jsonschema::options()
+                    .with_draft(draft)
+                    .with_pattern_options(jsonschema::PatternOptions::regex())
+                    .build(&serde_json::json!({ "pattern": value }))
+                    .map_err(|_| ValidationError::custom("pattern does not compile"))?,
+            ),
+        };
+        Ok(Box::new(FastPattern(matcher)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_regex_engine() {
+        let time = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
+        let money = r"^(0|[1-9][0-9]{0,12})\.[0-9]{2}$";
+        for pattern in [
+            time,
+            money,
+            "^ord_[0-9A-Za-z]{10,32}$",
+            "x-",
+            "é+",
+            r"\bword\b",
+            "a|b",
+        ] {
+            let fast = jsonschema::options()
+                .with_pattern_options(jsonschema::PatternOptions::regex())
+                .with_keyword("pattern", factory(jsonschema::Draft::Draft7))
+                .build(&serde_json::json!({ "pattern": pattern }))
+                .unwrap();
+            let slow = jsonschema::options()
+                .with_pattern_options(jsonschema::PatternOptions::regex())
+                .build(&serde_json::json!({ "pattern": pattern }))
+                .unwrap();
+            for text in [
+                "2024-01-01T00:00:00Z",
+                "2024-01-01T00:00:60.123456789+23:59",
+                "2024-01-01T00:00:00Z\n",
+                "١٢٣٤-01-01T00:00:00Z",
+                "0.00",
+                "00.00",
+                "1234567890123.45",
+                "ord_ABCDEFGHIJ",
+                "x-a",
+                "éé",
+                "a word here",
+                "aword",
+                "ab",
+                "",
+            ] {
+                let v = serde_json::json!(text);
+                assert_eq!(
+                    fast.is_valid(&v),
+                    slow.is_valid(&v),
+                    "{pattern} on {text:?}"
+                );
+            }
+            assert!(fast.is_valid(&serde_json::json!(12)));
+        }
+        assert!(regex_form(time).is_some() && regex_form(money).is_some());
+    }
+}
