@@ -59,6 +59,35 @@ pub enum Next<C = Vec<u8>> {
     TooLong,
 }
 
+/// Buffers a consumer is done with, handed back for the reader thread to fill again: a stream of
+/// large reads then reuses a few buffers instead of allocating one per read on one thread and
+/// freeing it on another (which the allocator returns to the system only after a delay, so the
+/// peak memory grows with the read rate).
+#[derive(Clone, Default)]
+pub struct Spare(std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>);
+
+impl Spare {
+    /// Keep `buf` for a later read (a few at most, none much larger than a read).
+    pub fn put(&self, mut buf: Vec<u8>) {
+        if buf.capacity() > 4 * READ {
+            return;
+        }
+        let mut spare = self.0.lock().expect("spare buffers");
+        if spare.len() < 8 {
+            buf.clear();
+            spare.push(buf);
+        }
+    }
+
+    fn take(&self) -> Vec<u8> {
+        self.0
+            .lock()
+            .expect("spare buffers")
+            .pop()
+            .unwrap_or_default()
+    }
+}
+
 /// Chunks of lines from a reader thread.
 pub struct Chunks {
     rx: Receiver<io::Result<Vec<u8>>>,
@@ -68,7 +97,12 @@ impl Chunks {
     /// Read `r` on a new thread. The thread ends at the input's end, at a read error, or when
     /// the `Chunks` is dropped and its next chunk is ready; one blocked in a read when the
     /// command ends is left behind (the process is exiting).
-    pub fn spawn(mut r: Box<dyn Read + Send>) -> Chunks {
+    pub fn spawn(r: Box<dyn Read + Send>) -> Chunks {
+        Chunks::spawn_reusing(r, Spare::default())
+    }
+
+    /// `spawn`, filling the buffers given back through `spare` where there are any.
+    pub fn spawn_reusing(mut r: Box<dyn Read + Send>, spare: Spare) -> Chunks {
         // A few chunks ahead at most: memory stays bounded whatever the input's size.
         let (tx, rx) = sync_channel(4);
         let limit = max_line();
@@ -117,7 +151,9 @@ impl Chunks {
                         let len = len.min(buf.len());
                         // Hand out the whole lines; keep a partial last line for the next read.
                         if let Some(i) = buf[len..].iter().rposition(|&b| b == b'\n') {
-                            let rest = buf.split_off(len + i + 1);
+                            let mut rest = spare.take();
+                            rest.extend_from_slice(&buf[len + i + 1..]);
+                            buf.truncate(len + i + 1);
                             if tx.send(Ok(buf)).is_err() {
                                 return;
                             }

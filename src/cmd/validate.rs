@@ -767,6 +767,7 @@ fn validate_files<'r>(
         .map_or(2, |n| n.get())
         .max(1);
     let stop = AtomicBool::new(false);
+    let spare = crate::input::Spare::default();
     let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Chunk>(workers * 2);
     // Only the workers hold the receiver: if they all stop, the reader's next send fails and
     // it stops too, so no thread waits forever whatever ends the run.
@@ -776,13 +777,14 @@ fn validate_files<'r>(
     let mut stopped_early = false;
     std::thread::scope(|scope| -> Result<()> {
         let (labels_ref, stop_ref) = (&labels, &stop);
+        let reader_spare = spare.clone();
         let read_error = scope.spawn(move || -> Result<()> {
             let mut seq = 0;
             for (source, r) in readers.into_iter().enumerate() {
                 let mut line_no = 0u64;
                 // Read on a thread of its own, so Ctrl-C is seen while a read of stdin waits;
                 // lines are handed on as they arrive (typed ones at once), at most LINES a chunk.
-                let input = Chunks::spawn(r);
+                let input = Chunks::spawn_reusing(r, reader_spare.clone());
                 loop {
                     let next = input
                         .next(cancel, || Ok(()))
@@ -826,6 +828,7 @@ fn validate_files<'r>(
         for _ in 0..workers {
             let done_tx = done_tx.clone();
             let work_rx = work_rx.clone();
+            let spare = spare.clone();
             scope.spawn(move || loop {
                 let chunk = match work_rx.lock().expect("work queue").recv() {
                     Ok(c) => c,
@@ -841,6 +844,10 @@ fn validate_files<'r>(
                         chunk.first_line + i as u64,
                         verdict_for_line(registry, explicit, input, line),
                     ));
+                }
+                // The block's last chunk gives its buffer back to the reader.
+                if let Ok(block) = Arc::try_unwrap(chunk.block) {
+                    spare.put(block);
                 }
                 if done_tx.send((chunk.seq, chunk.source, out)).is_err() {
                     return;
