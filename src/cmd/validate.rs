@@ -88,10 +88,33 @@ pub fn verdict<'r>(
     body: &[u8],
     ctx: &Context<'_>,
 ) -> Verdict<'r> {
+    if let Some(valid) = quick_valid(reg, explicit, body, ctx) {
+        return valid;
+    }
     match parse_json::<Value>(body) {
         Ok(event) => verdict_for_event(reg, explicit, &event, ctx),
         Err(e) => Verdict::Broken(e),
     }
+}
+
+/// The verdict for a valid event, found without building a `Value`: read as a tape, looked up
+/// and checked by the quick validator. None for anything else (not JSON, no schema, invalid, or
+/// an event the tape leaves to `Value`), which the full path then decides and reports.
+fn quick_valid<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
+    body: &[u8],
+    ctx: &Context<'_>,
+) -> Option<Verdict<'r>> {
+    let text = std::str::from_utf8(body).ok()?;
+    let doc = crate::registry::tape::Doc::parse(text).ok()?;
+    let keys = crate::registry::lookup::Keys::of_tape(&doc);
+    let (subject, file) = reg.find_by_keys(explicit, &keys, ctx).ok()?;
+    let v = subject.tape_validator(file, &reg.root)?;
+    v.is_valid(doc.root()).then_some(Verdict::Valid {
+        subject: &subject.name,
+        version: file.version,
+    })
 }
 
 /// The verdict for an event already parsed: find its schema, check it.

@@ -9,6 +9,7 @@
 //! Errors are never reported from here: an event this says is invalid is checked again by the
 //! ordinary validator, whose errors are the ones shown.
 
+use jsonschema::json::{Json, Node};
 use jsonschema::paths::Location;
 use jsonschema::{Keyword, ValidationError};
 use regex_automata::dfa::{dense, Automaton};
@@ -19,11 +20,11 @@ use serde_json::{Map, Value};
 /// Larger DFAs are not worth it: the pattern keeps jsonschema's own engine.
 const DFA_SIZE_LIMIT: usize = 1 << 20;
 
-enum Matcher {
+enum Matcher<F: Json> {
     /// The regex-engine path: the DFA, with the `regex` crate for what the DFA gives up on.
     Dfa(Box<Dfa>),
     /// Anything jsonschema decides without the regex engine: its own validator for `{pattern}`.
-    Delegate(jsonschema::Validator),
+    Delegate(jsonschema::Validator<F>),
 }
 
 struct Dfa {
@@ -33,17 +34,17 @@ struct Dfa {
     fallback: regex::Regex,
 }
 
-struct FastPattern(Matcher);
+struct FastPattern<F: Json>(Matcher<F>);
 
-impl FastPattern {
-    fn matches(&self, instance: &Value) -> bool {
+impl<F: Json> FastPattern<F> {
+    fn matches(&self, instance: F::Node<'_>) -> bool {
         match &self.0 {
             Matcher::Delegate(v) => v.is_valid(instance),
-            Matcher::Dfa(d) => match instance {
-                Value::String(s) => {
-                    search(&d.dfa, d.start, s.as_bytes()).unwrap_or_else(|| d.fallback.is_match(s))
+            Matcher::Dfa(d) => match instance.as_string() {
+                Some(s) => {
+                    search(&d.dfa, d.start, s.as_bytes()).unwrap_or_else(|| d.fallback.is_match(&s))
                 }
-                _ => true,
+                None => true,
             },
         }
     }
@@ -71,8 +72,8 @@ fn search(dfa: &dense::DFA<Vec<u32>>, start: StateID, text: &[u8]) -> Option<boo
     Some(dfa.is_match_state(dfa.next_eoi_state(sid)))
 }
 
-impl<'i> Keyword<'i> for FastPattern {
-    fn validate(&self, instance: &'i Value) -> Result<(), ValidationError<'i>> {
+impl<'i, F: Json> Keyword<'i, F> for FastPattern<F> {
+    fn validate(&self, instance: F::Node<'i>) -> Result<(), ValidationError<'i>> {
         if self.matches(instance) {
             Ok(())
         } else {
@@ -80,13 +81,13 @@ impl<'i> Keyword<'i> for FastPattern {
         }
     }
 
-    fn is_valid(&self, instance: &'i Value) -> bool {
+    fn is_valid(&self, instance: F::Node<'i>) -> bool {
         self.matches(instance)
     }
 }
 
 /// The DFA for `translated`, as the `regex` crate reads it (`RegexBuilder` defaults).
-fn build_dfa(translated: &str) -> Option<Matcher> {
+fn build_dfa<F: Json>(translated: &str) -> Option<Matcher<F>> {
     let fallback = regex::Regex::new(translated).ok()?;
     let dfa = dense::Builder::new()
         .syntax(syntax::Config::new())
@@ -126,13 +127,15 @@ fn regex_form(pattern: &str) -> Option<String> {
     }
 }
 
-type Compiled<'a> = Result<Box<dyn for<'i> Keyword<'i>>, ValidationError<'a>>;
+type Compiled<'a, F> = Result<Box<dyn for<'i> Keyword<'i, F>>, ValidationError<'a>>;
 
 /// The factory for `with_keyword("pattern", …)`.
-pub fn factory(
+pub fn factory<F: Json>(
     draft: jsonschema::Draft,
-) -> impl for<'a> Fn(&'a Map<String, Value>, &'a Value, Location) -> Compiled<'a> + Send + Sync + 'static
-{
+) -> impl for<'a> Fn(&'a Map<String, Value>, &'a Value, Location) -> Compiled<'a, F>
+       + Send
+       + Sync
+       + 'static {
     move |_parent, value, _path| {
         let dfa = value
             .as_str()
@@ -141,7 +144,7 @@ pub fn factory(
         let matcher = match dfa {
             Some(dfa) => dfa,
             None => Matcher::Delegate(
-                jsonschema::options()
+                jsonschema::options_for::<F>()
                     .with_draft(draft)
                     .with_pattern_options(jsonschema::PatternOptions::regex())
                     .build(&serde_json::json!({ "pattern": value }))

@@ -101,6 +101,25 @@ impl<'a> Keys<'a> {
         }
     }
 
+    /// The keys of an event read as a tape.
+    pub fn of_tape(doc: &'a super::tape::Doc<'a>) -> Keys<'a> {
+        use super::tape::Item;
+        let get = |k: &str| {
+            doc.top(k).map(|item| match item {
+                Item::Str(s) => Scalar::Str(Cow::Borrowed(s.as_ref())),
+                Item::Num(n) => n.as_u64().map_or(Scalar::Other, Scalar::U64),
+                _ => Scalar::Other,
+            })
+        };
+        Keys {
+            dataschema: get("dataschema"),
+            ty: get("type"),
+            event_type: get("eventType"),
+            event_version: get("eventVersion"),
+            version: get("version"),
+        }
+    }
+
     /// The keys of a JSON text, read without building the event: strings are borrowed from
     /// `text` unless they hold escapes, everything else is skipped (but checked: an error here
     /// is the error a full parse would report).

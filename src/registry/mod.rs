@@ -9,6 +9,7 @@
 pub mod compat;
 mod fast_pattern;
 pub mod lookup;
+pub mod tape;
 
 use crate::error::usage;
 use anyhow::{Context, Result};
@@ -78,6 +79,8 @@ pub struct SchemaFile {
     /// The same checks for the yes/no answer only, with cheaper `pattern` matching (see
     /// `fast_pattern`); None when the schema needs the backtracking engine.
     quick: OnceLock<Option<jsonschema::Validator>>,
+    /// The quick validator for events read as a `tape::Doc`.
+    tape: OnceLock<Option<jsonschema::Validator<tape::Tape>>>,
 }
 
 pub struct Subject {
@@ -336,6 +339,7 @@ impl Registry {
                     schema,
                     validator: OnceLock::new(),
                     quick: OnceLock::new(),
+                    tape: OnceLock::new(),
                 });
             }
             if versions.is_empty() {
@@ -483,6 +487,23 @@ impl Subject {
         });
         Ok(quick.as_ref().unwrap_or(full))
     }
+
+    /// The quick validator for events read as a `tape::Doc`; None where the schema is unusable
+    /// or needs the backtracking engine.
+    pub fn tape_validator<'a>(
+        &self,
+        file: &'a SchemaFile,
+        root: &Path,
+    ) -> Option<&'a jsonschema::Validator<tape::Tape>> {
+        self.validator(file, root).ok()?;
+        file.tape
+            .get_or_init(|| {
+                let schema = file.schema.as_ref().ok()?;
+                let draft = draft_for(&self.dialect).ok()?;
+                compile_quick(schema, &file.path, root, draft)
+            })
+            .as_ref()
+    }
 }
 
 /// Compile a schema whose relative `$ref`s resolve against its own file, and only inside `root`.
@@ -506,15 +527,15 @@ pub fn compile(
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn build(
+fn build<F: jsonschema::json::Json>(
     schema: &Value,
     abs: &Path,
     root: &Path,
     draft: jsonschema::Draft,
     linear: bool,
     quick: bool,
-) -> std::result::Result<jsonschema::Validator, jsonschema::ValidationError<'static>> {
-    let opts = jsonschema::options()
+) -> std::result::Result<jsonschema::Validator<F>, jsonschema::ValidationError<'static>> {
+    let opts = jsonschema::options_for::<F>()
         .with_draft(draft)
         .with_base_uri(format!("file://{}", abs.display()))
         .with_retriever(RegistryFiles {
@@ -537,15 +558,15 @@ fn build(
 
 /// The validator `compile` makes, with `pattern` matched by `fast_pattern` for the yes/no answer;
 /// None where `compile` needs the backtracking engine (the quick one would not answer the same).
-fn compile_quick(
+fn compile_quick<F: jsonschema::json::Json>(
     schema: &Value,
     path: &Path,
     root: &Path,
     draft: jsonschema::Draft,
-) -> Option<jsonschema::Validator> {
+) -> Option<jsonschema::Validator<F>> {
     let abs = std::fs::canonicalize(path).ok()?;
     let root = std::fs::canonicalize(root).ok()?;
-    build(schema, &abs, &root, draft, true, false).ok()?;
+    build::<jsonschema::json::SerdeJson>(schema, &abs, &root, draft, true, false).ok()?;
     build(schema, &abs, &root, draft, true, true).ok()
 }
 
