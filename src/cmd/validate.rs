@@ -111,7 +111,11 @@ fn quick_valid<'r>(
     let keys = crate::registry::lookup::Keys::of_tape(&doc);
     let (subject, file) = reg.find_by_keys(explicit, &keys, ctx).ok()?;
     let v = subject.tape_validator(file, &reg.root)?;
-    v.is_valid(doc.root()).then_some(Verdict::Valid {
+    let valid = v.is_valid(doc.root());
+    if crate::registry::quick_gave_up() {
+        return None;
+    }
+    valid.then_some(Verdict::Valid {
         subject: &subject.name,
         version: file.version,
     })

@@ -27,6 +27,28 @@ enum Matcher<F: Json> {
     Delegate(jsonschema::Validator<F>),
 }
 
+thread_local! {
+    /// Set when the `regex` crate panicked in a match (jsonschema catches that and reports the
+    /// match as unfinished, which this keyword cannot mirror): the quick answer is then void.
+    static GAVE_UP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a quick check on this thread gave up since the last call (and clear it): its answer
+/// must then be asked of the ordinary validator.
+pub fn gave_up() -> bool {
+    GAVE_UP.with(|g| g.replace(false))
+}
+
+/// `regex.is_match(text)`, as jsonschema calls it (a panic is caught).
+fn regex_is_match(regex: &regex::Regex, text: &str) -> bool {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| regex.is_match(text))).unwrap_or_else(
+        |_| {
+            GAVE_UP.with(|g| g.set(true));
+            false
+        },
+    )
+}
+
 struct Dfa {
     dfa: dense::DFA<Vec<u32>>,
     /// Where every search starts: at the start of the text, unanchored, as `is_match` does.
@@ -41,9 +63,8 @@ impl<F: Json> FastPattern<F> {
         match &self.0 {
             Matcher::Delegate(v) => v.is_valid(instance),
             Matcher::Dfa(d) => match instance.as_string() {
-                Some(s) => {
-                    search(&d.dfa, d.start, s.as_bytes()).unwrap_or_else(|| d.fallback.is_match(&s))
-                }
+                Some(s) => search(&d.dfa, d.start, s.as_bytes())
+                    .unwrap_or_else(|| regex_is_match(&d.fallback, &s)),
                 None => true,
             },
         }
@@ -207,5 +228,6 @@ mod tests {
             assert!(fast.is_valid(&serde_json::json!(12)));
         }
         assert!(regex_form(time).is_some() && regex_form(money).is_some());
+        assert_eq!(regex_form("^x-"), None);
     }
 }

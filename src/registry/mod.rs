@@ -506,6 +506,12 @@ impl Subject {
     }
 }
 
+/// Whether the last quick check on this thread gave up (a `regex` panic), so that its answer
+/// must be asked of the ordinary validator.
+pub fn quick_gave_up() -> bool {
+    fast_pattern::gave_up()
+}
+
 /// Compile a schema whose relative `$ref`s resolve against its own file, and only inside `root`.
 pub fn compile(
     schema: &Value,
@@ -692,10 +698,11 @@ impl Registry {
         event: &Value,
     ) -> std::result::Result<Vec<Issue>, String> {
         let v = subject.validator(file, &self.root)?;
-        if subject
+        let quick = subject
             .is_valid_validator(file, &self.root)?
-            .is_valid(event)
-        {
+            .is_valid(event);
+        // A "no" is settled below by the errors themselves (none means valid).
+        if !quick_gave_up() && quick {
             return Ok(Vec::new());
         }
         Ok(v.iter_errors(event)
