@@ -69,11 +69,11 @@ pub struct Spare(std::sync::Arc<std::sync::Mutex<Vec<Vec<u8>>>>);
 impl Spare {
     /// Keep `buf` for a later read (a few at most, none much larger than a read).
     pub fn put(&self, mut buf: Vec<u8>) {
-        if buf.capacity() > 4 * READ {
+        if buf.capacity() > 2 * READ {
             return;
         }
         let mut spare = self.0.lock().expect("spare buffers");
-        if spare.len() < 8 {
+        if spare.len() < 4 {
             buf.clear();
             spare.push(buf);
         }
@@ -120,7 +120,13 @@ impl Chunks {
                     skipping = true;
                 }
                 let len = buf.len();
-                buf.resize(len + READ, 0);
+                // A reused buffer is read into as far as it goes, so that it is not grown (and
+                // its successors with it) for the few bytes of a partial line carried over.
+                let room = match buf.capacity() - len {
+                    room if room >= READ / 2 => room,
+                    _ => READ,
+                };
+                buf.resize(len + room, 0);
                 match r.read(&mut buf[len..]) {
                     Ok(0) => {
                         buf.truncate(len);
