@@ -1,16 +1,20 @@
 //! Property-based fuzzing (proptest) of the parsers and decoders that see untrusted input: the
 //! record envelope (round trip and arbitrary lines), the position grammar, the DLQ origin
-//! decoder, the terminal escaper, and compat on arbitrary schema pairs.
+//! decoder, the terminal escaper, compat on arbitrary schema pairs, and validate's quick path
+//! against the ordinary validator.
 //!
 //! `cargo test` runs each target with proptest's default number of cases; CI runs more
 //! (`PROPTEST_CASES`). Failures proptest finds are kept in `tests/fuzz.proptest-regressions`
 //! (the corpus, checked in) and replayed first on every run.
 
+use evtctl::cmd::validate::{parse_json, verdict, Verdict};
 use evtctl::dlq::origin::decode;
 use evtctl::output::sanitize::{escape, escape_json, escape_line};
 use evtctl::position::{parse_start, parse_stop};
 use evtctl::record::{Header, Record};
 use evtctl::registry::compat::{compare, Mode, Policy};
+use evtctl::registry::lookup::Context;
+use evtctl::registry::Registry;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -197,6 +201,200 @@ fn corpus_replays_without_panic() {
             let again = Record::from_envelope(std::str::from_utf8(&line).unwrap().trim_end())
                 .expect("round trip");
             assert_eq!(again.value, r.value, "{s}");
+        }
+    }
+}
+
+/// The example registry, opened once (schemas compile on first use and stay compiled).
+fn example_registry() -> &'static Registry {
+    static REG: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+    REG.get_or_init(|| {
+        Registry::open(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas"))
+            .expect("the example registry opens")
+    })
+}
+
+/// The valid examples of the example registry, as parsed values.
+fn valid_examples() -> Vec<Value> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let mut out = Vec::new();
+    for subject in std::fs::read_dir(&root).unwrap() {
+        let dir = subject.unwrap().path().join("examples/valid");
+        let Ok(files) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for f in files {
+            let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+            out.push(serde_json::from_str(&text).unwrap());
+        }
+    }
+    out.sort_by_key(|v: &Value| v.to_string());
+    out
+}
+
+/// Values near the edges of the example schemas' patterns, formats, enums and bounds.
+fn edge_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        prop_oneof![
+            Just("2026-11-22T14:03:12.481Z"),
+            Just("2026-11-22T14:03:12Z"),
+            Just("2026-02-30T00:00:00Z"),
+            Just("2026-11-22 14:03:12Z"),
+            Just("2026-11-22T14:03:12.481+25:00"),
+            Just("2026-11-22t14:03:12z"),
+            Just("٢٠٢٦-11-22T14:03:12Z"),
+            Just("2026-11-22T14:03:60Z"),
+            Just("19.99"),
+            Just("19.9"),
+            Just("019.99"),
+            Just("-1.00"),
+            Just("1e2"),
+            Just("١٩.٩٩"),
+            Just(""),
+            Just("\u{0}"),
+            Just("ord_8KQ2M7XJ4P"),
+            Just("ord_"),
+            Just("cus_3HF9ZT2LQW\n"),
+            Just("EUR"),
+            Just("eur"),
+            Just("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+            Just("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"),
+            Just("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+            Just("6f1c2a7e-3b9d-4c1e-9a53-2f7d8e4b1c90"),
+            Just("6F1C2A7E-3B9D-4C1E-9A53-2F7D8E4B1C90"),
+            Just("web"),
+            Just("store"),
+            Just("OrderPlaced"),
+            Just("PaymentCaptured"),
+            Just("/checkout-service"),
+        ]
+        .prop_map(|s| json!(s)),
+        "\\PC{0,12}".prop_map(|s| json!(s)),
+        "[0-9]{1,4}\\.[0-9]{2}".prop_map(|s| json!(s)),
+        prop_oneof![
+            Just(json!(0)),
+            Just(json!(1)),
+            Just(json!(2)),
+            Just(json!(-1)),
+            Just(json!(1.0)),
+            Just(json!(1.5)),
+            Just(json!(-0.0)),
+            Just(json!(u64::MAX)),
+            Just(json!(i64::MIN)),
+            Just(json!(true)),
+            Just(json!(null)),
+            Just(json!([])),
+            Just(json!({})),
+            Just(json!([{"sku": "A", "quantity": 1, "unitPrice": "1.00"}])),
+        ],
+        any::<i64>().prop_map(|n| json!(n)),
+    ]
+}
+
+/// Every path to a value inside `v` (object keys and array indexes), `v` itself first.
+fn paths(v: &Value) -> Vec<Vec<Value>> {
+    let mut out = vec![Vec::new()];
+    let children: Vec<(Value, &Value)> = match v {
+        Value::Object(o) => o.iter().map(|(k, c)| (json!(k), c)).collect(),
+        Value::Array(a) => a.iter().enumerate().map(|(i, c)| (json!(i), c)).collect(),
+        _ => Vec::new(),
+    };
+    for (step, child) in children {
+        for mut p in paths(child) {
+            p.insert(0, step.clone());
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn at<'a>(v: &'a mut Value, path: &[Value]) -> &'a mut Value {
+    path.iter().fold(v, |v, step| match step {
+        Value::String(k) => &mut v[k.as_str()],
+        step => &mut v[step.as_u64().unwrap() as usize],
+    })
+}
+
+/// A line made from a valid example: a few values replaced or removed, a key added, and a
+/// text-level change serde_json would never write (a duplicated key, an escaped key, another
+/// spelling of a number).
+fn mutated_event() -> impl Strategy<Value = String> {
+    let edits =
+        proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4, edge_value()), 0..4);
+    (
+        any::<prop::sample::Index>(),
+        edits,
+        0u8..8,
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(example, edits, text_edit, where_)| {
+            let examples = valid_examples();
+            let mut v = example.get(&examples).clone();
+            for (i, kind, value) in edits {
+                let all = paths(&v);
+                let path = i.get(&all).clone();
+                match (kind, path.split_last()) {
+                    (0 | 1, _) => *at(&mut v, &path) = value,
+                    (2, Some((Value::String(k), parent))) => {
+                        if let Some(o) = at(&mut v, parent).as_object_mut() {
+                            o.remove(k);
+                        }
+                    }
+                    _ => {
+                        if let Some(o) = at(&mut v, &path).as_object_mut() {
+                            o.insert("extra".into(), value);
+                        }
+                    }
+                }
+            }
+            let line = v.to_string();
+            let keys: Vec<usize> = line.match_indices("\":").map(|(i, _)| i).collect();
+            match text_edit {
+                0 => line.replacen(":2,", ":2.0,", 1),
+                1 => line.replacen(":1,", ":1e0,", 1),
+                2 => line.replacen(":2,", ":2e400,", 1),
+                3 => line.replacen("{\"", "{\"type\":\"OrderCancelled\",\"", 1),
+                4 => line.replacen("\"type\"", "\"\\u0074ype\"", 1),
+                5 if !keys.is_empty() => {
+                    // Escape the last letter of one key.
+                    let end = *where_.get(&keys);
+                    let c = line[..end].chars().last().unwrap();
+                    format!(
+                        "{}\\u{:04x}{}",
+                        &line[..end - c.len_utf8()],
+                        c as u32,
+                        &line[end..]
+                    )
+                }
+                _ => line,
+            }
+        })
+}
+
+proptest! {
+    /// The quick path (a tape, DFA patterns) may only ever say "valid" where jsonschema's own
+    /// validator on a `serde_json::Value` does: a false valid would pass bad data on.
+    #[test]
+    fn quick_validation_agrees_with_the_ordinary_validator(line in mutated_event()) {
+        let reg = example_registry();
+        let ctx = Context::default();
+        let got = verdict(reg, None, line.as_bytes(), &ctx);
+        let expected = match parse_json::<Value>(line.as_bytes()) {
+            Err(_) => None,
+            Ok(event) => match reg.find(None, &event, &ctx) {
+                Err(_) => None,
+                Ok((subject, file)) => Some(
+                    subject
+                        .validator(file, &reg.root)
+                        .map(|v| v.is_valid(&event))
+                        .unwrap_or(false),
+                ),
+            },
+        };
+        let valid = matches!(got, Verdict::Valid { .. });
+        prop_assert_eq!(valid, expected == Some(true), "{} → {:?}", line, got);
+        if expected == Some(false) {
+            prop_assert!(matches!(got, Verdict::Invalid { .. }), "{} → {:?}", line, got);
         }
     }
 }
