@@ -17,14 +17,34 @@ use regex_automata::util::{primitives::StateID, start, syntax};
 use regex_automata::{nfa::thompson, Anchored};
 use serde_json::{Map, Value};
 
-/// Larger DFAs are not worth it: the pattern keeps jsonschema's own engine.
+/// Larger DFAs are not worth it: the pattern keeps the `regex` crate's engine.
 const DFA_SIZE_LIMIT: usize = 1 << 20;
 
+/// What all DFAs of a process may take together, a failed attempt counted at its limit:
+/// schemas are untrusted, and a pattern whose DFA explodes costs time up to the limit. Past
+/// it, patterns are matched by the `regex` crate alone (as jsonschema itself does), so a
+/// hostile schema costs at most this much more than it would without DFAs.
+const DFA_BUDGET: usize = 8 << 20;
+
+static DFA_SPENT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Each regular expression's compiled form, shared by every occurrence of the pattern and by
+/// both quick validators (`Value` and tape); None where the `regex` crate refuses it.
+type Shared = Option<std::sync::Arc<Regex>>;
+static COMPILED: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<String, Shared>>> =
+    std::sync::OnceLock::new();
+
 enum Matcher<F: Json> {
-    /// The regex-engine path: the DFA, with the `regex` crate for what the DFA gives up on.
-    Dfa(Box<Dfa>),
+    /// The regex-engine path, compiled once per expression.
+    Regex(std::sync::Arc<Regex>),
     /// Anything jsonschema decides without the regex engine: its own validator for `{pattern}`.
     Delegate(jsonschema::Validator<F>),
+}
+
+/// A DFA with the `regex` crate for what it gives up on, or the `regex` crate alone.
+struct Regex {
+    dfa: Option<Dfa>,
+    regex: regex::Regex,
 }
 
 thread_local! {
@@ -53,7 +73,6 @@ struct Dfa {
     dfa: dense::DFA<Vec<u32>>,
     /// Where every search starts: at the start of the text, unanchored, as `is_match` does.
     start: StateID,
-    fallback: regex::Regex,
 }
 
 struct FastPattern<F: Json>(Matcher<F>);
@@ -62,9 +81,12 @@ impl<F: Json> FastPattern<F> {
     fn matches(&self, instance: F::Node<'_>) -> bool {
         match &self.0 {
             Matcher::Delegate(v) => v.is_valid(instance),
-            Matcher::Dfa(d) => match instance.as_string() {
-                Some(s) => search(&d.dfa, d.start, s.as_bytes())
-                    .unwrap_or_else(|| regex_is_match(&d.fallback, &s)),
+            Matcher::Regex(r) => match instance.as_string() {
+                Some(s) => r
+                    .dfa
+                    .as_ref()
+                    .and_then(|d| search(&d.dfa, d.start, s.as_bytes()))
+                    .unwrap_or_else(|| regex_is_match(&r.regex, &s)),
                 None => true,
             },
         }
@@ -107,9 +129,31 @@ impl<'i, F: Json> Keyword<'i, F> for FastPattern<F> {
     }
 }
 
-/// The DFA for `translated`, as the `regex` crate reads it (`RegexBuilder` defaults).
-fn build_dfa<F: Json>(translated: &str) -> Option<Matcher<F>> {
-    let fallback = regex::Regex::new(translated).ok()?;
+/// `translated` compiled, from the process-wide table (see [`COMPILED`]).
+fn compiled(translated: &str) -> Shared {
+    let table = COMPILED.get_or_init(Default::default);
+    if let Some(c) = table.lock().ok()?.get(translated) {
+        return c.clone();
+    }
+    let c = regex::Regex::new(translated).ok().map(|regex| {
+        std::sync::Arc::new(Regex {
+            dfa: build_dfa(translated),
+            regex,
+        })
+    });
+    table.lock().ok()?.insert(translated.to_string(), c.clone());
+    c
+}
+
+/// The DFA for `translated`, as the `regex` crate reads it (`RegexBuilder` defaults), while
+/// the process's DFA budget lasts (see [`DFA_BUDGET`]).
+fn build_dfa(translated: &str) -> Option<Dfa> {
+    use std::sync::atomic::Ordering::Relaxed;
+    DFA_SPENT
+        .fetch_update(Relaxed, Relaxed, |spent| {
+            (spent + DFA_SIZE_LIMIT <= DFA_BUDGET).then_some(spent + DFA_SIZE_LIMIT)
+        })
+        .ok()?;
     let dfa = dense::Builder::new()
         .syntax(syntax::Config::new())
         .thompson(thompson::Config::new())
@@ -121,14 +165,12 @@ fn build_dfa<F: Json>(translated: &str) -> Option<Matcher<F>> {
         )
         .build(translated)
         .ok()?;
+    // A DFA that was built is charged what it takes, not the limit.
+    DFA_SPENT.fetch_sub(DFA_SIZE_LIMIT.saturating_sub(dfa.memory_usage()), Relaxed);
     let start = dfa
         .start_state(&start::Config::new().anchored(Anchored::No))
         .ok()?;
-    Some(Matcher::Dfa(Box::new(Dfa {
-        dfa,
-        start,
-        fallback,
-    })))
+    Some(Dfa { dfa, start })
 }
 
 /// What jsonschema compiles with the regex engine for `pattern`, or None when it decides the
@@ -158,12 +200,12 @@ pub fn factory<F: Json>(
        + Sync
        + 'static {
     move |_parent, value, _path| {
-        let dfa = value
+        let regex = value
             .as_str()
             .and_then(regex_form)
-            .and_then(|t| build_dfa(&t));
-        let matcher = match dfa {
-            Some(dfa) => dfa,
+            .and_then(|t| compiled(&t));
+        let matcher = match regex {
+            Some(regex) => Matcher::Regex(regex),
             None => Matcher::Delegate(
                 jsonschema::options_for::<F>()
                     .with_draft(draft)
@@ -229,5 +271,51 @@ mod tests {
         }
         assert!(regex_form(time).is_some() && regex_form(money).is_some());
         assert_eq!(regex_form("^x-"), None);
+    }
+
+    /// Untrusted schemas: patterns whose DFAs explode are built at most until the process's
+    /// budget is spent, every occurrence of one expression shares one compiled form, and past
+    /// the budget the answers stay those of the regex engine.
+    #[test]
+    fn exploding_patterns_stay_within_the_budget_and_answer_the_same() {
+        let pattern = |i: usize| format!("(?:[0-9a-zA-Z]*a[0-9a-zA-Z]{{12}}|x{i}y)");
+        let props: Map<String, Value> = (0..40)
+            .map(|i| {
+                (
+                    format!("p{i}"),
+                    serde_json::json!({"pattern": pattern(i % 20)}),
+                )
+            })
+            .collect();
+        let schema = serde_json::json!({"properties": props});
+        let fast = jsonschema::options()
+            .with_pattern_options(jsonschema::PatternOptions::regex())
+            .with_keyword("pattern", factory(jsonschema::Draft::Draft7))
+            .build(&schema)
+            .unwrap();
+        let slow = jsonschema::options()
+            .with_pattern_options(jsonschema::PatternOptions::regex())
+            .build(&schema)
+            .unwrap();
+        use std::sync::atomic::Ordering::Relaxed;
+        assert!(DFA_SPENT.load(Relaxed) <= DFA_BUDGET);
+        let table = COMPILED.get().unwrap().lock().unwrap();
+        for i in 0..20 {
+            let t = regex_form(&pattern(i)).unwrap();
+            assert!(table.get(&t).is_some_and(Option::is_some), "{t}");
+        }
+        drop(table);
+        for text in [
+            "a123456789012",
+            "a12345678901",
+            "x3y",
+            "zzzz",
+            "aaaaaaaaaaaaaaa",
+        ] {
+            for i in 0..40 {
+                let event = serde_json::json!({ format!("p{i}"): text });
+                assert_eq!(fast.is_valid(&event), slow.is_valid(&event), "p{i} {text}");
+            }
+        }
     }
 }
