@@ -64,7 +64,7 @@ measure() { # measure NAME FIELD RUN CMD... -> one run; the fastest so far, "sec
   fi
   got=$(count "$dst")
   [ "$got" -eq "$n" ] || { echo "$name run $i: $dst holds $got records, expected $n" >&2; exit 1; }
-  if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$out/$name.time")" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
+  if [ -z "$best" ] || awk -v a="$(tail -n 1 "$out/$name.time" | cut -d' ' -f1)" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
     cat "$out/$name.time" >"$out/$name.best"
   fi
 }

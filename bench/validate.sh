@@ -73,7 +73,7 @@ measure() {
   if ! tail -n 1 "$out/$name.out" | grep -q '"checked"'; then
     echo "$name failed (exit $rc), no summary line; stderr:" >&2; tail -n 5 "$out/$name.err" >&2; exit 1
   fi
-  if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$out/$name.time")" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
+  if [ -z "$best" ] || awk -v a="$(tail -n 1 "$out/$name.time" | cut -d' ' -f1)" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
     tail -n 1 "$out/$name.time" >"$out/$name.best"
   fi
 }
