@@ -91,26 +91,23 @@ pub struct Keys<'a> {
 impl<'a> Keys<'a> {
     /// The keys of an event already parsed.
     pub fn of(event: &'a Value) -> Keys<'a> {
-        let get = |k: &str| event.get(k).map(Scalar::of);
-        Keys {
-            dataschema: get("dataschema"),
-            ty: get("type"),
-            event_type: get("eventType"),
-            event_version: get("eventVersion"),
-            version: get("version"),
-        }
+        Keys::each(|k| event.get(k).map(Scalar::of))
     }
 
     /// The keys of an event read as a tape.
     pub fn of_tape(doc: &'a super::tape::Doc<'a>) -> Keys<'a> {
         use super::tape::Item;
-        let get = |k: &str| {
+        Keys::each(|k| {
             doc.top(k).map(|item| match item {
                 Item::Str(s) => Scalar::Str(Cow::Borrowed(s.as_ref())),
                 Item::Num(n) => n.as_u64().map_or(Scalar::Other, Scalar::U64),
                 _ => Scalar::Other,
             })
-        };
+        })
+    }
+
+    /// The keys, each read by `get` from the event's top level.
+    fn each(get: impl Fn(&str) -> Option<Scalar<'a>>) -> Keys<'a> {
         Keys {
             dataschema: get("dataschema"),
             ty: get("type"),
