@@ -75,7 +75,7 @@ pub struct SchemaFile {
     pub path: PathBuf,
     /// The parsed schema, or the parse error as `file:line:col: message`.
     pub schema: std::result::Result<Value, String>,
-    validator: OnceLock<std::result::Result<jsonschema::Validator, String>>,
+    validator: OnceLock<std::result::Result<Compiled, String>>,
     /// The same checks for the yes/no answer only, with cheaper `pattern` matching (see
     /// `fast_pattern`); None when the schema needs the backtracking engine.
     quick: OnceLock<Option<jsonschema::Validator>>,
@@ -462,6 +462,14 @@ impl Subject {
         file: &'a SchemaFile,
         root: &Path,
     ) -> std::result::Result<&'a jsonschema::Validator, String> {
+        self.compiled(file, root).map(|c| &c.validator)
+    }
+
+    fn compiled<'a>(
+        &self,
+        file: &'a SchemaFile,
+        root: &Path,
+    ) -> std::result::Result<&'a Compiled, String> {
         file.validator
             .get_or_init(|| {
                 let schema = file.schema.as_ref().map_err(Clone::clone)?;
@@ -479,13 +487,9 @@ impl Subject {
         file: &'a SchemaFile,
         root: &Path,
     ) -> std::result::Result<&'a jsonschema::Validator, String> {
-        let full = self.validator(file, root)?;
-        let quick = file.quick.get_or_init(|| {
-            let schema = file.schema.as_ref().ok()?;
-            let draft = draft_for(&self.dialect).ok()?;
-            compile_quick(schema, &file.path, root, draft)
-        });
-        Ok(quick.as_ref().unwrap_or(full))
+        let full = self.compiled(file, root)?;
+        let quick = file.quick.get_or_init(|| self.quick(file, full));
+        Ok(quick.as_ref().unwrap_or(&full.validator))
     }
 
     /// The quick validator for events read as a `tape::Doc`; None where the schema is unusable
@@ -495,15 +499,35 @@ impl Subject {
         file: &'a SchemaFile,
         root: &Path,
     ) -> Option<&'a jsonschema::Validator<tape::Tape>> {
-        self.validator(file, root).ok()?;
-        file.tape
-            .get_or_init(|| {
-                let schema = file.schema.as_ref().ok()?;
-                let draft = draft_for(&self.dialect).ok()?;
-                compile_quick(schema, &file.path, root, draft)
-            })
-            .as_ref()
+        let full = self.compiled(file, root).ok()?;
+        file.tape.get_or_init(|| self.quick(file, full)).as_ref()
     }
+
+    /// The validator `compile` made, with `pattern` matched by `fast_pattern` for the yes/no
+    /// answer; None where `compile` needed the backtracking engine (the quick one would not
+    /// answer the same).
+    fn quick<F: jsonschema::json::Json>(
+        &self,
+        file: &SchemaFile,
+        full: &Compiled,
+    ) -> Option<jsonschema::Validator<F>> {
+        let schema = file.schema.as_ref().ok()?;
+        let draft = draft_for(&self.dialect).ok()?;
+        if !full.linear {
+            return None;
+        }
+        build(schema, &full.abs, &full.root, draft, true, true).ok()
+    }
+}
+
+/// What [`compile`] made, and what the quick validators are built from.
+pub struct Compiled {
+    pub validator: jsonschema::Validator,
+    /// Built with the linear-time `regex` engine (not the backtracking one).
+    linear: bool,
+    /// The schema file and the registry root, canonical.
+    abs: PathBuf,
+    root: PathBuf,
 }
 
 /// Whether the last quick check on this thread gave up (a `regex` panic), so that its answer
@@ -518,7 +542,7 @@ pub fn compile(
     path: &Path,
     root: &Path,
     draft: jsonschema::Draft,
-) -> std::result::Result<jsonschema::Validator, String> {
+) -> std::result::Result<Compiled, String> {
     let abs = std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let root = std::fs::canonicalize(root).map_err(|e| format!("{}: {e}", root.display()))?;
     if let Some(cycle) = pure_ref_cycle(schema) {
@@ -528,9 +552,19 @@ pub fn compile(
         ));
     }
     let build = |linear: bool| build(schema, &abs, &root, draft, linear, false);
-    build(true)
-        .or_else(|_| build(false))
-        .map_err(|e| format!("{}: {e}", path.display()))
+    let (validator, linear) = match build(true) {
+        Ok(v) => (v, true),
+        Err(_) => (
+            build(false).map_err(|e| format!("{}: {e}", path.display()))?,
+            false,
+        ),
+    };
+    Ok(Compiled {
+        validator,
+        linear,
+        abs,
+        root,
+    })
 }
 
 fn build<F: jsonschema::json::Json>(
@@ -560,20 +594,6 @@ fn build<F: jsonschema::json::Json>(
         opts
     };
     opts.build(schema).map_err(|e| e.to_owned())
-}
-
-/// The validator `compile` makes, with `pattern` matched by `fast_pattern` for the yes/no answer;
-/// None where `compile` needs the backtracking engine (the quick one would not answer the same).
-fn compile_quick<F: jsonschema::json::Json>(
-    schema: &Value,
-    path: &Path,
-    root: &Path,
-    draft: jsonschema::Draft,
-) -> Option<jsonschema::Validator<F>> {
-    let abs = std::fs::canonicalize(path).ok()?;
-    let root = std::fs::canonicalize(root).ok()?;
-    build::<jsonschema::json::SerdeJson>(schema, &abs, &root, draft, true, false).ok()?;
-    build(schema, &abs, &root, draft, true, true).ok()
 }
 
 /// Keywords that do not constrain an instance: a subschema made of `$ref` and these only is a
