@@ -728,7 +728,21 @@ pub enum Access {
     Member(groups::Membership),
 }
 
-/// May evtctl change `group`'s positions, and how? Never found out by joining the group, which
+/// A change to a group's positions, as [`access`] weighs it.
+pub struct Change<'a> {
+    pub group: &'a str,
+    /// What the broker said of the group's members.
+    pub described: &'a Described,
+    /// What to commit from outside the group (`skip`: its own position again, a change of
+    /// nothing; `reset`: the plan itself).
+    pub probe: &'a [groups::Position],
+    /// The topics, with their partition counts, a membership would hold.
+    pub topics: &'a [(String, usize)],
+    /// `--consumers-stopped`.
+    pub consumers_stopped: bool,
+}
+
+/// May evtctl change a group's positions, and how? Never found out by joining the group, which
 /// would rebalance the very consumers this protects. Members the broker lists refuse at once;
 /// otherwise `probe` is committed from outside the group, which Kafka and Tansu refuse while
 /// it has members. Where the broker lists no members (`Described::Unknown`) and refuses, nothing
@@ -737,13 +751,17 @@ pub enum Access {
 /// `consumers_stopped`.
 pub fn access(
     settings: &Settings,
-    group: &str,
-    described: &Described,
-    probe: &[groups::Position],
-    topics: &[(String, usize)],
-    consumers_stopped: bool,
+    c: &Change<'_>,
     printer: &Printer,
+    cancel: &AtomicBool,
 ) -> Result<Access> {
+    let Change {
+        group,
+        described,
+        probe,
+        topics,
+        consumers_stopped,
+    } = *c;
     if let Described::Known(d) = described {
         if !d.members.is_empty() {
             return Err(has_members(group, &d.members).into());
@@ -779,7 +797,7 @@ pub fn access(
         escape_line(group)
     ));
     Ok(Access::Member(groups::Membership::join(
-        settings, group, topics,
+        settings, group, topics, cancel,
     )?))
 }
 
@@ -852,15 +870,14 @@ pub fn skip(
         plan.metadata.clone(),
     )];
     let topics = [(a.topic.clone(), plan.parts)];
-    let access = access(
-        settings,
-        &a.group,
-        &plan.described,
-        &probe,
-        &topics,
-        a.consumers_stopped,
-        printer,
-    )?;
+    let change = Change {
+        group: &a.group,
+        described: &plan.described,
+        probe: &probe,
+        topics: &topics,
+        consumers_stopped: a.consumers_stopped,
+    };
+    let access = access(settings, &change, printer, cancel)?;
     let done = already_quarantined(
         settings,
         &a.to,

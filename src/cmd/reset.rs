@@ -1,7 +1,7 @@
 //! `evtctl groups reset`: move a group's committed offsets. Prints the plan unless --execute;
 //! commits nothing while the group has members.
 
-use super::groups::Access;
+use super::groups::{Access, Change};
 use crate::cli::GroupsResetArgs;
 use crate::config::Settings;
 use crate::error::{usage, Interrupted};
@@ -271,6 +271,7 @@ fn execute(
     selection: &[(String, Vec<i32>)],
     moves: &[Move],
     printer: &Printer,
+    cancel: &AtomicBool,
 ) -> Result<()> {
     let described = admin.describe_group(&a.group)?;
     let positions: Vec<groups::Position> = moves
@@ -282,15 +283,14 @@ fn execute(
         .map(|(t, _)| Ok((t.clone(), admin.partitions(t)?.len())))
         .collect::<Result<_>>()?;
     // Where the broker accepts the commit from outside, that was it.
-    match super::groups::access(
-        settings,
-        &a.group,
-        &described,
-        &positions,
-        &topics,
-        a.consumers_stopped,
-        printer,
-    )? {
+    let change = Change {
+        group: &a.group,
+        described: &described,
+        probe: &positions,
+        topics: &topics,
+        consumers_stopped: a.consumers_stopped,
+    };
+    match super::groups::access(settings, &change, printer, cancel)? {
         Access::Outside => Ok(()),
         Access::Member(m) => m.commit(&positions),
     }
@@ -356,7 +356,7 @@ pub fn reset(
     let moves = plan(&admin, settings, &a.group, &selection, &target, cancel)?;
 
     if a.execute {
-        execute(&admin, settings, a, &selection, &moves, printer)?;
+        execute(&admin, settings, a, &selection, &moves, printer, cancel)?;
     }
     if printer.is_json() {
         printer.json(&PlanOut {

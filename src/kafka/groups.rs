@@ -255,8 +255,13 @@ pub struct Membership {
 
 impl Membership {
     /// Join `group` on `topics` (each with its partition count). Fails, having committed
-    /// nothing, when another member holds some of their partitions.
-    pub fn join(s: &Settings, group: &str, topics: &[(String, usize)]) -> Result<Membership> {
+    /// nothing, when another member holds some of their partitions, or on Ctrl-C.
+    pub fn join(
+        s: &Settings,
+        group: &str,
+        topics: &[(String, usize)],
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Membership> {
         let names: Vec<&str> = topics.iter().map(|(t, _)| t.as_str()).collect();
         let topic = names.join(", ");
         let topic_partitions: usize = topics.iter().map(|(_, n)| n).sum();
@@ -301,6 +306,9 @@ impl Membership {
                 .count();
             if n > 0 {
                 break n;
+            }
+            if cancel.load(std::sync::atomic::Ordering::SeqCst) {
+                return Err(crate::error::Interrupted.into());
             }
             if Instant::now() >= deadline {
                 // The group waits for its other members to rejoin: someone is (or was until
