@@ -819,6 +819,31 @@ impl SkipPlan {
         self.records[i].offset.unwrap_or(self.from + i as i64)
     }
 
+    /// May the group be changed, and how (see [`access`]): the broker is asked by committing
+    /// the group's own position again, a change of nothing.
+    fn access(
+        &self,
+        a: &GroupsSkipArgs,
+        settings: &Settings,
+        printer: &Printer,
+        cancel: &AtomicBool,
+    ) -> Result<Access> {
+        let probe = [(
+            a.topic.clone(),
+            a.partition,
+            self.from,
+            self.metadata.clone(),
+        )];
+        let change = Change {
+            group: &a.group,
+            described: &self.described,
+            probe: &probe,
+            topics: &[(a.topic.clone(), self.parts)],
+            consumers_stopped: a.consumers_stopped,
+        };
+        access(settings, &change, printer, cancel)
+    }
+
     /// One past the last record taken: the copies skip nothing in between.
     fn end(&self) -> i64 {
         self.records
@@ -862,22 +887,7 @@ pub fn skip(
     if !ask(a, &plan, printer)? {
         return Ok(());
     }
-    // Committing the group's own position again (a change of nothing) asks the broker.
-    let probe = [(
-        a.topic.clone(),
-        a.partition,
-        plan.from,
-        plan.metadata.clone(),
-    )];
-    let topics = [(a.topic.clone(), plan.parts)];
-    let change = Change {
-        group: &a.group,
-        described: &plan.described,
-        probe: &probe,
-        topics: &topics,
-        consumers_stopped: a.consumers_stopped,
-    };
-    let access = access(settings, &change, printer, cancel)?;
+    let access = plan.access(a, settings, printer, cancel)?;
     let done = already_quarantined(
         settings,
         &a.to,
