@@ -1637,7 +1637,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__reset)
-            opts="-b -X -o -q -v -h --topic --to --shift-by --from-file --execute --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-b -X -o -q -v -h --topic --to --shift-by --from-file --execute --consumers-stopped --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1707,7 +1707,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__skip)
-            opts="-p -y -b -X -o -q -v -h --topic --partition --count --to --reason --dry-run --yes --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-p -y -b -X -o -q -v -h --topic --partition --count --to --reason --dry-run --yes --consumers-stopped --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -648,6 +648,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_su
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -l dry-run -d 'Show the records that would be taken, change nothing'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -s y -l yes -d 'Act without asking (required when stdin is not a terminal)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -l consumers-stopped -d 'The group\'s consumers are stopped: where the broker cannot tell (it lists no members and refuses commits from outside a group that ever had one, like the embedded broker), commit as the group\'s only member. Ignored where the broker can tell'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from skip" -s h -l help -d 'Print help'
@@ -667,6 +668,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_su
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l execute -d 'Commit the new offsets (without it, only the plan is printed)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -l consumers-stopped -d 'The group\'s consumers are stopped: where the broker cannot tell (it lists no members and refuses commits from outside a group that ever had one, like the embedded broker), commit as the group\'s only member. Ignored where the broker can tell'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'

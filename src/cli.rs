@@ -843,10 +843,12 @@ partition's log start and end. --shift-by N moves each committed offset by N (ne
 --from-file restores what `groups describe GROUP -o json` saved (its last document).
 
 Without --execute only the plan is printed: per partition the current and new offset and how
-many records that skips or reads again. With --execute the offsets are committed; it refuses
-while the group has members (stop its consumers first).
+many records that skips or reads again. With --execute the offsets are committed from outside
+the group; it refuses while the group has members (stop its consumers first), and never joins
+the group to find out (see `groups skip --help` and --consumers-stopped).
 
-Exit codes: 0 ok (plan printed or executed), 1 the group has active members, 2 usage, 3 cluster.
+Exit codes: 0 ok (plan printed or executed), 1 the group has (or may have) active members,
+2 usage, 3 cluster.
 
 Examples:
   evtctl groups describe billing -o json > billing-offsets.json     # a backup first
@@ -882,6 +884,11 @@ pub struct GroupsResetArgs {
     /// Commit the new offsets (without it, only the plan is printed)
     #[arg(long)]
     pub execute: bool,
+    /// The group's consumers are stopped: where the broker cannot tell (it lists no members
+    /// and refuses commits from outside a group that ever had one, like the embedded broker),
+    /// commit as the group's only member. Ignored where the broker can tell
+    #[arg(long, requires = "execute")]
+    pub consumers_stopped: bool,
 }
 
 const GROUPS_DESCRIBE_HELP: &str =
@@ -912,13 +919,17 @@ byte (key, value, headers, timestamp) to the quarantine topic with evtctl's dead
 acknowledgement, and only then commits offset + N for the group. Nothing is lost: after the
 fix, `evtctl dlq redrive QUARANTINE` puts each record back into its topic and partition.
 
-Refuses while the group has members (stop its consumers first; Kafka refuses commits from
-outside a live group anyway). A rerun after a crash between the copy and the commit copies
-nothing twice: it first reads the last 5000 records of each partition of the quarantine topic
-and skips records already there for the same group, topic, partition and offset.
+Refuses while the group has members (stop its consumers first), and never joins the group to
+find out: where the broker cannot list them it commits the group's own position again from
+outside the group, which brokers refuse while it has members. Where that cannot tell (the
+embedded broker refuses it for every group that ever had a member) it says so and acts only
+with --consumers-stopped. A rerun after a crash between the copy and the commit copies nothing
+twice: it first reads the quarantine topic and skips records already there for the same group,
+topic, partition and offset. Ctrl-C before the first copy is sent changes nothing; after it,
+the copies in flight are settled and the group moves past those acknowledged (exit 130).
 
-Exit codes: 0 done, 1 the group has active members, 2 usage, 3 cluster, 4 a copy was not
-acknowledged (nothing committed), 130 interrupted.
+Exit codes: 0 done, 1 the group has (or may have) active members, 2 usage, 3 cluster, 4 a copy
+was not acknowledged (nothing committed), 130 interrupted.
 
 Examples:
   evtctl groups skip billing --topic orders --partition 3 --to orders-quarantine --dry-run
@@ -975,6 +986,11 @@ pub struct GroupsSkipArgs {
     /// Act without asking (required when stdin is not a terminal)
     #[arg(short, long)]
     pub yes: bool,
+    /// The group's consumers are stopped: where the broker cannot tell (it lists no members
+    /// and refuses commits from outside a group that ever had one, like the embedded broker),
+    /// commit as the group's only member. Ignored where the broker can tell
+    #[arg(long)]
+    pub consumers_stopped: bool,
 }
 
 #[derive(Args, Debug)]

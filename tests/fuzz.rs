@@ -154,6 +154,29 @@ proptest! {
     }
 
     #[test]
+    fn a_redrive_of_a_quarantined_copy_strips_only_evtctl_quarantine_headers(
+        hs in proptest::collection::vec((
+            prop_oneof![
+                Just("evtctl-dlq-own-headers".to_string()),
+                Just("evtctl-dlq-topic".to_string()),
+                Just("kafka_dlt-original-topic".to_string()),
+                Just("traceparent".to_string()),
+                "\\PC{0,20}",
+            ],
+            proptest::option::of(prop_oneof![
+                "[0-9]{1,2}".prop_map(String::into_bytes),
+                bytes(),
+            ]),
+        ), 0..12)
+    ) {
+        let headers: Vec<(&str, Option<&[u8]>)> =
+            hs.iter().map(|(n, v)| (n.as_str(), v.as_deref())).collect();
+        let own = evtctl::dlq::own_headers(&headers);
+        prop_assert!(own <= headers.len());
+        prop_assert!(headers[own..].iter().all(|(n, _)| n.starts_with("evtctl-dlq-")));
+    }
+
+    #[test]
     fn escaping_leaves_nothing_hostile(s in "\\PC*|[\\x00-\\x{ff}\\u{2000}-\\u{2070}\\u{202a}-\\u{202e}]{0,40}") {
         for out in [escape(&s), escape_line(&s), escape_json(&s)] {
             prop_assert!(!out.chars().any(hostile), "{:?} → {:?}", s, out);

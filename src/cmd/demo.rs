@@ -424,7 +424,7 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
 
     let create = "evtctl topics create orders.quarantine";
     let skip = format!(
-        "evtctl groups skip billing --topic orders --partition {partition} --to orders.quarantine --reason 'decimal comma in total, INC-4711' --yes"
+        "evtctl groups skip billing --topic orders --partition {partition} --to orders.quarantine --reason 'decimal comma in total, INC-4711' --consumers-stopped --yes"
     );
     step(
         printer,

@@ -2,19 +2,20 @@
 //! which takes poison records out of a stuck group's way without losing them.
 //!
 //! Reading never joins a group and commits nothing. `skip` commits one position, and only after
-//! the broker acknowledged the copies of every record it passes.
+//! the broker acknowledged the copies of every record it passes; neither it nor `reset` joins a
+//! group to find out whether it has members (see [`access`]).
 
 use crate::cli::{GroupsDescribeArgs, GroupsListArgs, GroupsSkipArgs};
 use crate::config::Settings;
 use crate::dlq::origin::{
-    QUARANTINE_AT, QUARANTINE_GROUP, QUARANTINE_OFFSET, QUARANTINE_PARTITION, QUARANTINE_REASON,
-    QUARANTINE_TOPIC,
+    QUARANTINE_AT, QUARANTINE_GROUP, QUARANTINE_OFFSET, QUARANTINE_OWN_HEADERS,
+    QUARANTINE_PARTITION, QUARANTINE_REASON, QUARANTINE_TOPIC,
 };
 use crate::error::{usage, BrokerCannot, Interrupted, PartialFailure, ProblemsFound};
 use crate::kafka::admin::Admin;
 use crate::kafka::groups::{self, CommitOutcome, Described, GroupDescription, Listing, Member};
 use crate::kafka::reader::{self, Event, Flow, Range, Reader};
-use crate::kafka::writer::{OutHeaders, Outgoing, Writer, WriterOptions};
+use crate::kafka::writer::{Delivery, OutHeaders, Outgoing, Writer, WriterOptions};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::now_ms;
@@ -26,9 +27,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-
-/// How far back `skip` looks in the quarantine topic for copies an earlier run made.
-pub const QUARANTINE_LOOKBACK: i64 = 5000;
 
 /// The member that owns a partition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -576,7 +574,8 @@ pub fn list(
 // skip
 // ---------------------------------------------------------------------------------------------
 
-/// The headers a quarantined copy carries: the record's own, then evtctl's dead-letter headers.
+/// The headers a quarantined copy carries: the record's own, then evtctl's dead-letter headers,
+/// the first of which counts the record's own.
 pub fn quarantine_headers(
     r: &Record,
     topic: &str,
@@ -593,6 +592,8 @@ pub fn quarantine_headers(
             value: Some(value.as_bytes().to_vec()),
         })
     };
+    // First, and equal to its own index: what `dlq redrive` keeps (see `dlq::own_headers`).
+    add(QUARANTINE_OWN_HEADERS, &r.headers.len().to_string());
     add(QUARANTINE_TOPIC, topic);
     add(QUARANTINE_PARTITION, &partition.to_string());
     add(QUARANTINE_OFFSET, &offset.to_string());
@@ -613,19 +614,27 @@ fn header_text<'a>(headers: &'a [(&str, Option<&[u8]>)], name: &str) -> Option<&
         .and_then(|(_, v)| std::str::from_utf8((*v)?).ok())
 }
 
-/// Offsets of `topic`/`partition` already in the quarantine topic for `group` (copies made by
-/// an earlier run that did not get to commit), looking at the last `QUARANTINE_LOOKBACK`
-/// records of each of its partitions.
+/// Offsets in `range` of `source` (topic, partition) already in the quarantine topic for
+/// `group`: copies an earlier run made and did not get to commit. The whole quarantine topic
+/// is read, up to its ends now: whatever an earlier run wrote is found, however many records it
+/// copied and whatever others wrote there since (a look-back of the last N records misses
+/// copies once more than N were written after them). Only offsets in `range` are kept, so
+/// memory is bounded by `--count`.
 fn already_quarantined(
     settings: &Settings,
     quarantine: &str,
     group: &str,
-    topic: &str,
-    partition: i32,
+    (topic, partition): (&str, i32),
+    range: (i64, i64),
     cancel: &AtomicBool,
 ) -> Result<BTreeSet<i64>> {
-    let back = format!("-{QUARANTINE_LOOKBACK}");
-    let mut reader = reader::bounded(settings, &[quarantine.to_string()], &[], Some(&back), None)?;
+    let mut reader = reader::bounded(
+        settings,
+        &[quarantine.to_string()],
+        &[],
+        Some("beginning"),
+        None,
+    )?;
     let mut found = BTreeSet::new();
     let p = partition.to_string();
     reader.run(cancel, |ev| {
@@ -636,7 +645,9 @@ fn already_quarantined(
                 && header_text(h, QUARANTINE_PARTITION) == Some(p.as_str())
             {
                 if let Some(o) = header_text(h, QUARANTINE_OFFSET).and_then(|o| o.parse().ok()) {
-                    found.insert(o);
+                    if (range.0..range.1).contains(&o) {
+                        found.insert(o);
+                    }
                 }
             }
         }
@@ -697,14 +708,216 @@ fn confirm(n: usize, a: &GroupsSkipArgs, from: i64) -> Result<bool> {
     ))
 }
 
+/// The refusal for a group whose members the broker lists.
+pub fn has_members(group: &str, members: &[Member]) -> ProblemsFound {
+    ProblemsFound(format!(
+        "group `{}` has {} active member(s): {}; stop its consumers (for instance scale the \
+         service to zero), then run this again",
+        escape_line(group),
+        members.len(),
+        member_list(members)
+    ))
+}
+
+/// How evtctl commits for a group it changes.
+pub enum Access {
+    /// From outside the group: the broker accepted such a commit just now.
+    Outside,
+    /// As the group's only member: only where the broker can tell nothing and the user said
+    /// its consumers are stopped (`--consumers-stopped`).
+    Member(groups::Membership),
+}
+
+/// A change to a group's positions, as [`access`] weighs it.
+pub struct Change<'a> {
+    pub group: &'a str,
+    /// What the broker said of the group's members.
+    pub described: &'a Described,
+    /// What to commit from outside the group (`skip`: its own position again, a change of
+    /// nothing; `reset`: the plan itself).
+    pub probe: &'a [groups::Position],
+    /// The topics, with their partition counts, a membership would hold.
+    pub topics: &'a [(String, usize)],
+    /// `--consumers-stopped`.
+    pub consumers_stopped: bool,
+}
+
+/// May evtctl change a group's positions, and how? Never found out by joining the group, which
+/// would rebalance the very consumers this protects. Members the broker lists refuse at once;
+/// otherwise `probe` is committed from outside the group, which Kafka and Tansu refuse while
+/// it has members. Where the broker lists no members (`Described::Unknown`) and refuses, nothing
+/// tells whether they are live (the embedded broker refuses for every group that ever had a
+/// member): evtctl says so, and commits as the group's only member only with
+/// `consumers_stopped`.
+pub fn access(
+    settings: &Settings,
+    c: &Change<'_>,
+    printer: &Printer,
+    cancel: &AtomicBool,
+) -> Result<Access> {
+    let Change {
+        group,
+        described,
+        probe,
+        topics,
+        consumers_stopped,
+    } = *c;
+    if let Described::Known(d) = described {
+        if !d.members.is_empty() {
+            return Err(has_members(group, &d.members).into());
+        }
+    }
+    let why = match groups::commit_outside(settings, group, probe)? {
+        CommitOutcome::Committed => return Ok(Access::Outside),
+        CommitOutcome::RefusedLiveGroup(why) => why,
+    };
+    let Described::Unknown(cannot) = described else {
+        return Err(ProblemsFound(format!(
+            "group `{}` has members: the broker refused a commit from outside it ({why}); \
+             nothing was changed; stop its consumers, then run this again",
+            escape_line(group)
+        ))
+        .into());
+    };
+    if !consumers_stopped {
+        return Err(ProblemsFound(format!(
+            "cannot tell whether group `{}` has live members: this broker does not list them \
+             ({cannot}) and refused a commit from outside the group ({why}), as it does while \
+             a group has members (the embedded broker also does for every group that ever \
+             had one); evtctl does not join the group to find out, that would rebalance its \
+             consumers. Nothing was changed. Make sure its consumers are stopped, then run \
+             this again with --consumers-stopped",
+            escape_line(group)
+        ))
+        .into());
+    }
+    printer.debug(format!(
+        "the broker refused a commit from outside group `{}` ({why}); --consumers-stopped: \
+         committing as its only member",
+        escape_line(group)
+    ));
+    Ok(Access::Member(groups::Membership::join(
+        settings, group, topics, cancel,
+    )?))
+}
+
+/// What `groups skip` found before changing anything: the group's position and the records it
+/// would take.
+struct SkipPlan {
+    /// How many partitions `--topic` has (what a membership holds, see [`Access`]).
+    parts: usize,
+    described: Described,
+    /// The group's committed offset, and the metadata committed beside it.
+    from: i64,
+    metadata: String,
+    records: Vec<Record>,
+}
+
+impl SkipPlan {
+    /// The offset of record `i`.
+    fn offset(&self, i: usize) -> i64 {
+        self.records[i].offset.unwrap_or(self.from + i as i64)
+    }
+
+    /// May the group be changed, and how (see [`access`]): the broker is asked by committing
+    /// the group's own position again, a change of nothing.
+    fn access(
+        &self,
+        a: &GroupsSkipArgs,
+        settings: &Settings,
+        printer: &Printer,
+        cancel: &AtomicBool,
+    ) -> Result<Access> {
+        let probe = [(
+            a.topic.clone(),
+            a.partition,
+            self.from,
+            self.metadata.clone(),
+        )];
+        let change = Change {
+            group: &a.group,
+            described: &self.described,
+            probe: &probe,
+            topics: &[(a.topic.clone(), self.parts)],
+            consumers_stopped: a.consumers_stopped,
+        };
+        access(settings, &change, printer, cancel)
+    }
+
+    /// One past the last record taken: the copies skip nothing in between.
+    fn end(&self) -> i64 {
+        self.records
+            .len()
+            .checked_sub(1)
+            .map_or(self.from, |i| self.offset(i) + 1)
+    }
+}
+
+/// What the copy step sent and what the broker answered.
+#[derive(Default)]
+struct Copied {
+    deliveries: Vec<Delivery>,
+    sent: usize,
+    /// Ctrl-C stopped the copies after the first was sent.
+    interrupted: bool,
+}
+
+/// Where the group goes, and what that passes.
+struct Settled {
+    to: i64,
+    /// Records before `to` this run copied, and those an earlier run had.
+    copied: usize,
+    already: usize,
+}
+
+/// `groups skip`, as a pipeline whose steps each keep one guarantee: nothing changes before the
+/// plan is confirmed (`plan_skip`, `ask`) and the group is known to be without members, never
+/// by joining it (`access`); nothing is copied twice (`already_quarantined`); Ctrl-C before the
+/// first copy changes nothing (`copy`); the position passes only acknowledged copies (`settle`,
+/// `commit`).
 pub fn skip(
     a: &GroupsSkipArgs,
     settings: &Settings,
     printer: &mut Printer,
     cancel: &AtomicBool,
 ) -> Result<()> {
-    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    if !a.dry_run && !a.yes && !interactive {
+    let Some(plan) = plan_skip(a, settings, printer, cancel)? else {
+        return Ok(());
+    };
+    if !ask(a, &plan, printer)? {
+        return Ok(());
+    }
+    let access = plan.access(a, settings, printer, cancel)?;
+    let done = already_quarantined(
+        settings,
+        &a.to,
+        &a.group,
+        (&a.topic, a.partition),
+        (plan.from, plan.end()),
+        cancel,
+    )?;
+    let copied = copy(a, settings, &plan, &done, cancel)?;
+    let settled = settle(a, &plan, &done, &copied)?;
+    if settled.to > plan.from {
+        commit(a, settings, &access, settled.to)?;
+    }
+    drop(access);
+    receipt(a, &plan, &settled, printer)?;
+    if copied.interrupted {
+        return Err(Interrupted.into());
+    }
+    Ok(())
+}
+
+/// Check the arguments, the group and its position, and read the records to take (None: the
+/// group is at the end, nothing to take).
+fn plan_skip(
+    a: &GroupsSkipArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+    cancel: &AtomicBool,
+) -> Result<Option<SkipPlan>> {
+    if !a.dry_run && !a.yes && !interactive() {
         return Err(usage(
             "refusing to move a group's position without --yes when stdin is not a terminal (see what would happen with --dry-run)",
         ));
@@ -727,17 +940,11 @@ pub fn skip(
     let described = admin.describe_group(&a.group)?;
     if let Described::Known(d) = &described {
         if !d.members.is_empty() {
-            let msg = format!(
-                "group `{}` has {} active member(s): {}; stop its consumers (for instance scale \
-                 the service to zero), then run this again",
-                escape_line(&a.group),
-                d.members.len(),
-                member_list(&d.members)
-            );
+            let refusal = has_members(&a.group, &d.members);
             if !a.dry_run {
-                return Err(ProblemsFound(msg).into());
+                return Err(refusal.into());
             }
-            printer.warn(msg);
+            printer.warn(refusal.0);
         }
     }
 
@@ -783,69 +990,95 @@ pub fn skip(
             escape_line(&a.topic),
             a.partition
         ));
-        return Ok(());
+        return Ok(None);
     }
-    // The copies may skip nothing in between: the new position is right after the last one.
-    let to = records.last().and_then(|r| r.offset).unwrap_or(from) + 1;
+    Ok(Some(SkipPlan {
+        parts: parts.len(),
+        described,
+        from,
+        metadata,
+        records,
+    }))
+}
 
-    if a.dry_run || (interactive && !a.yes) {
-        show(&records, a, printer)?;
-        // The records before the question about them.
+fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Show the plan where it is asked for (--dry-run) or a person answers for it; false: go no
+/// further.
+fn ask(a: &GroupsSkipArgs, plan: &SkipPlan, printer: &mut Printer) -> Result<bool> {
+    if !a.dry_run && (a.yes || !interactive()) {
+        return Ok(true);
+    }
+    let from = plan.from;
+    show(&plan.records, a, printer)?;
+    // The records before the question about them.
+    printer.flush()?;
+    printer.info(format!(
+        "{} {} record(s) of {}/{} (offsets {from}..{}) to `{}`, then commit offset {} for group `{}`",
+        if a.dry_run { "would copy" } else { "will copy" },
+        plan.records.len(),
+        escape_line(&a.topic),
+        a.partition,
+        plan.end() - 1,
+        escape_line(&a.to),
+        plan.end(),
+        escape_line(&a.group)
+    ));
+    if a.dry_run {
+        if printer.is_json() {
+            printer.json(&Receipt {
+                kind: "receipt",
+                group: &a.group,
+                topic: &a.topic,
+                partition: a.partition,
+                from,
+                to: from,
+                quarantine: &a.to,
+                quarantined: 0,
+                already_quarantined: 0,
+                dry_run: true,
+            })?;
+        }
         printer.flush()?;
-        printer.info(format!(
-            "{} {} record(s) of {}/{} (offsets {from}..{}) to `{}`, then commit offset {to} for group `{}`",
-            if a.dry_run { "would copy" } else { "will copy" },
-            records.len(),
-            escape_line(&a.topic),
-            a.partition,
-            to - 1,
-            escape_line(&a.to),
-            escape_line(&a.group)
-        ));
-        if a.dry_run {
-            if printer.is_json() {
-                printer.json(&Receipt {
-                    kind: "receipt",
-                    group: &a.group,
-                    topic: &a.topic,
-                    partition: a.partition,
-                    from,
-                    to: from,
-                    quarantine: &a.to,
-                    quarantined: 0,
-                    already_quarantined: 0,
-                    dry_run: true,
-                })?;
-            }
-            return printer.flush();
-        }
-        if !confirm(records.len(), a, from)? {
-            printer.info("nothing changed");
-            return Ok(());
-        }
+        return Ok(false);
     }
+    if !confirm(plan.records.len(), a, from)? {
+        printer.info("nothing changed");
+        return Ok(false);
+    }
+    Ok(true)
+}
 
-    // How the new position will be committed, decided before anything is copied: from outside
-    // the group (probed by committing its current position again: a change of nothing), or,
-    // where the broker refuses that, as the group's only member, held from now until the commit.
-    let here = |offset: i64, metadata: &str| {
-        vec![(a.topic.clone(), a.partition, offset, metadata.to_string())]
-    };
-    let member = match groups::commit_outside(settings, &a.group, &here(from, &metadata))? {
-        CommitOutcome::Committed => None,
-        CommitOutcome::RefusedLiveGroup(why) => {
-            printer.debug(format!(
-                "the broker refused a commit from outside group `{}` ({why}); joining it as its only member",
-                escape_line(&a.group)
-            ));
-            Some(groups::Membership::join(
-                settings,
-                &a.group,
-                &[(a.topic.clone(), parts.len())],
-            )?)
-        }
-    };
-    let done = already_quarantined(settings, &a.to, &a.group, &a.topic, a.partition, cancel)?;
+/// Test hook: `EVTCTL_TEST_PAUSE=POINT` makes `skip` say on stderr that it reached POINT
+/// (`before-send`, or `sent:N` after the Nth copy was sent) and wait there for Ctrl-C (at most
+/// a minute), so a test interrupts it exactly there.
+fn pause_at(hook: Option<&str>, point: impl FnOnce() -> String, cancel: &AtomicBool) {
+    let Some(hook) = hook else { return };
+    let point = point();
+    if hook != point {
+        return;
+    }
+    eprintln!("evtctl: test: paused at {point}");
+    let until = Instant::now() + Duration::from_secs(60);
+    while !cancel.load(Ordering::SeqCst) && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Copy the records not already quarantined, each with evtctl's dead-letter headers, and wait
+/// for the broker's answers. Ctrl-C before the first copy is sent changes nothing (exit 130);
+/// after it, no further copy is sent and those in flight are settled.
+fn copy(
+    a: &GroupsSkipArgs,
+    settings: &Settings,
+    plan: &SkipPlan,
+    done: &BTreeSet<i64>,
+    cancel: &AtomicBool,
+) -> Result<Copied> {
+    let hook = std::env::var("EVTCTL_TEST_PAUSE").ok();
+    let hook = hook.as_deref();
     let writer = Writer::new(
         settings,
         &WriterOptions {
@@ -853,13 +1086,17 @@ pub fn skip(
             ..WriterOptions::default()
         },
     )?;
+    pause_at(hook, || "before-send".to_string(), cancel);
     let at = format_millis(now_ms());
-    let mut deliveries = Vec::new();
-    let mut sent = 0usize;
-    for (i, r) in records.iter().enumerate() {
-        let offset = r.offset.unwrap_or(from + i as i64);
+    let mut out = Copied::default();
+    for (i, r) in plan.records.iter().enumerate() {
+        let offset = plan.offset(i);
         if done.contains(&offset) {
             continue;
+        }
+        if cancel.load(Ordering::SeqCst) {
+            out.interrupted = true;
+            break;
         }
         let headers = quarantine_headers(
             r,
@@ -880,33 +1117,86 @@ pub fn skip(
                 timestamp: r.timestamp,
             },
             i as u64,
-            &mut deliveries,
+            &mut out.deliveries,
         );
-        sent += 1;
+        out.sent += 1;
+        pause_at(hook, || format!("sent:{}", out.sent), cancel);
     }
-    writer.drain(&mut deliveries, || crate::interrupts() >= 2);
-    let failed: Vec<String> = deliveries
+    if out.sent == 0 && cancel.load(Ordering::SeqCst) {
+        // Nothing was sent: nothing changed.
+        return Err(Interrupted.into());
+    }
+    writer.drain(&mut out.deliveries, || crate::interrupts() >= 2);
+    Ok(out)
+}
+
+/// Where the group may go: past the records whose copies were acknowledged or that an earlier
+/// run had copied, up to the first that is neither. A copy the broker refused commits nothing
+/// (exit 4); so does one not acknowledged unless Ctrl-C cut the wait short.
+fn settle(
+    a: &GroupsSkipArgs,
+    plan: &SkipPlan,
+    done: &BTreeSet<i64>,
+    copied: &Copied,
+) -> Result<Settled> {
+    let failed: Vec<String> = copied
+        .deliveries
         .iter()
         .filter_map(|d| {
             d.result
                 .as_ref()
                 .err()
-                .map(|e| format!("offset {}: {e}", from + d.id as i64))
+                .map(|e| format!("offset {}: {e}", plan.offset(d.id as usize)))
         })
         .collect();
-    if !failed.is_empty() || deliveries.len() < sent {
+    let acked: BTreeSet<u64> = copied
+        .deliveries
+        .iter()
+        .filter(|d| d.result.is_ok())
+        .map(|d| d.id)
+        .collect();
+    if !failed.is_empty() || (!copied.interrupted && acked.len() < copied.sent) {
+        let shown = failed.len().min(5);
         return Err(PartialFailure(format!(
-            "{} of {sent} copies to `{}` were not acknowledged ({}); nothing was committed: \
-             group `{}` stays at offset {from} of {}/{}",
-            sent - (deliveries.len() - failed.len()),
+            "{} of {} copies to `{}` were not acknowledged ({}{}); nothing was committed: \
+             group `{}` stays at offset {} of {}/{}",
+            copied.sent - acked.len(),
+            copied.sent,
             escape_line(&a.to),
-            failed.join("; "),
+            failed[..shown].join("; "),
+            if failed.len() > shown {
+                format!("; and {} more", failed.len() - shown)
+            } else {
+                String::new()
+            },
             escape_line(&a.group),
+            plan.from,
             escape_line(&a.topic),
             a.partition
         ))
         .into());
     }
+    let mut out = Settled {
+        to: plan.from,
+        copied: 0,
+        already: 0,
+    };
+    for i in 0..plan.records.len() {
+        let offset = plan.offset(i);
+        if done.contains(&offset) {
+            out.already += 1;
+        } else if acked.contains(&(i as u64)) {
+            out.copied += 1;
+        } else {
+            break;
+        }
+        out.to = offset + 1;
+    }
+    Ok(out)
+}
+
+/// Commit offset `to` for the group, the way `access` found it may be done.
+fn commit(a: &GroupsSkipArgs, settings: &Settings, access: &Access, to: i64) -> Result<()> {
     if std::env::var_os("EVTCTL_TEST_EXIT_BEFORE_COMMIT").is_some() {
         // Test hook: die between the acknowledgement and the commit, as a crash would.
         std::process::exit(9);
@@ -917,24 +1207,27 @@ pub fn skip(
             escape_line(&a.to)
         )
     };
-    match &member {
-        Some(m) => m.commit(&here(to, "")).map_err(|e| e.context(copied()))?,
-        None => match groups::commit_outside(settings, &a.group, &here(to, ""))
+    let here = [(a.topic.clone(), a.partition, to, String::new())];
+    match access {
+        Access::Member(m) => m.commit(&here).map_err(|e| e.context(copied())),
+        Access::Outside => match groups::commit_outside(settings, &a.group, &here)
             .map_err(|e| e.context(copied()))?
         {
-            CommitOutcome::Committed => {}
-            CommitOutcome::RefusedLiveGroup(why) => {
-                return Err(ProblemsFound(format!(
-                    "group `{}` gained members while evtctl worked: the broker refused the commit \
-                     ({why}); {}. Stop its consumers, then run this again",
-                    escape_line(&a.group),
-                    copied()
-                ))
-                .into())
-            }
+            CommitOutcome::Committed => Ok(()),
+            CommitOutcome::RefusedLiveGroup(why) => Err(ProblemsFound(format!(
+                "group `{}` gained members while evtctl worked: the broker refused the commit \
+                 ({why}); {}. Stop its consumers, then run this again",
+                escape_line(&a.group),
+                copied()
+            ))
+            .into()),
         },
     }
-    drop(member);
+}
+
+fn receipt(a: &GroupsSkipArgs, plan: &SkipPlan, s: &Settled, printer: &mut Printer) -> Result<()> {
+    let from = plan.from;
+    let taken = s.copied + s.already;
     if printer.is_json() {
         printer.json(&Receipt {
             kind: "receipt",
@@ -942,34 +1235,45 @@ pub fn skip(
             topic: &a.topic,
             partition: a.partition,
             from,
-            to,
+            to: s.to,
             quarantine: &a.to,
-            quarantined: sent,
-            already_quarantined: records.len() - sent,
+            quarantined: s.copied,
+            already_quarantined: s.already,
             dry_run: false,
         })?;
-    } else {
+    } else if taken > 0 {
         printer.line(&format!(
-            "quarantined {} record(s) of {}/{} (offsets {from}..{}) in `{}`{}; group `{}` now at offset {to}",
-            records.len(),
+            "quarantined {taken} record(s) of {}/{} (offsets {from}..{}) in `{}`{}; group `{}` now at offset {}",
             escape_line(&a.topic),
             a.partition,
-            to - 1,
+            s.to - 1,
             escape_line(&a.to),
-            if sent < records.len() {
-                format!(" ({} already there from an earlier run)", records.len() - sent)
+            if s.already > 0 {
+                format!(" ({} already there from an earlier run)", s.already)
             } else {
                 String::new()
             },
-            escape_line(&a.group)
+            escape_line(&a.group),
+            s.to
         ))?;
-        printer.flush()?;
+    }
+    printer.flush()?;
+    if taken < plan.records.len() {
+        printer.warn(format!(
+            "interrupted: {} of {} record(s) not taken; group `{}` stays before them, at offset {}",
+            plan.records.len() - taken,
+            plan.records.len(),
+            escape_line(&a.group),
+            s.to
+        ));
+    }
+    if taken > 0 && !printer.is_json() {
         printer.info(format!(
             "after the fix, put them back with: evtctl dlq redrive {}",
             escape_line(&a.to)
         ));
     }
-    printer.flush()
+    Ok(())
 }
 
 /// The records `skip` would take: envelopes in JSON, escaped blocks for people.
@@ -1114,6 +1418,7 @@ mod tests {
             names,
             [
                 "traceparent",
+                QUARANTINE_OWN_HEADERS,
                 QUARANTINE_TOPIC,
                 QUARANTINE_PARTITION,
                 QUARANTINE_OFFSET,
@@ -1122,6 +1427,7 @@ mod tests {
                 QUARANTINE_AT
             ]
         );
-        assert_eq!(hs[3].value.as_deref(), Some(&b"42"[..]));
+        assert_eq!(hs[1].value.as_deref(), Some(&b"1"[..]), "one own header");
+        assert_eq!(hs[4].value.as_deref(), Some(&b"42"[..]));
     }
 }

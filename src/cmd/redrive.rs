@@ -9,7 +9,7 @@ use crate::cli::DlqRedriveArgs;
 use crate::cmd::publish::refuse;
 use crate::config::Settings;
 use crate::dlq::origin::{
-    decode, CustomConvention, Origin, REDRIVE_AT, REDRIVE_COUNT, REDRIVE_ORIGIN,
+    decode, Convention, CustomConvention, Origin, REDRIVE_AT, REDRIVE_COUNT, REDRIVE_ORIGIN,
 };
 use crate::error::{usage, Interrupted, PartialFailure, ProblemsFound};
 use crate::filter::{Filter, Transform};
@@ -245,11 +245,17 @@ fn copy_headers<'a>(
     stamp.origin.clear();
     let _ = write!(stamp.origin, "{}/{}/{}", r.topic, r.partition, r.offset);
     let mut out = Vec::with_capacity(r.headers.len() + 3);
-    out.extend(
-        r.headers
-            .iter()
-            .filter(|(name, _)| !crate::dlq::stripped(name, custom)),
-    );
+    if origin.convention == Some(Convention::EvtctlDlq) {
+        // Quarantined by `groups skip`: the record's own headers come back byte for byte, even
+        // those that look like a framework's dead-letter headers (it came from a DLT).
+        out.extend(&r.headers[..crate::dlq::own_headers(r.headers)]);
+    } else {
+        out.extend(
+            r.headers
+                .iter()
+                .filter(|(name, _)| !crate::dlq::stripped(name, custom)),
+        );
+    }
     out.push((REDRIVE_COUNT, Some(stamp.count.as_bytes())));
     out.push((REDRIVE_ORIGIN, Some(stamp.origin.as_bytes())));
     out.push((REDRIVE_AT, Some(at.as_bytes())));

@@ -1,11 +1,12 @@
 //! `evtctl groups reset`: move a group's committed offsets. Prints the plan unless --execute;
 //! commits nothing while the group has members.
 
+use super::groups::{Access, Change};
 use crate::cli::GroupsResetArgs;
 use crate::config::Settings;
-use crate::error::{usage, Interrupted, ProblemsFound};
+use crate::error::{usage, Interrupted};
 use crate::kafka::admin::Admin;
-use crate::kafka::groups::{self, CommitOutcome, Described};
+use crate::kafka::groups;
 use crate::kafka::reader::{self, Event, Flow, Range, Reader};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
@@ -261,6 +262,40 @@ fn table_text(moves: &[Move]) -> String {
     t.to_string()
 }
 
+/// Commit the plan: from outside the group, never by joining it to see whether it has members
+/// (see `groups::access`); nothing while it has them.
+fn execute(
+    admin: &Admin,
+    settings: &Settings,
+    a: &GroupsResetArgs,
+    selection: &[(String, Vec<i32>)],
+    moves: &[Move],
+    printer: &Printer,
+    cancel: &AtomicBool,
+) -> Result<()> {
+    let described = admin.describe_group(&a.group)?;
+    let positions: Vec<groups::Position> = moves
+        .iter()
+        .map(|m| (m.topic.clone(), m.partition, m.new, String::new()))
+        .collect();
+    let topics: Vec<(String, usize)> = selection
+        .iter()
+        .map(|(t, _)| Ok((t.clone(), admin.partitions(t)?.len())))
+        .collect::<Result<_>>()?;
+    // Where the broker accepts the commit from outside, that was it.
+    let change = Change {
+        group: &a.group,
+        described: &described,
+        probe: &positions,
+        topics: &topics,
+        consumers_stopped: a.consumers_stopped,
+    };
+    match super::groups::access(settings, &change, printer, cancel)? {
+        Access::Outside => Ok(()),
+        Access::Member(m) => m.commit(&positions),
+    }
+}
+
 pub fn reset(
     a: &GroupsResetArgs,
     settings: &Settings,
@@ -321,34 +356,7 @@ pub fn reset(
     let moves = plan(&admin, settings, &a.group, &selection, &target, cancel)?;
 
     if a.execute {
-        if let Described::Known(d) = admin.describe_group(&a.group)? {
-            if !d.members.is_empty() {
-                return Err(ProblemsFound(format!(
-                    "group `{}` has {} active member(s): {}; stop its consumers, then run this again",
-                    escape_line(&a.group),
-                    d.members.len(),
-                    super::groups::member_list(&d.members)
-                ))
-                .into());
-            }
-        }
-        let positions: Vec<groups::Position> = moves
-            .iter()
-            .map(|m| (m.topic.clone(), m.partition, m.new, String::new()))
-            .collect();
-        if let CommitOutcome::RefusedLiveGroup(why) =
-            groups::commit_outside(settings, &a.group, &positions)?
-        {
-            printer.debug(format!(
-                "the broker refused a commit from outside group `{}` ({why}); joining it as its only member",
-                escape_line(&a.group)
-            ));
-            let topics: Vec<(String, usize)> = selection
-                .iter()
-                .map(|(t, _)| Ok((t.clone(), admin.partitions(t)?.len())))
-                .collect::<Result<_>>()?;
-            groups::Membership::join(settings, &a.group, &topics)?.commit(&positions)?;
-        }
+        execute(&admin, settings, a, &selection, &moves, printer, cancel)?;
     }
     if printer.is_json() {
         printer.json(&PlanOut {

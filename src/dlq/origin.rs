@@ -65,6 +65,10 @@ pub const QUARANTINE_OFFSET: &str = "evtctl-dlq-offset";
 pub const QUARANTINE_GROUP: &str = "evtctl-dlq-group";
 pub const QUARANTINE_REASON: &str = "evtctl-dlq-reason";
 pub const QUARANTINE_AT: &str = "evtctl-dlq-at";
+/// How many of the copy's headers, from the first, are the record's own (decimal); written as
+/// the first of evtctl's headers, so it sits at the index it names. `dlq redrive` keeps exactly
+/// those (see `crate::dlq::own_headers`).
+pub const QUARANTINE_OWN_HEADERS: &str = "evtctl-dlq-own-headers";
 
 /// The DLQ convention a record's headers follow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

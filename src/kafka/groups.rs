@@ -195,8 +195,10 @@ pub enum CommitOutcome {
 /// A position to commit: topic, partition, offset, and the metadata to commit beside it.
 pub type Position = (String, i32, i64, String);
 
-/// Commit positions in `group` without joining it, as a "simple consumer" does. Kafka accepts
-/// this only while the group has no members.
+/// Commit positions in `group` without joining it, as a "simple consumer" does (generation -1,
+/// no member id). Kafka and Tansu accept this only while the group has no members; librdkafka's
+/// mock only for a group that never had one (it refuses with UNKNOWN_MEMBER_ID for any group it
+/// has seen a member of, live or gone).
 pub fn commit_outside(s: &Settings, group: &str, positions: &[Position]) -> Result<CommitOutcome> {
     let consumer: BaseConsumer<Ctx> =
         client_config_with(s, &[("group.id", group), ("enable.auto.commit", "false")])
@@ -241,9 +243,11 @@ fn refused_as_outsider(e: &KafkaError) -> bool {
 }
 
 /// Membership of a group held by evtctl alone: joined subscribed to some topics and given every
-/// partition of them, so no other member consumes them while evtctl works and commits. For brokers
-/// that refuse commits from outside a group that once had members (librdkafka's mock keeps every
-/// group it has seen). Leaves the group when dropped.
+/// partition of them, so no other member consumes them while evtctl works and commits. Joining
+/// rebalances whatever members the group has, so it is never a way to find out whether it has
+/// any: only for a user who said its consumers are stopped (`--consumers-stopped`), on brokers
+/// that refuse commits from outside a group that once had members (librdkafka's mock keeps
+/// every group it has seen and refuses for ever). Leaves the group when dropped.
 pub struct Membership {
     consumer: BaseConsumer<Ctx>,
     group: String,
@@ -251,8 +255,13 @@ pub struct Membership {
 
 impl Membership {
     /// Join `group` on `topics` (each with its partition count). Fails, having committed
-    /// nothing, when another member holds some of their partitions.
-    pub fn join(s: &Settings, group: &str, topics: &[(String, usize)]) -> Result<Membership> {
+    /// nothing, when another member holds some of their partitions, or on Ctrl-C.
+    pub fn join(
+        s: &Settings,
+        group: &str,
+        topics: &[(String, usize)],
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<Membership> {
         let names: Vec<&str> = topics.iter().map(|(t, _)| t.as_str()).collect();
         let topic = names.join(", ");
         let topic_partitions: usize = topics.iter().map(|(_, n)| n).sum();
@@ -297,6 +306,9 @@ impl Membership {
                 .count();
             if n > 0 {
                 break n;
+            }
+            if cancel.load(std::sync::atomic::Ordering::SeqCst) {
+                return Err(crate::error::Interrupted.into());
             }
             if Instant::now() >= deadline {
                 // The group waits for its other members to rejoin: someone is (or was until

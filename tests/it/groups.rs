@@ -7,7 +7,7 @@ use rdkafka::message::{Header, Headers, Message, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use serde_json::Value;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -96,18 +96,50 @@ fn committed(group: &str, topic: &str, partition: i32) -> Option<i64> {
     }
 }
 
-/// A consumer that is a live member of `group` on `topic` until the flag is cleared.
-fn live_member(group: &str, topic: &str) -> (Arc<AtomicBool>, std::thread::JoinHandle<()>) {
+/// Counts the rebalances (assignments and revocations) a consumer goes through.
+struct Rebalances(Arc<AtomicUsize>);
+
+impl rdkafka::ClientContext for Rebalances {}
+
+impl rdkafka::consumer::ConsumerContext for Rebalances {
+    fn pre_rebalance(&self, _: &BaseConsumer<Self>, _: &rdkafka::consumer::Rebalance<'_>) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// A consumer that is a live member of a group, as a service is, until `stop`.
+struct Live {
+    run: Arc<AtomicBool>,
+    handle: Option<std::thread::JoinHandle<()>>,
+    rebalances: Arc<AtomicUsize>,
+    /// Rebalances by the time it was first given partitions.
+    joined: usize,
+}
+
+impl Live {
+    /// Rebalances since it was first given partitions.
+    fn disturbed(&self) -> usize {
+        self.rebalances.load(Ordering::SeqCst) - self.joined
+    }
+
+    fn stop(mut self) {
+        self.run.store(false, Ordering::SeqCst);
+        self.handle.take().unwrap().join().unwrap();
+    }
+}
+
+fn live_member(group: &str, topic: &str) -> Live {
     let run = Arc::new(AtomicBool::new(true));
     let assigned = Arc::new(AtomicBool::new(false));
-    let c: BaseConsumer = rdkafka::ClientConfig::new()
+    let rebalances = Arc::new(AtomicUsize::new(0));
+    let c: BaseConsumer<Rebalances> = rdkafka::ClientConfig::new()
         .set("bootstrap.servers", &broker().bootstrap)
         .set("group.id", group)
         .set("client.id", "billing-service")
         .set("enable.auto.commit", "false")
         .set("session.timeout.ms", "6000")
         .set("heartbeat.interval.ms", "500")
-        .create()
+        .create_with_context(Rebalances(rebalances.clone()))
         .unwrap();
     c.subscribe(&[topic]).unwrap();
     let (r, a) = (run.clone(), assigned.clone());
@@ -123,7 +155,13 @@ fn live_member(group: &str, topic: &str) -> (Arc<AtomicBool>, std::thread::JoinH
     wait_for("the consumer to be given partitions", 60, || {
         assigned.load(Ordering::SeqCst)
     });
-    (run, h)
+    let joined = rebalances.load(Ordering::SeqCst);
+    Live {
+        run,
+        handle: Some(h),
+        rebalances,
+        joined,
+    }
 }
 
 fn describe(group: &str, extra: &[&str]) -> std::process::Output {
@@ -510,6 +548,85 @@ fn skip_copies_byte_exact_commits_after_the_ack_and_redrive_closes_the_loop() {
 }
 
 #[test]
+fn redrive_returns_a_quarantined_record_with_its_own_headers_byte_for_byte() {
+    // A consumer of a dead-letter topic gets stuck: its records carry dead-letter headers of
+    // their own (a framework's, evtctl's from an earlier hop, even a garbled marker).
+    let t = topic("gdlt", 1);
+    let q = topic("gdlt-q", 1);
+    let g = unique("g-dlt");
+    let own = vec![
+        ("kafka_dlt-original-topic", Some(b"orders".to_vec())),
+        (
+            "kafka_dlt-original-partition",
+            Some(3i32.to_be_bytes().to_vec()),
+        ),
+        (
+            "kafka_dlt-original-offset",
+            Some(42i64.to_be_bytes().to_vec()),
+        ),
+        (
+            "kafka_dlt-exception-message",
+            Some(b"NPE in OrderMapper".to_vec()),
+        ),
+        ("__connect.errors.topic", Some(b"legacy".to_vec())),
+        ("evtctl-dlq-topic", Some(b"older-hop".to_vec())),
+        ("evtctl-dlq-own-headers", Some(b"0".to_vec())),
+        ("evtctl-redrive-count", Some(b"1".to_vec())),
+        (
+            "traceparent",
+            Some(b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".to_vec()),
+        ),
+        ("dup", Some(b"first".to_vec())),
+        ("dup", Some(b"second".to_vec())),
+        ("nothing", None),
+    ];
+    produce(
+        &t,
+        &[Rec {
+            partition: 0,
+            key: Some(b"ord-1".to_vec()),
+            value: b"{\"total\":\"1,50\"}".to_vec(),
+            headers: own,
+            timestamp: now_ms(),
+        }],
+    );
+    commit(&g, &t, &[(0, 0)]);
+    let out = skip(&g, &["--topic", &t, "-p", "0", "--to", &q, "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = evtctl()
+        .args(["dlq", "redrive", &q, "--yes", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = raw_records(&t);
+    assert_eq!(after.len(), 2, "back in its topic");
+    let (orig, back) = (&after[0], &after[1]);
+    assert_eq!((&back.2, &back.3), (&orig.2, &orig.3));
+    let n = orig.4.len();
+    assert_eq!(
+        &back.4[..n],
+        &orig.4[..],
+        "the record's own headers, byte for byte"
+    );
+    let added: Vec<(&str, Option<&[u8]>)> = back.4[n..]
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_deref()))
+        .collect();
+    assert_eq!(added.len(), 3, "{added:?}");
+    assert_eq!(added[0], ("evtctl-redrive-count", Some(&b"2"[..])));
+    assert_eq!(added[1].0, "evtctl-redrive-origin");
+    assert_eq!(added[2].0, "evtctl-redrive-at");
+}
+
+#[test]
 fn a_rerun_after_a_crash_between_copy_and_commit_copies_nothing_twice() {
     let t = topic("gcrash", 1);
     let q = topic("gcrash-q", 1);
@@ -561,6 +678,168 @@ fn a_rerun_after_a_crash_between_copy_and_commit_copies_nothing_twice() {
 }
 
 #[test]
+fn a_rerun_finds_every_copy_however_many_and_whatever_was_written_since() {
+    // More copies than any fixed look-back, and other writers in the quarantine topic after
+    // them: the rerun still finds every one.
+    let n = 5_200usize;
+    let t = topic("gcrashbig", 1);
+    let q = topic("gcrashbig-q", 1);
+    let g = unique("g-crash-big");
+    let values: Vec<String> = (0..n).map(|i| format!("{{\"n\":{i}}}")).collect();
+    let recs: Vec<Produced<'_>> = values
+        .iter()
+        .map(|v| Produced {
+            partition: 0,
+            key: None,
+            value: v.as_bytes(),
+            headers: vec![],
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &t, &recs);
+    commit(&g, &t, &[(0, 0)]);
+    let count = n.to_string();
+    let args = [
+        "--topic",
+        t.as_str(),
+        "-p",
+        "0",
+        "--count",
+        count.as_str(),
+        "--to",
+        q.as_str(),
+        "--yes",
+    ];
+    let out = evtctl()
+        .args(["groups", "skip", &g, "-o", "json"])
+        .args(args)
+        .env("EVTCTL_TEST_EXIT_BEFORE_COMMIT", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(9),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(committed(&g, &t, 0), Some(0), "not committed");
+    // Another team quarantines records of its own in the same topic meanwhile.
+    let others: Vec<Produced<'_>> = (0..100)
+        .map(|_| Produced {
+            partition: 0,
+            key: None,
+            value: b"{}",
+            headers: vec![("evtctl-dlq-topic", b"payments".to_vec())],
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &q, &others);
+
+    let out = skip(&g, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let receipt = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(
+        (
+            receipt["quarantined"].as_u64(),
+            receipt["already_quarantined"].as_u64()
+        ),
+        (Some(0), Some(n as u64))
+    );
+    assert_eq!(raw_records(&q).len(), n + 100, "nothing copied twice");
+    assert_eq!(committed(&g, &t, 0), Some(n as i64));
+}
+
+/// Run `groups skip` with the test hook that pauses it at `point`, interrupt it there with
+/// SIGINT, and return what it printed.
+fn skip_interrupted_at(group: &str, args: &[&str], point: &str) -> std::process::Output {
+    use std::io::{BufRead, Read};
+    let mut child = evtctl_process()
+        .args(["groups", "skip", group, "-o", "json"])
+        .args(args)
+        .env("EVTCTL_TEST_PAUSE", point)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap() == 0 || line.contains("paused at") {
+            seen.push_str(&line);
+            break;
+        }
+        seen.push_str(&line);
+    }
+    let paused = seen.contains(&format!("paused at {point}"));
+    if paused {
+        let kill = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+    }
+    stderr.read_to_string(&mut seen).unwrap();
+    let mut out = child.wait_with_output().unwrap();
+    assert!(paused, "never paused at {point}: {seen}");
+    out.stderr = seen.into_bytes();
+    out
+}
+
+#[test]
+fn ctrl_c_before_the_first_copy_changes_nothing() {
+    let t = topic("gsigint", 1);
+    let q = topic("gsigint-q", 1);
+    let g = unique("g-sigint");
+    produce(&t, &poison(0, now_ms()));
+    commit(&g, &t, &[(0, 1)]);
+    let args = [
+        "--topic", &t, "-p", "0", "--count", "3", "--to", &q, "--yes",
+    ];
+    // The producer exists; nothing has been sent.
+    let out = skip_interrupted_at(&g, &args, "before-send");
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(raw_records(&q).is_empty(), "nothing copied");
+    assert_eq!(committed(&g, &t, 0), Some(1), "nothing committed");
+}
+
+#[test]
+fn ctrl_c_after_copies_were_sent_commits_only_what_was_acknowledged() {
+    let t = topic("gsigint2", 1);
+    let q = topic("gsigint2-q", 1);
+    let g = unique("g-sigint2");
+    produce(&t, &poison(0, now_ms()));
+    commit(&g, &t, &[(0, 0)]);
+    let args = [
+        "--topic", &t, "-p", "0", "--count", "4", "--to", &q, "--yes",
+    ];
+    // Two copies sent, two records to go: the two in flight are settled and committed.
+    let out = skip_interrupted_at(&g, &args, "sent:2");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("2 of 4 record(s) not taken"), "{err}");
+    let receipt = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(
+        (receipt["to"].as_i64(), receipt["quarantined"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let copies = raw_records(&q);
+    let offsets: Vec<Option<&str>> = copies
+        .iter()
+        .map(|c| hval(&c.4, "evtctl-dlq-offset"))
+        .collect();
+    assert_eq!(offsets, [Some("0"), Some("1")]);
+    assert_eq!(committed(&g, &t, 0), Some(2));
+}
+
+#[test]
 fn a_copy_that_is_not_acknowledged_commits_nothing() {
     let t = topic("gfail", 1);
     let q = topic("gfail-q", 1);
@@ -604,40 +883,73 @@ fn a_copy_that_is_not_acknowledged_commits_nothing() {
     assert!(raw_records(&q).is_empty());
 }
 
+/// evtctl refused to change a group a live consumer is in, and said why.
+fn assert_refused_for_members(what: &str, out: &std::process::Output) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{what}: {err}");
+    if broker().embedded {
+        // The embedded broker lists no members and refuses commits from outside a group that
+        // ever had one: evtctl says it cannot tell, and does not join the group to find out.
+        assert!(
+            err.contains("cannot tell whether group") && err.contains("--consumers-stopped"),
+            "{what}: {err}"
+        );
+    } else {
+        assert!(
+            err.contains("billing-service"),
+            "{what} names the member: {err}"
+        );
+    }
+}
+
 #[test]
-fn skip_refuses_while_the_group_has_members() {
+fn skip_and_reset_refuse_a_live_group_without_disturbing_its_consumer() {
     let t = topic("glive", 2);
     let q = topic("glive-q", 1);
     let g = unique("g-live");
     produce(&t, &[plain(0, 0, now_ms()), plain(1, 1, now_ms())]);
     commit(&g, &t, &[(0, 0), (1, 0)]);
-    let (run, h) = live_member(&g, &t);
-    let out = skip(&g, &["--topic", &t, "-p", "0", "--to", &q, "--yes"]);
-    run.store(false, Ordering::SeqCst);
-    h.join().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
-    if broker().embedded {
-        // It cannot say who; joining the group shows there is someone else.
+    let live = live_member(&g, &t);
+    let skipped = skip(&g, &["--topic", &t, "-p", "0", "--to", &q, "--yes"]);
+    let reset = reset(&g, &["--topic", &t, "--to", "latest", "--execute"]);
+    // Each evtctl run has ended: a join would have rebalanced the consumer by now (a member
+    // that joins is given partitions only once the others rejoined).
+    let disturbed = live.disturbed();
+    let told_wrong = broker().embedded.then(|| {
+        // Told the consumers are stopped while one is not, evtctl joins to commit (the only
+        // way on this broker), finds another member, and still changes nothing.
+        skip(
+            &g,
+            &[
+                "--topic",
+                &t,
+                "-p",
+                "0",
+                "--to",
+                &q,
+                "--yes",
+                "--consumers-stopped",
+            ],
+        )
+    });
+    live.stop();
+    assert_eq!(disturbed, 0, "evtctl rebalanced the live consumer");
+    assert_refused_for_members("skip", &skipped);
+    assert_refused_for_members("reset --execute", &reset);
+    if let Some(out) = told_wrong {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains("has other members"), "{err}");
-    } else {
-        assert!(err.contains("billing-service"), "names the member: {err}");
     }
-    assert!(
-        err.contains("stop the group's consumers") || err.contains("stop its consumers"),
-        "{err}"
-    );
     assert!(raw_records(&q).is_empty(), "nothing copied");
-    assert_eq!(committed(&g, &t, 0), Some(0));
+    assert_eq!(
+        (committed(&g, &t, 0), committed(&g, &t, 1)),
+        (Some(0), Some(0))
+    );
 }
 
 #[test]
-fn skip_commits_for_a_group_whose_consumers_stopped() {
+fn skip_and_reset_commit_for_a_group_whose_consumers_stopped() {
     // A service consumed with a subscription (the group has a history of members), then
     // stopped on the poison record: skip must still be able to commit.
     let t = topic("gstopped", 1);
@@ -652,10 +964,20 @@ fn skip_commits_for_a_group_whose_consumers_stopped() {
         ],
     );
     commit(&g, &t, &[(0, 1)]);
-    let (run, h) = live_member(&g, &t);
-    run.store(false, Ordering::SeqCst);
-    h.join().unwrap();
-    let out = skip(&g, &["--topic", &t, "-p", "0", "--to", &q, "--yes"]);
+    live_member(&g, &t).stop();
+    let args = ["--topic", &t, "-p", "0", "--to", &q, "--yes"];
+    if broker().embedded {
+        // Nothing tells whether the member that was there is gone: only the user can.
+        let out = skip(&g, &args);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--consumers-stopped"), "{err}");
+        assert!(raw_records(&q).is_empty(), "nothing copied");
+        assert_eq!(committed(&g, &t, 0), Some(1));
+    }
+    let mut args = args.to_vec();
+    args.push("--consumers-stopped");
+    let out = skip(&g, &args);
     assert!(
         out.status.success(),
         "{}",
@@ -663,6 +985,19 @@ fn skip_commits_for_a_group_whose_consumers_stopped() {
     );
     assert_eq!(committed(&g, &t, 0), Some(2));
     assert_eq!(raw_records(&q).len(), 1);
+    let out = reset(
+        &g,
+        &[
+            "--topic",
+            &t,
+            "--shift-by",
+            "-2",
+            "--execute",
+            "--consumers-stopped",
+        ],
+    );
+    assert_eq!(plan_of(&out), [(0, Some(2), 0, 0, 2)]);
+    assert_eq!(committed(&g, &t, 0), Some(0));
 }
 
 fn reset(group: &str, args: &[&str]) -> std::process::Output {
@@ -773,32 +1108,6 @@ fn reset_prints_the_plan_and_acts_only_with_execute() {
         (Some(4), Some(1))
     );
     let _ = std::fs::remove_file(file);
-}
-
-#[test]
-fn reset_refuses_while_the_group_has_members() {
-    let t = topic("gresetlive", 2);
-    let g = unique("g-reset-live");
-    produce(&t, &[plain(0, 0, now_ms()), plain(1, 1, now_ms())]);
-    commit(&g, &t, &[(0, 1), (1, 1)]);
-    let (run, h) = live_member(&g, &t);
-    let out = reset(&g, &["--topic", &t, "--to", "earliest", "--execute"]);
-    run.store(false, Ordering::SeqCst);
-    h.join().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let err = String::from_utf8_lossy(&out.stderr);
-    if !broker().embedded {
-        assert!(err.contains("billing-service"), "names the member: {err}");
-    }
-    assert_eq!(
-        (committed(&g, &t, 0), committed(&g, &t, 1)),
-        (Some(1), Some(1))
-    );
 }
 
 #[test]
