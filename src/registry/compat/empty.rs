@@ -174,8 +174,16 @@ pub(crate) fn canonical_value(v: &Value) -> String {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Values written as canonical text on this thread: tests measure work with it, not time.
+    pub(super) static CANONICAL_NODES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 fn canonical_text(v: &Value, skip_top_annotations: bool) -> String {
     fn write(v: &Value, top: bool, out: &mut String) {
+        #[cfg(test)]
+        CANONICAL_NODES.with(|n| n.set(n.get() + 1));
         match v {
             Value::Object(o) => {
                 let mut keys: Vec<&String> = o
