@@ -75,6 +75,22 @@ fn open_stdout() -> Out {
     }
 }
 
+/// The longest text a report quotes from its input (an example's value in a validation
+/// message, an entry of registry.toml), in characters.
+pub const QUOTE_MAX: usize = 1000;
+
+/// `text` as a report may quote it: whole up to `max` characters; longer, its first `max`
+/// characters, an ellipsis and the total length (`… (20000000 chars)`).
+pub fn cap(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => {
+            let total = text.chars().count();
+            std::borrow::Cow::Owned(format!("{}… ({total} chars)", &text[..cut]))
+        }
+    }
+}
+
 /// Styles used in pretty output; all plain when colour is off.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Styles {
@@ -315,6 +331,13 @@ mod tests {
         p.receipts_only();
         assert!(p.stdout_lost());
         p.line("x").unwrap();
+    }
+
+    #[test]
+    fn cap_keeps_short_text_and_cuts_long_text_with_its_length() {
+        assert_eq!(cap("abc", 3), "abc");
+        assert_eq!(cap("abcd", 3), "abc… (4 chars)");
+        assert_eq!(cap("ééé", 2), "éé… (3 chars)");
     }
 
     #[test]
