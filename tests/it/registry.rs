@@ -630,3 +630,70 @@ fn schema_check_caps_what_it_quotes_of_an_example() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `publish --type` says once, on stderr, when its events go out unvalidated: no registry in
+/// sight, or a type (and topic) the registry has no schema for. Never silent, even without -v.
+#[test]
+fn publish_type_says_once_when_events_go_unvalidated() {
+    let t = topic("type-unvalidated", 1);
+    let dir = std::env::temp_dir().join(unique("no-registry"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("in.jsonl");
+    std::fs::write(
+        &file,
+        "{\"orderId\":\"a\"}\n{\"orderId\":\"b\"}\n{\"orderId\":\"c\"}\n",
+    )
+    .unwrap();
+    let publish = |args: &[&str]| {
+        let out = evtctl()
+            .current_dir(&dir)
+            .args(["publish", &t, "--file"])
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        stderr
+    };
+    // No registry in sight (./schemas does not exist here).
+    for extra in [&[][..], &["-v"][..]] {
+        let stderr = publish(&[&["--type", "OrderPlaced"][..], extra].concat());
+        assert_eq!(
+            stderr.matches("no schema registry at schemas").count(),
+            1,
+            "{stderr}"
+        );
+        assert!(stderr.contains("without validation"), "{stderr}");
+    }
+    // A registry, but no schema for the type (nor the topic).
+    let stderr = publish(&["--registry", REGISTRY, "--type", "NoSuchType"]);
+    assert_eq!(
+        stderr
+            .matches("has no schema for type `NoSuchType`")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    // Validation asked away, or a type the registry knows: nothing to say.
+    let stderr = publish(&["--type", "NoSuchType", "--no-validate"]);
+    assert!(!stderr.contains("validation"), "{stderr}");
+    // (these payloads fail OrderPlaced's schema: refused, and no word about skipping validation)
+    let out = evtctl()
+        .args([
+            "publish",
+            &t,
+            "--registry",
+            REGISTRY,
+            "--type",
+            "OrderPlaced",
+        ])
+        .arg("{\"orderId\":\"a\"}")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("without validation"), "{stderr}");
+    assert_eq!(read_all(&t, &[]).len(), 12);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
