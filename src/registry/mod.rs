@@ -441,6 +441,8 @@ impl Registry {
             .collect();
         dirs.sort_by_key(|e| e.file_name());
         for d in dirs {
+            // Each subject reads and parses its schema files: Ctrl-C is seen between them.
+            cancelled(0)?;
             let name = d.file_name().to_string_lossy().into_owned();
             if name.starts_with('_') || name.starts_with('.') {
                 continue;
