@@ -214,6 +214,9 @@ fn dispatch(
             let mut plan = cmd::publish::Plan::from_args(a)?;
             let registry = open_registry_if_present(&settings)?;
             plan.resolve_event_version(registry.as_ref());
+            if let Some(note) = plan.unvalidated_type(registry.as_ref(), &settings.registry_dir()) {
+                printer.info(format!("evtctl: {note}"));
+            }
             let registry = registry.filter(|_| plan.validate);
             let input = match (&a.event, &a.file) {
                 (Some(e), _) => cmd::publish::Input::One(e.clone()),

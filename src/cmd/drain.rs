@@ -4,6 +4,11 @@
 //! positions in the group. A rerun starts after both the group's position and the last record
 //! the file already holds for each partition, so a crash between the fsync and the commit does
 //! not export a record twice, and a crash before the fsync does not skip one.
+//!
+//! Each commit carries the file's identity as it was committed: its length and a CRC-32 of
+//! those bytes (a running checksum, kept as lines are written). A rerun checks the committed
+//! part of the file against it, so lines cut or edited anywhere in it are seen, not only a
+//! shorter file.
 
 use crate::cli::DlqDrainArgs;
 use crate::config::Settings;
@@ -13,7 +18,7 @@ use crate::kafka::reader::{self, Committer, Event, Flow, ReadEnd, Reader};
 use crate::output::Printer;
 use crate::position::{Start, StartSpec, Stop};
 use anyhow::{Context, Result};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
@@ -35,7 +40,7 @@ struct Position {
 }
 
 /// What a file already holds of a topic.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct Held {
     /// Per partition, one past the last offset the file holds.
     pub next: BTreeMap<i32, i64>,
@@ -45,18 +50,20 @@ pub struct Held {
     pub exists: bool,
     /// Its last line was torn (cut off here).
     pub torn: bool,
+    /// The running checksum of the whole (good) file, to go on with as lines are appended.
+    pub crc: crc32fast::Hasher,
+    /// The checksum of the file's first N bytes, for each N asked for that ends a line.
+    pub crc_at: BTreeMap<u64, u32>,
 }
 
-/// What a file already holds of `topic`. A torn last line (a write cut short before it was
-/// synced, or damage from outside) is cut off.
-pub fn held(path: &Path, topic: &str) -> Result<Held> {
-    let mut held = Held::default();
+/// `path` opened to read, or None when it does not exist; a device or a pipe (/dev/zero, a
+/// FIFO) is no export file, and reading it could not end.
+fn open_regular(path: &Path) -> Result<Option<File>> {
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(held),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(usage(format!("{}: {e}", path.display()))),
     };
-    // A device or a pipe (/dev/zero, a FIFO) is no export file, and reading it could not end.
     let meta = file
         .metadata()
         .with_context(|| format!("reading {}", path.display()))?;
@@ -66,6 +73,17 @@ pub fn held(path: &Path, topic: &str) -> Result<Held> {
             path.display()
         )));
     }
+    Ok(Some(file))
+}
+
+/// What a file already holds of `topic`, and the checksums of its first N bytes for each N in
+/// `check_at` (the lengths earlier commits recorded). A torn last line (a write cut short
+/// before it was synced, or damage from outside) is cut off. Reads the whole file once.
+pub fn held(path: &Path, topic: &str, check_at: &BTreeSet<u64>) -> Result<Held> {
+    let mut held = Held::default();
+    let Some(file) = open_regular(path)? else {
+        return Ok(held);
+    };
     let mut rd = BufReader::with_capacity(256 * 1024, file);
     let mut line = Vec::new();
     let mut good_end = 0u64;
@@ -103,6 +121,10 @@ pub fn held(path: &Path, topic: &str) -> Result<Held> {
             break;
         }
         good_end += n as u64;
+        held.crc.update(&line);
+        if check_at.contains(&good_end) {
+            held.crc_at.insert(good_end, held.crc.clone().finalize());
+        }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -124,10 +146,19 @@ pub fn held(path: &Path, topic: &str) -> Result<Held> {
     Ok(held)
 }
 
-/// The metadata committed beside each position: the file's length once synced, and which
-/// file (a hash of its path), so a rerun can tell that the file lost lines it had committed.
-fn file_stamp(path: &Path, len: u64) -> String {
-    format!("evtctl-drain1:{len}:{:08x}", path_hash(path))
+/// The metadata committed beside each position: the file's length once synced, the CRC-32 of
+/// those bytes, and which file (a hash of its path), so a rerun can tell that the file lost or
+/// changed lines it had committed.
+fn file_stamp(path: &Path, len: u64, crc: u32) -> String {
+    format!("evtctl-drain2:{len}:{crc:08x}:{:08x}", path_hash(path))
+}
+
+/// What a commit says of the file it was made for: its length then, and (from evtctl-drain2
+/// on) the checksum of those bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Stamp {
+    len: u64,
+    crc: Option<u32>,
 }
 
 fn path_hash(path: &Path) -> u32 {
@@ -141,18 +172,53 @@ fn path_hash(path: &Path) -> u32 {
     h
 }
 
-/// The length `FILE` had when a position was committed, if that commit was made for this file.
-fn stamped_len(metadata: &str, path: &Path) -> Option<u64> {
-    let rest = metadata.strip_prefix("evtctl-drain1:")?;
-    let (len, hash) = rest.split_once(':')?;
-    (u32::from_str_radix(hash, 16).ok()? == path_hash(path))
-        .then(|| len.parse().ok())
-        .flatten()
+/// What `FILE` was when a position was committed, if that commit was made for this file.
+fn stamped(metadata: &str, path: &Path) -> Option<Stamp> {
+    let (len, crc, hash) = if let Some(rest) = metadata.strip_prefix("evtctl-drain2:") {
+        let mut parts = rest.splitn(3, ':');
+        let (len, crc, hash) = (parts.next()?, parts.next()?, parts.next()?);
+        (len, Some(u32::from_str_radix(crc, 16).ok()?), hash)
+    } else {
+        // Written by evtctl before the checksum: the length alone.
+        let (len, hash) = metadata.strip_prefix("evtctl-drain1:")?.split_once(':')?;
+        (len, None, hash)
+    };
+    (u32::from_str_radix(hash, 16).ok()? == path_hash(path)).then_some(())?;
+    Some(Stamp {
+        len: len.parse().ok()?,
+        crc,
+    })
+}
+
+/// The lengths whose checksums a rerun must compare (see [`held`]).
+fn stamped_lengths(
+    path: &Path,
+    committed: &BTreeMap<(String, i32), (i64, String)>,
+) -> BTreeSet<u64> {
+    committed
+        .values()
+        .filter_map(|(_, meta)| stamped(meta, path))
+        .filter(|s| s.crc.is_some())
+        .map(|s| s.len)
+        .collect()
+}
+
+/// The committed part of the file changed: lines were cut from inside it or edited. Which
+/// records went missing cannot be told, so drain reads nothing and commits nothing.
+fn changed(path: &Path, t: &str, p: i32, o: i64, len: u64, how: &str) -> anyhow::Error {
+    usage(format!(
+        "{} changed since the group committed {t}/{p} at offset {o} ({how} of the {len} bytes it had then):          lines were removed or edited, so evtctl cannot tell which records the file lost: restore the file, \
+         or move it away to drain into a new file from the group's position",
+        path.display()
+    ))
 }
 
 /// Where to start each partition: after both the group's position and what the file holds —
 /// unless the file is shorter than when a partition was committed (lines it had were lost):
 /// then the file is the source of truth, and that partition is read again from what it holds.
+/// A file whose committed bytes no longer match their checksum (lines cut from inside it,
+/// lines edited) is an error, and so is a shorter file that still holds the last committed
+/// record of every partition (the lost lines were not at its end).
 fn starts(
     path: &Path,
     topic: &str,
@@ -160,15 +226,36 @@ fn starts(
     committed: &BTreeMap<(String, i32), (i64, String)>,
 ) -> Result<BTreeMap<(String, i32), i64>> {
     let mut starts = BTreeMap::new();
+    let mut shorter = None;
+    let mut tail_lost = false;
     for ((t, p), (o, meta)) in committed {
         let file_next = held.next.get(p).copied();
+        let stamp = stamped(meta, path).filter(|_| held.exists);
+        if let Some(Stamp {
+            len,
+            crc: Some(crc),
+        }) = stamp
+        {
+            if held.len >= len && held.crc_at.get(&len) != Some(&crc) {
+                let how = if held.crc_at.contains_key(&len) {
+                    "the checksum no longer matches"
+                } else {
+                    "a line no longer ends where the committed part ended"
+                };
+                return Err(changed(path, t, *p, *o, len, how));
+            }
+        }
         // Lines were lost after the commit when the file is shorter than it was then; where the
         // broker kept no length (some drop commit metadata), a torn last line is the evidence.
         let lost = held.exists
-            && match stamped_len(meta, path) {
-                Some(was) => held.len < was,
+            && match stamp {
+                Some(was) => held.len < was.len,
                 None => held.torn && meta.is_empty(),
             };
+        if lost && stamp.is_some() {
+            shorter.get_or_insert((t.clone(), *p, *o, stamp.map_or(0, |s| s.len)));
+            tail_lost |= file_next.is_none_or(|f| f < *o);
+        }
         let start = match (lost, file_next) {
             (false, f) => f.map_or(*o, |f| f.max(*o)),
             (true, Some(f)) => {
@@ -191,6 +278,18 @@ fn starts(
             }
         };
         starts.insert((t.clone(), *p), start);
+    }
+    // A file cut at its end lost the last record of the partition written last; one that kept
+    // every partition's last committed record lost lines from inside.
+    if let (Some((t, p, o, len)), false) = (shorter, tail_lost) {
+        return Err(changed(
+            path,
+            &t,
+            p,
+            o,
+            len,
+            "shorter, yet it still ends with every partition's last committed record",
+        ));
     }
     for (&p, &f) in &held.next {
         starts.entry((topic.to_string(), p)).or_insert(f);
@@ -216,10 +315,20 @@ struct Sink {
     /// One past the last offset written, per partition.
     next: BTreeMap<i32, i64>,
     unsynced: u64,
+    /// The file's length and checksum with every line written so far.
+    len: u64,
+    crc: crc32fast::Hasher,
 }
 
 impl Sink {
-    /// Make what was written durable, then commit it with the file's length.
+    fn write_line(&mut self, line: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(line)?;
+        self.len += line.len() as u64;
+        self.crc.update(line);
+        Ok(())
+    }
+
+    /// Make what was written durable, then commit it with the file's length and checksum.
     fn sync_and_commit(&mut self, topic: &str, file: &Path, committer: &Committer) -> Result<()> {
         if self.unsynced == 0 {
             return Ok(());
@@ -238,12 +347,23 @@ impl Sink {
             .metadata()
             .with_context(|| format!("reading the length of {}", file.display()))?
             .len();
+        // Someone else wrote to the file meanwhile: the checksum would not describe it.
+        if len != self.len {
+            return Err(usage(format!(
+                "{} is {len} bytes, not the {} drain wrote: another process writes to it; nothing more is committed",
+                file.display(),
+                self.len
+            )));
+        }
         let positions: Vec<(String, i32, i64)> = self
             .next
             .iter()
             .map(|(&p, &o)| (topic.to_string(), p, o))
             .collect();
-        committer.commit_with_metadata(&positions, &file_stamp(file, len))
+        committer.commit_with_metadata(
+            &positions,
+            &file_stamp(file, len, self.crc.clone().finalize()),
+        )
     }
 }
 
@@ -257,11 +377,13 @@ pub fn run(
         .group
         .clone()
         .unwrap_or_else(|| format!("evtctl-drain.{}", a.topic));
-    let held = held(&a.to, &a.topic)?;
+    // A file that is no regular file is refused before any connection.
+    open_regular(&a.to)?;
     let admin = Admin::connect(settings)?;
     let partitions = admin.partitions(&a.topic)?;
     let committed =
         reader::committed_with_metadata(settings, &group, &[(a.topic.clone(), partitions)])?;
+    let held = held(&a.to, &a.topic, &stamped_lengths(&a.to, &committed))?;
     let starts = starts(&a.to, &a.topic, &held, &committed)?;
     let (ranges, _) = reader::resolve(
         &admin,
@@ -283,6 +405,8 @@ pub fn run(
         out: BufWriter::with_capacity(256 * 1024, file),
         next: BTreeMap::new(),
         unsynced: 0,
+        len: held.len,
+        crc: held.crc.clone(),
     };
     let total = reader::span(&ranges);
     let bar = crate::transfer::progress_bar(total, printer);
@@ -302,8 +426,7 @@ pub fn run(
             Event::Record(r) => {
                 line.clear();
                 r.write_json_line(&mut line);
-                sink.out
-                    .write_all(&line)
+                sink.write_line(&line)
                     .with_context(|| format!("writing {}", a.to.display()))?;
                 sink.next.insert(r.partition, r.offset + 1);
                 sink.unsynced += 1;
@@ -367,6 +490,11 @@ pub fn run(
 mod tests {
     use super::*;
 
+    /// A commit made by an evtctl before the checksum: the length alone.
+    fn stamp1(path: &Path, len: u64) -> String {
+        format!("evtctl-drain1:{len}:{:08x}", path_hash(path))
+    }
+
     #[test]
     fn held_reads_positions_and_cuts_a_torn_line() {
         let dir = std::env::temp_dir().join(format!("evtctl-drain-{}", std::process::id()));
@@ -385,13 +513,13 @@ mod tests {
             ),
         )
         .unwrap();
-        let h = held(&f, "dlq").unwrap();
+        let h = held(&f, "dlq", &BTreeSet::new()).unwrap();
         assert_eq!(h.next, BTreeMap::from([(0, 5), (1, 10)]));
         assert_eq!(h.len, std::fs::metadata(&f).unwrap().len());
         let text = std::fs::read_to_string(&f).unwrap();
         assert!(text.ends_with("\"value\":1}\n"), "torn line cut: {text:?}");
         std::fs::write(&f, "not json\n").unwrap();
-        let e = held(&f, "dlq").unwrap_err().to_string();
+        let e = held(&f, "dlq", &BTreeSet::new()).unwrap_err().to_string();
         assert!(e.contains("d.jsonl:1:"), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -406,18 +534,19 @@ mod tests {
             len: 100,
             exists: true,
             torn: false,
+            ..Held::default()
         };
         // Committed when the file was 100 bytes: nothing lost, continue after both.
-        let c = BTreeMap::from([(key(0), (5, file_stamp(&f, 100)))]);
+        let c = BTreeMap::from([(key(0), (5, stamp1(&f, 100)))]);
         assert_eq!(starts(&f, "dlq", &held, &c).unwrap()[&key(0)], 5);
         // Committed at 7 when the file was 300 bytes: lines were lost; read again from 5.
-        let c = BTreeMap::from([(key(0), (7, file_stamp(&f, 300)))]);
+        let c = BTreeMap::from([(key(0), (7, stamp1(&f, 300)))]);
         assert_eq!(starts(&f, "dlq", &held, &c).unwrap()[&key(0)], 5);
         // A commit made for another file (or by an older evtctl) says nothing about this one.
-        let c = BTreeMap::from([(key(0), (7, file_stamp(Path::new("/elsewhere"), 300)))]);
+        let c = BTreeMap::from([(key(0), (7, stamp1(Path::new("/elsewhere"), 300)))]);
         assert_eq!(starts(&f, "dlq", &held, &c).unwrap()[&key(0)], 7);
         // A partition whose lines were all lost: no way to tell where to start, a clear error.
-        let c = BTreeMap::from([(key(1), (7, file_stamp(&f, 300)))]);
+        let c = BTreeMap::from([(key(1), (7, stamp1(&f, 300)))]);
         let e = starts(&f, "dlq", &held, &c).unwrap_err().to_string();
         assert!(e.contains("dlq/1") && e.contains("cannot tell"), "{e}");
         // A broker that keeps no metadata: a torn last line is evidence enough.
@@ -428,6 +557,7 @@ mod tests {
                 len: 100,
                 exists: true,
                 torn: false,
+                ..Held::default()
             }
         };
         let c = BTreeMap::from([(key(0), (7, String::new()))]);
@@ -437,10 +567,81 @@ mod tests {
             7,
             "no evidence"
         );
-        let c = BTreeMap::from([(key(1), (7, file_stamp(&f, 300)))]);
+        let c = BTreeMap::from([(key(1), (7, stamp1(&f, 300)))]);
         // A file moved away is a new file: continue from the group's position.
         let gone = Held::default();
         assert_eq!(starts(&f, "dlq", &gone, &c).unwrap()[&key(1)], 7);
         std::fs::remove_file(&f).unwrap();
+    }
+
+    /// 300 envelope lines, alternating partitions 0 and 1 (offsets 0..150 each).
+    fn three_hundred_lines() -> Vec<String> {
+        (0..300)
+            .map(|i| {
+                format!(
+                    "{{\"topic\":\"dlq\",\"partition\":{},\"offset\":{},\"value\":{{\"n\":{i}}}}}\n",
+                    i % 2,
+                    i / 2
+                )
+            })
+            .collect()
+    }
+
+    /// Where a rerun starts (or why it refuses) after the file, committed as `lines`, became
+    /// `now`.
+    fn rerun(lines: &[String], now: &[String]) -> Result<BTreeMap<(String, i32), i64>> {
+        let f = std::env::temp_dir().join(format!(
+            "evtctl-drain-crc-{}-{}",
+            std::process::id(),
+            now.len() * 7 + now.iter().map(String::len).sum::<usize>()
+        ));
+        let committed_text = lines.concat();
+        let stamp = file_stamp(
+            &f,
+            committed_text.len() as u64,
+            crc32fast::hash(committed_text.as_bytes()),
+        );
+        let committed = BTreeMap::from([
+            (("dlq".to_string(), 0), (150, stamp.clone())),
+            (("dlq".to_string(), 1), (150, stamp)),
+        ]);
+        std::fs::write(&f, now.concat()).unwrap();
+        let h = held(&f, "dlq", &stamped_lengths(&f, &committed)).unwrap();
+        let r = starts(&f, "dlq", &h, &committed);
+        std::fs::remove_file(&f).unwrap();
+        r
+    }
+
+    #[test]
+    fn the_committed_part_of_the_file_is_checked_not_only_its_length() {
+        let lines = three_hundred_lines();
+        let key = |p| ("dlq".to_string(), p);
+        // Intact: continue after what was committed.
+        assert_eq!(rerun(&lines, &lines).unwrap()[&key(0)], 150);
+        // Appended to after the commit (a crash before the commit): continue after the file.
+        let mut more = lines.clone();
+        more.push("{\"topic\":\"dlq\",\"partition\":0,\"offset\":150,\"value\":1}\n".into());
+        assert_eq!(rerun(&lines, &more).unwrap()[&key(0)], 151);
+        // Ten lines cut from the middle (290 of 300 left): refused, not "nothing to do".
+        let cut: Vec<String> = [&lines[..100], &lines[110..]].concat();
+        let e = rerun(&lines, &cut).unwrap_err().to_string();
+        assert!(
+            e.contains("changed since") && e.contains("cannot tell"),
+            "{e}"
+        );
+        // The same, with new lines appended so the file is longer than at the commit.
+        let longer: Vec<String> = [&cut[..], &lines[..20]].concat();
+        assert!(rerun(&lines, &longer).is_err());
+        // A line edited by hand, same length.
+        let mut edited = lines.clone();
+        edited[5] = edited[5].replace("\"n\":5}", "\"n\":7}");
+        assert_eq!(edited[5].len(), lines[5].len());
+        let e = rerun(&lines, &edited).unwrap_err().to_string();
+        assert!(e.contains("checksum"), "{e}");
+        // Cut at its end (a restore from an older copy, a truncation): read again from what
+        // the file holds, as before.
+        let tail = &lines[..280];
+        let s = rerun(&lines, tail).unwrap();
+        assert_eq!((s[&key(0)], s[&key(1)]), (140, 140));
     }
 }

@@ -214,6 +214,37 @@ impl Plan {
         }
     }
 
+    /// With --type (and validation on): why its events will go out unvalidated, if they will:
+    /// no registry at `dir`, or nothing in it (type route, topic route, `<topic>-value`) gives
+    /// the type's events a schema. Said once, before sending, so it is never silent.
+    pub fn unvalidated_type(
+        &self,
+        registry: Option<&Registry>,
+        dir: &std::path::Path,
+    ) -> Option<String> {
+        let ty = self.event_type.as_deref().filter(|_| self.validate)?;
+        let ty_shown = crate::output::sanitize::escape_line(ty);
+        let Some(reg) = registry else {
+            return Some(format!(
+                "no schema registry at {} (--registry DIR, EVTCTL_REGISTRY): events of type `{ty_shown}` are published without validation",
+                dir.display()
+            ));
+        };
+        let event = serde_json::json!({ "type": ty, "version": self.event_version });
+        let ctx = LookupContext {
+            headers: &[],
+            topic: Some(&self.topic),
+        };
+        // An error (a route to a version that does not exist) refuses each event as it is sent.
+        matches!(reg.locate(None, &Keys::of(&event), &ctx), Ok(None)).then(|| {
+            format!(
+                "the registry at {} has no schema for type `{ty_shown}` (no [routes.types] entry) nor for topic `{}`: events are published without validation",
+                reg.root.display(),
+                crate::output::sanitize::escape_line(&self.topic)
+            )
+        })
+    }
+
     /// Lines that become records as they are (JSON or text, no per-record key, wrapping or
     /// trace): sent straight from the read buffer, with no copy on our side.
     pub fn passthrough(&self) -> bool {

@@ -57,13 +57,26 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Every problem in one subject.
-pub fn check_subject(reg: &Registry, s: &Subject) -> Vec<Problem> {
+/// What a problem quotes of an example's validation message: a message quotes the offending
+/// value, which in a big example can be millions of characters.
+fn quoted(message: &str) -> std::borrow::Cow<'_, str> {
+    crate::output::cap(message, crate::output::QUOTE_MAX)
+}
+
+/// Every problem in one subject; `Err(Interrupted)` as soon as `cancel` is seen (between
+/// versions and examples).
+pub fn check_subject(reg: &Registry, s: &Subject, cancel: &AtomicBool) -> Result<Vec<Problem>> {
+    let stop = || -> Result<()> {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Interrupted.into());
+        }
+        Ok(())
+    };
     let mut problems = Vec::new();
     let mut p = |file: &Path, message: String| {
         problems.push(Problem {
             file: file.display().to_string(),
-            message,
+            message: quoted(&message).into_owned(),
             rule: None,
             waived_by: None,
         })
@@ -81,15 +94,16 @@ pub fn check_subject(reg: &Registry, s: &Subject) -> Vec<Problem> {
         }
     }
     for v in &s.versions {
+        stop()?;
         if let Err(e) = s.validator(v, &reg.root) {
             p(&v.path, e);
         }
     }
-    let evidence = examples_as_evidence(reg, s);
+    let evidence = examples_as_evidence(reg, s, cancel)?;
     let latest = s.latest();
     if s.validator(latest, &reg.root).is_err() {
         problems.extend(evidence);
-        return problems;
+        return Ok(problems);
     }
     // An example already reported as no longer valid under the latest version is not
     // reported a second time as "a valid example fails" it.
@@ -103,13 +117,14 @@ pub fn check_subject(reg: &Registry, s: &Subject) -> Vec<Problem> {
     let mut p = |file: &Path, message: String| {
         problems.push(Problem {
             file: file.display().to_string(),
-            message,
+            message: quoted(&message).into_owned(),
             rule: None,
             waived_by: None,
         })
     };
     for (kind, want_valid) in [("valid", true), ("invalid", false)] {
         for ex in examples(&s.dir, kind) {
+            stop()?;
             let event = match std::fs::read_to_string(&ex)
                 .map_err(|e| e.to_string())
                 .and_then(|t| serde_json::from_str(&t).map_err(|e| json_error_at(&ex, &e)))
@@ -120,13 +135,18 @@ pub fn check_subject(reg: &Registry, s: &Subject) -> Vec<Problem> {
                     continue;
                 }
             };
-            match reg.check(s, latest, &event) {
+            // Validating a big example takes long: look again before reporting on it.
+            let checked = reg.check(s, latest, &event);
+            stop()?;
+            match checked {
                 Ok(_) if want_valid && reported.contains(&ex.display().to_string()) => {}
                 Ok(issues) if want_valid && !issues.is_empty() => p(
                     &ex,
                     format!(
                         "a valid example fails v{}: {}: {}",
-                        latest.version, issues[0].instance_path, issues[0].message
+                        latest.version,
+                        quoted(&issues[0].instance_path),
+                        quoted(&issues[0].message)
                     ),
                 ),
                 Ok(issues) if !want_valid && issues.is_empty() => p(
@@ -138,8 +158,9 @@ pub fn check_subject(reg: &Registry, s: &Subject) -> Vec<Problem> {
             }
         }
     }
+    stop()?;
     problems.extend(evidence);
-    problems
+    Ok(problems)
 }
 
 fn read_json(path: &Path) -> Option<serde_json::Value> {
@@ -153,11 +174,17 @@ fn read_json(path: &Path) -> Option<serde_json::Value> {
 /// "of" version N is one in `examples/valid/` that validates against vN, or one in
 /// `examples/vN/valid/` (which must). Breaks are `EXAMPLE_NO_LONGER_VALID`, whatever the
 /// schema-level rules said.
-fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
+fn examples_as_evidence(reg: &Registry, s: &Subject, cancel: &AtomicBool) -> Result<Vec<Problem>> {
     use crate::registry::compat::Mode;
+    let stop = || -> Result<()> {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Interrupted.into());
+        }
+        Ok(())
+    };
     let mut out = Vec::new();
     let Ok(mode) = s.compatibility.parse::<Mode>() else {
-        return out; // `compat` reports the bad mode
+        return Ok(out); // `compat` reports the bad mode
     };
     let shared: Vec<(PathBuf, serde_json::Value)> = examples(&s.dir, "valid")
         .into_iter()
@@ -178,6 +205,7 @@ fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
         );
         let mut list = Vec::new();
         for path in own {
+            stop()?;
             let Some(event) = read_json(&path) else {
                 out.push(Problem {
                     file: path.display().to_string(),
@@ -192,8 +220,8 @@ fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
                     file: path.display().to_string(),
                     message: format!(
                         "a valid example of v{n} fails v{n}: {}: {}",
-                        issues[0].instance_path,
-                        issues[0].message,
+                        quoted(&issues[0].instance_path),
+                        quoted(&issues[0].message),
                         n = v.version
                     ),
                     rule: None,
@@ -204,6 +232,7 @@ fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
             }
         }
         for (path, event) in &shared {
+            stop()?;
             if matches!(reg.check(s, v, event), Ok(issues) if issues.is_empty()) {
                 list.push((path.clone(), event.clone()));
             }
@@ -232,6 +261,7 @@ fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
                 continue;
             };
             for (path, event) in examples {
+                stop()?;
                 let Ok(issues) = reg.check(s, target, event) else {
                     continue;
                 };
@@ -247,13 +277,13 @@ fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
                 let at = if first.instance_path.is_empty() {
                     String::new()
                 } else {
-                    format!("{}: ", first.instance_path)
+                    format!("{}: ", quoted(&first.instance_path))
                 };
                 out.push(Problem {
                     file: path.display().to_string(),
                     message: format!(
                         "EXAMPLE_NO_LONGER_VALID: a valid example of v{from} fails v{to} ({relation} under {mode}): {at}{}",
-                        first.message
+                        quoted(&first.message)
                     ),
                     rule: Some("EXAMPLE_NO_LONGER_VALID".into()),
                     waived_by,
@@ -261,10 +291,11 @@ fn examples_as_evidence(reg: &Registry, s: &Subject) -> Vec<Problem> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
-/// Run `evtctl schema …`; `cancel` (Ctrl-C, SIGTERM) stops `check` between subjects (exit 130).
+/// Run `evtctl schema …`; `cancel` (Ctrl-C, SIGTERM) stops `check` between versions, examples
+/// and subjects (exit 130), before reporting on what was cut short.
 pub fn run(
     cmd: &SchemaCommand,
     reg: &Registry,
@@ -325,7 +356,7 @@ pub fn run(
                 if cancel.load(Ordering::Relaxed) {
                     return Err(Interrupted.into());
                 }
-                let problems = check_subject(reg, s);
+                let problems = check_subject(reg, s, cancel)?;
                 if !printer.is_json() {
                     let st = printer.styles;
                     if problems.iter().all(|p| p.waived_by.is_some()) {

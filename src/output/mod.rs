@@ -52,45 +52,43 @@ enum Out {
     Lost,
 }
 
-/// stdout as a `File` of its own (a duplicate of fd 1), or `Closed`.
+static STDOUT_CLOSED_AT_START: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Record that fd 1 was closed when the process started. Only the binary can know: it asks
+/// before the Rust runtime reopens a closed fd 1 as /dev/null (see `src/main.rs`). Where it
+/// cannot ask (not Linux), a closed stdout is that /dev/null and output is discarded.
+pub fn note_stdout_closed_at_start(closed: bool) {
+    STDOUT_CLOSED_AT_START.store(closed, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// stdout as a `File` of its own (a duplicate of fd 1), or `Closed`. Whatever fd 1 is now
+/// (/dev/null opened any way included) is written to; only a descriptor that was closed when
+/// evtctl started is `Closed`, as seen before the runtime reopened it: no guess from its flags.
 fn open_stdout() -> Out {
+    if STDOUT_CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed) {
+        return Out::Closed;
+    }
     match io::stdout().as_fd().try_clone_to_owned() {
-        Ok(fd) => {
-            let f = File::from(fd);
-            if reopened_as_null(&f) {
-                Out::Closed
-            } else {
-                Out::Open(io::BufWriter::with_capacity(256 * 1024, f))
-            }
-        }
+        Ok(fd) => Out::Open(io::BufWriter::with_capacity(256 * 1024, File::from(fd))),
         Err(_) => Out::Closed,
     }
 }
 
-/// Was fd 1 closed at start? Before `main`, the Rust runtime reopens a closed fd 0, 1 or 2 as
-/// /dev/null, read-write; a shell's `>/dev/null` opens it write-only, so that stays usable.
-#[cfg(target_os = "linux")]
-fn reopened_as_null(f: &File) -> bool {
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    let (Ok(m), Ok(null)) = (f.metadata(), std::fs::metadata("/dev/null")) else {
-        return false;
-    };
-    if !m.file_type().is_char_device() || m.rdev() != null.rdev() {
-        return false;
-    }
-    // The access mode is in the low two bits of the octal `flags:` line (O_RDWR = 2).
-    std::fs::read_to_string("/proc/self/fdinfo/1")
-        .ok()
-        .and_then(|info| {
-            let flags = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
-            u32::from_str_radix(flags.trim(), 8).ok()
-        })
-        .is_some_and(|flags| flags & 0o3 == 0o2)
-}
+/// The longest text a report quotes from its input (an example's value in a validation
+/// message, an entry of registry.toml), in characters.
+pub const QUOTE_MAX: usize = 1000;
 
-#[cfg(not(target_os = "linux"))]
-fn reopened_as_null(_: &File) -> bool {
-    false
+/// `text` as a report may quote it: whole up to `max` characters; longer, its first `max`
+/// characters, an ellipsis and the total length (`… (20000000 chars)`).
+pub fn cap(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => {
+            let total = text.chars().count();
+            std::borrow::Cow::Owned(format!("{}… ({total} chars)", &text[..cut]))
+        }
+    }
 }
 
 /// Styles used in pretty output; all plain when colour is off.
@@ -333,6 +331,13 @@ mod tests {
         p.receipts_only();
         assert!(p.stdout_lost());
         p.line("x").unwrap();
+    }
+
+    #[test]
+    fn cap_keeps_short_text_and_cuts_long_text_with_its_length() {
+        assert_eq!(cap("abc", 3), "abc");
+        assert_eq!(cap("abcd", 3), "abc… (4 chars)");
+        assert_eq!(cap("ééé", 2), "éé… (3 chars)");
     }
 
     #[test]

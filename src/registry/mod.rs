@@ -15,9 +15,9 @@ use crate::error::usage;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -121,25 +121,59 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// Rule configuration of one subject, validated against the rule catalogue.
+/// Rule configuration of one subject, validated against the rule catalogue: its own
+/// `[subjects.NAME.compat]` table, then the global `[compat]` one, shared by every subject
+/// (built once, not copied per subject).
 #[derive(Debug, Clone, Default)]
 pub struct RuleConfig {
-    ignore: Vec<(String, Origin)>,
-    ignore_paths: Vec<(String, Origin)>,
-    /// Subject entries first: the first match wins.
-    severity: Vec<(String, Option<Level>, Origin)>,
+    /// Subject table first: the first match wins.
+    tables: Vec<Arc<Rules>>,
+}
+
+/// One `[compat]` table. Lists are deduplicated (the first entry of a rule or a path is the one
+/// reported), so a list of any length costs memory in proportion to what it says.
+#[derive(Debug, Default)]
+struct Rules {
+    file: String,
+    /// registry.toml, shared by every table: a waiver's line is quoted only when reported.
+    lines: Arc<Lines>,
+    /// Rule id → where it is waived.
+    ignore: HashMap<String, Place>,
+    /// Normalised pointer prefix (no `#`, no trailing `/`) → where, in file order.
+    ignore_paths: Vec<(String, Place)>,
+    severity: HashMap<String, (Option<Level>, Place)>,
+}
+
+/// Where an entry starts in registry.toml (a byte offset).
+type Place = usize;
+
+impl Rules {
+    fn is_empty(&self) -> bool {
+        self.ignore.is_empty() && self.ignore_paths.is_empty() && self.severity.is_empty()
+    }
+
+    fn origin(&self, at: &Place) -> Origin {
+        Origin {
+            file: self.file.clone(),
+            line: self.lines.line_col(*at).0,
+            text: self.lines.quote(*at),
+        }
+    }
 }
 
 impl RuleConfig {
     /// The level of a finding of `rule` at `path` (`#/…`) that the checker judged `breaking`,
     /// and the configuration line that waived it, if one did.
     pub fn judge(&self, rule: &str, path: &str, breaking: bool) -> (Level, Option<Origin>) {
-        let configured = self.severity.iter().find(|(r, _, _)| r == rule);
+        let configured = self
+            .tables
+            .iter()
+            .find_map(|t| t.severity.get(rule).map(|(l, p)| (*l, t.origin(p))));
         let level = match configured {
-            Some((_, Some(l), _)) => *l,
-            Some((_, None, o)) => {
+            Some((Some(l), _)) => l,
+            Some((None, o)) => {
                 let natural = if breaking { Level::Error } else { Level::Info };
-                return (natural, Some(o.clone()));
+                return (natural, Some(o));
             }
             None if breaking => Level::Error,
             None => Level::Info,
@@ -147,97 +181,179 @@ impl RuleConfig {
         if level == Level::Info {
             return (level, None);
         }
+        let path = normalise_pointer(path);
         let waiver = self
-            .ignore
+            .tables
             .iter()
-            .find(|(r, _)| r == rule)
+            .find_map(|t| t.ignore.get(rule).map(|p| t.origin(p)))
             .or_else(|| {
-                self.ignore_paths
-                    .iter()
-                    .find(|(p, _)| pointer_prefix(p, path))
-            })
-            .map(|(_, o)| o.clone());
+                self.tables.iter().find_map(|t| {
+                    t.ignore_paths
+                        .iter()
+                        .find(|(p, _)| pointer_prefix(p, path))
+                        .map(|(_, place)| t.origin(place))
+                })
+            });
         (level, waiver)
     }
 }
 
-/// `prefix` covers `path` when equal or an ancestor (whole segments): `#/properties/a`
-/// covers `#/properties/a/maxLength`, not `#/properties/ab`.
-fn pointer_prefix(prefix: &str, path: &str) -> bool {
-    let norm = |s: &str| s.trim_start_matches('#').trim_end_matches('/').to_string();
-    let (p, q) = (norm(prefix), norm(path));
-    p.is_empty() || q == p || q.starts_with(&format!("{p}/"))
+fn normalise_pointer(p: &str) -> &str {
+    p.trim_start_matches('#').trim_end_matches('/')
 }
 
-/// Line (1-based) and column of byte offset `at` in `text`.
+/// `prefix` covers `path` (both normalised) when equal or an ancestor (whole segments):
+/// `/properties/a` covers `/properties/a/maxLength`, not `/properties/ab`.
+fn pointer_prefix(prefix: &str, path: &str) -> bool {
+    prefix.is_empty()
+        || path
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Line and column lookups in a text, each a binary search over line starts (computed once),
+/// never a scan from the start: registry.toml may hold lists of any length.
+#[derive(Debug, Default)]
+struct Lines {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: String) -> Self {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// Line and column (1-based, columns in bytes) of byte offset `at`.
+    fn line_col(&self, at: usize) -> (usize, usize) {
+        let at = at.min(self.text.len());
+        let i = self.starts.partition_point(|&s| s <= at) - 1;
+        (i + 1, at - self.starts[i] + 1)
+    }
+
+    /// The line holding byte offset `at`, as a report quotes it: whole when short; from the
+    /// entry at `at` on, capped, when long (a list written on one line).
+    fn quote(&self, at: usize) -> String {
+        let (line, col) = self.line_col(at);
+        let begin = self.starts[line - 1];
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let whole = self.text[begin..end].trim();
+        if whole.len() <= QUOTE_MAX {
+            return whole.to_string();
+        }
+        let from = &self.text[begin + col - 1..end];
+        format!(
+            "…{}",
+            crate::output::cap(from, QUOTE_MAX).trim_end_matches(|c: char| c.is_whitespace())
+        )
+    }
+}
+
+/// The longest registry.toml line a report quotes whole.
+const QUOTE_MAX: usize = 120;
+
+/// Line (1-based) and column of byte offset `at` in `text` (one lookup; see [`Lines`]).
 fn line_col(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
-    let line = text[..at].matches('\n').count() + 1;
-    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1;
+    let col = at - memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1) + 1;
     (line, col)
 }
 
-/// Resolve `[compat]` tables (subject first, then global) into a [`RuleConfig`]; an unknown
-/// rule id or severity is a usage error naming `file:line:col`.
-fn rule_config(tables: &[(&CompatToml, &str)], file: &Path, text: &str) -> Result<RuleConfig> {
-    let origin = |span: std::ops::Range<usize>| {
-        let (line, _) = line_col(text, span.start);
-        Origin {
-            file: file.display().to_string(),
-            line,
-            text: text.lines().nth(line - 1).unwrap_or("").trim().to_string(),
-        }
-    };
+/// Entries between looks at the cancel flag while reading registry.toml's lists.
+const CANCEL_EVERY: usize = 4096;
+
+fn cancelled(i: usize) -> Result<()> {
+    if i.is_multiple_of(CANCEL_EVERY)
+        && crate::cancel_flag().load(std::sync::atomic::Ordering::Relaxed)
+    {
+        return Err(crate::error::Interrupted.into());
+    }
+    Ok(())
+}
+
+/// Resolve one `[compat]` table into [`Rules`]; an unknown rule id or severity is a usage error
+/// naming `file:line:col`. Linear in the table's length.
+fn rules(t: &CompatToml, table: &str, file: &Path, lines: &Arc<Lines>) -> Result<Rules> {
+    let place = |span: std::ops::Range<usize>| -> Place { span.start };
     let err = |span: std::ops::Range<usize>, msg: String| {
-        let (line, col) = line_col(text, span.start);
+        let (line, col) = lines.line_col(span.start);
         usage(format!("{}:{line}:{col}: {msg}", file.display()))
     };
     let known = |id: &str| compat::rules::find(id).is_some();
-    let mut cfg = RuleConfig::default();
-    for (t, table) in tables {
-        for r in &t.ignore {
-            if !known(r.get_ref()) {
-                return Err(err(
-                    r.span(),
-                    format!("[{table}] ignore: unknown rule id `{}`", r.get_ref()),
-                ));
-            }
-            cfg.ignore.push((r.get_ref().clone(), origin(r.span())));
+    let mut out = Rules {
+        file: file.display().to_string(),
+        lines: lines.clone(),
+        ..Rules::default()
+    };
+    for (i, r) in t.ignore.iter().enumerate() {
+        cancelled(i)?;
+        let id = r.get_ref();
+        if !known(id) {
+            return Err(err(
+                r.span(),
+                format!(
+                    "[{table}] ignore: unknown rule id `{}`",
+                    crate::output::cap(id, QUOTE_MAX)
+                ),
+            ));
         }
-        for p in &t.ignore_paths {
-            let v = p.get_ref();
-            if !(v.starts_with("#/") || v.starts_with('/') || v == "#") {
-                return Err(err(
-                    p.span(),
-                    format!("[{table}] ignore_paths: `{v}` is not a JSON pointer like `#/properties/name`"),
-                ));
-            }
-            cfg.ignore_paths.push((v.clone(), origin(p.span())));
-        }
-        for (rule, level) in &t.severity {
-            if !known(rule) {
-                return Err(err(
-                    level.span(),
-                    format!("[{table}] severity: unknown rule id `{rule}`"),
-                ));
-            }
-            let l = match level.get_ref().as_str() {
-                "error" => Some(Level::Error),
-                "warn" => Some(Level::Warn),
-                "off" => None,
-                other => {
-                    return Err(err(
-                        level.span(),
-                        format!(
-                            "[{table}] severity.{rule}: `{other}` is not one of error, warn, off"
-                        ),
-                    ))
-                }
-            };
-            cfg.severity.push((rule.clone(), l, origin(level.span())));
+        if !out.ignore.contains_key(id.as_str()) {
+            out.ignore.insert(id.clone(), place(r.span()));
         }
     }
-    Ok(cfg)
+    let mut seen = std::collections::HashSet::new();
+    for (i, p) in t.ignore_paths.iter().enumerate() {
+        cancelled(i)?;
+        let v = p.get_ref();
+        if !(v.starts_with("#/") || v.starts_with('/') || v == "#") {
+            return Err(err(
+                p.span(),
+                format!(
+                    "[{table}] ignore_paths: `{}` is not a JSON pointer like `#/properties/name`",
+                    crate::output::cap(v, QUOTE_MAX)
+                ),
+            ));
+        }
+        let norm = normalise_pointer(v);
+        if seen.insert(norm) {
+            out.ignore_paths.push((norm.to_string(), place(p.span())));
+        }
+    }
+    for (i, (rule, level)) in t.severity.iter().enumerate() {
+        cancelled(i)?;
+        if !known(rule) {
+            return Err(err(
+                level.span(),
+                format!(
+                    "[{table}] severity: unknown rule id `{}`",
+                    crate::output::cap(rule, QUOTE_MAX)
+                ),
+            ));
+        }
+        let l = match level.get_ref().as_str() {
+            "error" => Some(Level::Error),
+            "warn" => Some(Level::Warn),
+            "off" => None,
+            other => {
+                return Err(err(
+                    level.span(),
+                    format!(
+                        "[{table}] severity.{rule}: `{}` is not one of error, warn, off",
+                        crate::output::cap(other, QUOTE_MAX)
+                    ),
+                ))
+            }
+        };
+        out.severity.insert(rule.clone(), (l, place(level.span())));
+    }
+    Ok(out)
 }
 
 pub struct Registry {
@@ -310,6 +426,10 @@ impl Registry {
                 .join(": ");
             usage(format!("{}{at}: {msg}", toml_path.display()))
         })?;
+        let lines = Arc::new(Lines::new(toml_text));
+        // Built once, shared by every subject; checked even when no subject uses it, so a typo
+        // never passes silently.
+        let global = Arc::new(rules(&cfg.compat, "compat", &toml_path, &lines)?);
         let mut subjects = BTreeMap::new();
         // Everything read as a schema must lie inside the registry once symlinks are resolved.
         let canonical_root =
@@ -321,6 +441,8 @@ impl Registry {
             .collect();
         dirs.sort_by_key(|e| e.file_name());
         for d in dirs {
+            // Each subject reads and parses its schema files: Ctrl-C is seen between them.
+            cancelled(0)?;
             let name = d.file_name().to_string_lossy().into_owned();
             if name.starts_with('_') || name.starts_with('.') {
                 continue;
@@ -346,27 +468,33 @@ impl Registry {
                 continue;
             }
             versions.sort_by_key(|v| v.version);
-            let s = cfg.subjects.get(&name).cloned().unwrap_or_default();
-            let pick = |o: Option<String>, d: &Option<String>, default: &str| {
-                o.or_else(|| d.clone())
-                    .unwrap_or_else(|| default.to_string())
+            let none = Settings::default();
+            let s = cfg.subjects.get(&name).unwrap_or(&none);
+            let pick = |o: &Option<String>, d: &Option<String>, default: &str| {
+                o.as_ref()
+                    .or(d.as_ref())
+                    .map_or_else(|| default.to_string(), Clone::clone)
             };
-            let rules = rule_config(
-                &[
-                    (&s.compat, &format!("subjects.{name}.compat")),
-                    (&cfg.compat, "compat"),
-                ],
+            let own = rules(
+                &s.compat,
+                &format!("subjects.{name}.compat"),
                 &toml_path,
-                &toml_text,
+                &lines,
             )?;
+            let rules = RuleConfig {
+                tables: [Arc::new(own), global.clone()]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+            };
             subjects.insert(
                 name.clone(),
                 Subject {
                     rules,
-                    compatibility: pick(s.compatibility, &cfg.defaults.compatibility, "BACKWARD")
+                    compatibility: pick(&s.compatibility, &cfg.defaults.compatibility, "BACKWARD")
                         .to_ascii_uppercase(),
-                    policy: pick(s.policy, &cfg.defaults.policy, "strict").to_ascii_lowercase(),
-                    dialect: pick(s.dialect, &cfg.defaults.dialect, "draft-07"),
+                    policy: pick(&s.policy, &cfg.defaults.policy, "strict").to_ascii_lowercase(),
+                    dialect: pick(&s.dialect, &cfg.defaults.dialect, "draft-07"),
                     name,
                     dir: d.path(),
                     versions,
@@ -383,8 +511,6 @@ impl Registry {
                 }
             }
         }
-        // Checked even when no subject uses it, so a typo never passes silently.
-        rule_config(&[(&cfg.compat, "compat")], &toml_path, &toml_text)?;
         for name in cfg.subjects.keys() {
             if !subjects.contains_key(name) {
                 return Err(usage(format!(
@@ -767,18 +893,24 @@ mod tests {
 
     #[test]
     fn pointer_prefixes_match_whole_segments() {
-        assert!(pointer_prefix("#/properties/a", "#/properties/a"));
-        assert!(pointer_prefix("#/properties/a", "#/properties/a/maxLength"));
-        assert!(pointer_prefix("/properties/a/", "#/properties/a/maxLength"));
-        assert!(!pointer_prefix("#/properties/a", "#/properties/ab"));
-        assert!(pointer_prefix("#/", "#/anything"));
+        let covers = |a, b| pointer_prefix(normalise_pointer(a), normalise_pointer(b));
+        assert!(covers("#/properties/a", "#/properties/a"));
+        assert!(covers("#/properties/a", "#/properties/a/maxLength"));
+        assert!(covers("/properties/a/", "#/properties/a/maxLength"));
+        assert!(!covers("#/properties/a", "#/properties/ab"));
+        assert!(covers("#/", "#/anything"));
     }
 
     #[test]
     fn rule_config_levels_and_waivers() {
         let text = "[compat]\nignore = [\"MAX_LENGTH_ADDED\"]\nseverity = { PATTERN_ADDED = \"warn\", TITLE_CHANGED = \"error\", FORMAT_ADDED = \"off\" }\nignore_paths = [\"#/properties/x\"]\n";
         let cfg: RegistryToml = toml::from_str(text).unwrap();
-        let rc = rule_config(&[(&cfg.compat, "compat")], Path::new("r.toml"), text).unwrap();
+        let lines = Arc::new(Lines::new(text.to_string()));
+        let rc = RuleConfig {
+            tables: vec![Arc::new(
+                rules(&cfg.compat, "compat", Path::new("r.toml"), &lines).unwrap(),
+            )],
+        };
         let (l, w) = rc.judge("MAX_LENGTH_ADDED", "#/a", true);
         assert_eq!((l, w.map(|o| o.line)), (Level::Error, Some(2)));
         assert_eq!(rc.judge("PATTERN_ADDED", "#/a", true), (Level::Warn, None));

@@ -149,3 +149,58 @@ fn closed_stdout_is_a_quiet_success() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// stdout is /dev/null opened read-write: `1<>/dev/null` in a shell, Python's
+/// `subprocess.DEVNULL`, many service managers. That is a place to discard output, not a closed
+/// stdout: every reading command succeeds and writes nothing.
+#[test]
+fn stdout_on_dev_null_opened_read_write_is_no_error() {
+    let t = topic("devnull-rw", 1);
+    evtctl()
+        .args(["publish", &t])
+        .write_stdin("{\"n\":1}\n{\"n\":2}\n")
+        .assert()
+        .success();
+    let tail = [
+        "tail",
+        &t,
+        "--from",
+        "beginning",
+        "--until",
+        "end",
+        "-o",
+        "json",
+    ];
+    // Through a shell, as `1<>/dev/null`.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"exec "$0" "$@" 1<>/dev/null"#)
+        .arg(bin())
+        .args(tail)
+        .env("EVTCTL_BROKERS", &broker().bootstrap)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .env_remove("EVTCTL_PROFILE")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("closed"), "{stderr}");
+    // As Python's subprocess.DEVNULL gives it: os.open(os.devnull, os.O_RDWR).
+    let registry = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas");
+    for args in [&tail[..], &["schema", "list", "--registry", registry][..]] {
+        let null = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/null")
+            .unwrap();
+        let out = evtctl_process()
+            .args(args)
+            .stdout(null)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("closed"), "{stderr}");
+    }
+}

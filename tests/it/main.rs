@@ -9,6 +9,7 @@ mod compat_soundness;
 mod config;
 mod daily;
 mod dlq;
+mod drain;
 mod errors;
 mod faults;
 mod groups;

@@ -454,3 +454,246 @@ fn compat_against_a_git_revision() {
         .assert()
         .code(2);
 }
+
+/// `ARGS` run under a generous address-space limit (a safety net for the machine running the
+/// tests), returning its exit code and its peak resident memory, as the kernel counted it.
+#[cfg(target_os = "linux")]
+fn run_measured(args: &[&str]) -> (Option<i32>, u64, String) {
+    // Waited for by wait4 below, which also reports its peak memory.
+    #[allow(clippy::zombie_processes)]
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -v 8000000; exec "$0" "$@""#)
+        .arg(bin())
+        .args(args)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .env_remove("EVTCTL_REGISTRY")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    #[allow(unsafe_code)]
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child (never waited for by `Child`) into locals that outlive
+    // the call. `Child::wait` cannot report the peak memory that this test is about.
+    #[allow(unsafe_code)]
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid);
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    // ru_maxrss is in KiB on Linux.
+    (code, usage.ru_maxrss as u64 * 1024, stderr)
+}
+
+/// A registry.toml with 200,000-entry lists (one list on one line, 8 MB) loads in memory
+/// proportional to its size: each entry once, no copy of its line per entry or per subject.
+#[cfg(target_os = "linux")]
+#[test]
+fn registry_toml_with_200000_entry_lists_loads_in_bounded_memory() {
+    let n = 200_000;
+    let ignore = vec!["\"MAX_LENGTH_ADDED\""; n].join(", ");
+    let paths = (0..n)
+        .map(|i| format!("\"#/properties/p{i}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let subject_paths = (0..n)
+        .map(|i| format!("  \"#/properties/q{i}\",\n"))
+        .collect::<String>();
+    let toml = format!(
+        "[compat]\nignore = [{ignore}]\nignore_paths = [{paths}]\n\n\
+         [subjects.a.compat]\nignore_paths = [\n{subject_paths}]\n"
+    );
+    let dir = temp_registry(&[
+        ("registry.toml", &toml),
+        ("a/v1.schema.json", OPEN_V1),
+        ("a/v2.schema.json", V3_NARROWED),
+        ("b/v1.schema.json", OPEN_V1),
+        ("c/v1.schema.json", OPEN_V1),
+    ]);
+    let reg = dir.to_str().unwrap();
+    let (code, peak, stderr) = run_measured(&["schema", "check", "--registry", reg]);
+    assert_eq!(code, Some(0), "{stderr}");
+    // About 150 MB (a debug build) for an 8 MB file, mostly the TOML parser's own tree; the
+    // quadratic copy needed over 20 GB.
+    assert!(peak < 600 << 20, "peak resident memory {peak} bytes");
+    // The waivers still work, and a report quotes the long line capped, from the entry on.
+    let out = evtctl()
+        .args(["compat", "a", "--registry", reg, "-o", "json"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("registry.toml"), "{stdout}");
+    for line in stdout.lines() {
+        assert!(line.len() < 4000, "a report line of {} chars", line.len());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Ctrl-C during `schema check` stops it inside a subject (between examples, and after a long
+/// validation), not only between subjects: exit 130, no verdict.
+#[cfg(target_os = "linux")]
+#[test]
+fn sigint_during_schema_check_exits_130() {
+    // One subject, whose only invalid example is a FIFO: evtctl waits on it, inside the check.
+    let dir = temp_registry(&[("a/v1.schema.json", OPEN_V1)]);
+    let examples = dir.join("a/examples/invalid");
+    std::fs::create_dir_all(&examples).unwrap();
+    let fifo = examples.join("e.json");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let child = evtctl_process()
+        .args(["schema", "check", "-o", "json", "--registry"])
+        .arg(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    // Opening the FIFO for writing returns once evtctl has opened it to read the example.
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    // evtctl's Ctrl-C thread wakes on the signal, sets the flag, then blocks again: wait until
+    // it has blocked once more than before, so the flag is known to be set.
+    let ctrlc_switches = || -> u64 {
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).unwrap();
+        tasks
+            .filter_map(|t| t.ok())
+            .filter(|t| {
+                std::fs::read_to_string(t.path().join("comm")).is_ok_and(|c| c.trim() == "ctrl-c")
+            })
+            .filter_map(|t| std::fs::read_to_string(t.path().join("status")).ok())
+            .filter_map(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+                    .and_then(|n| n.trim().parse::<u64>().ok())
+            })
+            .sum()
+    };
+    let before = ctrlc_switches();
+    assert!(std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap()
+        .success());
+    wait_for("the Ctrl-C handler to run", 30, || {
+        ctrlc_switches() > before
+    });
+    // A valid event as an "invalid" example: a problem, had the check gone on (exit 1).
+    std::io::Write::write_all(&mut writer, br#"{"id":"x"}"#).unwrap();
+    drop(writer);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("summary"),
+        "no verdict on a check cut short"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A report quotes at most a bounded part of an example: a validation message that quotes a
+/// 12-million-character value is cut, with an ellipsis and the total length.
+#[test]
+fn schema_check_caps_what_it_quotes_of_an_example() {
+    let big = format!("{{\"id\":\"{}\"}}", "x".repeat(12_000_000));
+    let dir = temp_registry(&[
+        ("a/v1.schema.json", OPEN_V1),
+        (
+            "a/v2.schema.json",
+            r#"{"type":"object","properties":{"id":{"type":"string","maxLength":5}},"required":["id"]}"#,
+        ),
+        ("a/examples/valid/big.json", &big),
+    ]);
+    for format in ["json", "pretty"] {
+        let out = evtctl()
+            .args(["schema", "check", "-o", format, "--registry"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("big.json"), "{format}");
+        for line in stdout.lines() {
+            assert!(
+                line.len() < 4000,
+                "{format}: a line of {} chars",
+                line.len()
+            );
+        }
+        assert!(stdout.contains("… (12000"), "{format}: {}", &stdout[..500]);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `publish --type` says once, on stderr, when its events go out unvalidated: no registry in
+/// sight, or a type (and topic) the registry has no schema for. Never silent, even without -v.
+#[test]
+fn publish_type_says_once_when_events_go_unvalidated() {
+    let t = topic("type-unvalidated", 1);
+    let dir = std::env::temp_dir().join(unique("no-registry"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("in.jsonl");
+    std::fs::write(
+        &file,
+        "{\"orderId\":\"a\"}\n{\"orderId\":\"b\"}\n{\"orderId\":\"c\"}\n",
+    )
+    .unwrap();
+    let publish = |args: &[&str]| {
+        let out = evtctl()
+            .current_dir(&dir)
+            .args(["publish", &t, "--file"])
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        stderr
+    };
+    // No registry in sight (./schemas does not exist here).
+    for extra in [&[][..], &["-v"][..]] {
+        let stderr = publish(&[&["--type", "OrderPlaced"][..], extra].concat());
+        assert_eq!(
+            stderr.matches("no schema registry at schemas").count(),
+            1,
+            "{stderr}"
+        );
+        assert!(stderr.contains("without validation"), "{stderr}");
+    }
+    // A registry, but no schema for the type (nor the topic).
+    let stderr = publish(&["--registry", REGISTRY, "--type", "NoSuchType"]);
+    assert_eq!(
+        stderr
+            .matches("has no schema for type `NoSuchType`")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    // Validation asked away, or a type the registry knows: nothing to say.
+    let stderr = publish(&["--type", "NoSuchType", "--no-validate"]);
+    assert!(!stderr.contains("validation"), "{stderr}");
+    // (these payloads fail OrderPlaced's schema: refused, and no word about skipping validation)
+    let out = evtctl()
+        .args([
+            "publish",
+            &t,
+            "--registry",
+            REGISTRY,
+            "--type",
+            "OrderPlaced",
+        ])
+        .arg("{\"orderId\":\"a\"}")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("without validation"), "{stderr}");
+    assert_eq!(read_all(&t, &[]).len(), 12);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
