@@ -3,6 +3,8 @@
 //! One run, tool `evtctl`, a rule entry (id + description) for every rule a result names, and
 //! results with `ruleId`/`ruleIndex`, a level, a message and a physical location
 //! (file, line, column). Waived results carry an external suppression naming the waiver.
+//! Message texts are plain text in which SARIF makes `[text](target)` a link: brackets from
+//! the data are escaped (see [`super::escape::sarif_text`]).
 
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -92,7 +94,7 @@ pub fn log(
                 "ruleId": r.rule,
                 "ruleIndex": index[r.rule.as_str()],
                 "level": r.level.as_str(),
-                "message": {"text": r.message},
+                "message": {"text": super::escape::sarif_text(&r.message)},
                 "properties": r.properties,
             });
             v["locations"] = if r.file.is_empty() {
@@ -119,7 +121,7 @@ pub fn log(
         .collect();
     let notes: Vec<Value> = notifications
         .iter()
-        .map(|n| json!({"level": "error", "message": {"text": n}}))
+        .map(|n| json!({"level": "error", "message": {"text": super::escape::sarif_text(n)}}))
         .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
