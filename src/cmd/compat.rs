@@ -43,6 +43,16 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The finding as `-o json` reports it: a waived finding's `severity` is `off` (what the
+    /// configuration made of it; `breaking` keeps the checker's verdict), never `error`.
+    pub fn to_json(&self) -> Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if self.waived_by.is_some() {
+            v["severity"] = "off".into();
+        }
+        v
+    }
+
     /// Whether this finding fails the check under `fail_on`.
     pub fn fails(&self, fail_on: FailOn) -> bool {
         self.waived_by.is_none()
@@ -141,7 +151,7 @@ fn parse_policy(s: &str) -> Result<Policy> {
 fn read_schema(path: &Path) -> Result<(Value, String)> {
     let text =
         std::fs::read_to_string(path).map_err(|e| usage(format!("{}: {e}", path.display())))?;
-    let v = serde_json::from_str(&text).map_err(|e| usage(json_error_at(path, &e)))?;
+    let v = serde_json::from_str(&text).map_err(|e| usage(json_error_at(path, &text, &e)))?;
     Ok((v, text))
 }
 
@@ -510,7 +520,7 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
                 "compatible": compatible,
                 "could_not_check": o.unchecked,
                 "checked": o.checked,
-                "changes": o.findings,
+                "changes": o.findings.iter().map(Finding::to_json).collect::<Vec<_>>(),
             }))?;
         }
         None => {

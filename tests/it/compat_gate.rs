@@ -78,6 +78,10 @@ fn waivers_are_reported_with_the_line_that_waived_them() {
     assert_eq!(v["compatible"], true);
     let note = change(&v, "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL");
     assert_eq!(note["breaking"], true, "the checker's verdict is kept");
+    assert_eq!(
+        note["severity"], "off",
+        "a waived change is not an error: {note}"
+    );
     assert_eq!(note["waived_by"]["line"], 5);
     assert_eq!(
         note["waived_by"]["text"],
@@ -127,6 +131,12 @@ fn ignore_by_rule_id_and_severity_off() {
         change(&v, "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL")["waived_by"]["line"],
         3
     );
+    for rule in [
+        "MAX_LENGTH_ADDED",
+        "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
+    ] {
+        assert_eq!(change(&v, rule)["severity"], "off", "{v}");
+    }
     // A path prefix matches whole segments only.
     let toml = "[subjects.s.compat]\nignore_paths = [\"#/properties/no\", \"#/properties/id\"]\n";
     let reg = temp_registry(&[
@@ -732,4 +742,61 @@ fn validate_reports_are_well_formed_and_unforgeable_too() {
     );
     assert_eq!(props.len(), 2, "{gh}");
     assert!(!data.contains(['\x1b', '\n']), "{data:?}");
+}
+
+// ----- messages tell the change as it happened -----
+
+#[test]
+fn compat_messages_tell_the_change_from_old_to_new_whatever_the_mode_and_policy() {
+    let v1 = r#"{"type":"object","properties":{"a":{"type":"integer"},"name":{"type":"string"}},"required":["name"]}"#;
+    let v2 = r#"{"type":"object","properties":{"a":{"type":"string"}}}"#;
+    let reg = temp_registry(&[("s/v1.schema.json", v1), ("s/v2.schema.json", v2)]);
+    for mode in ["FORWARD", "FULL"] {
+        let (code, v) = compat_json(&reg, &["--mode", mode]);
+        assert_eq!(code, 1, "{v}");
+        let ty = change(&v, "TYPE_CHANGED")["message"].as_str().unwrap();
+        assert!(
+            ty.starts_with("type changed from integer to string"),
+            "{mode}: {ty}"
+        );
+        for c in v["changes"].as_array().unwrap() {
+            let m = c["message"].as_str().unwrap();
+            assert!(!m.contains("from string to integer"), "{mode}: {m}");
+            assert!(!m.contains("new property `name`"), "{mode}: {m}");
+            assert!(
+                !m.contains("writer") && !m.contains("reader"),
+                "{mode}: {m}"
+            );
+        }
+        assert!(
+            v["changes"].as_array().unwrap().iter().any(|c| c["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("property `name` removed")),
+            "{mode}: {v}"
+        );
+    }
+    // Under --policy lenient no message suggests policy lenient.
+    let reg = temp_registry(&[("s/v1.schema.json", V1), ("s/v2.schema.json", V2)]);
+    let (_, v) = compat_json(&reg, &["--policy", "lenient"]);
+    let c = change(&v, "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL");
+    assert_eq!(c["breaking"], false, "{c}");
+    let m = c["message"].as_str().unwrap();
+    assert!(!m.contains("use policy lenient"), "{m}");
+    assert!(m.contains("compatible under policy lenient"), "{m}");
+}
+
+#[test]
+fn compat_parse_errors_name_the_line_and_column_of_the_fault() {
+    let reg = temp_registry(&[
+        ("s/v1.schema.json", V1),
+        ("s/v2.schema.json", "{\"type\": \"object\",\n"),
+    ]);
+    let (code, v) = compat_json(&reg, &[]);
+    assert_eq!(code, 2, "{v}");
+    let why = v["could_not_check"][0].as_str().unwrap();
+    assert!(
+        why.ends_with("v2.schema.json:1:19: EOF while parsing a value"),
+        "{why}"
+    );
 }
