@@ -887,14 +887,13 @@ impl Ctx<'_> {
         }
     }
 
-    /// The usual reason for a break: `what` the writer's version allows is rejected by the
-    /// reader's ("values the old schema allows outside it are rejected by the new one").
+    /// The usual reason for a break: the reader's version rejects `what` the writer's allows
+    /// ("the new schema rejects values outside it that the old one allows").
     pub(super) fn rejected(&self, what: &str) -> String {
         format!(
-            "{what} the {} schema allows {} rejected by the {} one",
-            self.w(),
-            if what.ends_with('s') { "are" } else { "is" },
-            self.r()
+            "the {} schema rejects {what} that the {} one allows",
+            self.r(),
+            self.w()
         )
     }
 
@@ -1636,7 +1635,7 @@ impl Ctx<'_> {
                 format!(
                     "`multipleOf: {r}` {}: {}",
                     self.gained(),
-                    self.rejected("values that are not multiples of it")
+                    self.rejected("non-multiples of it")
                 ),
             ),
             (Some(w), Some(r)) => {
@@ -1669,7 +1668,7 @@ impl Ctx<'_> {
                         format!(
                             "`multipleOf` changed {}: {}",
                             self.old_to_new(w, r),
-                            self.rejected(&format!("values that are not multiples of {r}"))
+                            self.rejected(&format!("non-multiples of {r}"))
                         ),
                     ),
                     _ => self.emit(
@@ -1719,7 +1718,7 @@ impl Ctx<'_> {
                 format!(
                     "`{kw}: {r}` {}: {}",
                     self.gained(),
-                    self.rejected("values that do not match it")
+                    self.rejected("values failing it")
                 ),
             ),
             (Some(w), Some(r)) if w != r => self.emit(
@@ -1730,7 +1729,7 @@ impl Ctx<'_> {
                 format!(
                     "`{kw}` changed {}: {}",
                     self.old_to_new(w, r),
-                    self.rejected("values that do not match it")
+                    self.rejected("values failing it")
                 ),
             ),
             _ => {}
@@ -1804,7 +1803,7 @@ impl Ctx<'_> {
                         format!(
                             "`if/then/else` {}: {}",
                             self.gained(),
-                            self.rejected("values that do not satisfy it")
+                            self.rejected("values failing it")
                         ),
                     );
                 }

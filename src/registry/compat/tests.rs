@@ -1419,7 +1419,7 @@ fn forward_breaks_say_which_schema_rejects_which_data() {
     );
     assert_eq!(
         c[0].message,
-        "type changed from integer to string: string values the new schema allows are rejected by the old one"
+        "type changed from integer to string: the old schema rejects string values that the new one allows"
     );
     // A required property removed: old readers require what new data lacks.
     let old =
