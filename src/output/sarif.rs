@@ -46,7 +46,8 @@ pub struct Result {
 }
 
 /// A file path as a SARIF artifact URI: relative to the working directory when it is below
-/// it (what GitHub code scanning expects: paths from the repository root), `/` separated.
+/// it (what GitHub code scanning expects: paths from the repository root), `/` separated,
+/// percent-encoded.
 pub fn artifact_uri(file: &str) -> String {
     let p = Path::new(file);
     let rel = std::env::current_dir()
@@ -58,8 +59,18 @@ pub fn artifact_uri(file: &str) -> String {
         })
         .unwrap_or_else(|| p.to_path_buf());
     let s = rel.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    // A URI reference: a `#`, `?`, `%` or space in a file name is data, not URI syntax.
+    percent_encoding::utf8_percent_encode(s, URI_PATH).to_string()
 }
+
+/// Everything but RFC 3986 unreserved characters and `/` is percent-encoded in a path.
+const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// The whole log. `describe` gives the description of a rule id; `notifications` are
 /// failures to run (e.g. "could not check: …"), reported as tool execution notifications.
@@ -139,4 +150,16 @@ pub fn log(
             "results": results,
         }]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn artifact_uris_encode_what_uri_syntax_would_read() {
+        assert_eq!(artifact_uri("a b/c#d?e%f.json"), "a%20b/c%23d%3Fe%25f.json");
+        assert_eq!(artifact_uri("./s/v1.schema.json"), "s/v1.schema.json");
+        assert_eq!(artifact_uri("é/[x].json"), "%C3%A9/%5Bx%5D.json");
+    }
 }

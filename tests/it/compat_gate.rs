@@ -800,3 +800,36 @@ fn compat_parse_errors_name_the_line_and_column_of_the_fault() {
         "{why}"
     );
 }
+
+#[test]
+fn compat_sarif_locations_are_uris_and_messages_hold_no_links() {
+    let reg = hostile_registry();
+    let out = evtctl()
+        .current_dir(&reg)
+        .args(["--registry", ".", "compat", "--format", "sarif"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_valid_sarif(&log);
+    for r in log["runs"][0]["results"].as_array().unwrap() {
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        // RFC 3986 characters only: the subject directory is percent-encoded.
+        assert!(
+            uri.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~/%".contains(c)),
+            "{uri}"
+        );
+        assert!(
+            uri.ends_with("/v2.schema.json") && uri.starts_with("a%60b%20%3Cimg"),
+            "{uri}"
+        );
+        // `[text](target)` is a link in SARIF message text: brackets from data are escaped.
+        let text = r["message"]["text"].as_str().unwrap();
+        if text.contains("[l]") {
+            panic!("an unescaped link in {text}");
+        }
+    }
+}
