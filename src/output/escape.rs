@@ -45,6 +45,9 @@ pub mod md {
     /// padded with a space where the text begins or ends with a backtick or a space (CommonMark
     /// strips one space from each side then). Newlines and controls are visible escapes.
     pub fn code(s: &str) -> String {
+        if s.is_empty() {
+            return "` `".to_string(); // "``" would be two backticks, not an empty span
+        }
         let s = escape_line(s);
         let longest = s
             .split(|c| c != '`')
@@ -252,6 +255,7 @@ mod tests {
             );
         }
         assert_eq!(md::code("plain"), "`plain`");
+        assert_eq!(md::code(""), "` `");
         assert_eq!(md::code("a`b"), "``a`b``");
         assert_eq!(md::code("`"), "`` ` ``");
         assert_eq!(md::code("a``b```c"), "````a``b```c````");
