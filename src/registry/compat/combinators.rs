@@ -600,7 +600,10 @@ impl Ctx<'_> {
                             "NOT_TYPE_NARROWED",
                             &p,
                             Sev::Info,
-                            format!("`not` changed; the {} schema's excludes less", self.r()),
+                            format!(
+                                "`not` changed; the {} schema's `not` excludes less",
+                                self.r()
+                            ),
                         );
                     }
                 } else {
@@ -610,7 +613,7 @@ impl Ctx<'_> {
                         &p,
                         Sev::Break,
                         format!(
-                            "`not` changed; the {} schema's excludes values the {} one allowed",
+                            "`not` changed; the {} schema's `not` excludes values the {} one allowed",
                             self.r(),
                             self.w()
                         ),
