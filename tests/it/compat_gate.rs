@@ -833,3 +833,23 @@ fn compat_sarif_locations_are_uris_and_messages_hold_no_links() {
         }
     }
 }
+
+#[test]
+fn compat_pretty_output_shows_controls_in_names_as_escapes() {
+    let reg = hostile_registry();
+    let out = evtctl()
+        .args([
+            "--registry",
+            reg.to_str().unwrap(),
+            "compat",
+            "-o",
+            "pretty",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains(['\x1b', '\x07']), "{text:?}");
+    assert!(text.contains("\\e[31m\\x07"), "{text}");
+    assert_eq!(text.lines().count(), 2, "one line per change: {text}");
+}
