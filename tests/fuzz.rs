@@ -1,6 +1,7 @@
 //! Property-based fuzzing (proptest) of the parsers and decoders that see untrusted input: the
 //! record envelope (round trip and arbitrary lines), the position grammar, the DLQ origin
-//! decoder, the terminal escaper, compat on arbitrary schema pairs, and validate's quick path
+//! decoder, the terminal escaper, the report escapers (Markdown, workflow commands, XML), compat
+//! on arbitrary schema pairs, and validate's quick path
 //! against the ordinary validator.
 //!
 //! `cargo test` runs each target with proptest's default number of cases; CI runs more
@@ -9,6 +10,7 @@
 
 use evtctl::cmd::validate::{parse_json, verdict, Verdict};
 use evtctl::dlq::origin::decode;
+use evtctl::output::escape::{gh, md, xml};
 use evtctl::output::sanitize::{escape, escape_json, escape_line};
 use evtctl::position::{parse_start, parse_stop};
 use evtctl::record::{Header, Record};
@@ -182,6 +184,46 @@ proptest! {
             prop_assert!(!out.chars().any(hostile), "{:?} → {:?}", s, out);
         }
         prop_assert!(!escape_line(&s).contains('\n'));
+    }
+
+    /// The report escapers on any text: annotation properties and data read back as written
+    /// (after the terminal escapes) and hold nothing that ends them, XML holds only XML 1.0
+    /// characters and no markup, a Markdown code span holds the whole text, and no Markdown
+    /// output can split a table cell.
+    #[test]
+    fn report_escaping_keeps_any_text_inert(s in "\\PC*|[\\x00-\\x{ff}\\u{fff0}-\\u{ffff}`|@<>()!%,:\\[\\]\\\\]{0,40}") {
+        let unescape = |e: &str| {
+            e.replace("%3A", ":").replace("%2C", ",").replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+        };
+        let p = gh::property(&s);
+        prop_assert!(!p.contains([',', ':', '\n', '\r']), "{:?} → {:?}", s, p);
+        prop_assert_eq!(unescape(&p), escape_line(&s).into_owned());
+        let d = gh::data(&s);
+        prop_assert!(!d.contains(['\n', '\r']), "{:?} → {:?}", s, d);
+        prop_assert_eq!(unescape(&d), escape(&s).into_owned());
+        for x in [xml::text(&s), xml::attr(&s)] {
+            prop_assert!(x.chars().all(|c| matches!(c, '\t' | '\n' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)), "{:?} → {:?}", s, x);
+            prop_assert!(!x.contains(['<', '>']));
+        }
+        prop_assert!(!xml::attr(&s).contains(['"', '\n']));
+        let code = md::code(&s);
+        prop_assume!(!s.is_empty()); // `md::code("")` is "` `", a span holding a space
+        let open = code.len() - code.trim_start_matches('`').len();
+        let inner = &code[open..code.len() - open];
+        prop_assert!(!inner.split(|c| c != '`').any(|run| run.len() == open), "{:?}", code);
+        let inner = inner.strip_prefix(' ').and_then(|i| i.strip_suffix(' ')).filter(|_| inner.len() >= 2 && inner.starts_with(' ') && inner.ends_with(' ')).unwrap_or(inner);
+        let shown = escape_line(&s);
+        prop_assert_eq!(inner, shown.as_ref());
+        for m in [md::text(&s), md::cell_code(&s)] {
+            let mut chars = m.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => { chars.next(); }
+                    '|' | '\n' | '\r' => prop_assert!(false, "{:?} → {:?}", s, m),
+                    _ => {}
+                }
+            }
+        }
     }
 
     /// "Ends quickly" is measured in work, not in seconds: these schemas have a few dozen

@@ -10,6 +10,8 @@
 use crate::cli::{CompatArgs, CompatFormat, FailOn};
 use crate::config::Settings;
 use crate::error::{usage, Interrupted, ProblemsFound, UsageError};
+use crate::output::escape::{gh, md, xml};
+use crate::output::sanitize::escape_line;
 use crate::output::sarif;
 use crate::output::Printer;
 use crate::registry::compat::{self, Change, Mode, Policy, UNVERIFIABLE_KEYWORD_CHANGED};
@@ -41,6 +43,16 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The finding as `-o json` reports it: a waived finding's `severity` is `off` (what the
+    /// configuration made of it; `breaking` keeps the checker's verdict), never `error`.
+    pub fn to_json(&self) -> Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if self.waived_by.is_some() {
+            v["severity"] = "off".into();
+        }
+        v
+    }
+
     /// Whether this finding fails the check under `fail_on`.
     pub fn fails(&self, fail_on: FailOn) -> bool {
         self.waived_by.is_none()
@@ -139,7 +151,7 @@ fn parse_policy(s: &str) -> Result<Policy> {
 fn read_schema(path: &Path) -> Result<(Value, String)> {
     let text =
         std::fs::read_to_string(path).map_err(|e| usage(format!("{}: {e}", path.display())))?;
-    let v = serde_json::from_str(&text).map_err(|e| usage(json_error_at(path, &e)))?;
+    let v = serde_json::from_str(&text).map_err(|e| usage(json_error_at(path, &text, &e)))?;
     Ok((v, text))
 }
 
@@ -444,27 +456,19 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
                     "warning"
                 };
                 printer.line(&format!(
-                    "::{kind} file={},line={},col={},title={}::{}{}{}",
-                    f.file,
+                    "::{kind} file={},line={},col={},title={}::{}",
+                    gh::property(&f.file),
                     f.line,
                     f.column,
-                    f.rule,
-                    f.message.replace('\n', "%0A"),
-                    versions(f),
-                    waiver_note(f),
+                    gh::property(&f.rule),
+                    gh::data(&format!("{}{}{}", f.message, versions(f), waiver_note(f))),
                 ))?;
             }
             for u in &o.unchecked {
-                printer.line(&format!("::error title=could not check::{u}"))?;
+                printer.line(&format!("::error title=could not check::{}", gh::data(u)))?;
             }
         }
         Some(CompatFormat::Junit) => {
-            let esc = |s: &str| {
-                s.replace('&', "&amp;")
-                    .replace('<', "&lt;")
-                    .replace('>', "&gt;")
-                    .replace('"', "&quot;")
-            };
             // Counts are the elements present: a testcase per pair checked without a break, one
             // per breaking change, one per pair that could not be checked.
             let broke = |c: &str| {
@@ -489,18 +493,18 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
                 ))?;
             }
             for c in passing {
-                printer.line(&format!("    <testcase name=\"{}\"/>", esc(c)))?;
+                printer.line(&format!("    <testcase name=\"{}\"/>", xml::attr(c)))?;
             }
             for f in &failing {
                 printer.line(&format!(
                     "    <testcase name=\"{}:{}:{} {}\"><failure message=\"{}\">{}{}</failure></testcase>",
-                    esc(&f.file), f.line, f.column, esc(&f.rule), esc(&f.message), esc(&f.path), esc(&versions(f))
+                    xml::attr(&f.file), f.line, f.column, xml::attr(&f.rule), xml::attr(&f.message), xml::text(&f.path), xml::text(&versions(f))
                 ))?;
             }
             for u in &o.unchecked {
                 printer.line(&format!(
                     "    <testcase name=\"could not check\"><error message=\"{}\"/></testcase>",
-                    esc(u)
+                    xml::attr(u)
                 ))?;
             }
             printer.line("  </testsuite>\n</testsuites>")?;
@@ -516,7 +520,7 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
                 "compatible": compatible,
                 "could_not_check": o.unchecked,
                 "checked": o.checked,
-                "changes": o.findings,
+                "changes": o.findings.iter().map(Finding::to_json).collect::<Vec<_>>(),
             }))?;
         }
         None => {
@@ -534,19 +538,19 @@ fn report(o: &Outcome, a: &CompatArgs, printer: &mut Printer) -> Result<()> {
                 };
                 printer.line(&format!(
                     "{}:{}:{}: {s}{}{s:#}{level}: {}{} at {}{}",
-                    f.file,
+                    escape_line(&f.file),
                     f.line,
                     f.column,
                     f.rule,
-                    f.message,
-                    versions(f),
-                    f.path,
-                    waiver_note(f),
+                    escape_line(&f.message),
+                    escape_line(&versions(f)),
+                    escape_line(&f.path),
+                    escape_line(&waiver_note(f)),
                 ))?;
             }
             for u in &o.unchecked {
                 let b = st.bad;
-                printer.line(&format!("{b}could not check{b:#}: {u}"))?;
+                printer.line(&format!("{b}could not check{b:#}: {}", escape_line(u)))?;
             }
         }
     }
@@ -648,9 +652,9 @@ fn sarif_log(o: &Outcome, fail_on: FailOn) -> Value {
 }
 
 /// A pull-request comment: a verdict line, then one table per subject, breaking changes
-/// first, each with its explanation.
+/// first, each with its explanation. Every text from schemas, file names or registry.toml is
+/// escaped for where it lands (see [`md`]): it renders as written, never as markup.
 fn markdown(o: &Outcome, fail_on: FailOn) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let failing = o.findings.iter().filter(|f| f.fails(fail_on)).count();
     let shown = review_order(o, fail_on);
     let mut out = String::new();
@@ -660,7 +664,7 @@ fn markdown(o: &Outcome, fail_on: FailOn) -> String {
             o.unchecked.len()
         ));
         for u in &o.unchecked {
-            out.push_str(&format!("- {}\n", cell(u)));
+            out.push_str(&format!("- {}\n", md::text(u)));
         }
         out.push('\n');
     } else if failing > 0 {
@@ -684,7 +688,7 @@ fn markdown(o: &Outcome, fail_on: FailOn) -> String {
         let title = if subject.is_empty() {
             "schemas".to_string()
         } else {
-            format!("`{subject}`")
+            md::code(subject)
         };
         out.push_str(&format!("#### {title}\n\n"));
         out.push_str("| | Rule | Where | Versions | Explanation |\n|---|---|---|---|---|\n");
@@ -705,23 +709,20 @@ fn markdown(o: &Outcome, fail_on: FailOn) -> String {
                 (Some(v), _) => format!("v{v} ({})", f.mode),
                 _ => f.mode.clone(),
             };
-            let mut why = cell(&f.message);
+            let mut why = md::text(&f.message);
             if let Some(w) = &f.waived_by {
                 why.push_str(&format!(
-                    " — waived by `{}:{}`: `{}`",
-                    w.file,
-                    w.line,
-                    cell(&w.text)
+                    " — waived by {}: {}",
+                    md::cell_code(&format!("{}:{}", w.file, w.line)),
+                    md::cell_code(&w.text)
                 ));
             }
             out.push_str(&format!(
-                "| {status} | `{}` | `{}:{}:{}` `{}` | {} | {} |\n",
-                f.rule,
-                cell(&file),
-                f.line,
-                f.column,
-                cell(&f.path),
-                vers,
+                "| {status} | {} | {} {} | {} | {} |\n",
+                md::cell_code(&f.rule),
+                md::cell_code(&format!("{file}:{}:{}", f.line, f.column)),
+                md::cell_code(&f.path),
+                md::text(&vers),
                 why
             ));
         }

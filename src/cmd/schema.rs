@@ -127,7 +127,7 @@ pub fn check_subject(reg: &Registry, s: &Subject, cancel: &AtomicBool) -> Result
             stop()?;
             let event = match std::fs::read_to_string(&ex)
                 .map_err(|e| e.to_string())
-                .and_then(|t| serde_json::from_str(&t).map_err(|e| json_error_at(&ex, &e)))
+                .and_then(|t| serde_json::from_str(&t).map_err(|e| json_error_at(&ex, &t, &e)))
             {
                 Ok(v) => v,
                 Err(e) => {

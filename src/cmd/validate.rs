@@ -11,6 +11,7 @@ use crate::config::Settings;
 use crate::error::{usage, Interrupted, ProblemsFound};
 use crate::input::{Chunks, Next};
 use crate::kafka::reader::{self, Event, Flow, ReadEnd};
+use crate::output::escape::{gh, xml};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::record::Record;
@@ -260,28 +261,6 @@ struct Report<'p, 'r> {
     sarif: Vec<crate::output::sarif::Result>,
 }
 
-fn gh_escape(s: &str, property: bool) -> String {
-    let s = s
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A");
-    if property {
-        s.replace(':', "%3A").replace(',', "%2C")
-    } else {
-        s
-    }
-}
-
-fn xml_escape(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect::<String>()
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 impl<'r> Report<'_, 'r> {
     fn problems(&self) -> u64 {
         self.invalid + self.broken + if self.allow_unknown { 0 } else { self.unknown }
@@ -368,10 +347,10 @@ impl<'r> Report<'_, 'r> {
             Some(ReportFormat::Github) => {
                 let props = match loc {
                     Location::Line { source, line } => {
-                        format!("file={},line={line}", gh_escape(source, true))
+                        format!("file={},line={line}", gh::property(source))
                     }
                     Location::Record { .. } => {
-                        format!("title={}", gh_escape(&loc.to_string(), true))
+                        format!("title={}", gh::property(&loc.to_string()))
                     }
                 };
                 for i in issues {
@@ -386,7 +365,7 @@ impl<'r> Report<'_, 'r> {
                     };
                     self.printer.line(&format!(
                         "::error {props}::{}",
-                        gh_escape(&format!("{prefix}{at}{}", i.message), false)
+                        gh::data(&format!("{prefix}{at}{}", i.message))
                     ))?;
                 }
             }
@@ -436,10 +415,10 @@ impl<'r> Report<'_, 'r> {
                     .collect();
                 self.junit.push(format!(
                     "    <testcase name=\"{}\" classname=\"{}\"><failure message=\"{}\">{}</failure></testcase>",
-                    xml_escape(&loc.to_string()),
-                    xml_escape(subj.as_deref().unwrap_or(what)),
-                    xml_escape(&issues.first().map(|i| i.message.clone()).unwrap_or_default()),
-                    xml_escape(&detail.join("\n"))
+                    xml::attr(&loc.to_string()),
+                    xml::attr(subj.as_deref().unwrap_or(what)),
+                    xml::attr(&issues.first().map(|i| i.message.clone()).unwrap_or_default()),
+                    xml::text(&detail.join("\n"))
                 ));
             }
             None if self.printer.is_json() => {
@@ -474,7 +453,11 @@ impl<'r> Report<'_, 'r> {
             None => {
                 let st = self.printer.styles;
                 let (b, d) = (st.bad, st.dim);
-                let head = format!("{b}{loc}{b:#}: {}", subj.as_deref().unwrap_or(what));
+                let head = format!(
+                    "{b}{}{b:#}: {}",
+                    escape_line(&loc.to_string()),
+                    escape_line(subj.as_deref().unwrap_or(what))
+                );
                 for i in issues {
                     let at = if i.instance_path.is_empty() {
                         String::new()
@@ -484,7 +467,7 @@ impl<'r> Report<'_, 'r> {
                     let sp = if i.schema_path.is_empty() {
                         String::new()
                     } else {
-                        format!(" {d}({}){d:#}", i.schema_path)
+                        format!(" {d}({}){d:#}", escape_line(&i.schema_path))
                     };
                     self.printer
                         .line(&format!("{head}: {at}{}{sp}", escape_line(&i.message)))?;
@@ -920,18 +903,4 @@ fn validate_files<'r>(
         Ok(())
     })?;
     Ok(stopped_early)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes() {
-        assert_eq!(gh_escape("a,b:c%\n", true), "a%2Cb%3Ac%25%0A");
-        assert_eq!(
-            xml_escape("<a & \"b\">\x1b"),
-            "&lt;a &amp; &quot;b&quot;&gt;"
-        );
-    }
 }

@@ -7,6 +7,7 @@
 //! them quietly; commands that write to Kafka (see [`Printer::receipts_only`]) go on without
 //! their receipts instead.
 
+pub mod escape;
 pub mod format;
 pub mod pretty;
 pub mod sanitize;

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 /// C0 and C1 controls and DEL (except newline and tab), bidirectional controls (embeddings,
 /// overrides, isolates, marks), line and paragraph separators, and the byte-order mark.
-fn needs_escape(c: char) -> bool {
+pub(crate) fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(
             c,

@@ -3,6 +3,8 @@
 //! One run, tool `evtctl`, a rule entry (id + description) for every rule a result names, and
 //! results with `ruleId`/`ruleIndex`, a level, a message and a physical location
 //! (file, line, column). Waived results carry an external suppression naming the waiver.
+//! Message texts are plain text in which SARIF makes `[text](target)` a link: brackets from
+//! the data are escaped (see [`super::escape::sarif_text`]).
 
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -44,7 +46,8 @@ pub struct Result {
 }
 
 /// A file path as a SARIF artifact URI: relative to the working directory when it is below
-/// it (what GitHub code scanning expects: paths from the repository root), `/` separated.
+/// it (what GitHub code scanning expects: paths from the repository root), `/` separated,
+/// percent-encoded.
 pub fn artifact_uri(file: &str) -> String {
     let p = Path::new(file);
     let rel = std::env::current_dir()
@@ -56,8 +59,18 @@ pub fn artifact_uri(file: &str) -> String {
         })
         .unwrap_or_else(|| p.to_path_buf());
     let s = rel.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    let s = s.strip_prefix("./").unwrap_or(&s);
+    // A URI reference: a `#`, `?`, `%` or space in a file name is data, not URI syntax.
+    percent_encoding::utf8_percent_encode(s, URI_PATH).to_string()
 }
+
+/// Everything but RFC 3986 unreserved characters and `/` is percent-encoded in a path.
+const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// The whole log. `describe` gives the description of a rule id; `notifications` are
 /// failures to run (e.g. "could not check: …"), reported as tool execution notifications.
@@ -92,7 +105,7 @@ pub fn log(
                 "ruleId": r.rule,
                 "ruleIndex": index[r.rule.as_str()],
                 "level": r.level.as_str(),
-                "message": {"text": r.message},
+                "message": {"text": super::escape::sarif_text(&r.message)},
                 "properties": r.properties,
             });
             v["locations"] = if r.file.is_empty() {
@@ -119,7 +132,7 @@ pub fn log(
         .collect();
     let notes: Vec<Value> = notifications
         .iter()
-        .map(|n| json!({"level": "error", "message": {"text": n}}))
+        .map(|n| json!({"level": "error", "message": {"text": super::escape::sarif_text(n)}}))
         .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -137,4 +150,16 @@ pub fn log(
             "results": results,
         }]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn artifact_uris_encode_what_uri_syntax_would_read() {
+        assert_eq!(artifact_uri("a b/c#d?e%f.json"), "a%20b/c%23d%3Fe%25f.json");
+        assert_eq!(artifact_uri("./s/v1.schema.json"), "s/v1.schema.json");
+        assert_eq!(artifact_uri("é/[x].json"), "%C3%A9/%5Bx%5D.json");
+    }
 }

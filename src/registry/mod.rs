@@ -364,9 +364,39 @@ pub struct Registry {
     pub dlq_conventions: Vec<crate::dlq::origin::CustomConvention>,
 }
 
-/// `line:col` of a serde_json error, for messages that name a position.
-pub fn json_error_at(path: &Path, e: &serde_json::Error) -> String {
-    format!("{}:{}:{}: {e}", path.display(), e.line(), e.column())
+/// `path:line:col: message` for a serde_json error in `text`, columns in characters from 1.
+///
+/// serde_json counts columns in bytes and puts an error found at a newline (a raw newline in
+/// a string, the end of a file that ends with one) at column 0 of the next line; this names
+/// the character where the error is: that newline, at the end of its own line.
+pub fn json_error_at(path: &Path, text: &str, e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
+    let (line, col) = json_error_position(text, e.line(), e.column());
+    format!("{}:{line}:{col}: {msg}", path.display())
+}
+
+/// (line, column) in characters, both from 1, of serde_json's (line, byte column) position.
+fn json_error_position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    // serde_json's column counts the bytes up to and including the offending one.
+    let mut at = (line_start + column).saturating_sub(1).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[start..].chars().count() + 1,
+    )
 }
 
 fn parse_version(file_name: &str) -> Option<u32> {
@@ -806,7 +836,7 @@ pub fn read_inside(root: &Path, path: &Path) -> std::result::Result<Value, Strin
         ));
     }
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| json_error_at(&path, &e))
+    serde_json::from_str(&text).map_err(|e| json_error_at(&path, &text, &e))
 }
 
 /// Serves `$ref` targets from files inside the registry directory, nothing else.
@@ -945,5 +975,30 @@ mod tests {
         assert_eq!(parse_version("v12.schema.json"), Some(12));
         assert_eq!(parse_version("v1.json"), None);
         assert_eq!(parse_version("latest.schema.json"), None);
+    }
+}
+
+#[cfg(test)]
+mod json_position_tests {
+    use super::*;
+
+    fn at(text: &str) -> String {
+        let e = serde_json::from_str::<Value>(text).unwrap_err();
+        json_error_at(Path::new("f.json"), text, &e)
+    }
+
+    #[test]
+    fn parse_errors_name_the_character_never_column_0() {
+        // A file cut after a newline: the error is at the end of the last line.
+        assert_eq!(at("{\"a\":\n"), "f.json:1:6: EOF while parsing a value");
+        // A raw newline inside a string: that newline, at the end of its line.
+        assert_eq!(
+            at("{\"a\": \"x\ny\"}"),
+            "f.json:1:9: control character (\\u0000-\\u001F) found while parsing a string"
+        );
+        // Columns count characters, not bytes.
+        assert_eq!(at("{\"é\": x}"), "f.json:1:7: expected value");
+        assert_eq!(at("[1,\n 2,\n x]"), "f.json:3:2: expected value");
+        assert_eq!(at(""), "f.json:1:1: EOF while parsing a value");
     }
 }

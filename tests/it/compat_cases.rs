@@ -87,3 +87,45 @@ fn compat_cases() {
     );
     eprintln!("{} compat case(s) passed", files.len());
 }
+
+/// Every case, compared in both directions and in FULL, under both policies: each message
+/// names the schemas as people know them (old, new), never as the checker sees them (writer,
+/// reader, which swap in FORWARD), and none under LENIENT suggests LENIENT.
+#[test]
+fn case_messages_speak_of_old_and_new() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(CASE_DIR).expect("case directory exists") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let case: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let (Some(old), Some(new)) = (case.get("old"), case.get("new")) else {
+            continue;
+        };
+        let refs = case.get("refs").cloned().unwrap_or(Value::Null);
+        let resolve = move |name: &str| refs.get(name).cloned();
+        for mode in [Mode::Backward, Mode::Forward, Mode::Full] {
+            for policy in [Policy::Strict, Policy::Lenient] {
+                for c in compat_mod::compare(old, new, mode, policy, &resolve) {
+                    let m = &c.message;
+                    assert!(
+                        !m.contains("writer") && !m.contains("reader"),
+                        "{}: {mode}: {}: {m}",
+                        path.display(),
+                        c.rule
+                    );
+                    assert!(
+                        policy == Policy::Strict || !m.contains("use policy lenient"),
+                        "{}: {mode}: {}: {m}",
+                        path.display(),
+                        c.rule
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} messages");
+    eprintln!("{checked} messages checked");
+}

@@ -27,14 +27,18 @@ impl Ctx<'_> {
                 "UNIQUE_ITEMS_ADDED",
                 &p,
                 Sev::Break,
-                "reader requires unique items: writer arrays with duplicates are rejected".into(),
+                format!(
+                    "`uniqueItems: true` {}: {}",
+                    self.gained(),
+                    self.rejected("arrays with duplicates")
+                ),
             ),
             (true, false) => self.emit(
                 out,
                 "UNIQUE_ITEMS_REMOVED",
                 &p,
                 Sev::Info,
-                "`uniqueItems` removed".into(),
+                format!("`uniqueItems: true` {}", self.lost()),
             ),
             _ => {}
         }
@@ -117,7 +121,7 @@ impl Ctx<'_> {
                         "SCHEMA_REMOVED",
                         &p,
                         Sev::Info,
-                        "`items` removed".into(),
+                        format!("`items` {}", self.lost()),
                     );
                 }
             }
@@ -127,7 +131,11 @@ impl Ctx<'_> {
                 "SCHEMA_ADDED",
                 &p,
                 Sev::Break,
-                "`items` schema added: writer arrays may hold other values".into(),
+                format!(
+                    "`items` schema {}: {}",
+                    self.gained(),
+                    self.rejected("arrays of other items")
+                ),
             ),
             (Some(w), Some(r)) => {
                 self.check(w, &ws.child(wa.rest_kw), r, &rs.child(ra.rest_kw), &p, out)
@@ -178,27 +186,31 @@ impl Ctx<'_> {
         p: &str,
         out: &mut Vec<Change>,
     ) {
+        let (w_, gained) = (self.w(), self.gained());
         match rest_model(wa.rest) {
             Model::Open if is_trivial(r) => self.emit(
                 out,
                 "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL",
                 p,
                 Sev::Info,
-                format!("tuple position {i} added with an empty schema"),
+                format!("tuple position {i} {gained}; its schema is empty"),
             ),
             Model::Open => self.emit(
                 out,
                 "ITEM_ADDED_TO_OPEN_CONTENT_MODEL",
                 p,
                 Sev::Break,
-                format!("tuple position {i} added: writer arrays may hold anything there"),
+                format!(
+                    "tuple position {i} {gained}: {}",
+                    self.rejected("arrays with any item there")
+                ),
             ),
             Model::Closed => self.emit(
                 out,
                 "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL",
                 p,
                 Sev::Info,
-                format!("tuple position {i} added; the writer allowed no item there"),
+                format!("tuple position {i} {gained}; the {w_} schema allowed no item there"),
             ),
             Model::Partial => {
                 let rest = wa.rest.cloned().unwrap_or(Value::Bool(true));
@@ -209,10 +221,12 @@ impl Ctx<'_> {
                         "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
                         p,
                         Sev::Info,
-                        format!("tuple position {i} added; the writer's rest schema fits it"),
+                        format!(
+                            "tuple position {i} {gained}; the {w_} schema's rest schema fits it"
+                        ),
                     )
                 } else {
-                    self.emit(out, "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} added: the writer's rest schema allowed values it rejects"))
+                    self.emit(out, "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} {gained}: the {w_} schema's rest schema allowed values its schema in the {} one rejects", self.r()))
                 }
             }
         }
@@ -230,17 +244,18 @@ impl Ctx<'_> {
         out: &mut Vec<Change>,
     ) {
         let empty = self.accepts_nothing(w, wsc);
+        let (w_, r_, lost) = (self.w(), self.r(), self.lost());
         match rest_model(ra.rest) {
-            Model::Open => self.emit(out, "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} removed; the reader accepts anything there")),
-            Model::Closed if empty => self.emit(out, "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} (it accepted nothing) removed")),
-            Model::Closed => self.emit(out, "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} removed from a closed tuple: longer writer arrays are rejected")),
+            Model::Open => self.emit(out, "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} {lost}; the {r_} schema accepts anything there")),
+            Model::Closed if empty => self.emit(out, "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} (it accepted nothing) {lost}")),
+            Model::Closed => self.emit(out, "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} {lost} while the {r_} schema is a closed tuple: longer {w_} arrays are rejected by the {r_} schema")),
             Model::Partial => {
                 let rest = ra.rest.cloned().unwrap_or(Value::Bool(true));
                 let ok = is_compatible(&self.trial(w, wsc, &rest, &rs.child(ra.rest_kw), p));
                 if ok {
-                    self.emit(out, "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} removed; the reader's rest schema accepts its values"))
+                    self.emit(out, "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Info, format!("tuple position {i} {lost}; the {r_} schema's rest schema accepts its values"))
                 } else {
-                    self.emit(out, "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} removed: the reader's rest schema rejects its values"))
+                    self.emit(out, "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Break, format!("tuple position {i} {lost}: the {r_} schema's rest schema rejects values the {w_} one allowed there"))
                 }
             }
         }

@@ -52,7 +52,12 @@ impl Ctx<'_> {
             "PRODUCT_TYPE_NARROWED",
             &join(path, "allOf"),
             Sev::Info,
-            "writer `allOf` dropped: the reader is compared against the combined branches".into(),
+            format!(
+                "`allOf` {}: the {} schema is compared with the {} one's branches combined",
+                self.lost(),
+                self.r(),
+                self.w()
+            ),
         );
         (merged, inlined_ref)
     }
@@ -80,7 +85,7 @@ impl Ctx<'_> {
             return self.unsupported(
                 out,
                 &join(path, kw),
-                &format!("`{kw}` must be a non-empty array"),
+                &format!("the {} schema's `{kw}` must be a non-empty array", self.w()),
             );
         };
         let mut failed = Vec::new();
@@ -105,7 +110,13 @@ impl Ctx<'_> {
                 "COMBINED_TYPE_CHANGED",
                 &p,
                 Sev::Info,
-                format!("writer `{kw}` replaced by a single schema that accepts every branch"),
+                if self.forward {
+                    format!(
+                        "a single schema replaced by `{kw}`; the old schema accepts every branch"
+                    )
+                } else {
+                    format!("`{kw}` replaced by a single schema that accepts every branch")
+                },
             );
         } else {
             self.emit(
@@ -113,9 +124,11 @@ impl Ctx<'_> {
                 "COMBINED_TYPE_CHANGED",
                 &p,
                 Sev::Break,
-                format!(
-                    "writer `{kw}` replaced by a single schema that rejects branch(es) {failed:?}"
-                ),
+                if self.forward {
+                    format!("a single schema replaced by `{kw}` whose branch(es) {failed:?} the old schema rejects")
+                } else {
+                    format!("`{kw}` replaced by a single schema that rejects branch(es) {failed:?}")
+                },
             );
         }
     }
@@ -135,7 +148,7 @@ impl Ctx<'_> {
                 self.unsupported(
                     out,
                     &join(path, kw),
-                    &format!("reader `{kw}` must be a non-empty array"),
+                    &format!("the {} schema's `{kw}` must be a non-empty array", self.r()),
                 );
                 continue;
             };
@@ -201,9 +214,11 @@ impl Ctx<'_> {
                         "COMBINED_TYPE_EXTENDED",
                         &p,
                         Sev::Info,
-                        format!(
-                            "schema wrapped in `{kw}`; branch {j} accepts all writer data{overlap}"
-                        ),
+                        if self.forward {
+                            format!("`{kw}` replaced by a single schema; the old schema's branch {j} accepts all new data")
+                        } else {
+                            format!("schema wrapped in `{kw}`; branch {j} accepts all old data{overlap}")
+                        },
                     );
                     return;
                 }
@@ -213,7 +228,11 @@ impl Ctx<'_> {
                 "COMBINED_TYPE_SUBSCHEMAS_CHANGED",
                 &p,
                 Sev::Break,
-                format!("schema replaced by `{kw}` but no branch accepts all writer data"),
+                if self.forward {
+                    format!("`{kw}` replaced by a single schema, but no branch of the old `{kw}` accepts all new data")
+                } else {
+                    format!("schema replaced by `{kw}`, but no branch accepts all old data")
+                },
             );
         };
         let Some(wb) = wo
@@ -224,7 +243,10 @@ impl Ctx<'_> {
             return self.unsupported(
                 out,
                 &join(path, wkw),
-                &format!("writer `{wkw}` must be a non-empty array"),
+                &format!(
+                    "the {} schema's `{wkw}` must be a non-empty array",
+                    self.w()
+                ),
             );
         };
         // Duplicate branches never change what a sum accepts (for a writer `oneOf` dropping
@@ -267,18 +289,20 @@ impl Ctx<'_> {
                     "COMBINED_TYPE_SUBSCHEMAS_CHANGED",
                     &p,
                     Sev::Break,
-                    format!("reader `oneOf` branch(es) {dups:?} duplicate earlier branches: values matching them match twice and are rejected"),
+                    format!("the {} schema's `oneOf` branch(es) {dups:?} duplicate earlier branches: values matching them match twice and are rejected", self.r()),
                 );
             }
         }
         if wkw != kw {
+            let (old_kw, new_kw) = if self.forward { (kw, wkw) } else { (wkw, kw) };
+            let (w_, r_) = (self.w(), self.r());
             if kw == "anyOf" {
                 self.emit(
                     out,
                     "COMBINED_TYPE_EXTENDED",
                     &p,
                     Sev::Info,
-                    "oneOf relaxed to anyOf".into(),
+                    format!("`{old_kw}` changed to `{new_kw}`; the {r_} schema's anyOf accepts everything the {w_} one's oneOf does"),
                 );
             } else if disjoint {
                 self.emit(
@@ -286,7 +310,7 @@ impl Ctx<'_> {
                     "COMBINED_TYPE_CHANGED",
                     &p,
                     Sev::Info,
-                    "anyOf changed to oneOf whose branches accept disjoint types: no value can match two branches, so the same data is accepted".into(),
+                    format!("`{old_kw}` changed to `{new_kw}`; the {r_} schema's oneOf branches accept disjoint types: no value can match two branches, so the same data is accepted"),
                 );
             } else {
                 self.emit(
@@ -294,7 +318,7 @@ impl Ctx<'_> {
                     "COMBINED_TYPE_CHANGED",
                     &p,
                     Sev::Break,
-                    "anyOf changed to oneOf: data matching several branches is rejected".into(),
+                    format!("`{old_kw}` changed to `{new_kw}`: {w_} data matching several branches is rejected by the {r_} schema's oneOf"),
                 );
             }
         }
@@ -305,7 +329,11 @@ impl Ctx<'_> {
                 "SUM_TYPE_EXTENDED",
                 &p,
                 Sev::Info,
-                format!("`{kw}` gained {} branch(es){overlap}", rn - wn),
+                if self.forward {
+                    format!("`{wkw}` lost {} branch(es); the old schema still accepts all the new one's data", rn - wn)
+                } else {
+                    format!("`{kw}` gained {} branch(es){overlap}", rn - wn)
+                },
             );
         } else if rn < wn {
             self.emit(
@@ -313,10 +341,11 @@ impl Ctx<'_> {
                 "SUM_TYPE_NARROWED",
                 &p,
                 Sev::Break,
-                format!(
-                    "`{kw}` lost {} branch(es): writer data matching them is rejected",
-                    wn - rn
-                ),
+                if self.forward {
+                    format!("`{wkw}` gained {} branch(es): new data matching them is rejected by the old schema", wn - rn)
+                } else {
+                    format!("`{kw}` lost {} branch(es): old data matching them is rejected", wn - rn)
+                },
             );
         }
         let merged: Vec<Value> = wkeep.iter().map(|&i| merge_base(wo, wkw, &wb[i])).collect();
@@ -348,10 +377,11 @@ impl Ctx<'_> {
         let pairs = wb.len().saturating_mul(rb.len());
         if pairs > MAX_STEPS.min(self.budget.saturating_sub(self.steps)) {
             let (w, r) = (wb.len(), rb.len());
+            let (old, new) = if self.forward { (r, w) } else { (w, r) };
             return self.unsupported(
                 out,
                 p,
-                &format!("{w} writer × {r} reader branches are too many to pair ({pairs} comparisons exceed the work budget)"),
+                &format!("{old} old × {new} new branches are too many to pair ({pairs} comparisons exceed the work budget)"),
             );
         }
         let mut ok = vec![vec![false; rb.len()]; wb.len()];
@@ -408,7 +438,11 @@ impl Ctx<'_> {
             }
         }
         if !unmatched.is_empty() {
-            let side = if writer_side { "writer" } else { "reader" };
+            let (side, other) = if writer_side {
+                (self.w(), self.r())
+            } else {
+                (self.r(), self.w())
+            };
             let hints: Vec<String> = unmatched
                 .iter()
                 .filter_map(|&u| {
@@ -426,7 +460,7 @@ impl Ctx<'_> {
                 "COMBINED_TYPE_SUBSCHEMAS_CHANGED",
                 p,
                 Sev::Break,
-                format!("{side} branch(es) {unmatched:?} have no compatible counterpart{hint}"),
+                format!("the {side} schema's branch(es) {unmatched:?} have no compatible counterpart in the {other} one{hint}"),
             );
         }
     }
@@ -463,10 +497,11 @@ impl Ctx<'_> {
                         "PRODUCT_TYPE_EXTENDED",
                         &p,
                         Sev::Break,
-                        format!(
-                            "`allOf` gained {} branch(es): more constraints",
-                            rb.len() - wb.len()
-                        ),
+                        if self.forward {
+                            format!("`allOf` lost {} branch(es): the old schema's extra constraints may reject new data", rb.len() - wb.len())
+                        } else {
+                            format!("`allOf` gained {} branch(es): more constraints, which old data may not meet", rb.len() - wb.len())
+                        },
                     );
                     return;
                 }
@@ -476,10 +511,11 @@ impl Ctx<'_> {
                         "PRODUCT_TYPE_NARROWED",
                         &p,
                         Sev::Info,
-                        format!(
-                            "`allOf` lost {} branch(es): fewer constraints",
-                            wb.len() - rb.len()
-                        ),
+                        if self.forward {
+                            format!("`allOf` gained {} branch(es); the old schema has fewer constraints", wb.len() - rb.len())
+                        } else {
+                            format!("`allOf` lost {} branch(es): fewer constraints", wb.len() - rb.len())
+                        },
                     );
                 }
                 let wscopes: Vec<Scope> = wkeep
@@ -509,10 +545,19 @@ impl Ctx<'_> {
                         "COMBINED_TYPE_CHANGED",
                         &p,
                         Sev::Info,
-                        "schema wrapped in `allOf`; every branch accepts all writer data".into(),
+                        if self.forward {
+                            "`allOf` replaced by a single schema; every branch of the old `allOf` accepts all new data".to_string()
+                        } else {
+                            "schema wrapped in `allOf`; every branch accepts all old data".to_string()
+                        },
                     );
                 } else {
-                    self.emit(out, "COMBINED_TYPE_CHANGED", &p, Sev::Break, format!("schema replaced by `allOf` whose branch(es) {failed:?} reject writer data"));
+                    let msg = if self.forward {
+                        format!("`allOf` replaced by a single schema; branch(es) {failed:?} of the old `allOf` reject new data")
+                    } else {
+                        format!("schema replaced by `allOf` whose branch(es) {failed:?} reject old data")
+                    };
+                    self.emit(out, "COMBINED_TYPE_CHANGED", &p, Sev::Break, msg);
                 }
             }
         }
@@ -532,14 +577,19 @@ impl Ctx<'_> {
         match (wo.get("not"), ro.get("not")) {
             (None, None) => {}
             (Some(_), None) => {
-                self.emit(out, "SCHEMA_REMOVED", &p, Sev::Info, "`not` removed".into())
+                let msg = format!("`not` {}", self.lost());
+                self.emit(out, "SCHEMA_REMOVED", &p, Sev::Info, msg)
             }
             (None, Some(_)) => self.emit(
                 out,
                 "SCHEMA_ADDED",
                 &p,
                 Sev::Break,
-                "`not` added: it rejects values the writer allowed".into(),
+                format!(
+                    "`not` {}: it rejects values the {} schema allowed",
+                    self.gained(),
+                    self.w()
+                ),
             ),
             (Some(w), Some(r)) => {
                 let sub = self.trial(r, &rs.child("not"), w, &ws.child("not"), &p);
@@ -550,7 +600,10 @@ impl Ctx<'_> {
                             "NOT_TYPE_NARROWED",
                             &p,
                             Sev::Info,
-                            "reader's `not` excludes less".into(),
+                            format!(
+                                "`not` changed; the {} schema's `not` excludes less",
+                                self.r()
+                            ),
                         );
                     }
                 } else {
@@ -559,7 +612,11 @@ impl Ctx<'_> {
                         "NOT_TYPE_EXTENDED",
                         &p,
                         Sev::Break,
-                        "reader's `not` excludes values the writer allowed".into(),
+                        format!(
+                            "`not` changed; the {} schema's `not` excludes values the {} one allowed",
+                            self.r(),
+                            self.w()
+                        ),
                     );
                 }
             }

@@ -231,8 +231,22 @@ pub fn check_cancellable(
     resolve: &dyn Fn(&str) -> Option<Value>,
     cancel: &AtomicBool,
 ) -> Result<Vec<Change>, Cancelled> {
+    check_as(writer, reader, policy, resolve, cancel, false)
+}
+
+/// [`check_cancellable`]; `forward`: the writer is the new schema and the reader the old one
+/// (messages tell every change from the old schema to the new one either way).
+fn check_as(
+    writer: &Value,
+    reader: &Value,
+    policy: Policy,
+    resolve: &dyn Fn(&str) -> Option<Value>,
+    cancel: &AtomicBool,
+    forward: bool,
+) -> Result<Vec<Change>, Cancelled> {
     let mut ctx = Ctx {
         policy,
+        forward,
         resolve,
         docs: HashMap::new(),
         in_progress: HashMap::new(),
@@ -277,7 +291,8 @@ pub fn check_cancellable(
 /// Compare two versions under a (non-transitive view of a) mode.
 ///
 /// Backward = `check(old, new)`, Forward = `check(new, old)`, Full = both (concatenated,
-/// exact duplicates removed); transitive modes behave like their base (the caller loops over
+/// exact duplicates removed); every message tells the change from `old` to `new`, in every
+/// mode (a FORWARD check's writer is the new schema, but "added" still means added in `new`); transitive modes behave like their base (the caller loops over
 /// earlier versions); `None` returns nothing.
 pub fn compare(
     old: &Value,
@@ -299,16 +314,17 @@ pub fn compare_cancellable(
     resolve: &dyn Fn(&str) -> Option<Value>,
     cancel: &AtomicBool,
 ) -> Result<Vec<Change>, Cancelled> {
-    let check = |w, r| check_cancellable(w, r, policy, resolve, cancel);
+    let backward = || check_as(old, new, policy, resolve, cancel, false);
+    let forward = || check_as(new, old, policy, resolve, cancel, true);
     Ok(match mode {
         Mode::None => Vec::new(),
-        Mode::Backward | Mode::BackwardTransitive => check(old, new)?,
-        Mode::Forward | Mode::ForwardTransitive => check(new, old)?,
+        Mode::Backward | Mode::BackwardTransitive => backward()?,
+        Mode::Forward | Mode::ForwardTransitive => forward()?,
         Mode::Full | Mode::FullTransitive => {
-            let mut all = check(old, new)?;
+            let mut all = backward()?;
             // Hashing, not a scan of `all` per change: linear in the number of changes.
             let mut seen: HashSet<Change> = all.iter().cloned().collect();
-            for c in check(new, old)? {
+            for c in forward()? {
                 if seen.insert(c.clone()) {
                     all.push(c);
                 }
@@ -397,6 +413,9 @@ impl Doc {
 
 struct Ctx<'r> {
     policy: Policy,
+    /// The writer is the new schema, the reader the old one (a FORWARD check): see
+    /// [`Ctx::w`] for how messages are told.
+    forward: bool,
     resolve: &'r dyn Fn(&str) -> Option<Value>,
     docs: HashMap<String, Option<Rc<Doc>>>,
     /// (writer, reader) pairs currently being compared through a `$ref`, by [`Ctx::side_key`],
@@ -704,6 +723,20 @@ fn type_names(bits: u8) -> String {
     names.join("|")
 }
 
+/// Names of the types in `bits` a narrower type set no longer has (`number` without
+/// `integer` is the non-integer numbers).
+fn dropped_type_names(bits: u8) -> String {
+    if bits & T_NUMS == T_NUM {
+        let rest = type_names(bits & !T_NUM);
+        return if rest.is_empty() {
+            "non-integer number".to_string()
+        } else {
+            format!("{rest}|non-integer number")
+        };
+    }
+    type_names(bits)
+}
+
 /// Finite value set admitted by `enum`/`const`, if any (borrowed, in `enum` order).
 fn finite_values(o: &Map<String, Value>) -> Option<Vec<&Value>> {
     match (o.get("const"), o.get("enum").and_then(Value::as_array)) {
@@ -800,12 +833,85 @@ impl Ctx<'_> {
         i.is_multiple_of(CANCEL_EVERY) && self.stop()
     }
 
-    fn emit(&self, out: &mut Vec<Change>, rule: &str, path: &str, sev: Sev, message: String) {
+    // Messages tell each change as it happened, from the old schema to the new one, whichever
+    // side is the writer: in a FORWARD check the writer is the new schema, so what only the
+    // reader has was *removed*, and the data at risk is the new schema's. Rule ids stay
+    // Confluent's, which name the change from the writer to the reader.
+
+    /// The writer's version, as people know it: "old" (BACKWARD) or "new" (FORWARD).
+    pub(super) fn w(&self) -> &'static str {
+        if self.forward {
+            "new"
+        } else {
+            "old"
+        }
+    }
+
+    /// The reader's version: "new" or "old".
+    pub(super) fn r(&self) -> &'static str {
+        if self.forward {
+            "old"
+        } else {
+            "new"
+        }
+    }
+
+    /// What happened from old to new to something only the reader has.
+    pub(super) fn gained(&self) -> &'static str {
+        if self.forward {
+            "removed"
+        } else {
+            "added"
+        }
+    }
+
+    /// What happened from old to new to something only the writer has.
+    pub(super) fn lost(&self) -> &'static str {
+        if self.forward {
+            "added"
+        } else {
+            "removed"
+        }
+    }
+
+    /// `from OLD to NEW`, given the writer's and the reader's values.
+    pub(super) fn old_to_new(
+        &self,
+        w: impl std::fmt::Display,
+        r: impl std::fmt::Display,
+    ) -> String {
+        if self.forward {
+            format!("from {r} to {w}")
+        } else {
+            format!("from {w} to {r}")
+        }
+    }
+
+    /// The usual reason for a break: the reader's version rejects `what` the writer's allows
+    /// ("the new schema rejects values outside it that the old one allows").
+    pub(super) fn rejected(&self, what: &str) -> String {
+        format!(
+            "the {} schema rejects {what} that the {} one allows",
+            self.r(),
+            self.w()
+        )
+    }
+
+    /// Emit one change. A change that breaks only under STRICT says how the policy decides
+    /// it, so that no message suggests the policy already in use.
+    fn emit(&self, out: &mut Vec<Change>, rule: &str, path: &str, sev: Sev, mut message: String) {
         let breaking = match sev {
             Sev::Info => false,
             Sev::Break => true,
             Sev::StrictOnly => self.policy == Policy::Strict,
         };
+        if sev == Sev::StrictOnly {
+            message.push_str(if breaking {
+                "; use policy lenient if producers never send undeclared properties"
+            } else {
+                " (compatible under policy lenient: producers are taken never to send undeclared properties)"
+            });
+        }
         out.push(Change {
             rule: rule.to_string(),
             path: display_path(path),
@@ -866,12 +972,12 @@ impl Ctx<'_> {
         path: &str,
         out: &mut Vec<Change>,
     ) {
-        for (v, side) in [(w, "writer"), (r, "reader")] {
+        for (v, side) in [(w, self.w()), (r, self.r())] {
             if !(v.is_object() || v.is_boolean()) {
                 self.unsupported(
                     out,
                     path,
-                    &format!("{side} schema is neither an object nor a boolean"),
+                    &format!("the {side} schema is neither an object nor a boolean"),
                 );
                 return;
             }
@@ -894,8 +1000,11 @@ impl Ctx<'_> {
                 "WRITER_ACCEPTS_NOTHING",
                 path,
                 Sev::Info,
-                "the writer schema accepts no instance, so every reader accepts all its data"
-                    .into(),
+                format!(
+                    "the {} schema accepts no instance here, so the {} one accepts all its data",
+                    self.w(),
+                    self.r()
+                ),
             );
             return;
         }
@@ -905,7 +1014,10 @@ impl Ctx<'_> {
                 "TYPE_NARROWED",
                 path,
                 Sev::Break,
-                "reader schema is `false` and rejects every instance".into(),
+                format!(
+                    "the {} schema is `false` here and rejects every instance",
+                    self.r()
+                ),
             );
             return;
         }
@@ -917,10 +1029,10 @@ impl Ctx<'_> {
             self.unsupported(out, path, &format!("keyword `{bad}` is not supported"));
             return;
         }
-        for (o, side) in [(wo, "writer"), (ro, "reader")] {
+        for (o, side) in [(wo, self.w()), (ro, self.r())] {
             if let Some((kw, why)) = shape::problem(o) {
                 let p = join(path, &kw);
-                self.unsupported(out, &p, &format!("{side} `{kw}` {why}"));
+                self.unsupported(out, &p, &format!("the {side} schema's `{kw}` {why}"));
                 return;
             }
         }
@@ -991,7 +1103,7 @@ impl Ctx<'_> {
                     "REF_UNRESOLVED",
                     path,
                     Sev::Break,
-                    format!("writer {e}"),
+                    format!("the {} schema's {e}", self.w()),
                 );
             }
         };
@@ -1003,7 +1115,7 @@ impl Ctx<'_> {
                     "REF_UNRESOLVED",
                     path,
                     Sev::Break,
-                    format!("reader {e}"),
+                    format!("the {} schema's {e}", self.r()),
                 );
             }
         };
@@ -1197,8 +1309,11 @@ impl Ctx<'_> {
             } else {
                 "const"
             };
-            let msg =
-                format!("all {admitted} value(s) the writer allows are valid under the reader");
+            let msg = if self.forward {
+                format!("the new schema accepts fewer values: all {admitted} value(s) it allows are valid under the old one")
+            } else {
+                format!("the new schema accepts more values: all {admitted} value(s) the old one allows are valid under it")
+            };
             self.emit(out, "ENUM_ARRAY_EXTENDED", &join(path, kw), Sev::Info, msg);
         }
         true
@@ -1258,24 +1373,30 @@ impl Ctx<'_> {
             return;
         }
         let p = join(path, "type");
-        let desc = format!("type changed from {} to {}", type_names(w), type_names(r));
+        let desc = format!(
+            "type changed {}",
+            self.old_to_new(type_names(w), type_names(r))
+        );
+        let rejected = dropped_type_names(w & !r);
         if w & !r == 0 {
             self.emit(out, "TYPE_EXTENDED", &p, Sev::Info, desc);
         } else if r & !w == 0 {
+            let why = self.rejected(&format!("{rejected} values"));
             self.emit(
                 out,
                 "TYPE_NARROWED",
                 &p,
                 Sev::Break,
-                format!("{desc}: writer values of the dropped type(s) are rejected"),
+                format!("{desc}: {why}"),
             );
         } else {
+            let why = self.rejected(&format!("{rejected} values"));
             self.emit(
                 out,
                 "TYPE_CHANGED",
                 &p,
                 Sev::Break,
-                format!("{desc}: some writer values are rejected"),
+                format!("{desc}: {why}"),
             );
         }
     }
@@ -1304,14 +1425,22 @@ impl Ctx<'_> {
                 "ENUM_ARRAY_EXTENDED",
                 &p,
                 Sev::Info,
-                "enum/const removed: any value is accepted".into(),
+                format!(
+                    "enum/const {}: the {} schema accepts any value here",
+                    self.lost(),
+                    self.r()
+                ),
             ),
             (None, Some(_)) => self.emit(
                 out,
                 "ENUM_ARRAY_NARROWED",
                 &p,
                 Sev::Break,
-                "reader adds an enum/const: other writer values are rejected".into(),
+                format!(
+                    "enum/const {}: {}",
+                    self.gained(),
+                    self.rejected("other values")
+                ),
             ),
             (Some(w), Some(r)) => {
                 // Hash sets of canonical forms (numbers by value, as `json_eq`): linear.
@@ -1333,21 +1462,34 @@ impl Ctx<'_> {
                         "ENUM_ARRAY_EXTENDED",
                         &p,
                         Sev::Info,
-                        "reader allows more enum values".into(),
+                        format!(
+                            "enum values {}; the {} schema accepts every value of the {} one",
+                            self.gained(),
+                            self.r(),
+                            self.w()
+                        ),
                     ),
                     (false, false) => self.emit(
                         out,
                         "ENUM_ARRAY_NARROWED",
                         &p,
                         Sev::Break,
-                        format!("reader no longer allows {list}"),
+                        format!(
+                            "enum value(s) {list} {}: the {} schema rejects them",
+                            self.lost(),
+                            self.r()
+                        ),
                     ),
                     (false, true) => self.emit(
                         out,
                         "ENUM_ARRAY_CHANGED",
                         &p,
                         Sev::Break,
-                        format!("enum changed; reader no longer allows {list}"),
+                        format!(
+                            "enum changed; value(s) {list} {}: the {} schema rejects them",
+                            self.lost(),
+                            self.r()
+                        ),
                     ),
                 }
             }
@@ -1374,12 +1516,12 @@ impl Ctx<'_> {
             let p = join(path, kw);
             match (wo.get(kw), ro.get(kw)) {
                 (None, None) => {}
-                (Some(_), None) => self.emit(
+                (Some(w), None) => self.emit(
                     out,
                     &format!("{code}_REMOVED"),
                     &p,
                     Sev::Info,
-                    format!("`{kw}` removed"),
+                    format!("`{kw}: {w}` {}", self.lost()),
                 ),
                 (None, Some(r)) => {
                     if let Some(why) = implied_bound(kw, r, wo) {
@@ -1388,7 +1530,11 @@ impl Ctx<'_> {
                             &format!("{code}_ADDED"),
                             &p,
                             Sev::Info,
-                            format!("`{kw}` added but already implied by the writer's {why}"),
+                            format!(
+                                "`{kw}: {r}` {} but already implied by the {} schema's {why}",
+                                self.gained(),
+                                self.w()
+                            ),
                         );
                     } else {
                         self.emit(
@@ -1396,7 +1542,11 @@ impl Ctx<'_> {
                             &format!("{code}_ADDED"),
                             &p,
                             Sev::Break,
-                            format!("`{kw}: {r}` added: writer values outside it are rejected"),
+                            format!(
+                                "`{kw}: {r}` {}: {}",
+                                self.gained(),
+                                self.rejected("values outside it")
+                            ),
                         );
                     }
                 }
@@ -1422,10 +1572,11 @@ impl Ctx<'_> {
         };
         let Some(ord) = ord else {
             if w != r {
+                let (old, new) = if self.forward { (r, w) } else { (w, r) };
                 self.unsupported(
                     out,
                     p,
-                    &format!("`{kw}` values {w} / {r} are not comparable numbers"),
+                    &format!("`{kw}` values {old} (old) / {new} (new) are not comparable numbers"),
                 );
             }
             return;
@@ -1439,16 +1590,21 @@ impl Ctx<'_> {
             (Less, false) => ("DECREASED", Sev::Info),
         };
         let tail = if sev == Sev::Break {
-            ": some writer values are rejected"
+            format!(": {}", self.rejected("some values"))
         } else {
-            ""
+            String::new()
+        };
+        // The rule id names the reader against the writer; the message the new against the old.
+        let went = match (suffix == "INCREASED") != self.forward {
+            true => "increased",
+            false => "decreased",
         };
         self.emit(
             out,
             &format!("{code}_{suffix}"),
             p,
             sev,
-            format!("`{kw}` {} from {w} to {r}{tail}", suffix.to_lowercase()),
+            format!("`{kw}` {went} {}{tail}", self.old_to_new(w, r)),
         );
     }
 
@@ -1464,19 +1620,23 @@ impl Ctx<'_> {
         let p = join(path, "multipleOf");
         match (wo.get("multipleOf"), ro.get("multipleOf")) {
             (None, None) => {}
-            (Some(_), None) => self.emit(
+            (Some(w), None) => self.emit(
                 out,
                 "MULTIPLE_OF_REMOVED",
                 &p,
                 Sev::Info,
-                "`multipleOf` removed".into(),
+                format!("`multipleOf: {w}` {}", self.lost()),
             ),
             (None, Some(r)) => self.emit(
                 out,
                 "MULTIPLE_OF_ADDED",
                 &p,
                 Sev::Break,
-                format!("`multipleOf: {r}` added"),
+                format!(
+                    "`multipleOf: {r}` {}: {}",
+                    self.gained(),
+                    self.rejected("non-multiples of it")
+                ),
             ),
             (Some(w), Some(r)) => {
                 let (Some(wn), Some(rn)) = (w.as_number(), r.as_number()) else {
@@ -1494,21 +1654,33 @@ impl Ctx<'_> {
                         "MULTIPLE_OF_REDUCED",
                         &p,
                         Sev::Info,
-                        format!("`multipleOf` {r} divides {w}: every writer value still qualifies"),
+                        format!(
+                            "`multipleOf` changed {}: {r} divides {w}, so every value the {} schema allows still qualifies",
+                            self.old_to_new(w, r),
+                            self.w()
+                        ),
                     ),
                     (_, Some(true)) => self.emit(
                         out,
                         "MULTIPLE_OF_EXPANDED",
                         &p,
                         Sev::Break,
-                        format!("`multipleOf` grew from {w} to {r}"),
+                        format!(
+                            "`multipleOf` changed {}: {}",
+                            self.old_to_new(w, r),
+                            self.rejected(&format!("non-multiples of {r}"))
+                        ),
                     ),
                     _ => self.emit(
                         out,
                         "MULTIPLE_OF_CHANGED",
                         &p,
                         Sev::Break,
-                        format!("`multipleOf` changed from {w} to {r}, which does not divide it"),
+                        format!(
+                            "`multipleOf` changed {}: {r} does not divide {w}, so {}",
+                            self.old_to_new(w, r),
+                            self.rejected("some values")
+                        ),
                     ),
                 }
             }
@@ -1531,26 +1703,34 @@ impl Ctx<'_> {
         let p = join(path, kw);
         match (wo.get(kw), ro.get(kw)) {
             (None, None) => {}
-            (Some(_), None) => self.emit(
+            (Some(w), None) => self.emit(
                 out,
                 &format!("{code}_REMOVED"),
                 &p,
                 Sev::Info,
-                format!("`{kw}` removed"),
+                format!("`{kw}: {w}` {}", self.lost()),
             ),
             (None, Some(r)) => self.emit(
                 out,
                 &format!("{code}_ADDED"),
                 &p,
                 Sev::Break,
-                format!("`{kw}: {r}` added"),
+                format!(
+                    "`{kw}: {r}` {}: {}",
+                    self.gained(),
+                    self.rejected("values failing it")
+                ),
             ),
             (Some(w), Some(r)) if w != r => self.emit(
                 out,
                 &format!("{code}_CHANGED"),
                 &p,
                 Sev::Break,
-                format!("`{kw}` changed from {w} to {r}"),
+                format!(
+                    "`{kw}` changed {}: {}",
+                    self.old_to_new(w, r),
+                    self.rejected("values failing it")
+                ),
             ),
             _ => {}
         }
@@ -1572,14 +1752,21 @@ impl Ctx<'_> {
         let p = join(path, kw);
         match (wo.get(kw), ro.get(kw)) {
             (None, None) => {}
-            (Some(_), None) => self.emit(out, codes.1, &p, Sev::Info, format!("`{kw}` removed")),
+            (Some(_), None) => {
+                let msg = format!("`{kw}` {}", self.lost());
+                self.emit(out, codes.1, &p, Sev::Info, msg)
+            }
             (None, Some(r)) if is_trivial(r) => {}
             (None, Some(_)) => self.emit(
                 out,
                 codes.0,
                 &p,
                 Sev::Break,
-                format!("`{kw}` added: it constrains values the writer did not"),
+                format!(
+                    "`{kw}` {}: it constrains values the {} schema did not",
+                    self.gained(),
+                    self.w()
+                ),
             ),
             (Some(w), Some(r)) => self.check(w, &ws.child(kw), r, &rs.child(kw), &p, out),
         }
@@ -1604,7 +1791,7 @@ impl Ctx<'_> {
                 "CONDITIONAL_REMOVED",
                 &p,
                 Sev::Info,
-                "`if/then/else` removed".into(),
+                format!("`if/then/else` {}", self.lost()),
             ),
             (None, Some(_)) => {
                 if ro.contains_key("then") || ro.contains_key("else") {
@@ -1613,7 +1800,11 @@ impl Ctx<'_> {
                         "CONDITIONAL_ADDED",
                         &p,
                         Sev::Break,
-                        "`if/then/else` added".into(),
+                        format!(
+                            "`if/then/else` {}: {}",
+                            self.gained(),
+                            self.rejected("values failing it")
+                        ),
                     );
                 }
             }

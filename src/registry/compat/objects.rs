@@ -83,7 +83,11 @@ impl Ctx<'_> {
             }
             if rp.and_then(|m| m.get(*name)).is_some_and(has_default) {
                 let msg = format!(
-                    "`{name}` became required but has a default (Confluent treats this as compatible; validators do not apply defaults, so old data without `{name}` will fail validation)"
+                    "{} (with a default in the {} schema; Confluent treats this as compatible, but validators do not apply defaults, so {} data without `{name}` fails the {} schema)",
+                    self.became_required(name),
+                    self.r(),
+                    self.w(),
+                    self.r()
                 );
                 self.emit(
                     out,
@@ -98,7 +102,12 @@ impl Ctx<'_> {
                     "REQUIRED_ATTRIBUTE_ADDED",
                     &p,
                     Sev::Break,
-                    format!("`{name}` became required: writer data may lack it"),
+                    format!(
+                        "{}: {} data may lack it, and the {} schema requires it",
+                        self.became_required(name),
+                        self.w(),
+                        self.r()
+                    ),
                 );
             }
         }
@@ -114,8 +123,25 @@ impl Ctx<'_> {
                 "REQUIRED_ATTRIBUTE_REMOVED",
                 &p,
                 Sev::Info,
-                format!("`{name}` is no longer required"),
+                format!(
+                    "{}; the {} schema does not require it",
+                    if self.forward {
+                        format!("`{name}` became required")
+                    } else {
+                        format!("`{name}` is no longer required")
+                    },
+                    self.r()
+                ),
             );
+        }
+    }
+
+    /// "`name` became required" told old → new, for a name only the reader requires.
+    fn became_required(&self, name: &str) -> String {
+        if self.forward {
+            format!("`{name}` is no longer required")
+        } else {
+            format!("`{name}` became required")
         }
     }
 
@@ -182,7 +208,12 @@ impl Ctx<'_> {
     ) {
         let model = object_model(wo, ws.doc.modern, true);
         let default = has_default(r);
-        let msg_req = format!("new property `{name}` is required: writer data does not have it");
+        let (w_, r_, gained) = (self.w(), self.r(), self.gained());
+        let msg_req = if self.forward {
+            format!("property `{name}` removed, but the old schema requires it: new data does not have it")
+        } else {
+            format!("new property `{name}` is required: old data does not have it")
+        };
         match model {
             Model::Open => {
                 if required && !default {
@@ -200,12 +231,12 @@ impl Ctx<'_> {
                         p,
                         Sev::Info,
                         format!(
-                            "property `{name}` added with an empty schema: it accepts any value"
+                            "property `{name}` {gained}; its schema in the {r_} version is empty and accepts any value"
                         ),
                     );
                 } else if required {
                     let msg = format!(
-                        "required property `{name}` with a default added to an open content model: old data may lack it (validators do not apply defaults) or carry `{name}` with any type; close the model (additionalProperties: false) or use policy lenient"
+                        "property `{name}`, required with a default by the {r_} schema, {gained} while the {w_} schema is an open content model: {w_} data may lack it (validators do not apply defaults) or carry `{name}` with any type; close the {w_} schema's model (additionalProperties: false)"
                     );
                     self.emit(
                         out,
@@ -215,9 +246,15 @@ impl Ctx<'_> {
                         msg,
                     );
                 } else {
-                    let msg = format!(
-                        "adding optional property `{name}` to an open content model is breaking under STRICT: old data may already carry `{name}` with any type; close the model (additionalProperties: false) or use policy lenient"
-                    );
+                    let msg = if self.forward {
+                        format!(
+                            "optional property `{name}` removed from an open content model: new data may carry `{name}` with any type, which the old schema rejects; keep the property, or close the new schema's model (additionalProperties: false)"
+                        )
+                    } else {
+                        format!(
+                            "optional property `{name}` added to an open content model: old data may already carry `{name}` with any type, which the new schema rejects; close the old schema's model (additionalProperties: false)"
+                        )
+                    };
                     self.emit(
                         out,
                         "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
@@ -238,7 +275,7 @@ impl Ctx<'_> {
                     );
                 } else if required {
                     let msg = format!(
-                        "required property `{name}` with a default added (Confluent treats this as compatible; note that validators do not apply defaults)"
+                        "property `{name}`, required with a default by the {r_} schema, {gained} (Confluent treats this as compatible; validators do not apply defaults, so {w_} data without it fails the {r_} schema)"
                     );
                     self.emit(
                         out,
@@ -249,7 +286,7 @@ impl Ctx<'_> {
                     );
                 } else {
                     let msg = format!(
-                        "optional property `{name}` added to a {} content model",
+                        "optional property `{name}` {gained}; the {w_} schema is a {} content model",
                         model.name()
                     );
                     self.emit(
@@ -283,15 +320,18 @@ impl Ctx<'_> {
             Ok((cw, cws)) => {
                 let sub = self.trial(&cw, &cws, r, rsc, p);
                 is_compatible(&sub).then_some(()).ok_or_else(|| {
-                    "the schema the writer applied to it does not fit the new property schema"
-                        .to_string()
+                    format!(
+                        "what the {} schema's patternProperties/additionalProperties allowed for it does not fit its schema in the {} one",
+                        self.w(),
+                        self.r()
+                    )
                 })
             }
             Err(e) => Err(e),
         };
         match verdict {
-            Ok(()) => self.emit(out, "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` added; values the writer allowed for it still fit")),
-            Err(e) => self.emit(out, "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` added to a partially open content model: {e}; use policy lenient if producers never send undeclared properties")),
+            Ok(()) => self.emit(out, "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` {}; the values the {} schema allowed for it still fit", self.gained(), self.w())),
+            Err(e) => self.emit(out, "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` {} while the {} schema is a partially open content model: {e}", self.gained(), self.w())),
         }
     }
 
@@ -308,21 +348,22 @@ impl Ctx<'_> {
         out: &mut Vec<Change>,
     ) {
         let empty = self.accepts_nothing(w, wsc);
+        let (w_, r_, lost) = (self.w(), self.r(), self.lost());
         match object_model(ro, rs.doc.modern, false) {
-            Model::Open => self.emit(out, "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` removed; the open reader still accepts it")),
-            Model::Closed if empty => self.emit(out, "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` (it accepted nothing) removed")),
-            Model::Closed => self.emit(out, "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` removed from a closed content model: writer data carrying it is rejected; use policy lenient to accept this")),
+            Model::Open => self.emit(out, "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` {lost}; the {r_} schema is an open content model and accepts it")),
+            Model::Closed if empty => self.emit(out, "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` (it accepted nothing) {lost}")),
+            Model::Closed => self.emit(out, "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` {lost} while the {r_} schema is a closed content model: {w_} data carrying it is rejected by the {r_} schema")),
             Model::Partial => {
                 let verdict = match cover(ro, rs, name, false) {
                     Ok((cr, crs)) => {
                         let sub = self.trial(w, wsc, &cr, &crs, p);
-                        is_compatible(&sub).then_some(()).ok_or_else(|| "the reader's patternProperties/additionalProperties reject the old values".to_string())
+                        is_compatible(&sub).then_some(()).ok_or_else(|| format!("the {r_} schema's patternProperties/additionalProperties reject values the {w_} schema allowed for it"))
                     }
                     Err(e) => Err(e),
                 };
                 match verdict {
-                    Ok(()) => self.emit(out, "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` removed; the reader still accepts its values")),
-                    Err(e) => self.emit(out, "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` removed: {e}")),
+                    Ok(()) => self.emit(out, "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::Info, format!("property `{name}` {lost}; the {r_} schema's patternProperties/additionalProperties still accept its values")),
+                    Err(e) => self.emit(out, "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL", p, Sev::StrictOnly, format!("property `{name}` {lost}: {e}")),
                 }
             }
         }
@@ -394,7 +435,8 @@ impl Ctx<'_> {
             let ap = ap.cloned().unwrap_or(Value::Bool(true));
             let ok = is_compatible(&self.trial(&ap, &ws.child(ap_kw), r, &rsc, &p));
             let sev = if ok { Sev::Info } else { Sev::StrictOnly };
-            self.emit(out, "PATTERN_PROPERTY_ADDED", &p, sev, format!("reader adds patternProperties `{pat}`: undeclared writer properties matching it are now constrained"));
+            let msg = format!("patternProperties `{pat}` {}: undeclared properties matching it, free in the {} schema, are constrained by the {} one", self.gained(), self.w(), self.r());
+            self.emit(out, "PATTERN_PROPERTY_ADDED", &p, sev, msg);
         }
         for (pat, w) in wpp.iter().filter(|(k, _)| !rpp.contains_key(*k)) {
             if self.stop() {
@@ -412,7 +454,8 @@ impl Ctx<'_> {
                     &p,
                 ));
             let sev = if ok { Sev::Info } else { Sev::StrictOnly };
-            self.emit(out, "PATTERN_PROPERTY_REMOVED", &p, sev, format!("patternProperties `{pat}` removed: matching properties now fall under the reader's additionalProperties"));
+            let msg = format!("patternProperties `{pat}` {}: properties matching it fall under the {} schema's additionalProperties", self.lost(), self.r());
+            self.emit(out, "PATTERN_PROPERTY_REMOVED", &p, sev, msg);
         }
     }
 
@@ -482,7 +525,11 @@ impl Ctx<'_> {
                 &format!("{code}_ADDED"),
                 &p,
                 Sev::Info,
-                format!("`{kw}` relaxed: the reader accepts more"),
+                format!(
+                    "`{kw}` changed {}: the {} schema accepts more",
+                    self.old_to_new("false", r.map_or("absent".to_string(), Value::to_string)),
+                    self.r()
+                ),
             ),
             (K::Open, K::Closed) | (K::Schema, K::Closed) => self.emit(
                 out,
@@ -490,7 +537,12 @@ impl Ctx<'_> {
                 &p,
                 narrow,
                 format!(
-                    "`{kw}: false` in the reader: writer data with undeclared members is rejected"
+                    "`{kw}` changed {}: {}",
+                    self.old_to_new(
+                        w.map_or("absent".to_string(), Value::to_string),
+                        "false"
+                    ),
+                    self.rejected("undeclared members")
                 ),
             ),
             (K::Open, K::Schema) => self.emit(
@@ -498,14 +550,23 @@ impl Ctx<'_> {
                 &format!("{code}_NARROWED"),
                 &p,
                 narrow,
-                format!("`{kw}` now constrains undeclared members the writer allowed freely"),
+                format!(
+                    "`{kw}` {}: the {} schema constrains undeclared members the {} one allowed freely",
+                    if self.forward { "no longer constrains undeclared members" } else { "constrains undeclared members" },
+                    self.r(),
+                    self.w()
+                ),
             ),
             (K::Schema, K::Open) => self.emit(
                 out,
                 &format!("{code}_EXTENDED"),
                 &p,
                 Sev::Info,
-                format!("`{kw}` no longer constrains undeclared members"),
+                format!(
+                    "`{kw}` {}: the {} schema allows undeclared members freely",
+                    if self.forward { "constrains undeclared members" } else { "no longer constrains undeclared members" },
+                    self.r()
+                ),
             ),
             (K::Schema, K::Schema) => {
                 if let (Some(w), Some(r)) = (w, r) {
@@ -539,7 +600,9 @@ impl Ctx<'_> {
                     &p,
                     Sev::Break,
                     format!(
-                        "dependency for `{key}` added: writer data with `{key}` may lack {rlist:?}"
+                        "dependency for `{key}` {}: {} data with `{key}` may lack {rlist:?}",
+                        self.gained(),
+                        self.w()
                     ),
                 ),
                 Some((_, wlist)) => {
@@ -554,21 +617,36 @@ impl Ctx<'_> {
                             "DEPENDENCY_ARRAY_NARROWED",
                             &p,
                             Sev::Info,
-                            format!("dependency list for `{key}` shrank"),
+                            format!(
+                                "dependency list for `{key}` {} {}",
+                                if self.forward { "grew" } else { "shrank" },
+                                self.old_to_new(format!("{wlist:?}"), format!("{rlist:?}"))
+                            ),
                         ),
                         (true, false) => self.emit(
                             out,
                             "DEPENDENCY_ARRAY_EXTENDED",
                             &p,
                             Sev::Break,
-                            format!("dependency list for `{key}` grew to {rlist:?}"),
+                            format!(
+                                "dependency list for `{key}` {} {}: {} data with `{key}` may lack the names only the {} one lists",
+                                if self.forward { "shrank" } else { "grew" },
+                                self.old_to_new(format!("{wlist:?}"), format!("{rlist:?}")),
+                                self.w(),
+                                self.r()
+                            ),
                         ),
                         (false, false) => self.emit(
                             out,
                             "DEPENDENCY_ARRAY_CHANGED",
                             &p,
                             Sev::Break,
-                            format!("dependency list for `{key}` changed to {rlist:?}"),
+                            format!(
+                                "dependency list for `{key}` changed {}: {} data with `{key}` may lack the names only the {} one lists",
+                                self.old_to_new(format!("{wlist:?}"), format!("{rlist:?}")),
+                                self.w(),
+                                self.r()
+                            ),
                         ),
                     }
                 }
@@ -583,7 +661,7 @@ impl Ctx<'_> {
                 "DEPENDENCY_ARRAY_REMOVED",
                 &join(&join(path, kw), key),
                 Sev::Info,
-                format!("dependency for `{key}` removed"),
+                format!("dependency for `{key}` {}", self.lost()),
             );
         }
         for (key, (kw, r)) in &rsch {
@@ -606,7 +684,11 @@ impl Ctx<'_> {
                     "DEPENDENCY_SCHEMA_ADDED",
                     &p,
                     Sev::Break,
-                    format!("dependency schema for `{key}` added"),
+                    format!(
+                        "dependency schema for `{key}` {}: it constrains data the {} schema did not",
+                        self.gained(),
+                        self.w()
+                    ),
                 ),
             }
         }
@@ -623,7 +705,7 @@ impl Ctx<'_> {
                 "DEPENDENCY_SCHEMA_REMOVED",
                 &join(&join(path, kw), key),
                 Sev::Info,
-                format!("dependency schema for `{key}` removed"),
+                format!("dependency schema for `{key}` {}", self.lost()),
             );
         }
     }

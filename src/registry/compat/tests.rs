@@ -1091,7 +1091,10 @@ fn a_million_enum_values_compare_by_value_in_linear_time() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].rule, "ENUM_ARRAY_CHANGED");
     assert!(c[0].breaking);
-    assert_eq!(c[0].message, "enum changed; reader no longer allows 500000");
+    assert_eq!(
+        c[0].message,
+        "enum changed; value(s) 500000 removed: the new schema rejects them"
+    );
     // With 500000.0 back every writer value is allowed: compatible, decided value by value.
     r["enum"].as_array_mut().unwrap().push(json!(500_000.0));
     let c = check(&w, &r, Policy::Strict, &no_refs);
@@ -1100,7 +1103,7 @@ fn a_million_enum_values_compare_by_value_in_linear_time() {
     assert!(!c[0].breaking);
     assert_eq!(
         c[0].message,
-        "all 1000000 value(s) the writer allows are valid under the reader"
+        "the new schema accepts more values: all 1000000 value(s) the old one allows are valid under it"
     );
 }
 
@@ -1119,7 +1122,7 @@ fn enum_values_equal_by_value_match_across_kinds_of_numbers() {
             .filter(|c| c.breaking)
             .map(|c| c.message.as_str())
             .collect::<Vec<_>>(),
-        vec!["reader no longer allows {\"k\":7}"]
+        vec!["enum value(s) {\"k\":7} removed: the new schema rejects them"]
     );
 }
 
@@ -1196,8 +1199,267 @@ fn too_many_branches_to_pair_are_unsupported_not_slow() {
     assert!(u.breaking);
     assert!(
         u.message
-            .contains("400 writer × 401 reader branches are too many to pair"),
+            .contains("400 old × 401 new branches are too many to pair"),
         "{}",
         u.message
     );
+}
+
+// ----- messages tell the change from old to new, in every mode -----
+
+/// (old, new, the rule's path, what a message at that path says, what none there may say:
+/// the same change told backwards).
+type DirectionCase = (Value, Value, &'static str, &'static str, &'static str);
+
+fn direction_cases() -> Vec<DirectionCase> {
+    let obj = |props: Value, required: Value, extra: Value| json!({"type": "object", "properties": props, "required": required, "additionalProperties": extra});
+    let s = |extra: Value| {
+        let mut v = json!({"type": "string"});
+        v.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        v
+    };
+    vec![
+        (
+            json!({"type": "integer"}),
+            json!({"type": "string"}),
+            "#/type",
+            "from integer to string",
+            "from string to integer",
+        ),
+        (
+            json!({"type": "string"}),
+            json!({"type": "integer"}),
+            "#/type",
+            "from string to integer",
+            "from integer to string",
+        ),
+        (
+            json!({"type": "number"}),
+            json!({"type": "integer"}),
+            "#/type",
+            "from number to integer",
+            "from integer to number",
+        ),
+        (
+            s(json!({"maxLength": 5})),
+            s(json!({"maxLength": 10})),
+            "#/maxLength",
+            "increased from 5 to 10",
+            "decreased",
+        ),
+        (
+            s(json!({"maxLength": 10})),
+            s(json!({"maxLength": 5})),
+            "#/maxLength",
+            "decreased from 10 to 5",
+            "increased",
+        ),
+        (
+            s(json!({})),
+            s(json!({"maxLength": 5})),
+            "#/maxLength",
+            "`maxLength: 5` added",
+            "removed",
+        ),
+        (
+            s(json!({"minLength": 2})),
+            s(json!({})),
+            "#/minLength",
+            "`minLength: 2` removed",
+            "added",
+        ),
+        (
+            s(json!({})),
+            s(json!({"pattern": "^a"})),
+            "#/pattern",
+            "`pattern: \"^a\"` added",
+            "removed",
+        ),
+        (
+            s(json!({"pattern": "^a"})),
+            s(json!({"pattern": "^b"})),
+            "#/pattern",
+            "from \"^a\" to \"^b\"",
+            "from \"^b\"",
+        ),
+        (
+            json!({"type": "integer", "multipleOf": 2}),
+            json!({"type": "integer", "multipleOf": 4}),
+            "#/multipleOf",
+            "from 2 to 4",
+            "from 4 to 2",
+        ),
+        (
+            json!({"enum": ["a", "b"]}),
+            json!({"enum": ["a"]}),
+            "#/enum",
+            "",
+            "added",
+        ),
+        (
+            json!({"enum": ["a"]}),
+            json!({"enum": ["a", "b"]}),
+            "#/enum",
+            "",
+            "removed",
+        ),
+        (
+            json!({"type": "array", "uniqueItems": true}),
+            json!({"type": "array"}),
+            "#/uniqueItems",
+            "`uniqueItems: true` removed",
+            "added",
+        ),
+        (
+            obj(
+                json!({"a": {}, "name": {"type": "string"}}),
+                json!(["name"]),
+                json!(false),
+            ),
+            obj(
+                json!({"a": {}, "name": {"type": "string"}}),
+                json!([]),
+                json!(false),
+            ),
+            "#/required",
+            "`name` is no longer required",
+            "became required",
+        ),
+        (
+            obj(
+                json!({"a": {}, "name": {"type": "string"}}),
+                json!([]),
+                json!(false),
+            ),
+            obj(
+                json!({"a": {}, "name": {"type": "string"}}),
+                json!(["name"]),
+                json!(false),
+            ),
+            "#/required",
+            "`name` became required",
+            "no longer required",
+        ),
+        (
+            obj(
+                json!({"a": {}, "name": {"type": "string"}}),
+                json!(["name"]),
+                json!(false),
+            ),
+            obj(json!({"a": {}}), json!([]), json!(false)),
+            "#/properties/name",
+            "property `name` removed",
+            "added",
+        ),
+        (
+            obj(json!({"a": {}}), json!([]), json!(true)),
+            obj(
+                json!({"a": {}, "note": {"type": "string"}}),
+                json!([]),
+                json!(true),
+            ),
+            "#/properties/note",
+            "property `note` added",
+            "removed",
+        ),
+        (
+            json!({"anyOf": [{"type": "string"}, {"type": "integer"}]}),
+            json!({"anyOf": [{"type": "string"}]}),
+            "#/anyOf",
+            "lost 1 branch",
+            "gained",
+        ),
+        (
+            s(json!({})),
+            s(json!({"not": {"const": "x"}})),
+            "#/not",
+            "`not` added",
+            "removed",
+        ),
+    ]
+}
+
+#[test]
+fn messages_tell_the_change_from_old_to_new_in_every_mode() {
+    for (old, new, path, says, never) in direction_cases() {
+        for mode in [Mode::Backward, Mode::Forward, Mode::Full] {
+            let changes = compare(&old, &new, mode, Policy::Strict, &no_refs);
+            let here: Vec<&str> = changes
+                .iter()
+                .filter(|c| c.path == path)
+                .map(|c| c.message.as_str())
+                .collect();
+            let case = format!("{mode} {old} → {new}: {here:#?}");
+            assert!(
+                here.iter().any(|m| m.contains(says)),
+                "{case}: none says {says:?}"
+            );
+            assert!(
+                !here.iter().any(|m| m.contains(never)),
+                "{case}: one says {never:?}"
+            );
+            // Every message names the versions as people know them.
+            for m in &changes {
+                assert!(
+                    !m.message.contains("writer") && !m.message.contains("reader"),
+                    "{case}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn forward_breaks_say_which_schema_rejects_which_data() {
+    // integer → string under FORWARD: the new data (strings) is rejected by the old schema.
+    let c = compare(
+        &json!({"type": "integer"}),
+        &json!({"type": "string"}),
+        Mode::Forward,
+        Policy::Strict,
+        &no_refs,
+    );
+    assert_eq!(
+        c[0].message,
+        "type changed from integer to string: the old schema rejects string values that the new one allows"
+    );
+    // A required property removed: old readers require what new data lacks.
+    let old =
+        json!({"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]});
+    let new = json!({"type": "object", "properties": {}});
+    let c = compare(&old, &new, Mode::Forward, Policy::Strict, &no_refs);
+    let m = &c.iter().find(|c| c.breaking).expect("a break").message;
+    assert!(!m.contains("new property"), "{m}");
+    assert!(
+        m.starts_with("property `name` removed, but the old schema requires it"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_lenient_message_does_not_suggest_the_lenient_policy() {
+    let old = json!({"type": "object", "properties": {"id": {"type": "string"}}});
+    let new = json!({"type": "object", "properties": {"id": {"type": "string"}, "note": {"type": "string"}}});
+    for (policy, breaks) in [(Policy::Strict, true), (Policy::Lenient, false)] {
+        let c = compare(&old, &new, Mode::Backward, policy, &no_refs);
+        let c = c
+            .iter()
+            .find(|c| c.rule == "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL")
+            .expect("the rule");
+        assert_eq!(c.breaking, breaks);
+        assert_eq!(
+            c.message.contains("use policy lenient"),
+            breaks,
+            "{}",
+            c.message
+        );
+        assert_eq!(
+            c.message.contains("compatible under policy lenient"),
+            !breaks,
+            "{}",
+            c.message
+        );
+    }
 }
