@@ -16,7 +16,7 @@ use crate::kafka::writer::{OutHeaders, Outgoing};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
-use crate::record::Record;
+use crate::record::{Record, RecordView};
 use crate::transfer::{self, Mover, Pace};
 use anyhow::{Context, Result};
 use std::io::BufRead;
@@ -73,24 +73,28 @@ struct Copier<'a> {
 impl Copier<'_> {
     /// What --transform makes of a record: `Ok(Some(record))` to send in its place, `Ok(None)`
     /// without a transform, `Err(())` when it failed on it (counted, and reported at the end).
-    fn rewrite(&mut self, before: serde_json::Value, at: &str) -> Result<Option<Record>, ()> {
+    fn rewrite(&mut self, r: &RecordView<'_>, at: &str) -> Result<Option<Record>, ()> {
         let Some(t) = &self.transform else {
             return Ok(None);
         };
-        match t.apply(&before) {
+        let sample = self.a.dry_run && self.samples.len() < SAMPLES;
+        match t.apply(r) {
             Ok(rec) => {
-                if self.a.dry_run && self.samples.len() < SAMPLES {
+                if sample {
                     let after = rec.with_view(|v| v.to_json_value());
-                    self.samples.push(Sample { before, after });
+                    self.samples.push(Sample {
+                        before: r.to_json_value(),
+                        after,
+                    });
                 }
                 Ok(Some(rec))
             }
             Err(e) => {
                 self.receipt.transform_errors += 1;
                 let why = format!("{at}: {e:#}");
-                if self.a.dry_run && self.samples.len() < SAMPLES {
+                if sample {
                     self.samples.push(Sample {
-                        before,
+                        before: r.to_json_value(),
                         after: serde_json::json!({ "error": why }),
                     });
                 }
@@ -398,8 +402,7 @@ fn from_topic(
             c.mover.pass(from);
         } else {
             let at = format!("{}/{}@{}", r.topic, r.partition, r.offset);
-            let before = c.transform.as_ref().map(|_| r.to_json_value());
-            match before.map(|b| c.rewrite(b, &at)).unwrap_or(Ok(None)) {
+            match c.rewrite(&r, &at) {
                 // Reported; the position passes it (a rerun with a fixed transform needs --from).
                 Err(()) => c.mover.pass(from),
                 Ok(Some(rec)) => c.copy(
@@ -551,9 +554,8 @@ fn from_file(
             }
         }
         let rec = if c.transform.is_some() {
-            let before: serde_json::Value =
-                serde_json::from_str(text).map_err(|e| usage(format!("{label}:{line_no}: {e}")))?;
-            match c.rewrite(before, &format!("{label}:{line_no}")) {
+            let at = format!("{label}:{line_no}");
+            match rec.with_view(|v| c.rewrite(v, &at)) {
                 Err(()) => continue,
                 Ok(Some(after)) => Record {
                     // Where it came from stays; what is sent is the transform's.

@@ -282,3 +282,115 @@ fn replay_transform_from_topic_and_file() {
     assert_eq!(records(&dst).len(), 1, "a dry run sends nothing");
     let _ = std::fs::remove_file(file);
 }
+
+fn one_record(name: &str, value: &[u8]) -> String {
+    let t = topic(name, 1);
+    produce_with(
+        &broker().bootstrap,
+        &t,
+        &[Produced {
+            partition: 0,
+            key: Some(b"k"),
+            value,
+            headers: vec![],
+        }],
+    );
+    t
+}
+
+#[test]
+fn runaway_transforms_end_with_a_one_line_error() {
+    let src = one_record("tf-runaway", br#"{"n":1}"#);
+    let dst = topic("tf-runaway-dst", 1);
+    // Endless, recursing to a stack overflow, and building a huge array: each is stopped by
+    // the watchdog (time or memory), in both commands that transform. Run side by side: the
+    // time budget is 10 s.
+    let runs: Vec<_> = [
+        ("replay", "def f: f; f"),
+        ("replay", "def f: 1 + f; f"),
+        ("replay", "[limit(100000000; repeat(1))]"),
+        ("redrive", "def f: 1 + f; f"),
+        ("redrive", "def f: f; f"),
+    ]
+    .into_iter()
+    .map(|(cmd, code)| {
+        let (src, dst) = (src.clone(), dst.clone());
+        std::thread::spawn(move || {
+            let mut c = evtctl();
+            match cmd {
+                "replay" => c.args(["replay", "--from-topic", &src, "--to", &dst]),
+                _ => c.args(["dlq", "redrive", &src, "--to", &dst, "--dry-run"]),
+            };
+            (cmd, code, c.args(["--transform", code]).output().unwrap())
+        })
+    })
+    .collect();
+    for run in runs {
+        let (cmd, code, out) = run.join().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd} {code}: {err}");
+        assert!(
+            err.contains(&format!("--transform `{code}`")) && err.contains(&format!("{src}/0@0")),
+            "{cmd} {code}: {err}"
+        );
+        assert_eq!(
+            err.trim().lines().count(),
+            1,
+            "{cmd} {code}: one line: {err}"
+        );
+    }
+    assert!(records(&dst).is_empty());
+}
+
+/// CPU time the process has used, in clock ticks (Linux).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, a)| a);
+    after
+        .split_whitespace()
+        .nth(11)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn ctrl_c_and_sigterm_stop_a_runaway_transform() {
+    let src = one_record("tf-sig", br#"{"n":1}"#);
+    let dst = topic("tf-sig-dst", 1);
+    for signal in ["-INT", "-TERM"] {
+        let mut child = evtctl_process()
+            .args(["replay", "--from-topic", &src, "--to", &dst])
+            .args(["--transform", ".value.n = last(range(1e15))"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Busy in the transform: a second of CPU spent (reading one record takes a few ms).
+        let pid = child.id();
+        wait_for("the transform to run", 60, || cpu_ticks(pid) >= 100);
+        let sent = std::time::Instant::now();
+        std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        // Bounded: a deaf process is killed, and the test fails.
+        let deadline = sent + std::time::Duration::from_secs(10);
+        while child.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "{signal}: {err}");
+        assert!(
+            sent.elapsed() < std::time::Duration::from_secs(5),
+            "{signal}: took {:?}",
+            sent.elapsed()
+        );
+        assert!(
+            err.contains("interrupted while --transform"),
+            "{signal}: {err}"
+        );
+    }
+    assert!(records(&dst).is_empty());
+}
