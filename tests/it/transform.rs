@@ -394,3 +394,72 @@ fn ctrl_c_and_sigterm_stop_a_runaway_transform() {
     }
     assert!(records(&dst).is_empty());
 }
+
+#[test]
+fn a_transform_keeps_the_bytes_it_leaves_equal() {
+    let src = topic("tf-bytes", 1);
+    let dst = topic("tf-bytes-dst", 1);
+    let values: [&[u8]; 3] = [
+        br#"{"z": 1.50, "a": [1e3, 2], "s": "caf\u00e9", "big": 123456789012345678901234567890}"#,
+        b"{\"b\": 1,\n \"a\": [1, 2]}\n",
+        br#"{"d":1,"d":2}"#,
+    ];
+    let produced: Vec<Produced> = values
+        .iter()
+        .map(|v| Produced {
+            partition: 0,
+            key: Some(b"k"),
+            value: v,
+            headers: vec![],
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &src, &produced);
+    let replay = |tf: &str| {
+        evtctl()
+            .args([
+                "replay",
+                "--from-topic",
+                &src,
+                "--to",
+                &dst,
+                "--transform",
+                tf,
+            ])
+            .assert()
+            .success();
+    };
+    // Unchanged values (a header added, a no-op on the value) keep every byte.
+    replay(".headers += [{name: \"seen\", value: \"1\"}] | .value |= .");
+    let out = evtctl()
+        .args(["tail", &dst, "--from", "beginning", "--until", "end"])
+        .args(["--format", "%s\u{1e}"])
+        .output()
+        .unwrap();
+    let got: Vec<&[u8]> = out
+        .stdout
+        .split(|&b| b == 0x1e)
+        .filter(|v| !v.is_empty())
+        .collect();
+    assert_eq!(got, values.to_vec());
+    // A changed value keeps its key order and the text of what the transform left alone.
+    replay(r#"if (.value | type) == "object" and .value.a then .value.a[1] = 3 else . end"#);
+    let out = evtctl()
+        .args(["tail", &dst, "--from", "3", "--until", "end"])
+        .args(["--format", "%s\u{1e}"])
+        .output()
+        .unwrap();
+    let got: Vec<String> = out
+        .stdout
+        .split(|&b| b == 0x1e)
+        .filter(|v| !v.is_empty())
+        .map(|v| String::from_utf8(v.to_vec()).unwrap())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            r#"{"z":1.50,"a":[1e3,3],"s":"caf\u00e9","big":123456789012345678901234567890}"#,
+            "{\"b\": 1,\n \"a\": [1, 2]}\n",
+            r#"{"d":1,"d":2}"#,
+        ]
+    );
+}
