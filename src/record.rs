@@ -185,8 +185,8 @@ impl RecordView<'_> {
         key_type: crate::codec::Codec,
         value_type: crate::codec::Codec,
     ) -> (bool, bool) {
-        let (key, key_ok) = key_type.show(self.key, false);
-        let (value, value_ok) = value_type.show(self.value, true);
+        let (key, key_ok) = key_type.show_lossless(self.key, false);
+        let (value, value_ok) = value_type.show_lossless(self.value, true);
         let (ke, ve) = (key.encoding(), value.encoding());
         self.write_envelope(out, key, ke, value, ve);
         (key_ok, value_ok)
@@ -598,6 +598,18 @@ mod tests {
             (Codec::Hex, &[0xde, 0xad, 0x00]),
             (Codec::Base64, b"plain"),
             (Codec::Json, br#"{"b":1,"a":2}"#),
+            // JSON that is not compact, or not canonical: the same bytes back.
+            (Codec::Json, b"{\"a\": 1,\n \"b\": [1, 2]}"),
+            (Codec::Json, b"{\"a\":1}\n"),
+            (Codec::Json, b" [1]"),
+            (
+                Codec::Json,
+                br#"{"a": 1.50, "a": 1e3, "s": "caf\u00e9", "n": 123456789012345678901234567890}"#,
+            ),
+            (Codec::Json, b"null"),
+            (Codec::Json, br#""a string""#),
+            (Codec::Json, br#"["\ud800"]"#),
+            (Codec::Json, b"\xef\xbb\xbf{\"a\":1}"),
             (Codec::Int64, b"not eight"),
         ];
         for &(ty, bytes) in cases {
@@ -613,7 +625,7 @@ mod tests {
             };
             let mut line = Vec::new();
             let ok = view.write_json_line_as(&mut line, ty, ty);
-            assert_eq!(ok.0, bytes != b"not eight");
+            assert_eq!(ok.0, bytes != b"not eight" && !bytes.starts_with(b"\xef"));
             let text = std::str::from_utf8(&line).unwrap();
             let back = Record::from_envelope(text).unwrap();
             assert_eq!(back.key.as_deref(), Some(bytes), "{ty:?}: {text}");
