@@ -126,19 +126,23 @@ impl Running {
                 *l = Some(label.clone());
             }
         }
-        let field = |k: &str| match envelope {
-            Val::Obj(o) => o.get(&k.to_string()).cloned(),
-            _ => None,
-        };
-        let num = |k: &str| match field(k) {
-            Some(Val::Int(n)) => n as i64,
-            _ => -1,
-        };
-        AT_PARTITION.store(num("partition"), Ordering::Relaxed);
-        AT_OFFSET.store(num("offset"), Ordering::Relaxed);
-        if let Some(Val::Str(t)) = field("topic") {
+        // Where the record is, when the envelope says (one from a file may not).
+        let (mut topic, mut p, mut o) = (None, -1, -1);
+        if let Val::Obj(fields) = envelope {
+            for (k, v) in fields.iter() {
+                match (k.as_str(), v) {
+                    ("topic", Val::Str(t)) => topic = Some(t),
+                    ("partition", Val::Int(n)) => p = *n as i64,
+                    ("offset", Val::Int(n)) => o = *n as i64,
+                    _ => {}
+                }
+            }
+        }
+        AT_PARTITION.store(p, Ordering::Relaxed);
+        AT_OFFSET.store(if topic.is_some() { o } else { -1 }, Ordering::Relaxed);
+        if let Some(t) = topic {
             let mut at = AT_TOPIC.lock().unwrap_or_else(|e| e.into_inner());
-            if *at != *t {
+            if *at != **t {
                 t.as_str().clone_into(&mut at);
             }
         }
