@@ -3,7 +3,8 @@
 //! Records keep key, value and headers (timestamps with --keep-timestamp) and go to the
 //! partition they came from when the destination has it, otherwise by key. With
 //! --checkpoint-group the source positions are committed only past acknowledged copies (see
-//! `transfer`), so a rerun resumes without losing a record.
+//! `transfer`), so a rerun resumes without losing a record; a record --transform fails on
+//! holds its partition's position like a failed copy, and a dry run never commits.
 
 use crate::cli::ReplayArgs;
 use crate::cmd::redrive::{print_samples, Sample, SAMPLES};
