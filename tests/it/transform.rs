@@ -463,3 +463,59 @@ fn a_transform_keeps_the_bytes_it_leaves_equal() {
         ]
     );
 }
+
+#[test]
+fn json_jq_cannot_take_as_such_reaches_filters_and_transforms_as_text() {
+    // Both embed verbatim in `-o json`, but serde_json cannot hold them: a lone surrogate
+    // escape, and nesting deeper than 128. A filter once panicked on them.
+    let src = topic("tf-odd-json", 1);
+    let dst = topic("tf-odd-json-dst", 1);
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let values: [&[u8]; 2] = [br#"["\ud800"]"#, deep.as_bytes()];
+    let produced: Vec<Produced> = values
+        .iter()
+        .map(|v| Produced {
+            partition: 0,
+            key: None,
+            value: v,
+            headers: vec![],
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &src, &produced);
+    let out = evtctl()
+        .args(["tail", &src, "--until", "end", "-o", "json"])
+        .args(["--filter", r#".value | type == "string""#])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        out.stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        2
+    );
+    evtctl()
+        .args(["replay", "--from-topic", &src, "--to", &dst])
+        .args(["--transform", ".key = \"k\""])
+        .assert()
+        .success();
+    let out = evtctl()
+        .args(["tail", &dst, "--from", "beginning", "--until", "end"])
+        .args(["--format", "%k %s\u{1e}"])
+        .output()
+        .unwrap();
+    let got: Vec<&[u8]> = out
+        .stdout
+        .split(|&b| b == 0x1e)
+        .filter(|v| !v.is_empty())
+        .collect();
+    assert_eq!(
+        got,
+        [&b"k [\"\\ud800\"]"[..], format!("k {deep}").as_bytes()]
+    );
+}
