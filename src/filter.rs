@@ -760,6 +760,13 @@ mod tests {
     }
 
     #[test]
+    fn nesting_skips_strings() {
+        assert_eq!(nesting(br#"{"a":[1,{"b":[]}]}"#), 4);
+        assert_eq!(nesting(br#"["[[[\"{{", "\\"]"#), 1);
+        assert_eq!(nesting(b"1"), 0);
+    }
+
+    #[test]
     fn bad_expressions_are_usage_errors() {
         let e = Filter::compile(".value |||").unwrap_err();
         assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Usage);
