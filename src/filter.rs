@@ -351,9 +351,7 @@ impl Transform {
         self.program.run(before.clone(), |out| {
             let first = match out.next() {
                 None => anyhow::bail!("the transform yielded nothing"),
-                Some(Err(e)) => {
-                    anyhow::bail!("the transform failed: {}", escape_line(&e.to_string()))
-                }
+                Some(Err(e)) => anyhow::bail!("the transform failed: {e}"),
                 Some(Ok(v)) => v,
             };
             if out.next().is_some() {

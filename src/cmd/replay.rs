@@ -275,7 +275,12 @@ pub fn run(
             "replay {} → {}{}: {} {}, {} filtered out, {} failed{} in {:.2}s ({} records/s)",
             r.source,
             r.to,
-            if r.complete { "" } else { " (stopped early)" },
+            match (r.complete, end == ReadEnd::Reached && r.failed == 0) {
+                (true, _) => "",
+                // Read to the end, some partitions held where the transform failed.
+                (false, true) => " (held at transform failures)",
+                (false, false) => " (stopped early)",
+            },
             r.copied,
             if a.dry_run {
                 "would be copied"
