@@ -132,6 +132,19 @@ impl Codec {
         }
     }
 
+    /// Like [`show`](Self::show), for the record envelope, which must read back to the same
+    /// bytes: JSON whose text cannot be embedded as it is (a line break, whitespace around it)
+    /// and the JSON `null` (it would read back as a null payload) are shown as without a type,
+    /// as text. Still counted as decoded: they are JSON.
+    pub fn show_lossless(self, b: Option<&[u8]>, allow_json: bool) -> (Shown<'_>, bool) {
+        match self.show(b, allow_json) {
+            (Shown::Json(raw), ok) if matches!(raw, Cow::Owned(_)) || raw.get() == "null" => {
+                (Shown::Plain(Payload::of(b, allow_json)), ok)
+            }
+            shown => shown,
+        }
+    }
+
     /// The text a person or a format string sees: the raw bytes for `string` (and for bytes
     /// that do not decode), else the decoded form. None for a null field.
     pub fn text(self, b: Option<&[u8]>) -> (Option<Cow<'_, [u8]>>, bool) {
@@ -243,6 +256,16 @@ mod tests {
         assert!(ok);
         assert_eq!(json(&s), r#"{"b":1,"a":[2]}"#);
         assert_eq!(s.encoding(), Some("json"));
+        // The envelope keeps the bytes: JSON it cannot embed as it is goes as text.
+        let (s, ok) = Codec::Json.show_lossless(Some(b"{\"b\": 1,\n \"a\": [2]}"), true);
+        assert!(ok);
+        assert_eq!(json(&s), r#""{\"b\": 1,\n \"a\": [2]}""#);
+        assert_eq!(s.encoding(), None);
+        let (s, _) = Codec::Json.show_lossless(Some(br#"{"b": 1.50}"#), true);
+        assert_eq!(
+            (json(&s), s.encoding()),
+            (r#"{"b": 1.50}"#.into(), Some("json"))
+        );
         assert!(Codec::Json.encode("k", "{").is_err());
     }
 }

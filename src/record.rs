@@ -185,8 +185,8 @@ impl RecordView<'_> {
         key_type: crate::codec::Codec,
         value_type: crate::codec::Codec,
     ) -> (bool, bool) {
-        let (key, key_ok) = key_type.show(self.key, false);
-        let (value, value_ok) = value_type.show(self.value, true);
+        let (key, key_ok) = key_type.show_lossless(self.key, false);
+        let (value, value_ok) = value_type.show_lossless(self.value, true);
         let (ke, ve) = (key.encoding(), value.encoding());
         self.write_envelope(out, key, ke, value, ve);
         (key_ok, value_ok)
@@ -229,11 +229,31 @@ impl RecordView<'_> {
         }
     }
 
+    /// Like [`write_json_line`](Self::write_json_line), with a value that is JSON given as
+    /// text (a JSON string) instead: for JSON a reader cannot take as such.
+    pub fn write_json_line_text(&self, out: &mut Vec<u8>) {
+        let key = Payload::of(self.key, false);
+        let value = Payload::of(self.value, false);
+        let (ke, ve) = (key.encoding(), value.encoding());
+        self.write_envelope(out, key, ke, value, ve);
+    }
+
+    /// `line` (an envelope this record wrote) as a JSON value; the envelope with the value as
+    /// text when serde_json cannot hold its JSON (nested deeper than 128, a lone surrogate
+    /// escape: both embed verbatim, and `tail -o json` shows them so).
+    fn json_value_of(&self, line: &[u8]) -> serde_json::Value {
+        serde_json::from_slice(line).unwrap_or_else(|_| {
+            let mut buf = Vec::with_capacity(line.len() + 16);
+            self.write_json_line_text(&mut buf);
+            serde_json::from_slice(&buf).expect("an envelope of strings is valid JSON")
+        })
+    }
+
     /// The envelope as a JSON value, for filters.
     pub fn to_json_value(&self) -> serde_json::Value {
         let mut buf = Vec::with_capacity(256);
         self.write_json_line(&mut buf);
-        serde_json::from_slice(&buf).expect("we just wrote valid JSON")
+        self.json_value_of(&buf)
     }
 
     /// The typed envelope as a JSON value, for filters.
@@ -244,7 +264,7 @@ impl RecordView<'_> {
     ) -> serde_json::Value {
         let mut buf = Vec::with_capacity(256);
         self.write_json_line_as(&mut buf, key_type, value_type);
-        serde_json::from_slice(&buf).expect("we just wrote valid JSON")
+        self.json_value_of(&buf)
     }
 }
 
@@ -578,6 +598,18 @@ mod tests {
             (Codec::Hex, &[0xde, 0xad, 0x00]),
             (Codec::Base64, b"plain"),
             (Codec::Json, br#"{"b":1,"a":2}"#),
+            // JSON that is not compact, or not canonical: the same bytes back.
+            (Codec::Json, b"{\"a\": 1,\n \"b\": [1, 2]}"),
+            (Codec::Json, b"{\"a\":1}\n"),
+            (Codec::Json, b" [1]"),
+            (
+                Codec::Json,
+                br#"{"a": 1.50, "a": 1e3, "s": "caf\u00e9", "n": 123456789012345678901234567890}"#,
+            ),
+            (Codec::Json, b"null"),
+            (Codec::Json, br#""a string""#),
+            (Codec::Json, br#"["\ud800"]"#),
+            (Codec::Json, b"\xef\xbb\xbf{\"a\":1}"),
             (Codec::Int64, b"not eight"),
         ];
         for &(ty, bytes) in cases {
@@ -593,7 +625,7 @@ mod tests {
             };
             let mut line = Vec::new();
             let ok = view.write_json_line_as(&mut line, ty, ty);
-            assert_eq!(ok.0, bytes != b"not eight");
+            assert_eq!(ok.0, bytes != b"not eight" && !bytes.starts_with(b"\xef"));
             let text = std::str::from_utf8(&line).unwrap();
             let back = Record::from_envelope(text).unwrap();
             assert_eq!(back.key.as_deref(), Some(bytes), "{ty:?}: {text}");

@@ -1,7 +1,8 @@
 //! Property-based fuzzing (proptest) of the parsers and decoders that see untrusted input: the
-//! record envelope (round trip and arbitrary lines), the position grammar, the DLQ origin
-//! decoder, the terminal escaper, the report escapers (Markdown, workflow commands, XML), compat
-//! on arbitrary schema pairs, and validate's quick path
+//! record envelope (round trip, typed forms, and arbitrary lines), `--transform` (what it leaves
+//! equal keeps its bytes), the position grammar, the DLQ origin decoder, the terminal escaper,
+//! the report escapers (Markdown, workflow commands, XML), compat on arbitrary schema pairs, and
+//! validate's quick path
 //! against the ordinary validator.
 //!
 //! `cargo test` runs each target with proptest's default number of cases; CI runs more
@@ -9,7 +10,9 @@
 //! (the corpus, checked in) and replayed first on every run.
 
 use evtctl::cmd::validate::{parse_json, verdict, Verdict};
+use evtctl::codec::Codec;
 use evtctl::dlq::origin::decode;
+use evtctl::filter::Transform;
 use evtctl::output::escape::{gh, md, xml};
 use evtctl::output::sanitize::{escape, escape_json, escape_line};
 use evtctl::position::{parse_start, parse_stop};
@@ -94,7 +97,77 @@ fn schema() -> impl Strategy<Value = Value> {
     })
 }
 
+/// Payloads that are often JSON, written as people and producers write it (spacing, line
+/// breaks, escapes, number forms, repeated keys), and often almost JSON.
+fn json_like() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        "[\\[\\]{}\",:0-9.eE+\\- \n\tabnulrstf\\\\]{0,40}".prop_map(String::into_bytes),
+        proptest::collection::vec(
+            prop_oneof![
+                Just("{\"a\": 1.50"),
+                Just(", \"a\": 1e3"),
+                Just(",\n \"s\": \"caf\\u00e9\""),
+                Just(", \"n\": [123456789012345678901234567890, -0, true, null]"),
+                Just(", \"x\": \"\\ud800\""),
+                Just("}"),
+                Just("\n"),
+                Just(" "),
+                Just("\u{feff}"),
+            ],
+            0..8,
+        )
+        .prop_map(|parts| parts.concat().into_bytes()),
+    ]
+}
+
+/// Transforms that leave every record equal.
+const IDENTITIES: [&str; 5] = [
+    ".",
+    ".value |= .",
+    ".key |= .",
+    ".headers += []",
+    ".value |= (tojson | fromjson)",
+];
+
 proptest! {
+    #[test]
+    fn typed_envelopes_read_back_to_the_same_bytes(
+        key in prop_oneof![bytes(), json_like()],
+        value in prop_oneof![bytes(), json_like()],
+        ty in prop_oneof![
+            Just(Codec::Json), Just(Codec::Int32), Just(Codec::Int64),
+            Just(Codec::Hex), Just(Codec::Base64), Just(Codec::String),
+        ],
+    ) {
+        let r = Record { key: Some(key), value: Some(value), ..Record::default() };
+        let mut line = Vec::new();
+        r.with_view(|v| v.write_json_line_as(&mut line, ty, ty));
+        let text = std::str::from_utf8(&line).expect("envelopes are UTF-8");
+        let back = Record::from_envelope(text.trim_end()).expect("parses what it wrote");
+        prop_assert_eq!(back.key, r.key);
+        prop_assert_eq!(back.value, r.value);
+    }
+
+    #[test]
+    fn a_transform_keeps_the_bytes_it_leaves_equal(
+        mut r in record(),
+        value in prop_oneof![bytes(), json_like()],
+        which in 0..IDENTITIES.len(),
+    ) {
+        r.value = Some(value);
+        // Compiled once per thread: compiling costs more than the case.
+        thread_local! {
+            static COMPILED: Vec<Transform> =
+                IDENTITIES.iter().map(|c| Transform::compile(c).unwrap()).collect();
+        }
+        let after = COMPILED
+            .with(|ts| r.with_view(|v| ts[which].apply(v)))
+            .expect("an identity on the value");
+        prop_assert_eq!(after.value, r.value);
+        prop_assert_eq!(after.headers, r.headers);
+        prop_assert_eq!(after.key, r.key);
+    }
+
     #[test]
     fn envelope_round_trips_every_record(r in record()) {
         let line = r.to_envelope_line();

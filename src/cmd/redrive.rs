@@ -156,7 +156,7 @@ impl<'a> Router<'a> {
         };
         let rewritten = match &self.transform {
             None => None,
-            Some(t) => match t.apply(&r.to_json_value()) {
+            Some(t) => match t.apply(r) {
                 Ok(rec) => Some(rec),
                 Err(e) => return Ok(Route::TransformError(format!("{e:#}"))),
             },

@@ -3,7 +3,8 @@
 //! Records keep key, value and headers (timestamps with --keep-timestamp) and go to the
 //! partition they came from when the destination has it, otherwise by key. With
 //! --checkpoint-group the source positions are committed only past acknowledged copies (see
-//! `transfer`), so a rerun resumes without losing a record.
+//! `transfer`), so a rerun resumes without losing a record; a record --transform fails on
+//! holds its partition's position like a failed copy, and a dry run never commits.
 
 use crate::cli::ReplayArgs;
 use crate::cmd::redrive::{print_samples, Sample, SAMPLES};
@@ -16,7 +17,7 @@ use crate::kafka::writer::{OutHeaders, Outgoing};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
-use crate::record::Record;
+use crate::record::{Record, RecordView};
 use crate::transfer::{self, Mover, Pace};
 use anyhow::{Context, Result};
 use std::io::BufRead;
@@ -40,6 +41,9 @@ pub struct Receipt {
     pub filtered: u64,
     /// --transform failed on them: not copied.
     pub transform_errors: u64,
+    /// Not copied because --transform failed on an earlier record of their partition, where
+    /// the checkpoint stays (with --checkpoint-group): a rerun copies them.
+    pub held: u64,
     pub failed: u64,
     pub seconds: f64,
     pub records_per_second: f64,
@@ -66,35 +70,49 @@ struct Copier<'a> {
     transform: Option<Transform>,
     /// Before/after pairs for the dry run.
     samples: Vec<Sample>,
-    /// Transform errors, for stderr.
+    /// The first few transform errors, for stderr (the receipt counts them all).
     errors: Vec<String>,
+    /// Positions are checkpointed: a record --transform fails on holds its partition's
+    /// checkpoint, like a copy that fails.
+    hold: bool,
+    /// Partitions held that way, and the offset each is held at.
+    held: std::collections::BTreeMap<i32, i64>,
 }
+
+/// How many transform errors are named on stderr; the rest are counted.
+const NAMED_ERRORS: usize = 5;
 
 impl Copier<'_> {
     /// What --transform makes of a record: `Ok(Some(record))` to send in its place, `Ok(None)`
     /// without a transform, `Err(())` when it failed on it (counted, and reported at the end).
-    fn rewrite(&mut self, before: serde_json::Value, at: &str) -> Result<Option<Record>, ()> {
+    fn rewrite(&mut self, r: &RecordView<'_>, at: &str) -> Result<Option<Record>, ()> {
         let Some(t) = &self.transform else {
             return Ok(None);
         };
-        match t.apply(&before) {
+        let sample = self.a.dry_run && self.samples.len() < SAMPLES;
+        match t.apply(r) {
             Ok(rec) => {
-                if self.a.dry_run && self.samples.len() < SAMPLES {
+                if sample {
                     let after = rec.with_view(|v| v.to_json_value());
-                    self.samples.push(Sample { before, after });
+                    self.samples.push(Sample {
+                        before: r.to_json_value(),
+                        after,
+                    });
                 }
                 Ok(Some(rec))
             }
             Err(e) => {
                 self.receipt.transform_errors += 1;
                 let why = format!("{at}: {e:#}");
-                if self.a.dry_run && self.samples.len() < SAMPLES {
+                if sample {
                     self.samples.push(Sample {
-                        before,
+                        before: r.to_json_value(),
                         after: serde_json::json!({ "error": why }),
                     });
                 }
-                self.errors.push(why);
+                if self.errors.len() < NAMED_ERRORS {
+                    self.errors.push(why);
+                }
                 Err(())
             }
         }
@@ -170,6 +188,8 @@ pub fn run(
         transform,
         samples: Vec::new(),
         errors: Vec::new(),
+        hold: false,
+        held: Default::default(),
     };
     let started = Instant::now();
     let end = match (&a.from_topic, &a.from_file) {
@@ -220,6 +240,19 @@ pub fn run(
             escape_line(e)
         ));
     }
+    let unnamed = c.receipt.transform_errors - c.errors.len() as u64;
+    if unnamed > 0 {
+        printer.warn(format!(
+            "--transform failed on {unnamed} more record(s); not copied"
+        ));
+    }
+    let held = held_at(&c.held);
+    if !held.is_empty() {
+        printer.warn(format!(
+            "the checkpoint stays where --transform first failed ({held}): {} later record(s) there were not copied; fix the transform and rerun to resume there",
+            c.receipt.held
+        ));
+    }
     print_samples(&c.samples, printer)?;
     let r = &mut c.receipt;
     if !a.dry_run {
@@ -228,7 +261,7 @@ pub fn run(
         r.failed = dests.iter().map(|d| d.failed).sum::<u64>() + c.mover.in_flight() as u64;
     }
     let secs = started.elapsed().as_secs_f64();
-    r.complete = end == ReadEnd::Reached && r.failed == 0;
+    r.complete = end == ReadEnd::Reached && r.failed == 0 && c.held.is_empty();
     r.seconds = (secs * 1000.0).round() / 1000.0;
     r.records_per_second = if secs > 0.0 {
         (r.copied as f64 / secs).round()
@@ -239,10 +272,15 @@ pub fn run(
         printer.json(&*r)?;
     } else {
         printer.line(&format!(
-            "replay {} → {}{}: {} {}, {} filtered out, {} failed in {:.2}s ({} records/s)",
+            "replay {} → {}{}: {} {}, {} filtered out, {} failed{} in {:.2}s ({} records/s)",
             r.source,
             r.to,
-            if r.complete { "" } else { " (stopped early)" },
+            match (r.complete, end == ReadEnd::Reached && r.failed == 0) {
+                (true, _) => "",
+                // Read to the end, some partitions held where the transform failed.
+                (false, true) => " (held at transform failures)",
+                (false, false) => " (stopped early)",
+            },
             r.copied,
             if a.dry_run {
                 "would be copied"
@@ -251,6 +289,11 @@ pub fn run(
             },
             r.filtered,
             r.failed,
+            if r.held > 0 {
+                format!(", {} held back", r.held)
+            } else {
+                String::new()
+            },
             r.seconds,
             r.records_per_second
         ))?;
@@ -288,12 +331,25 @@ pub fn run(
     }
     if r.transform_errors > 0 && !a.dry_run {
         return Err(ProblemsFound(format!(
-            "--transform failed on {} record(s), which were not copied",
-            r.transform_errors
+            "--transform failed on {} record(s), which were not copied{}",
+            r.transform_errors,
+            if held.is_empty() {
+                String::new()
+            } else {
+                format!("; the checkpoint stays at the first of them ({held})")
+            }
         ))
         .into());
     }
     Ok(())
+}
+
+/// `partition 0 at offset 5, partition 2 at offset 9`.
+fn held_at(held: &std::collections::BTreeMap<i32, i64>) -> String {
+    held.iter()
+        .map(|(p, o)| format!("partition {p} at offset {o}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 type Ended = (ReadEnd, Option<Committer>);
@@ -364,10 +420,15 @@ fn from_topic(
                     printer.info(msg);
                 }
             }
-            Some(Committer::new(settings, g)?)
+            // A dry run resumes from the checkpoint, to show what a run would do, and never
+            // moves it: it copies nothing.
+            (!a.dry_run)
+                .then(|| Committer::new(settings, g))
+                .transpose()?
         }
         None => None,
     };
+    c.hold = committer.is_some();
     let total = reader::span(&ranges);
     let bar = transfer::progress_bar(total, printer);
     let mut rd = Reader::open_copying(settings, &ranges, deadline)?;
@@ -384,6 +445,9 @@ fn from_topic(
             b.inc(1);
         }
         let from = (r.topic, r.partition, r.offset);
+        // Past a record the transform failed on, a held partition is still read (to count what
+        // the transform fails on) but nothing of it is copied or marked.
+        let held = c.held.contains_key(&r.partition);
         let keep = match filter {
             None => true,
             Some(f) => f.matches(r.to_json_value()).map_err(|e| {
@@ -395,13 +459,22 @@ fn from_topic(
         };
         if !keep {
             c.receipt.filtered += 1;
-            c.mover.pass(from);
+            if !held {
+                c.mover.pass(from);
+            }
         } else {
             let at = format!("{}/{}@{}", r.topic, r.partition, r.offset);
-            let before = c.transform.as_ref().map(|_| r.to_json_value());
-            match before.map(|b| c.rewrite(b, &at)).unwrap_or(Ok(None)) {
-                // Reported; the position passes it (a rerun with a fixed transform needs --from).
+            match c.rewrite(&r, &at) {
+                // Reported. With a checkpoint it holds the partition's position there, as a
+                // failed copy does, so a rerun with a fixed transform copies it.
+                Err(()) if c.hold => {
+                    if !held {
+                        c.mover.leave(from);
+                        c.held.insert(r.partition, r.offset);
+                    }
+                }
                 Err(()) => c.mover.pass(from),
+                Ok(_) if held => c.receipt.held += 1,
                 Ok(Some(rec)) => c.copy(
                     Item {
                         from,
@@ -551,9 +624,8 @@ fn from_file(
             }
         }
         let rec = if c.transform.is_some() {
-            let before: serde_json::Value =
-                serde_json::from_str(text).map_err(|e| usage(format!("{label}:{line_no}: {e}")))?;
-            match c.rewrite(before, &format!("{label}:{line_no}")) {
+            let at = format!("{label}:{line_no}");
+            match rec.with_view(|v| c.rewrite(v, &at)) {
                 Err(()) => continue,
                 Ok(Some(after)) => Record {
                     // Where it came from stays; what is sent is the transform's.

@@ -264,3 +264,74 @@ fn replay_names_the_bad_line_and_how_far_it_got() {
     );
     std::fs::remove_file(&file).unwrap();
 }
+
+#[test]
+fn a_failed_transform_holds_the_checkpoint_and_a_rerun_copies_each_record_once() {
+    let src = topic("replay-tf-hold", 2);
+    let dest = topic("replay-tf-hold-dest", 2);
+    fill(&src, 2, 200);
+    let group = unique("replay-tf-cp");
+    let replay = |tf: &str| {
+        evtctl()
+            .args(["replay", "--from-topic", &src, "--to", &dest])
+            .args([
+                "--checkpoint-group",
+                &group,
+                "--transform",
+                tf,
+                "-o",
+                "json",
+            ])
+            .output()
+            .unwrap()
+    };
+    // One record in ten fails (20 of them, on both partitions).
+    let out = replay(r#"if .value.n % 10 == 3 then error("bad \(.value.n)") else . end"#);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let receipt = &json_lines(&out.stdout)[0];
+    assert_eq!(receipt["transform_errors"], 20, "{receipt}");
+    assert_eq!(receipt["complete"], false, "{receipt}");
+    // The first five named, then a count: not a line for each.
+    let named: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains(": the transform failed: "))
+        .collect();
+    assert_eq!(named.len(), 5, "{err}");
+    assert!(err.contains("failed on 15 more record(s)"), "{err}");
+    assert!(err.lines().count() <= 8, "{err}");
+    // n = 3 is offset 1 of partition 1, n = 13 offset 6 of partition 1.
+    assert!(err.contains("partition 1 at offset 1"), "{err}");
+    // The fixed transform, rerun, copies what was held back: every record exactly once.
+    let out = replay(".");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        tail_n(&dest, &["--from", "beginning", "--until", "end"]),
+        (0..200).collect::<Vec<i64>>()
+    );
+}
+
+#[test]
+fn a_dry_run_moves_no_checkpoint() {
+    let src = topic("replay-dry-cp", 1);
+    let dest = topic("replay-dry-cp-dest", 1);
+    fill(&src, 1, 10);
+    let group = unique("replay-dry-cp");
+    for dry in [true, false] {
+        let mut c = evtctl();
+        c.args(["replay", "--from-topic", &src, "--to", &dest])
+            .args(["--checkpoint-group", &group, "--filter", ".value.n < 5"]);
+        if dry {
+            c.arg("--dry-run");
+        }
+        c.assert().success();
+    }
+    assert_eq!(
+        tail_n(&dest, &["--from", "beginning", "--until", "end"]),
+        (0..5).collect::<Vec<i64>>()
+    );
+}

@@ -282,3 +282,294 @@ fn replay_transform_from_topic_and_file() {
     assert_eq!(records(&dst).len(), 1, "a dry run sends nothing");
     let _ = std::fs::remove_file(file);
 }
+
+fn one_record(name: &str, value: &[u8]) -> String {
+    let t = topic(name, 1);
+    produce_with(
+        &broker().bootstrap,
+        &t,
+        &[Produced {
+            partition: 0,
+            key: Some(b"k"),
+            value,
+            headers: vec![],
+        }],
+    );
+    t
+}
+
+#[test]
+fn runaway_transforms_end_with_a_one_line_error() {
+    let src = one_record("tf-runaway", br#"{"n":1}"#);
+    let dst = topic("tf-runaway-dst", 1);
+    // Endless, recursing to a stack overflow, and building a huge array: each is stopped by
+    // the watchdog (time or memory), in both commands that transform. Run side by side: the
+    // time budget is 10 s.
+    // The message names the expression that ran away, also beside another one.
+    let runs: Vec<_> = [
+        ("replay", "--transform", "def f: f; f"),
+        ("replay", "--transform", "def f: 1 + f; f"),
+        ("replay", "--transform", "[limit(100000000; repeat(1))]"),
+        ("redrive", "--transform", "def f: 1 + f; f"),
+        ("redrive", "--transform", "def f: f; f"),
+        ("replay", "--filter", "def f: 1 + f; f"),
+    ]
+    .into_iter()
+    .map(|(cmd, flag, code)| {
+        let (src, dst) = (src.clone(), dst.clone());
+        std::thread::spawn(move || {
+            let mut c = evtctl();
+            match cmd {
+                "replay" => c.args(["replay", "--from-topic", &src, "--to", &dst]),
+                _ => c.args(["dlq", "redrive", &src, "--to", &dst, "--dry-run"]),
+            };
+            match flag {
+                "--filter" => c.args(["--filter", code, "--transform", "."]),
+                _ => c.args(["--filter", "true", "--transform", code]),
+            };
+            (cmd, code, flag, c.output().unwrap())
+        })
+    })
+    .collect();
+    for run in runs {
+        let (cmd, code, flag, out) = run.join().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd} {code}: {err}");
+        assert!(
+            err.contains(&format!("{flag} `{code}`")) && err.contains(&format!("{src}/0@0")),
+            "{cmd} {code}: {err}"
+        );
+        assert_eq!(
+            err.trim().lines().count(),
+            1,
+            "{cmd} {code}: one line: {err}"
+        );
+    }
+    assert!(records(&dst).is_empty());
+}
+
+/// CPU time the process has used, in clock ticks (Linux).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, a)| a);
+    after
+        .split_whitespace()
+        .nth(11)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn ctrl_c_and_sigterm_stop_a_runaway_transform() {
+    let src = one_record("tf-sig", br#"{"n":1}"#);
+    let dst = topic("tf-sig-dst", 1);
+    for signal in ["-INT", "-TERM"] {
+        let mut child = evtctl_process()
+            .args(["replay", "--from-topic", &src, "--to", &dst])
+            .args(["--transform", ".value.n = last(range(1e15))"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Busy in the transform: a second of CPU spent (reading one record takes a few ms).
+        let pid = child.id();
+        wait_for("the transform to run", 60, || cpu_ticks(pid) >= 100);
+        let sent = std::time::Instant::now();
+        std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        // Bounded: a deaf process is killed, and the test fails.
+        let deadline = sent + std::time::Duration::from_secs(10);
+        while child.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "{signal}: {err}");
+        assert!(
+            sent.elapsed() < std::time::Duration::from_secs(5),
+            "{signal}: took {:?}",
+            sent.elapsed()
+        );
+        assert!(
+            err.contains("interrupted while --transform"),
+            "{signal}: {err}"
+        );
+    }
+    assert!(records(&dst).is_empty());
+}
+
+#[test]
+fn a_transform_keeps_the_bytes_it_leaves_equal() {
+    let src = topic("tf-bytes", 1);
+    let dst = topic("tf-bytes-dst", 1);
+    let values: [&[u8]; 3] = [
+        br#"{"z": 1.50, "a": [1e3, 2], "s": "caf\u00e9", "big": 123456789012345678901234567890}"#,
+        b"{\"b\": 1,\n \"a\": [1, 2]}\n",
+        br#"{"d":1,"d":2}"#,
+    ];
+    let produced: Vec<Produced> = values
+        .iter()
+        .map(|v| Produced {
+            partition: 0,
+            key: Some(b"k"),
+            value: v,
+            headers: vec![],
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &src, &produced);
+    let replay = |tf: &str| {
+        evtctl()
+            .args([
+                "replay",
+                "--from-topic",
+                &src,
+                "--to",
+                &dst,
+                "--transform",
+                tf,
+            ])
+            .assert()
+            .success();
+    };
+    // Unchanged values (a header added, a no-op on the value) keep every byte.
+    replay(".headers += [{name: \"seen\", value: \"1\"}] | .value |= .");
+    let out = evtctl()
+        .args(["tail", &dst, "--from", "beginning", "--until", "end"])
+        .args(["--format", "%s\u{1e}"])
+        .output()
+        .unwrap();
+    let got: Vec<&[u8]> = out
+        .stdout
+        .split(|&b| b == 0x1e)
+        .filter(|v| !v.is_empty())
+        .collect();
+    assert_eq!(got, values.to_vec());
+    // A changed value keeps its key order and the text of what the transform left alone.
+    replay(r#"if (.value | type) == "object" and .value.a then .value.a[1] = 3 else . end"#);
+    let out = evtctl()
+        .args(["tail", &dst, "--from", "3", "--until", "end"])
+        .args(["--format", "%s\u{1e}"])
+        .output()
+        .unwrap();
+    let got: Vec<String> = out
+        .stdout
+        .split(|&b| b == 0x1e)
+        .filter(|v| !v.is_empty())
+        .map(|v| String::from_utf8(v.to_vec()).unwrap())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            r#"{"z":1.50,"a":[1e3,3],"s":"caf\u00e9","big":123456789012345678901234567890}"#,
+            "{\"b\": 1,\n \"a\": [1, 2]}\n",
+            r#"{"d":1,"d":2}"#,
+        ]
+    );
+}
+
+#[test]
+fn json_jq_cannot_take_as_such_reaches_filters_and_transforms_as_text() {
+    // Both embed verbatim in `-o json`, but serde_json cannot hold them: a lone surrogate
+    // escape, and nesting deeper than 128. A filter once panicked on them.
+    let src = topic("tf-odd-json", 1);
+    let dst = topic("tf-odd-json-dst", 1);
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let values: [&[u8]; 2] = [br#"["\ud800"]"#, deep.as_bytes()];
+    let produced: Vec<Produced> = values
+        .iter()
+        .map(|v| Produced {
+            partition: 0,
+            key: None,
+            value: v,
+            headers: vec![],
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &src, &produced);
+    let out = evtctl()
+        .args(["tail", &src, "--until", "end", "-o", "json"])
+        .args(["--filter", r#".value | type == "string""#])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        out.stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        2
+    );
+    evtctl()
+        .args(["replay", "--from-topic", &src, "--to", &dst])
+        .args(["--transform", ".key = \"k\""])
+        .assert()
+        .success();
+    let out = evtctl()
+        .args(["tail", &dst, "--from", "beginning", "--until", "end"])
+        .args(["--format", "%k %s\u{1e}"])
+        .output()
+        .unwrap();
+    let got: Vec<&[u8]> = out
+        .stdout
+        .split(|&b| b == 0x1e)
+        .filter(|v| !v.is_empty())
+        .collect();
+    assert_eq!(
+        got,
+        [&b"k [\"\\ud800\"]"[..], format!("k {deep}").as_bytes()]
+    );
+}
+
+#[test]
+fn ctrl_c_between_quick_evaluations_stops_the_usual_way() {
+    // Each filter evaluation is short (~15 ms) but together they take nearly all the run's
+    // time, so the signal most likely arrives during one: it is let finish, and the run settles,
+    // prints its receipt and exits 130 (the watchdog ends only an evaluation still running a
+    // quarter of a second later).
+    let src = topic("tf-quick-sig", 1);
+    let dst = topic("tf-quick-sig-dst", 1);
+    let values: Vec<String> = (0..5000).map(|i| format!("{{\"n\":{i}}}")).collect();
+    let produced: Vec<Produced> = values
+        .iter()
+        .map(|v| Produced {
+            partition: 0,
+            key: None,
+            value: v.as_bytes(),
+            headers: vec![],
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &src, &produced);
+    let child = evtctl_process()
+        .args(["replay", "--from-topic", &src, "--to", &dst, "-o", "json"])
+        .args(["--filter", "last(range(100000)) > 0"])
+        .args(["--transform", ".value.m = 1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    wait_for("the transforms to run", 60, || cpu_ticks(pid) >= 50);
+    std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(!err.contains("was running"), "{err}");
+    let receipt = &json_lines(&out.stdout)[0];
+    assert_eq!(receipt["kind"], "receipt", "{receipt}");
+    let copied = receipt["copied"].as_u64().unwrap();
+    assert!(copied < 5000, "it stopped early: {receipt}");
+    assert_eq!(
+        records(&dst).len() as u64,
+        copied,
+        "what it reports is what was copied"
+    );
+}
