@@ -12,6 +12,7 @@ mod dlq;
 mod errors;
 mod faults;
 mod groups;
+mod groups_input;
 mod hostile;
 mod integrity;
 mod interop;
