@@ -224,3 +224,131 @@ fn saved_offsets_that_are_not_offsets_are_located_errors_and_nothing_is_committe
     let _ = std::fs::remove_file(file);
     let _ = std::fs::remove_file(file2);
 }
+
+// ---- 16: a group that does not exist is reported as such ----
+
+#[test]
+fn describe_of_a_group_that_does_not_exist_fails_and_an_alert_on_it_fires() {
+    let t = filled("gknown", 2, 3);
+    let typo = unique("NoSuchGrop");
+    for extra in [
+        &[][..],
+        &["--fail-above-lag", "0"][..],
+        &["--topic", &t][..],
+    ] {
+        let out = evtctl()
+            .args(["groups", "describe", &typo, "-o", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}: {err}");
+        assert!(
+            err.contains(&format!("group `{typo}` not found")),
+            "{extra:?}: {err}"
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "no report for a group that is not there"
+        );
+    }
+}
+
+#[test]
+fn a_group_with_commits_and_no_members_exists_and_uncommitted_partitions_are_named() {
+    let (t, other) = (filled("gexists", 2, 3), filled("gexists-o", 1, 1));
+    let g = unique("g-exists");
+    commit(&g, &t, &[(0, 1)]);
+    // Whole: only the committed partition is shown, no warning.
+    let out = evtctl()
+        .args([
+            "groups",
+            "describe",
+            &g,
+            "--fail-above-lag",
+            "5",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("no committed offset"),
+        "{}",
+        stderr(&out)
+    );
+    // Its topic: partition 1 has no commit, and stderr says so.
+    let out = evtctl()
+        .args(["groups", "describe", &g, "--topic", &t, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("group `{g}` has no committed offset on {t}/1")),
+        "{}",
+        stderr(&out)
+    );
+    // A topic it never read: it still exists (it has commits elsewhere).
+    let out = evtctl()
+        .args(["groups", "describe", &g, "--topic", &other, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("no committed offset on {other}/0")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn tail_from_a_group_that_does_not_exist_fails_instead_of_reading_from_the_default() {
+    let t = filled("gtailknown", 2, 3);
+    let typo = unique("Typo");
+    let out = evtctl()
+        .args([
+            "tail",
+            &t,
+            "--from",
+            &format!("group:{typo}"),
+            "--until",
+            "end",
+        ])
+        .args(["-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("group `{typo}` not found")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty(), "read nothing");
+
+    // A group with a commit on partition 0 only: partition 1 starts at the default, said once.
+    let g = unique("g-tailknown");
+    commit(&g, &t, &[(0, 2)]);
+    let out = evtctl()
+        .args([
+            "tail",
+            &t,
+            "--from",
+            &format!("group:{g}"),
+            "--until",
+            "end",
+        ])
+        .args(["-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json_lines(&out.stdout).len(), 1 + 3);
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "group `{g}` has no committed offset on {t}/1: starting there at the beginning"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches("no committed offset").count(), 1, "{err}");
+}
