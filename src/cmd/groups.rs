@@ -427,6 +427,7 @@ pub fn describe(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let admin = Admin::connect(settings)?;
+    admin.reach()?;
     super::known_group::require(&admin, settings, &a.group)?;
     let Some(interval) = a.watch else {
         let r = describe_once(&admin, settings, a, cancel)?;
@@ -521,6 +522,7 @@ pub fn list(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let admin = Admin::connect(settings)?;
+    admin.reach()?;
     let groups = match admin.list_groups()? {
         Listing::Groups(g) => g,
         Listing::Unknown(why) => {
