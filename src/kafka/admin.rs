@@ -581,9 +581,14 @@ impl Watch {
         }
     }
 
-    /// Has the cluster not answered for two `--timeout`s?
+    /// Has the cluster not answered for two `--timeout`s (counted from when a writer last
+    /// heard from it, when one found it gone)?
     pub fn gone(&self) -> bool {
         let now = Instant::now();
+        if let Some(lost) = super::lost_since() {
+            let since = self.away_since.get().map_or(lost, |t| t.min(lost));
+            self.away_since.set(Some(since));
+        }
         if self
             .last_probe
             .get()
@@ -602,6 +607,7 @@ impl Watch {
             super::reader::answers(&a.consumer, &self.topic, Duration::from_millis(500))
         });
         if answers {
+            super::note_back();
             self.away_since.set(None);
             return false;
         }

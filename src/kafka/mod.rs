@@ -76,6 +76,25 @@ pub(crate) fn answered() -> bool {
     ANSWERED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// Since when a writer has heard nothing from the cluster, once it found it gone (no delivery
+/// report for two `--timeout`s and no answer to a metadata request): reads and waits that ask
+/// later count their patience from then, not from when they noticed.
+static LOST: Mutex<Option<Instant>> = Mutex::new(None);
+
+pub(crate) fn note_lost(since: Instant) {
+    let mut l = LOST.lock().unwrap_or_else(|p| p.into_inner());
+    l.get_or_insert(since);
+}
+
+/// The cluster answered again.
+pub(crate) fn note_back() {
+    *LOST.lock().unwrap_or_else(|p| p.into_inner()) = None;
+}
+
+pub(crate) fn lost_since() -> Option<Instant> {
+    *LOST.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 /// Has librdkafka said every broker is down (ALL_BROKERS_DOWN, from its error callback) since
 /// `t`?
 pub(crate) fn all_down_since(t: Instant) -> bool {
