@@ -250,11 +250,7 @@ impl Admin {
     /// Whether a topic exists (from the full topic list: asking for one name could create it on
     /// brokers that auto-create topics).
     pub fn exists(&self, topic: &str) -> Result<bool> {
-        let started = Instant::now();
-        let md = self
-            .consumer
-            .fetch_metadata(None, self.timeout)
-            .map_err(|e| map_err(e, "fetching metadata", &self.settings, started))?;
+        let md = self.metadata(None)?;
         Ok(md
             .topics()
             .iter()
@@ -263,11 +259,7 @@ impl Admin {
 
     /// Names of the topics the cluster lists without an error, sorted.
     pub fn topic_names(&self) -> Result<Vec<String>> {
-        let started = Instant::now();
-        let md = self
-            .consumer
-            .fetch_metadata(None, self.timeout)
-            .map_err(|e| map_err(e, "fetching metadata", &self.settings, started))?;
+        let md = self.metadata(None)?;
         let mut names: Vec<String> = md
             .topics()
             .iter()
@@ -337,7 +329,12 @@ impl Admin {
             .collect())
     }
 
+    /// An admin client, once the cluster answers: an admin request waits out its whole
+    /// timeout before saying a connection failed.
     fn admin_client(&self) -> Result<AdminClient<Ctx>> {
+        if !super::answered() {
+            self.reach()?;
+        }
         client_config(&self.settings)
             .create_with_context(Ctx {
                 verbose: self.settings.verbose,
@@ -521,11 +518,7 @@ impl Admin {
         configs: &[(String, String)],
         if_not_exists: bool,
     ) -> Result<bool> {
-        let admin: AdminClient<Ctx> = client_config(&self.settings)
-            .create_with_context(Ctx {
-                verbose: self.settings.verbose,
-            })
-            .map_err(|e| usage(format!("invalid client configuration: {e}")))?;
+        let admin = self.admin_client()?;
         let mut nt = NewTopic::new(
             topic,
             partitions,
@@ -537,14 +530,8 @@ impl Admin {
         let opts = AdminOptions::new()
             .operation_timeout(Some(self.timeout))
             .request_timeout(Some(self.timeout));
-        let started = Instant::now();
-        let res = futures_executor::block_on(admin.create_topics([&nt], &opts)).map_err(|e| {
-            if matches!(&e, KafkaError::AdminOp(c) if unsupported_code(*c)) {
-                self.unsupported("CreateTopics")
-            } else {
-                map_err(e, "creating topic", &self.settings, started)
-            }
-        })?;
+        let res = futures_executor::block_on(admin.create_topics([&nt], &opts))
+            .map_err(|e| self.request_err(e, "CreateTopics", "creating topic"))?;
         match res.into_iter().next() {
             None | Some(Ok(_)) => Ok(true),
             Some(Err((_, RDKafkaErrorCode::TopicAlreadyExists))) if if_not_exists => Ok(false),

@@ -164,10 +164,13 @@ fn a_refused_bootstrap_is_reported_in_well_under_the_timeout_with_its_cause_once
     // here) only delayed saying so. The bound is the behaviour under test: a second's grace
     // plus start-up, far below the timeout.
     let addr = closed_port();
-    let commands: [&[&str]; 6] = [
+    let commands: [&[&str]; 9] = [
         &["topics"],
+        &["topics", "create", "t"],
+        &["topics", "delete", "t", "--yes"],
         &["tail", "t", "--until", "end"],
         &["publish", "t", "{}"],
+        &["dlq", "stats", "d"],
         &["groups", "describe", "g"],
         &["groups"],
         &["cluster"],
