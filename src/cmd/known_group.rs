@@ -43,16 +43,17 @@ fn not_found(group: &str, known: Option<&[String]>) -> anyhow::Error {
     ProblemsFound(msg).into()
 }
 
-/// Fail (exit 1) unless the cluster knows `group`: the broker lists it with members or a state
-/// other than Dead, or it has a committed offset on some partition. Brokers that cannot list
-/// groups (the embedded one) leave the committed offsets to decide, so a group with commits and
-/// no members exists there too.
+/// Fail (exit 1) unless `group` is there to describe: the broker names members of it, or it
+/// has a committed offset on some partition. That is all a broker can tell: some list a group
+/// nobody asked about once it was looked up (an offset fetch), and some (the embedded one)
+/// cannot list groups at all, so there committed offsets alone decide and a group with commits
+/// and no members exists.
 pub fn require(admin: &Admin, settings: &Settings, group: &str) -> Result<()> {
-    if let Described::Known(d) = admin.describe_group(group)? {
-        if !d.members.is_empty() || !(d.state.is_empty() || d.state.eq_ignore_ascii_case("dead")) {
-            return Ok(());
-        }
-    }
+    let listed = match admin.describe_group(group)? {
+        Described::Known(d) if !d.members.is_empty() => return Ok(()),
+        Described::Known(d) => Some(d.state),
+        Described::NotListed | Described::Unknown(_) => None,
+    };
     let topics: Vec<(String, Vec<i32>)> = admin
         .topics(None, false)?
         .into_iter()
@@ -62,9 +63,22 @@ pub fn require(admin: &Admin, settings: &Settings, group: &str) -> Result<()> {
     if !reader::committed(settings, group, &topics)?.is_empty() {
         return Ok(());
     }
+    if let Some(state) = listed {
+        return Err(ProblemsFound(format!(
+            "group `{}` not found: it has no members and no committed offsets (the broker lists \
+             it, state `{}`)",
+            escape_line(group),
+            escape_line(&state)
+        ))
+        .into());
+    }
     Err(match admin.list_groups()? {
         Listing::Groups(all) => {
-            let names: Vec<String> = all.into_iter().map(|g| g.group).collect();
+            let names: Vec<String> = all
+                .into_iter()
+                .map(|g| g.group)
+                .filter(|g| g != group)
+                .collect();
             not_found(group, Some(&names))
         }
         Listing::Unknown(_) => not_found(group, None),
