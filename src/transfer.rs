@@ -402,6 +402,7 @@ impl Mover {
             &WriterOptions {
                 compression: None,
                 delivery_timeout: Some(settings.timeout.max(Duration::from_secs(30))),
+                lost_after: Some(crate::kafka::reader::outage_limit(settings)),
                 max_queued: Some(10_000),
                 ..WriterOptions::default()
             },

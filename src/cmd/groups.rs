@@ -425,9 +425,12 @@ pub fn describe(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let admin = Admin::connect(settings)?;
+    admin.reach()?;
+    super::known_group::require(&admin, settings, &a.group)?;
     let Some(interval) = a.watch else {
         let r = describe_once(&admin, settings, a, cancel)?;
         emit(&r, printer, false)?;
+        warn_uncommitted(&r, printer);
         return over_limit(&format!("group `{}`", a.group), r.lag, a.fail_above_lag);
     };
     // Refresh in place on a terminal; a bounded run (--samples: scripts, the demo) prints each
@@ -451,6 +454,9 @@ pub fn describe(
             printer.write(b"\x1b[2J\x1b[H")?;
         }
         emit(&r, printer, true)?;
+        if n == 0 {
+            warn_uncommitted(&r, printer);
+        }
         n += 1;
         if a.samples.is_some_and(|max| n >= max) {
             return over_limit(&format!("group `{}`", a.group), r.lag, a.fail_above_lag);
@@ -461,6 +467,24 @@ pub fn describe(
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+}
+
+/// Say on stderr which partitions shown have no committed offset (the group's consumers start
+/// there wherever their `auto.offset.reset` says).
+fn warn_uncommitted(r: &Report, printer: &mut Printer) {
+    let missing: Vec<(String, i32)> = r
+        .partitions
+        .iter()
+        .filter(|p| p.committed.is_none())
+        .map(|p| (p.topic.clone(), p.partition))
+        .collect();
+    if !missing.is_empty() {
+        printer.warn(format!(
+            "group `{}` has no committed offset on {}",
+            escape_line(&r.group),
+            super::known_group::partition_list(&missing)
+        ));
     }
 }
 
@@ -496,6 +520,7 @@ pub fn list(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let admin = Admin::connect(settings)?;
+    admin.reach()?;
     let groups = match admin.list_groups()? {
         Listing::Groups(g) => g,
         Listing::Unknown(why) => {

@@ -10,6 +10,7 @@ pub mod dev;
 pub mod dlq;
 pub mod drain;
 pub mod groups;
+pub mod known_group;
 pub mod publish;
 pub mod redrive;
 pub mod replay;

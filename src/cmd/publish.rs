@@ -722,6 +722,7 @@ pub fn run(
             // linger, a third of a one-event publish. A stream keeps librdkafka's batching.
             linger: (single || total_bytes.is_some_and(|n| n <= SHORT_INPUT))
                 .then_some(Duration::ZERO),
+            ..WriterOptions::default()
         },
     )?;
     // Asked of the producer's own connection: a one-event publish opens one, as kcat does.

@@ -50,28 +50,118 @@ pub fn parse_topic(s: &str) -> Result<(String, Vec<i32>)> {
     }
 }
 
-/// The committed offsets in `groups describe -o json` output (its last document).
-pub fn parse_saved(text: &str) -> Result<(Option<String>, Offsets)> {
-    let last = text
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .ok_or_else(|| usage("the file is empty"))?;
-    let doc: serde_json::Value = serde_json::from_str(last)
-        .map_err(|e| usage(format!("not `groups describe -o json` output: {e}")))?;
-    let parts = doc["partitions"]
-        .as_array()
-        .ok_or_else(|| usage("not `groups describe -o json` output: no `partitions`"))?;
-    let mut out = BTreeMap::new();
-    for p in parts {
-        let (Some(t), Some(n)) = (p["topic"].as_str(), p["partition"].as_i64()) else {
-            return Err(usage(format!("a partition without topic or number: {p}")));
-        };
-        if let Some(o) = p["committed"].as_i64() {
-            out.insert((t.to_string(), n as i32), o);
-        }
+/// Offsets saved by `groups describe -o json`: its last document, checked entry by entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The group the offsets were saved from, when the file names one.
+    pub group: Option<String>,
+    /// The line of the document the offsets come from (1-based).
+    pub line: usize,
+    /// (topic, partition) → (offset, index in `partitions`).
+    pub entries: BTreeMap<(String, i32), (i64, usize)>,
+}
+
+impl Saved {
+    pub fn offsets(&self) -> Offsets {
+        self.entries
+            .iter()
+            .map(|(k, &(o, _))| (k.clone(), o))
+            .collect()
     }
-    Ok((doc["group"].as_str().map(str::to_string), out))
+}
+
+/// A JSON value quoted for an error line: short, one line, escaped.
+fn quoted(v: &serde_json::Value) -> String {
+    let mut text = v.to_string();
+    if text.chars().count() > 40 {
+        text = text.chars().take(40).collect::<String>() + "…";
+    }
+    escape_line(&text).into_owned()
+}
+
+/// The committed offsets in `groups describe -o json` output (its last document). Every entry
+/// must name a topic and a partition once, with a committed offset that is a non-negative
+/// integer: anything else is an error naming the file (`name`), line and entry, never an entry
+/// dropped or overridden.
+pub fn parse_saved(name: &str, text: &str) -> Result<Saved> {
+    let (index, last) = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .last()
+        .ok_or_else(|| usage(format!("{name}: the file is empty")))?;
+    let line = index + 1;
+    let doc: serde_json::Value = serde_json::from_str(last).map_err(|e| {
+        usage(format!(
+            "{name}:{line}: not `groups describe -o json` output: {e}"
+        ))
+    })?;
+    let parts = doc["partitions"].as_array().ok_or_else(|| {
+        usage(format!(
+            "{name}:{line}: not `groups describe -o json` output: no `partitions` list"
+        ))
+    })?;
+    let group = match &doc["group"] {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(g) => Some(g.clone()),
+        other => {
+            return Err(usage(format!(
+                "{name}:{line}: `group` is {}, not a group name",
+                quoted(other)
+            )))
+        }
+    };
+    let mut entries = BTreeMap::new();
+    for (i, p) in parts.iter().enumerate() {
+        let at = format!("{name}:{line}: partitions[{i}]");
+        let Some(topic) = p["topic"].as_str().filter(|t| !t.is_empty()) else {
+            return Err(usage(format!(
+                "{at}: `topic` is {}, not a topic name",
+                quoted(&p["topic"])
+            )));
+        };
+        let Some(partition) = p["partition"].as_u64().and_then(|n| i32::try_from(n).ok()) else {
+            return Err(usage(format!(
+                "{at}: `partition` is {}, not a partition number",
+                quoted(&p["partition"])
+            )));
+        };
+        let what = format!("{at} ({}/{partition})", escape_line(topic));
+        let offset = match &p["committed"] {
+            serde_json::Value::Null => {
+                return Err(usage(format!(
+                    "{what}: `committed` is null: the group had no committed offset there, and a \
+                     reset cannot restore that; remove the entry to leave the partition as it is"
+                )))
+            }
+            v => v
+                .as_u64()
+                .and_then(|o| i64::try_from(o).ok())
+                .ok_or_else(|| {
+                    usage(format!(
+                        "{what}: `committed` is {}, not an offset (a non-negative integer)",
+                        quoted(v)
+                    ))
+                })?,
+        };
+        if let Some(&(_, first)) = entries.get(&(topic.to_string(), partition)) {
+            return Err(usage(format!(
+                "{what}: the partition is listed twice (first as partitions[{first}])"
+            )));
+        }
+        entries.insert((topic.to_string(), partition), (offset, i));
+    }
+    Ok(Saved {
+        group,
+        line,
+        entries,
+    })
+}
+
+/// `current` moved by `n`, within the log (`low`..=`high`): a shift past either end stops there
+/// (a wrapping sum once rewound a huge forward shift to the start).
+fn shifted(current: i64, n: i64, (low, high): (i64, i64)) -> i64 {
+    current.saturating_add(n).clamp(low, high)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -91,8 +181,8 @@ pub struct Move {
 impl Move {
     fn new(topic: &str, partition: i32, current: Option<i64>, new: i64, marks: (i64, i64)) -> Move {
         let (skips, rereads) = match current {
-            Some(c) if new > c => (new - c, 0),
-            Some(c) => (0, c - new),
+            Some(c) if new > c => (new.saturating_sub(c), 0),
+            Some(c) => (0, c.saturating_sub(new)),
             None => (0, 0),
         };
         Move {
@@ -201,7 +291,7 @@ pub fn plan(
             let new = match target {
                 Target::To(_) => by_time[&p],
                 Target::ShiftBy(n) => match current {
-                    Some(c) => c + n,
+                    Some(c) => shifted(c, *n, (low, high)),
                     None => {
                         return Err(usage(format!(
                             "group `{}` has no committed offset on {}/{p} to shift; use --to",
@@ -296,6 +386,74 @@ fn execute(
     }
 }
 
+/// The longest `--from-file` read: a describe document is about 200 bytes per partition.
+const MAX_SAVED_BYTES: u64 = 64 << 20;
+
+fn read_saved(path: &std::path::Path, name: &str) -> Result<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("reading {name}"))
+        .map_err(|e| usage(format!("{e:#}")))?;
+    let mut text = String::new();
+    file.take(MAX_SAVED_BYTES + 1)
+        .read_to_string(&mut text)
+        .with_context(|| format!("reading {name}"))
+        .map_err(|e| usage(format!("{e:#}")))?;
+    if text.len() as u64 > MAX_SAVED_BYTES {
+        return Err(usage(format!(
+            "{name}: larger than {} MiB: not `groups describe -o json` output",
+            MAX_SAVED_BYTES >> 20
+        )));
+    }
+    Ok(text)
+}
+
+/// The partitions of `topic`, for a topic the saved file names: a topic that no longer exists
+/// is an error located at the file's first entry for it.
+fn saved_partitions(admin: &Admin, name: &str, saved: &Saved, topic: &str) -> Result<Vec<i32>> {
+    admin.partitions(topic).map_err(|e| {
+        match saved
+            .entries
+            .iter()
+            .filter(|((t, _), _)| t == topic)
+            .map(|(_, &(_, i))| i)
+            .min()
+        {
+            Some(i) if crate::error::exit_for(&e) == crate::error::Exit::Usage => {
+                usage(format!("{name}:{}: partitions[{i}]: {e:#}", saved.line))
+            }
+            _ => e,
+        }
+    })
+}
+
+/// Every saved entry for `topic` names one of its partitions (`all`), and every partition asked
+/// for (`only`) has an entry.
+fn check_saved(name: &str, saved: &Saved, topic: &str, all: &[i32], only: &[i32]) -> Result<()> {
+    for ((t, p), &(_, i)) in &saved.entries {
+        if t == topic && !all.contains(p) {
+            return Err(usage(format!(
+                "{name}:{}: partitions[{i}] ({}/{p}): topic `{}` has no partition {p} here \
+                 (it has {}); nothing was reset",
+                saved.line,
+                escape_line(t),
+                escape_line(t),
+                all.len()
+            )));
+        }
+    }
+    if let Some(p) = only
+        .iter()
+        .find(|p| !saved.entries.contains_key(&(topic.to_string(), **p)))
+    {
+        return Err(usage(format!(
+            "{name} has no committed offset for {}/{p}; nothing was reset",
+            escape_line(topic)
+        )));
+    }
+    Ok(())
+}
+
 pub fn reset(
     a: &GroupsResetArgs,
     settings: &Settings,
@@ -308,28 +466,27 @@ pub fn reset(
         .iter()
         .map(|t| parse_topic(t))
         .collect::<Result<_>>()?;
+    let mut saved_file = None;
     let target = if let Some(path) = &a.from_file {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading {}", path.display()))
-            .map_err(|e| usage(format!("{e:#}")))?;
-        let (saved_group, saved) =
-            parse_saved(&text).map_err(|e| usage(format!("{}: {e:#}", path.display())))?;
-        if let Some(g) = saved_group.filter(|g| *g != a.group) {
+        let name = escape_line(&path.display().to_string()).into_owned();
+        let saved = parse_saved(&name, &read_saved(path, &name)?)?;
+        if let Some(g) = saved.group.as_ref().filter(|g| **g != a.group) {
             printer.warn(format!(
-                "{} holds the offsets of group `{}`; restoring them for group `{}`",
-                path.display(),
-                escape_line(&g),
+                "{name} holds the offsets of group `{}`; restoring them for group `{}`",
+                escape_line(g),
                 escape_line(&a.group)
             ));
         }
         if wanted.is_empty() {
             let mut by_topic: BTreeMap<String, Vec<i32>> = BTreeMap::new();
-            for (t, p) in saved.keys() {
+            for (t, p) in saved.entries.keys() {
                 by_topic.entry(t.clone()).or_default().push(*p);
             }
             wanted = by_topic.into_iter().collect();
         }
-        Target::Saved(saved)
+        let target = Target::Saved(saved.offsets());
+        saved_file = Some((name, saved));
+        target
     } else if let Some(n) = a.shift_by {
         Target::ShiftBy(n)
     } else {
@@ -340,7 +497,13 @@ pub fn reset(
     };
     let mut selection = Vec::new();
     for (topic, only) in wanted {
-        let all = admin.partitions(&topic)?;
+        let all = match &saved_file {
+            Some((name, saved)) => saved_partitions(&admin, name, saved, &topic)?,
+            None => admin.partitions(&topic)?,
+        };
+        if let Some((name, saved)) = &saved_file {
+            check_saved(name, saved, &topic, &all, &only)?;
+        }
         for p in &only {
             if !all.contains(p) {
                 return Err(usage(format!(
@@ -411,12 +574,94 @@ mod tests {
     #[test]
     fn saved_offsets_come_from_the_last_document() {
         let text = r#"{"group":"g","partitions":[{"topic":"t","partition":0,"committed":1}]}
-{"group":"g","partitions":[{"topic":"t","partition":0,"committed":7},{"topic":"t","partition":1,"committed":null}]}
+{"group":"g","partitions":[{"topic":"t","partition":0,"committed":7},{"topic":"t","partition":1,"committed":0}]}
 "#;
-        let (g, saved) = parse_saved(text).unwrap();
-        assert_eq!(g.as_deref(), Some("g"));
-        assert_eq!(saved, BTreeMap::from([(("t".to_string(), 0), 7)]));
-        assert!(parse_saved("").is_err());
-        assert!(parse_saved("{}").is_err());
+        let saved = parse_saved("f", text).unwrap();
+        assert_eq!((saved.group.as_deref(), saved.line), (Some("g"), 2));
+        assert_eq!(
+            saved.offsets(),
+            BTreeMap::from([(("t".to_string(), 0), 7), (("t".to_string(), 1), 0)])
+        );
+        assert!(parse_saved("f", "").is_err());
+        assert!(parse_saved("f", "{}").is_err());
+    }
+
+    #[test]
+    fn a_saved_entry_that_is_not_an_offset_is_a_located_error() {
+        let doc = |committed: &str| {
+            format!(
+                "\n{{\"group\":\"g\",\"partitions\":[{{\"topic\":\"t\",\"partition\":0,\"committed\":5}},\
+                 {{\"topic\":\"t\",\"partition\":1,\"committed\":{committed}}}]}}\n"
+            )
+        };
+        for bad in [
+            "3.7",
+            "\"3\"",
+            "1e30",
+            "null",
+            "-1",
+            "3.0",
+            "9223372036854775808",
+            "true",
+            "[3]",
+        ] {
+            let e = parse_saved("backup.json", &doc(bad)).unwrap_err();
+            let msg = format!("{e:#}");
+            assert!(
+                msg.starts_with("backup.json:2: partitions[1] (t/1): `committed`"),
+                "{bad}: {msg}"
+            );
+            assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Usage);
+        }
+        assert!(parse_saved("f", &doc("9223372036854775807")).is_ok());
+    }
+
+    #[test]
+    fn a_saved_partition_listed_twice_or_misnamed_is_a_located_error() {
+        let twice = r#"{"partitions":[{"topic":"t","partition":0,"committed":5},{"topic":"u","partition":0,"committed":1},{"topic":"t","partition":0,"committed":9}]}"#;
+        let msg = format!("{:#}", parse_saved("f", twice).unwrap_err());
+        assert!(
+            msg.starts_with(
+                "f:1: partitions[2] (t/0): the partition is listed twice (first as partitions[0])"
+            ),
+            "{msg}"
+        );
+        for (entry, field) in [
+            (
+                r#"{"topic":"t","partition":4294967296,"committed":1}"#,
+                "partition",
+            ),
+            (r#"{"topic":"t","partition":-1,"committed":1}"#, "partition"),
+            (
+                r#"{"topic":"t","partition":"0","committed":1}"#,
+                "partition",
+            ),
+            (r#"{"topic":"t","committed":1}"#, "partition"),
+            (r#"{"topic":7,"partition":0,"committed":1}"#, "topic"),
+            (r#"{"topic":"","partition":0,"committed":1}"#, "topic"),
+        ] {
+            let text = format!(r#"{{"partitions":[{entry}]}}"#);
+            let msg = format!("{:#}", parse_saved("f", &text).unwrap_err());
+            assert!(
+                msg.starts_with(&format!("f:1: partitions[0]: `{field}` is")),
+                "{entry}: {msg}"
+            );
+        }
+        let msg = format!(
+            "{:#}",
+            parse_saved("f", r#"{"group":["x"],"partitions":[]}"#).unwrap_err()
+        );
+        assert!(msg.starts_with("f:1: `group` is"), "{msg}");
+    }
+
+    #[test]
+    fn a_shift_past_either_end_saturates() {
+        assert_eq!(shifted(5, i64::MAX, (2, 10)), 10);
+        assert_eq!(shifted(5, i64::MAX - 2, (2, 10)), 10);
+        assert_eq!(shifted(5, i64::MIN, (2, 10)), 2);
+        assert_eq!(shifted(i64::MAX, 1, (2, 10)), 10);
+        assert_eq!(shifted(5, -1, (2, 10)), 4);
+        let m = Move::new("t", 0, Some(i64::MAX), 0, (0, 10));
+        assert_eq!((m.skips, m.rereads), (0, i64::MAX));
     }
 }

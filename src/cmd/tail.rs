@@ -219,6 +219,35 @@ fn validation_pretty(v: &Verdict, st: &crate::output::Styles) -> String {
     }
 }
 
+/// `--from group:G`: say which partitions start at the default for want of a committed offset.
+fn warn_uncommitted(
+    plan: &Plan,
+    group: &str,
+    parts: &[(String, Vec<i32>)],
+    committed: &std::collections::BTreeMap<(String, i32), i64>,
+    printer: &Printer,
+) {
+    let missing: Vec<(String, i32)> = parts
+        .iter()
+        .flat_map(|(t, ps)| ps.iter().map(move |p| (t.clone(), *p)))
+        .filter(|(t, p)| {
+            (plan.partitions.is_empty() || plan.partitions.contains(p))
+                && !committed.contains_key(&(t.clone(), *p))
+        })
+        .collect();
+    if !missing.is_empty() {
+        let default = match plan.default_start() {
+            Start::Beginning => "beginning",
+            _ => "end",
+        };
+        printer.warn(format!(
+            "group `{}` has no committed offset on {}: starting there at the {default}",
+            escape_line(group),
+            super::known_group::partition_list(&missing)
+        ));
+    }
+}
+
 #[derive(Debug, Default, serde::Serialize)]
 pub struct Summary {
     pub records: u64,
@@ -250,7 +279,15 @@ pub fn run(
                 .iter()
                 .map(|t| Ok((t.clone(), admin.partitions(t)?)))
                 .collect::<Result<_>>()?;
-            Some(reader::committed(settings, g, &parts)?)
+            let committed = reader::committed(settings, g, &parts)?;
+            if let Some(from) = &plan.from_group {
+                if committed.is_empty() {
+                    // A typo must not quietly read from the default position.
+                    super::known_group::require(&admin, settings, from)?;
+                }
+                warn_uncommitted(plan, from, &parts, &committed, printer);
+            }
+            Some(committed)
         }
         None => None,
     };

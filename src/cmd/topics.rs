@@ -368,9 +368,9 @@ pub fn run(cmd: &TopicsCommand, settings: &Settings, printer: &mut Printer) -> R
                         .and_then(|current| merge_configs(&current, &set, unset))
                         .and_then(|merged| admin.set_topic_configs(topic, &merged));
                     if let Err(f) = fallback {
-                        return Err(crate::error::usage(format!(
-                            "{e}; the AlterConfigs fallback failed too: {f:#}"
-                        )));
+                        // The fallback's own kind decides the exit code (a broker lacking
+                        // AlterConfigs too is exit 3, a refused value 2).
+                        return Err(f.context(format!("{e}; the AlterConfigs fallback failed too")));
                     }
                     "AlterConfigs (the broker lacks IncrementalAlterConfigs)"
                 }

@@ -83,9 +83,13 @@ pub(super) fn map_err(e: KafkaError, what: &str, s: &Settings, started: Instant)
 }
 
 /// Metadata within `--timeout` from any client, asked for in slices so librdkafka's log and
-/// error events (served only by polling: `serve`) reach the context meanwhile: `-v`/`-vv` show
-/// the connection as it happens, and a timeout names librdkafka's cause (TLS, SASL, name
-/// resolution).
+/// error events (served only by polling: `serve`, which serves what is queued) reach the
+/// context meanwhile: `-v`/`-vv` show the connection as it happens, and a failure names
+/// librdkafka's cause (TLS, SASL, name resolution, a refused connection).
+///
+/// Before the cluster first answered this process, every broker being down for `CONNECT_GRACE`
+/// ends the wait at once: a refused port or a failed handshake is reported in about a second,
+/// not after `--timeout` (the grace lets librdkafka try every address a name resolves to).
 pub(super) fn metadata_via<C: ClientContext>(
     client: &Client<C>,
     only: Option<&str>,
@@ -96,18 +100,50 @@ pub(super) fn metadata_via<C: ClientContext>(
     let deadline = started + settings.timeout;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        let res = client.fetch_metadata(only, left.min(Duration::from_millis(500)));
+        let slice = if super::answered() {
+            Duration::from_millis(500)
+        } else {
+            Duration::from_millis(100)
+        };
+        let res = client.fetch_metadata(only, left.min(slice));
         // Serving only matters when the events are shown (-v) or when the step fails.
         if res.is_err() || settings.verbose > 0 {
             serve();
         }
         match res {
-            Ok(md) => return Ok(md),
+            Ok(md) => {
+                super::note_answered();
+                return Ok(md);
+            }
+            Err(e)
+                if !super::answered()
+                    && started.elapsed() >= CONNECT_GRACE
+                    && super::all_down_since(started) =>
+            {
+                let cause = super::cause_since(started).unwrap_or_else(|| describe(&e));
+                return Err(cluster(format!(
+                    "fetching metadata: cannot connect to {}: {cause}",
+                    settings.brokers
+                )));
+            }
             Err(e)
                 if Instant::now() < deadline
                     && e.rdkafka_error_code().is_some_and(super::is_transient) => {}
             Err(e) => return Err(map_err(e, "fetching metadata", settings, started)),
         }
+    }
+}
+
+/// How long every broker must have been down, before the cluster first answered, to report the
+/// connection as failed without waiting out `--timeout`.
+const CONNECT_GRACE: Duration = Duration::from_secs(1);
+
+/// Serve what is queued for a consumer (log and error events reach its context) for 10 ms: a
+/// poll returns after each error event, so one poll would serve one.
+pub(super) fn serve_queued<C: rdkafka::consumer::ConsumerContext>(consumer: &BaseConsumer<C>) {
+    let until = Instant::now() + Duration::from_millis(10);
+    while Instant::now() < until {
+        let _ = consumer.poll(Duration::from_millis(1));
     }
 }
 
@@ -189,8 +225,14 @@ impl Admin {
 
     fn metadata(&self, only: Option<&str>) -> Result<Metadata> {
         metadata_via(self.consumer.client(), only, &self.settings, || {
-            let _ = self.consumer.poll(Duration::from_millis(10));
+            serve_queued(&self.consumer)
         })
+    }
+
+    /// Check the cluster answers (a metadata request for brokers and topics): for commands whose
+    /// first request would otherwise wait out `--timeout` before saying a connection failed.
+    pub fn reach(&self) -> Result<()> {
+        self.metadata(None).map(|_| ())
     }
 
     /// Metadata for one topic, or all. An unknown topic is a usage error that names it.
@@ -208,11 +250,7 @@ impl Admin {
     /// Whether a topic exists (from the full topic list: asking for one name could create it on
     /// brokers that auto-create topics).
     pub fn exists(&self, topic: &str) -> Result<bool> {
-        let started = Instant::now();
-        let md = self
-            .consumer
-            .fetch_metadata(None, self.timeout)
-            .map_err(|e| map_err(e, "fetching metadata", &self.settings, started))?;
+        let md = self.metadata(None)?;
         Ok(md
             .topics()
             .iter()
@@ -221,11 +259,7 @@ impl Admin {
 
     /// Names of the topics the cluster lists without an error, sorted.
     pub fn topic_names(&self) -> Result<Vec<String>> {
-        let started = Instant::now();
-        let md = self
-            .consumer
-            .fetch_metadata(None, self.timeout)
-            .map_err(|e| map_err(e, "fetching metadata", &self.settings, started))?;
+        let md = self.metadata(None)?;
         let mut names: Vec<String> = md
             .topics()
             .iter()
@@ -295,7 +329,12 @@ impl Admin {
             .collect())
     }
 
+    /// An admin client, once the cluster answers: an admin request waits out its whole
+    /// timeout before saying a connection failed.
     fn admin_client(&self) -> Result<AdminClient<Ctx>> {
+        if !super::answered() {
+            self.reach()?;
+        }
         client_config(&self.settings)
             .create_with_context(Ctx {
                 verbose: self.settings.verbose,
@@ -436,11 +475,14 @@ impl Admin {
         })
     }
 
+    /// The broker lacks `request`: exit 3 like every answer about what the cluster cannot do
+    /// (`groups` on a broker without ListGroups too), without the "is it reachable?" hint.
     fn unsupported(&self, request: &str) -> anyhow::Error {
-        usage(format!(
+        crate::error::BrokerCannot(format!(
             "the broker at {} does not support the {request} request (`evtctl cluster -v` lists the requests it does)",
             self.settings.brokers
         ))
+        .into()
     }
 
     fn request_err(&self, e: KafkaError, request: &str, what: &str) -> anyhow::Error {
@@ -476,11 +518,7 @@ impl Admin {
         configs: &[(String, String)],
         if_not_exists: bool,
     ) -> Result<bool> {
-        let admin: AdminClient<Ctx> = client_config(&self.settings)
-            .create_with_context(Ctx {
-                verbose: self.settings.verbose,
-            })
-            .map_err(|e| usage(format!("invalid client configuration: {e}")))?;
+        let admin = self.admin_client()?;
         let mut nt = NewTopic::new(
             topic,
             partitions,
@@ -492,12 +530,12 @@ impl Admin {
         let opts = AdminOptions::new()
             .operation_timeout(Some(self.timeout))
             .request_timeout(Some(self.timeout));
-        let started = Instant::now();
         let res = futures_executor::block_on(admin.create_topics([&nt], &opts))
-            .map_err(|e| map_err(e, "creating topic", &self.settings, started))?;
+            .map_err(|e| self.request_err(e, "CreateTopics", "creating topic"))?;
         match res.into_iter().next() {
             None | Some(Ok(_)) => Ok(true),
             Some(Err((_, RDKafkaErrorCode::TopicAlreadyExists))) if if_not_exists => Ok(false),
+            Some(Err((_, code))) if unsupported_code(code) => Err(self.unsupported("CreateTopics")),
             Some(Err((name, code))) => Err(usage(format!("cannot create topic `{name}`: {code}"))),
         }
     }
@@ -530,9 +568,14 @@ impl Watch {
         }
     }
 
-    /// Has the cluster not answered for two `--timeout`s?
+    /// Has the cluster not answered for two `--timeout`s (counted from when a writer last
+    /// heard from it, when one found it gone)?
     pub fn gone(&self) -> bool {
         let now = Instant::now();
+        if let Some(lost) = super::lost_since() {
+            let since = self.away_since.get().map_or(lost, |t| t.min(lost));
+            self.away_since.set(Some(since));
+        }
         if self
             .last_probe
             .get()
@@ -551,6 +594,7 @@ impl Watch {
             super::reader::answers(&a.consumer, &self.topic, Duration::from_millis(500))
         });
         if answers {
+            super::note_back();
             self.away_since.set(None);
             return false;
         }

@@ -577,7 +577,7 @@ impl GroupReader {
                 {
                     Ok(true) => return Ok(ReadEnd::Reached),
                     Ok(false) => {}
-                    Err(e) => self.outage.lost(e, &self.reading())?,
+                    Err(e) => self.outage.lost(e, &self.reading(), last_check)?,
                 }
             }
             self.load_assigned()?;
@@ -617,8 +617,9 @@ impl GroupReader {
                 return Err(super::reader::stalled(&stuck, self.stall_after));
             }
             if joined && last_commit.elapsed() >= Duration::from_secs(1) {
+                let began = Instant::now();
                 if let Err(e) = self.checkpoint(false) {
-                    self.outage.lost(e, &self.reading())?;
+                    self.outage.lost(e, &self.reading(), began)?;
                 }
                 last_commit = Instant::now();
             }

@@ -62,6 +62,46 @@ fn note_cause(code: Option<RDKafkaErrorCode>, reason: &str) {
     c[usize::from(generic)] = Some((Instant::now(), redacted(reason)));
 }
 
+/// Has the cluster answered this process yet? Until it has, every broker being down means the
+/// connection itself fails (a refused port, TLS or SASL, a name that does not resolve), and
+/// waiting out `--timeout` would only delay saying so. Once it has, the same signal is an
+/// outage to wait through (a broker restart).
+static ANSWERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub(crate) fn note_answered() {
+    ANSWERED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub(crate) fn answered() -> bool {
+    ANSWERED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Since when a writer has heard nothing from the cluster, once it found it gone (no delivery
+/// report for two `--timeout`s and no answer to a metadata request): reads and waits that ask
+/// later count their patience from then, not from when they noticed.
+static LOST: Mutex<Option<Instant>> = Mutex::new(None);
+
+pub(crate) fn note_lost(since: Instant) {
+    let mut l = LOST.lock().unwrap_or_else(|p| p.into_inner());
+    l.get_or_insert(since);
+}
+
+/// The cluster answered again.
+pub(crate) fn note_back() {
+    *LOST.lock().unwrap_or_else(|p| p.into_inner()) = None;
+}
+
+pub(crate) fn lost_since() -> Option<Instant> {
+    *LOST.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Has librdkafka said every broker is down (ALL_BROKERS_DOWN, from its error callback) since
+/// `t`?
+pub(crate) fn all_down_since(t: Instant) -> bool {
+    let c = CAUSES.lock().unwrap_or_else(|p| p.into_inner());
+    c[1].as_ref().is_some_and(|(at, _)| *at >= t)
+}
+
 /// The most telling cause librdkafka reported since `t`: the latest specific one, else the
 /// latest at all.
 pub fn cause_since(t: Instant) -> Option<String> {
@@ -143,12 +183,10 @@ pub fn client_config(s: &Settings) -> ClientConfig {
     c
 }
 
-/// Describe a Kafka error for a person, naming what we were doing.
+/// Describe a Kafka error for a person: rdkafka's text, which names the step and the code with
+/// librdkafka's words once ("Group list fetch error: OperationTimedOut (Local: Timed out)").
 pub fn describe(e: &KafkaError) -> String {
-    match e.rdkafka_error_code() {
-        Some(code) => format!("{code} ({e})"),
-        None => e.to_string(),
-    }
+    e.to_string()
 }
 
 /// Errors that say the cluster (or the path to it) is away for now: librdkafka reconnects and
@@ -217,6 +255,23 @@ pub fn cluster_error(what: &str, e: &KafkaError, s: &Settings, started: Instant)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kafka_error_names_its_cause_once() {
+        for e in [
+            KafkaError::GroupListFetch(RDKafkaErrorCode::OperationTimedOut),
+            KafkaError::MetadataFetch(RDKafkaErrorCode::BrokerTransportFailure),
+            KafkaError::AdminOp(RDKafkaErrorCode::UnsupportedVersion),
+        ] {
+            let text = describe(&e);
+            let code = format!(
+                "{:?}",
+                e.rdkafka_error_code()
+                    .unwrap_or(RDKafkaErrorCode::UnsupportedVersion)
+            );
+            assert_eq!(text.matches(&code).count(), 1, "{text}");
+        }
+    }
 
     #[test]
     fn specific_causes_win_and_secrets_stay_hidden() {

@@ -257,13 +257,8 @@ pub fn describe(s: &Settings, versions: bool) -> Result<ClusterInfo> {
     let consumer: BaseConsumer<Ctx> = client_config(s)
         .create_with_context(Ctx { verbose: s.verbose })
         .map_err(|e| usage(format!("invalid client configuration: {e}")))?;
-    let md = consumer.fetch_metadata(None, s.timeout).map_err(|e| {
-        cluster(format!(
-            "fetching metadata: no answer from {} within {}: {}",
-            s.brokers,
-            humantime::format_duration(s.timeout),
-            super::describe(&e)
-        ))
+    let md = super::admin::metadata_via(consumer.client(), None, s, || {
+        super::admin::serve_queued(&consumer)
     })?;
     let mut info = ClusterInfo {
         cluster_id: consumer.client().fetch_cluster_id(s.timeout),

@@ -849,10 +849,11 @@ impl Reader {
                     // The callback has flushed what it wrote, so those records may be committed
                     // (not while the cluster is away: that would only wait, then fail).
                     if !self.outage.active() {
+                        let began = Instant::now();
                         if let Err(e) = self.commit() {
                             // The cluster went away just now: the outage says so and waits.
                             let what = format!("reading `{}`", self.topics[0].topic);
-                            self.outage.lost(e, &what)?;
+                            self.outage.lost(e, &what, began)?;
                         }
                     }
                 }
@@ -971,32 +972,39 @@ impl Outage {
                 anyhow::anyhow!(msg)
             });
         }
-        self.start(what, describe(e));
+        self.start(what, describe(e), Instant::now());
         Ok(())
     }
 
-    /// A step failed with `e` (a commit, say). A cluster error starts the outage (or goes on);
-    /// any other is the read's end.
-    pub(super) fn lost(&mut self, e: anyhow::Error, what: &str) -> Result<()> {
+    /// A step that began at `began` failed with `e` (a commit, say): the cluster has not
+    /// answered since then. A cluster error starts the outage (or goes on); any other is the
+    /// read's end.
+    pub(super) fn lost(&mut self, e: anyhow::Error, what: &str, began: Instant) -> Result<()> {
         if crate::error::exit_for(&e) != crate::error::Exit::Cluster {
             return Err(e);
         }
-        self.start(what, format!("{e:#}"));
+        self.start(what, format!("{e:#}"), began);
         Ok(())
     }
 
-    fn start(&mut self, what: &str, fallback: String) {
+    /// The outage starts (unless it goes on) when the cluster was last heard from: `began`,
+    /// or earlier when a writer found it gone before (`kafka::lost_since`), so the patience is
+    /// counted from the loss, not from when a step that waited for it noticed.
+    fn start(&mut self, what: &str, fallback: String, began: Instant) {
         let now = Instant::now();
-        let since = *self.since.get_or_insert(now);
+        let new = self.since.is_none();
+        let heard = super::lost_since().map_or(began, |l| l.min(began)).min(now);
+        let since = *self.since.get_or_insert(heard);
         // The cause may have been reported a while before the step that failed (a commit waits
         // up to a --timeout for the coordinator).
         let window = since.checked_sub(self.window).unwrap_or(since);
         self.cause = cause_since(window).unwrap_or(fallback);
-        if since == now {
+        if new {
             let patience = if self.follow {
                 String::new()
             } else {
-                format!(" for up to {}", humantime::format_duration(self.limit))
+                let left = self.limit.saturating_sub(since.elapsed());
+                format!(" for up to {}s more", left.as_secs_f64().ceil())
             };
             eprintln!(
                 "evtctl: warning: {what}: lost the cluster at {} ({}); waiting{patience} while librdkafka reconnects",
@@ -1025,6 +1033,7 @@ impl Outage {
                 self.brokers,
                 since.elapsed().as_secs()
             );
+            super::note_back();
             self.since = None;
             self.last_probe = None;
             return Ok(());
@@ -1082,4 +1091,45 @@ pub(super) fn headers_of<'m, M: Message>(
 pub(super) fn recycle<'b>(mut v: Vec<(&str, Option<&[u8]>)>) -> Vec<(&'b str, Option<&'b [u8]>)> {
     v.clear();
     v.into_iter().map(|_| unreachable!("cleared")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn settings(timeout: &str) -> Settings {
+        let cli = crate::cli::Cli::try_parse_from(["evtctl", "--timeout", timeout, "topics"])
+            .expect("arguments");
+        Settings::local("127.0.0.1:1", &cli.global)
+    }
+
+    #[test]
+    fn an_outage_counts_from_when_the_failed_step_began_not_from_when_it_failed() {
+        // A commit began 3 s ago and failed only now (it waited for an answer): with a 1 s
+        // --timeout the two-timeout patience is already over at the first probe.
+        let mut o = Outage::new(&settings("1s"), false);
+        let began = Instant::now() - Duration::from_secs(3);
+        o.lost(crate::error::cluster("no answer"), "reading `t`", began)
+            .expect("an outage, not the end");
+        o.last_probe = None;
+        let e = o.check(|_| false).expect_err("gave up");
+        assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Cluster);
+        assert!(e.to_string().contains("for 3s"), "{e}");
+
+        // Begun just now: the same patience still holds.
+        let mut o = Outage::new(&settings("1s"), false);
+        o.lost(
+            crate::error::cluster("no answer"),
+            "reading `t`",
+            Instant::now(),
+        )
+        .expect("an outage");
+        o.last_probe = None;
+        assert!(o.check(|_| false).is_ok(), "waits two --timeouts");
+        // Other errors end the read at once.
+        assert!(o
+            .lost(crate::error::usage("bad"), "reading `t`", Instant::now())
+            .is_err());
+    }
 }

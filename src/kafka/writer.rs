@@ -30,6 +30,9 @@ pub struct Landed {
 struct WriterCtx {
     base: Ctx,
     done: Mutex<Vec<Delivery>>,
+    /// Why the records still in flight were given up on (see `Writer::check_lost`): the
+    /// reason their purge reports carry instead of librdkafka's "Purged in queue".
+    lost: Mutex<Option<String>>,
 }
 
 impl ClientContext for WriterCtx {
@@ -50,7 +53,16 @@ impl ProducerContext for WriterCtx {
                 partition: m.partition(),
                 offset: m.offset(),
             }),
-            Err((e, _)) => Err(describe(e)),
+            Err((e, _)) => {
+                let purged = matches!(
+                    e.rdkafka_error_code(),
+                    Some(RDKafkaErrorCode::PurgeQueue | RDKafkaErrorCode::PurgeInflight)
+                );
+                match self.lost.lock().expect("lost lock").as_ref() {
+                    Some(why) if purged => Err(why.clone()),
+                    _ => Err(describe(e)),
+                }
+            }
         };
         self.done.lock().expect("delivery lock").push(Delivery {
             id: id as u64,
@@ -133,6 +145,17 @@ pub struct WriterOptions {
     /// librdkafka `linger.ms` (default 5 ms: batches fill under a stream). Zero for a short
     /// input, whose last batch would otherwise wait it out.
     pub linger: Option<Duration>,
+    /// Give up on every record in flight once no delivery report came for this long and the
+    /// cluster does not answer a metadata request either (copies: two `--timeout`s, so a lost
+    /// cluster ends a copy then, not after the longer `delivery_timeout`).
+    pub lost_after: Option<Duration>,
+}
+
+/// The writer's view of a cluster that may have gone away (see `Writer::check_lost`).
+struct Silence {
+    /// The last delivery report, or the first send after none were in flight.
+    last_report: Instant,
+    last_probe: Option<Instant>,
 }
 
 /// Shareable: every method takes `&self`, so a consumer's rebalance callback can wait for the
@@ -140,6 +163,9 @@ pub struct WriterOptions {
 pub struct Writer {
     producer: BaseProducer<WriterCtx>,
     in_flight: AtomicU64,
+    lost_after: Option<Duration>,
+    brokers: String,
+    silence: Mutex<Silence>,
 }
 
 impl Writer {
@@ -177,6 +203,7 @@ impl Writer {
             .create_with_context(WriterCtx {
                 base: Ctx { verbose: s.verbose },
                 done: Mutex::new(Vec::new()),
+                lost: Mutex::new(None),
             })
             .map_err(|e| usage(format!("invalid producer configuration: {e}")))?;
         // librdkafka asks for the idempotent producer id after each metadata response, else on a
@@ -188,6 +215,12 @@ impl Writer {
         let writer = Writer {
             producer,
             in_flight: AtomicU64::new(0),
+            lost_after: opts.lost_after,
+            brokers: s.brokers.clone(),
+            silence: Mutex::new(Silence {
+                last_report: Instant::now(),
+                last_probe: None,
+            }),
         };
         writer.metadata(s, None)?;
         let _ = writer.producer.client().fetch_metadata(None, s.timeout);
@@ -235,7 +268,10 @@ impl Writer {
         loop {
             match self.producer.send(r) {
                 Ok(()) => {
-                    self.in_flight.fetch_add(1, Ordering::AcqRel);
+                    if self.in_flight.fetch_add(1, Ordering::AcqRel) == 0 {
+                        // Silence counts from here: nothing was awaited before.
+                        self.silence.lock().expect("silence lock").last_report = Instant::now();
+                    }
                     return;
                 }
                 Err((KafkaError::MessageProduction(RDKafkaErrorCode::QueueFull), back)) => {
@@ -266,10 +302,79 @@ impl Writer {
             if !done.is_empty() || left.is_zero() {
                 self.in_flight
                     .fetch_sub(done.len() as u64, Ordering::AcqRel);
+                let reported = !done.is_empty();
                 out.append(&mut done);
+                drop(done);
+                if reported {
+                    self.silence.lock().expect("silence lock").last_report = Instant::now();
+                } else {
+                    self.check_lost();
+                }
                 return;
             }
         }
+    }
+
+    /// With `lost_after`: records in flight and no delivery report for that long, and the
+    /// cluster does not answer a metadata request (asked at most once a second) — it is gone:
+    /// give up on every record in flight (their reports say so), so a copy ends within two
+    /// `--timeout`s of losing the cluster as documented. A cluster that answers but is slow to
+    /// acknowledge is left to librdkafka's delivery timeout.
+    fn check_lost(&self) {
+        let Some(limit) = self.lost_after else {
+            return;
+        };
+        if self.in_flight() == 0 {
+            return;
+        }
+        if self
+            .producer
+            .context()
+            .lost
+            .lock()
+            .expect("lost lock")
+            .is_some()
+        {
+            // Gone already: what was sent since fails at once, not after another wait.
+            self.purge();
+            return;
+        }
+        let silent_for = {
+            let mut s = self.silence.lock().expect("silence lock");
+            let now = Instant::now();
+            if s.last_report.elapsed() < limit
+                || s.last_probe
+                    .is_some_and(|t| now.duration_since(t) < Duration::from_secs(1))
+            {
+                return;
+            }
+            s.last_probe = Some(now);
+            s.last_report.elapsed()
+        };
+        let started = Instant::now();
+        if self
+            .producer
+            .client()
+            .fetch_metadata(None, Duration::from_millis(500))
+            .is_ok()
+        {
+            self.silence.lock().expect("silence lock").last_report = Instant::now();
+            return;
+        }
+        let window = started.checked_sub(silent_for).unwrap_or(started);
+        super::note_lost(window);
+        let cause = super::cause_since(window).unwrap_or_else(|| "no answer".to_string());
+        *self.producer.context().lost.lock().expect("lost lock") = Some(format!(
+            "lost the cluster: no answer from {} for {}s ({cause})",
+            self.brokers,
+            silent_for.as_secs()
+        ));
+        self.purge();
+    }
+
+    fn purge(&self) {
+        self.producer
+            .purge(rdkafka::producer::PurgeConfig::default().queue().inflight());
     }
 
     /// Wait until every queued record is delivered or has failed (librdkafka fails records

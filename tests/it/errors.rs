@@ -204,3 +204,79 @@ fn stdout_on_dev_null_opened_read_write_is_no_error() {
         assert!(!stderr.contains("closed"), "{stderr}");
     }
 }
+
+/// A loopback port nothing listens on (bound, then closed).
+fn closed_port() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap().to_string();
+    drop(l);
+    addr
+}
+
+#[test]
+fn a_refused_bootstrap_is_reported_in_well_under_the_timeout_with_its_cause_once() {
+    // librdkafka knows at once that the connection was refused; waiting out --timeout (30 s
+    // here) only delayed saying so. The bound is the behaviour under test: a second's grace
+    // plus start-up, far below the timeout.
+    let addr = closed_port();
+    let commands: [&[&str]; 9] = [
+        &["topics"],
+        &["topics", "create", "t"],
+        &["topics", "delete", "t", "--yes"],
+        &["tail", "t", "--until", "end"],
+        &["publish", "t", "{}"],
+        &["dlq", "stats", "d"],
+        &["groups", "describe", "g"],
+        &["groups"],
+        &["cluster"],
+    ];
+    for args in commands {
+        let started = std::time::Instant::now();
+        let out = evtctl()
+            .args(["-b", &addr, "--timeout", "30s"])
+            .args(args)
+            .output()
+            .unwrap();
+        let elapsed = started.elapsed();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(
+            elapsed < std::time::Duration::from_secs(10),
+            "{args:?} took {elapsed:?} to report a refused connection: {err}"
+        );
+        let line = err.lines().next().unwrap_or_default();
+        assert!(
+            line.starts_with("evtctl: error: ") && line.contains("Connection refused"),
+            "{args:?}: names librdkafka's cause: {err}"
+        );
+        assert!(line.contains(&addr), "{args:?}: names the address: {err}");
+        assert!(
+            line.matches("(Local: ").count() <= 1
+                && line.matches("Connection refused").count() == 1,
+            "{args:?}: the cause once: {line}"
+        );
+    }
+}
+
+#[test]
+fn a_broker_that_lacks_a_request_exits_3_for_topics_and_groups_alike() {
+    // The embedded broker implements neither DeleteTopics nor ListGroups (other brokers may have
+    // both: nothing to compare there).
+    if !broker().embedded {
+        return;
+    }
+    let t = topic("unsupported", 1);
+    let deleted = evtctl()
+        .args(["topics", "delete", &t, "--yes"])
+        .output()
+        .unwrap();
+    let listed = evtctl().args(["groups"]).output().unwrap();
+    for (what, out) in [("topics delete", &deleted), ("groups", &listed)] {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{what}: {err}");
+        assert!(
+            !err.contains("hint:"),
+            "{what}: not a reachability problem: {err}"
+        );
+    }
+}

@@ -601,3 +601,42 @@ fn dropping_a_committer_does_not_wait_for_the_commit_it_gave_up_on() {
     signal("-CONT");
     assert!(dropped, "the drop waited for the frozen broker");
 }
+
+#[test]
+fn a_copy_losing_the_cluster_gives_up_two_timeouts_after_its_last_answer() {
+    // The README: bounded copies give up after two --timeouts without an answer. A paced replay
+    // kept sending what its reader had fetched, each record waiting out librdkafka's delivery
+    // timeout, and only then a fresh wait: about seven --timeouts. The bound is the behaviour
+    // under test: 2 × 2 s, plus a probe and the receipt.
+    let mut b = OwnBroker::start(0);
+    let (from, to) = (unique("lost2-src"), unique("lost2-dst"));
+    b.create(&from, 1);
+    b.create(&to, 1);
+    dead_letters(&b, &from, &to, 400);
+    let mut cmd = b.process();
+    cmd.args([
+        "replay",
+        "--from-topic",
+        &from,
+        "--to",
+        &to,
+        "--rate",
+        "20/s",
+    ])
+    .args(["--timeout", "2s", "-o", "json"]);
+    let run = Running::spawn(cmd);
+    wait_for("the first copies", 60, || high_watermarks(&b.addr, &to) > 0);
+    b.kill();
+    let killed = Instant::now();
+    let (code, stdout, err) = run.finish(120);
+    let since_kill = killed.elapsed();
+    assert_lost_mid_copy(code, &stdout, &err, since_kill);
+    assert!(
+        error_line(&err).contains("lost the cluster"),
+        "says why: {err}"
+    );
+    assert!(
+        since_kill < Duration::from_secs(4 + 5),
+        "two --timeouts (4 s) after the loss, not {since_kill:?}: {err}"
+    );
+}

@@ -13,6 +13,7 @@ mod drain;
 mod errors;
 mod faults;
 mod groups;
+mod groups_input;
 mod hostile;
 mod integrity;
 mod interop;
