@@ -262,7 +262,7 @@ pub fn watch(done: &AtomicBool, cancel: &AtomicBool, stack: u64) {
         if let Some((code, msg)) = verdict(seen, memory_budget, &what, &at) {
             // Still the same evaluation: end the process (it cannot be interrupted otherwise).
             if RUNNING.load(Ordering::Acquire) == n {
-                eprintln!("{msg}");
+                crate::ewriteln!("{msg}");
                 std::process::exit(code);
             }
         }

@@ -317,13 +317,13 @@ impl Read for Cancellable<'_> {
 pub fn confirm(question: &str) -> Result<bool> {
     use std::io::{BufRead, Write};
     let cancel = crate::cancel_flag();
-    eprint!("{question} [y/N] ");
-    io::stderr().flush()?;
+    crate::ewrite!("{question} [y/N] ");
+    let _ = io::stderr().flush();
     let mut line = String::new();
     let stdin = Cancellable::new(Box::new(io::stdin()), cancel);
     io::BufReader::new(stdin).read_line(&mut line)?;
     if cancel.load(Ordering::Relaxed) {
-        eprintln!();
+        crate::ewriteln!();
         return Err(crate::error::Interrupted.into());
     }
     Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES" | "Yes"))

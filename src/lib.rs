@@ -3,6 +3,27 @@
 //! `main` calls [`run`], which parses arguments, builds settings, dispatches to a command in
 //! [`cmd`], and maps the outcome to an exit code (see [`error::Exit`]).
 
+/// `eprintln!` that never panics. stderr is for people and may be gone (`2>&1 | head -1` that
+/// has ended, a closed terminal): a diagnostic that cannot be written is dropped, and the work
+/// (records being published or copied) goes on. `eprintln!` panics there instead, so clippy
+/// refuses it in this crate (`clippy.toml`).
+#[macro_export]
+macro_rules! ewriteln {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::writeln!(::std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// `eprint!` that never panics (see [`ewriteln!`]).
+#[macro_export]
+macro_rules! ewrite {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::write!(::std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 pub mod cli;
 pub mod cmd;
 pub mod codec;
@@ -47,7 +68,7 @@ fn install_signal_handler() {
         let n = INTERRUPTS.fetch_add(1, Ordering::SeqCst) + 1;
         CANCEL.store(true, Ordering::SeqCst);
         if n >= 3 {
-            eprintln!("evtctl: interrupted again, exiting without waiting");
+            crate::ewriteln!("evtctl: interrupted again, exiting without waiting");
             std::process::exit(Exit::Interrupted.code());
         }
     });
@@ -174,7 +195,7 @@ fn arg_error(e: clap::Error) -> i32 {
             Exit::Ok.code()
         };
     }
-    eprintln!("evtctl: error: {}", one_line(&e.render().to_string()));
+    crate::ewriteln!("evtctl: error: {}", one_line(&e.render().to_string()));
     Exit::Usage.code()
 }
 
@@ -315,9 +336,9 @@ fn report(e: &anyhow::Error, printer: &Printer) -> i32 {
         // Errors quote topic names, header values and payload fragments: untrusted text.
         let msg = format!("{e:#}");
         let msg = output::sanitize::escape_line(&config::scrub(&msg)).into_owned();
-        eprintln!("{s}evtctl: error:{s:#} {msg}");
+        crate::ewriteln!("{s}evtctl: error:{s:#} {msg}");
         if let Some(h) = error::hint_for(e) {
-            eprintln!("hint: {h}");
+            crate::ewriteln!("hint: {h}");
         }
     }
     code.code()

@@ -114,7 +114,7 @@ pub fn held(path: &Path, topic: &str, check_at: &BTreeSet<u64>) -> Result<Held> 
                 .with_context(|| format!("truncating {}", path.display()))?;
             f.sync_all()?;
             held.torn = true;
-            eprintln!(
+            crate::ewriteln!(
                 "evtctl: {}:{line_no}: removed an incomplete last line (a write cut short, or damage)",
                 path.display()
             );
@@ -260,7 +260,7 @@ fn starts(
             (false, f) => f.map_or(*o, |f| f.max(*o)),
             (true, Some(f)) => {
                 if f < *o {
-                    eprintln!(
+                    crate::ewriteln!(
                         "evtctl: {} is shorter than when {t}/{p} was committed at offset {o}: reading {t}/{p} again from offset {f}, after the last record the file holds",
                         path.display()
                     );

@@ -1085,7 +1085,7 @@ fn pause_at(hook: Option<&str>, point: impl FnOnce() -> String, cancel: &AtomicB
     if hook != point {
         return;
     }
-    eprintln!("evtctl: test: paused at {point}");
+    crate::ewriteln!("evtctl: test: paused at {point}");
     let until = Instant::now() + Duration::from_secs(60);
     while !cancel.load(Ordering::SeqCst) && Instant::now() < until {
         std::thread::sleep(Duration::from_millis(5));

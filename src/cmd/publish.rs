@@ -505,7 +505,7 @@ impl Run<'_> {
     fn reject(&mut self, line: u64, cause: &str) -> Result<()> {
         self.summary.rejected += 1;
         if self.summary.rejected <= SHOWN {
-            eprintln!("evtctl: error: {}:{line}: {cause}", self.label);
+            crate::ewriteln!("evtctl: error: {}:{line}: {cause}", self.label);
         }
         if self.printer.is_json() {
             self.printer.json(&Failure {
@@ -544,9 +544,10 @@ impl Run<'_> {
                     self.summary.failed += 1;
                     self.summary.records -= 1;
                     if self.summary.failed <= SHOWN {
-                        eprintln!(
+                        crate::ewriteln!(
                             "evtctl: error: {}:{}: not delivered to `{topic}`: {e}",
-                            self.label, d.id
+                            self.label,
+                            d.id
                         );
                     }
                     if self.printer.is_json() {
@@ -940,7 +941,7 @@ pub fn run(
     };
     let s = &run.summary;
     if s.failed > SHOWN || s.rejected > SHOWN {
-        eprintln!(
+        crate::ewriteln!(
             "evtctl: only the first {SHOWN} {} shown above; `-o json` lists each",
             match (s.failed > SHOWN, s.rejected > SHOWN) {
                 (true, true) => "rejected lines and undelivered records are",

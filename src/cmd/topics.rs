@@ -247,7 +247,7 @@ fn delete(
             None => printer.info(format!("deleted topic {}", escape_line(name))),
             Some(e) => {
                 failed += 1;
-                eprintln!("evtctl: error: cannot delete `{}`: {e}", escape_line(name));
+                crate::ewriteln!("evtctl: error: cannot delete `{}`: {e}", escape_line(name));
             }
         }
     }

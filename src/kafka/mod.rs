@@ -30,7 +30,7 @@ impl ClientContext for Ctx {
         if self.verbose >= 2
             || (self.verbose >= 1 && (level as i32) <= (RDKafkaLogLevel::Warning as i32))
         {
-            eprintln!("librdkafka {level:?} {fac}: {}", redacted(log_message));
+            crate::ewriteln!("librdkafka {level:?} {fac}: {}", redacted(log_message));
         }
     }
 
@@ -41,7 +41,7 @@ impl ClientContext for Ctx {
         }
         note_cause(error.rdkafka_error_code(), reason);
         if self.verbose >= 1 {
-            eprintln!("librdkafka error: {error}: {}", redacted(reason));
+            crate::ewriteln!("librdkafka error: {error}: {}", redacted(reason));
         }
     }
 }

@@ -1006,7 +1006,7 @@ impl Outage {
                 let left = self.limit.saturating_sub(since.elapsed());
                 format!(" for up to {}s more", left.as_secs_f64().ceil())
             };
-            eprintln!(
+            crate::ewriteln!(
                 "evtctl: warning: {what}: lost the cluster at {} ({}); waiting{patience} while librdkafka reconnects",
                 self.brokers, self.cause
             );
@@ -1028,7 +1028,7 @@ impl Outage {
             return Ok(());
         }
         if probe(Duration::from_millis(500)) {
-            eprintln!(
+            crate::ewriteln!(
                 "evtctl: {} answers again after {}s; resumed",
                 self.brokers,
                 since.elapsed().as_secs()

@@ -265,7 +265,7 @@ impl Printer {
     /// A diagnostic line on stderr, unless --quiet.
     pub fn info(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", for_stderr(msg.as_ref()));
+            crate::ewriteln!("{}", for_stderr(msg.as_ref()));
         }
     }
 
@@ -273,14 +273,14 @@ impl Printer {
     pub fn debug(&self, msg: impl AsRef<str>) {
         if self.verbose > 0 {
             let d = self.err_styles.dim;
-            eprintln!("{d}{}{d:#}", for_stderr(msg.as_ref()));
+            crate::ewriteln!("{d}{}{d:#}", for_stderr(msg.as_ref()));
         }
     }
 
     /// A warning on stderr, always shown.
     pub fn warn(&self, msg: impl AsRef<str>) {
         let b = self.err_styles.bad;
-        eprintln!("{b}evtctl: warning:{b:#} {}", for_stderr(msg.as_ref()));
+        crate::ewriteln!("{b}evtctl: warning:{b:#} {}", for_stderr(msg.as_ref()));
     }
 }
 

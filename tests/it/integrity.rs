@@ -177,6 +177,50 @@ fn publish_with_stdout_closed_publishes_everything() {
     assert!(read_all(&created, &[]).is_empty());
 }
 
+/// stderr a pipe whose reader is gone (`evtctl … 2>&1 | head -1` after `head` ended): a
+/// diagnostic that cannot be written is dropped, never a panic (exit 101) halfway through a batch.
+#[test]
+fn a_closed_stderr_never_ends_the_work() {
+    let closed_stderr = || {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        writer
+    };
+    let t = topic("closed-err", 1);
+    let dir = std::env::temp_dir().join(unique("closed-err"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("in.jsonl");
+    // A rejected line between good ones: its error, the warnings and the summary all go to
+    // stderr, which fails on every write.
+    std::fs::write(&file, "{\"n\":1}\nnot json\n{\"n\":2}\n{\"n\":3}\n").unwrap();
+    let status = evtctl_process()
+        .args(["publish", &t, "-v", "--file", file.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(closed_stderr())
+        .status()
+        .unwrap();
+    assert_eq!(
+        status.code(),
+        Some(2),
+        "the rejected line decides the exit code"
+    );
+    let n: Vec<i64> = values(&t)
+        .iter()
+        .map(|v| v["n"].as_i64().unwrap())
+        .collect();
+    assert_eq!(n, [1, 2, 3]);
+    // A usage error, whose only output is its error line.
+    let status = evtctl_process()
+        .args(["tail", &t, "--fromm", "0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(closed_stderr())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+}
+
 // 2. A write error of any kind is an error, and a group is committed only past what was written.
 #[test]
 fn tail_with_stdout_closed_fails_and_commits_nothing() {
