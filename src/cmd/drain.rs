@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::error::{usage, Interrupted};
 use crate::kafka::admin::Admin;
 use crate::kafka::reader::{self, Committer, Event, Flow, ReadEnd, Reader};
+use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{Start, StartSpec, Stop};
 use anyhow::{Context, Result};
@@ -44,12 +45,14 @@ struct Position {
 pub struct Held {
     /// Per partition, one past the last offset the file holds.
     pub next: BTreeMap<i32, i64>,
-    /// The file's length (after a torn last line was cut off).
+    /// The file's length up to its last whole line (a torn last line left out).
     pub len: u64,
     /// A file that does not exist is a new one (moved away on purpose), not a damaged one.
     pub exists: bool,
-    /// Its last line was torn (cut off here).
+    /// Its last line was torn: the line number of that line; `len` ends before it. The file is
+    /// not cut here (see [`cut_torn`]): a file drain then refuses keeps every byte.
     pub torn: bool,
+    pub torn_line: u64,
     /// The running checksum of the whole (good) file, to go on with as lines are appended.
     pub crc: crc32fast::Hasher,
     /// The checksum of the file's first N bytes, for each N asked for that ends a line.
@@ -78,7 +81,8 @@ fn open_regular(path: &Path) -> Result<Option<File>> {
 
 /// What a file already holds of `topic`, and the checksums of its first N bytes for each N in
 /// `check_at` (the lengths earlier commits recorded). A torn last line (a write cut short
-/// before it was synced, or damage from outside) is cut off. Reads the whole file once.
+/// before it was synced, or damage from outside) is left out, and left in the file until
+/// [`cut_torn`]. Reads the whole file once.
 pub fn held(path: &Path, topic: &str, check_at: &BTreeSet<u64>) -> Result<Held> {
     let mut held = Held::default();
     let Some(file) = open_regular(path)? else {
@@ -106,18 +110,8 @@ pub fn held(path: &Path, topic: &str, check_at: &BTreeSet<u64>) -> Result<Held> 
             )));
         }
         if line.last() != Some(&b'\n') {
-            let f = OpenOptions::new()
-                .write(true)
-                .open(path)
-                .with_context(|| format!("opening {}", path.display()))?;
-            f.set_len(good_end)
-                .with_context(|| format!("truncating {}", path.display()))?;
-            f.sync_all()?;
             held.torn = true;
-            crate::ewriteln!(
-                "evtctl: {}:{line_no}: removed an incomplete last line (a write cut short, or damage)",
-                path.display()
-            );
+            held.torn_line = line_no;
             break;
         }
         good_end += n as u64;
@@ -144,6 +138,27 @@ pub fn held(path: &Path, topic: &str, check_at: &BTreeSet<u64>) -> Result<Held> 
     held.len = good_end;
     held.exists = true;
     Ok(held)
+}
+
+/// Cut off the torn last line [`held`] found, once drain has accepted the file (never before
+/// a check that may refuse it: a file to restore keeps every byte).
+pub fn cut_torn(path: &Path, held: &Held) -> Result<()> {
+    if !held.torn {
+        return Ok(());
+    }
+    let f = OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    f.set_len(held.len)
+        .with_context(|| format!("truncating {}", path.display()))?;
+    f.sync_all()?;
+    crate::ewriteln!(
+        "evtctl: {}:{}: removed an incomplete last line (a write cut short, or damage)",
+        escape_line(&path.display().to_string()),
+        held.torn_line
+    );
+    Ok(())
 }
 
 /// The metadata committed beside each position: the file's length once synced, the CRC-32 of
@@ -207,9 +222,12 @@ fn stamped_lengths(
 /// records went missing cannot be told, so drain reads nothing and commits nothing.
 fn changed(path: &Path, t: &str, p: i32, o: i64, len: u64, how: &str) -> anyhow::Error {
     usage(format!(
-        "{} changed since the group committed {t}/{p} at offset {o} ({how} of the {len} bytes it had then):          lines were removed or edited, so evtctl cannot tell which records the file lost: restore the file, \
-         or move it away to drain into a new file from the group's position",
-        path.display()
+        "{} changed since the group committed {}/{p} at offset {o} ({how} of the {len} bytes it \
+         had then): lines were removed or edited, so evtctl cannot tell which records the file \
+         lost: restore the file, or move it away to drain into a new file from the group's \
+         position",
+        escape_line(&path.display().to_string()),
+        escape_line(t)
     ))
 }
 
@@ -385,6 +403,7 @@ pub fn run(
         reader::committed_with_metadata(settings, &group, &[(a.topic.clone(), partitions)])?;
     let held = held(&a.to, &a.topic, &stamped_lengths(&a.to, &committed))?;
     let starts = starts(&a.to, &a.topic, &held, &committed)?;
+    cut_torn(&a.to, &held)?;
     let (ranges, _) = reader::resolve(
         &admin,
         std::slice::from_ref(&a.topic),
@@ -513,8 +532,14 @@ mod tests {
             ),
         )
         .unwrap();
+        let whole = std::fs::read(&f).unwrap();
         let h = held(&f, "dlq", &BTreeSet::new()).unwrap();
         assert_eq!(h.next, BTreeMap::from([(0, 5), (1, 10)]));
+        assert!(h.torn);
+        assert_eq!(h.torn_line, 4);
+        // Reading cuts nothing: a file drain goes on to refuse keeps every byte.
+        assert_eq!(std::fs::read(&f).unwrap(), whole);
+        cut_torn(&f, &h).unwrap();
         assert_eq!(h.len, std::fs::metadata(&f).unwrap().len());
         let text = std::fs::read_to_string(&f).unwrap();
         assert!(text.ends_with("\"value\":1}\n"), "torn line cut: {text:?}");

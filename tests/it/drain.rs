@@ -61,6 +61,19 @@ fn drain_sees_lines_cut_from_the_middle_of_its_file() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("checksum"), "{stderr}");
 
+    // Edited, and a torn line after the committed part (a write cut short): refused before
+    // anything is cut, so the file to restore keeps every byte.
+    let unterminated = format!("{edited}{{\"topic\":");
+    std::fs::write(&file, &unterminated).unwrap();
+    let out = drain();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        unterminated,
+        "not a byte cut from a refused file"
+    );
+
     // Restored: nothing to do; the group did not move while the file was refused.
     std::fs::write(&file, &text).unwrap();
     let out = drain();
