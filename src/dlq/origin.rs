@@ -586,6 +586,14 @@ pub fn decode(headers: &Headers<'_>, custom: &[CustomConvention]) -> Origin {
         ..Origin::default()
     };
 
+    // A quarantined copy (`groups skip`) is the newest hop, whatever older dead-letter headers
+    // the record carried of its own, a declared convention's included.
+    let quarantine = &builtin_specs()[0];
+    debug_assert_eq!(quarantine.convention, Convention::EvtctlDlq);
+    if quarantine.detect.iter().any(|d| present(headers, d)) {
+        apply_spec(headers, quarantine, &mut out);
+        return out;
+    }
     for c in custom {
         if !c.detect.is_empty() && present(headers, &c.detect) {
             apply_spec(headers, &custom_spec(c), &mut out);
@@ -950,6 +958,16 @@ mod tests {
         ];
         let o = dec(&hs, &[]);
         assert_eq!(o.convention, Some(Convention::EvtctlDlq));
+        // Also when the record's own headers match a declared convention.
+        let declared = CustomConvention {
+            name: "legacy".into(),
+            detect: "source_topic".into(),
+            topic: Some("source_topic".into()),
+            ..CustomConvention::default()
+        };
+        let d = dec(&hs, std::slice::from_ref(&declared));
+        assert_eq!(d.convention, Some(Convention::EvtctlDlq));
+        assert_eq!(d.topic, so("orders"));
         assert_eq!(o.topic, so("orders"));
         assert_eq!(o.partition, Some(3));
         assert_eq!(o.offset, Some(42));
