@@ -912,7 +912,9 @@ pub fn skip(
     if !ask(a, &plan, printer)? {
         return Ok(());
     }
-    let access = plan.access(a, settings, printer, cancel)?;
+    // The look-back reads the whole quarantine topic: before access, so a membership taken
+    // with --consumers-stopped is held only while copying and committing, never idle for a
+    // long read (its session could lapse before the commit).
     let done = already_quarantined(
         settings,
         &a.to,
@@ -921,6 +923,7 @@ pub fn skip(
         (plan.from, plan.end()),
         cancel,
     )?;
+    let access = plan.access(a, settings, printer, cancel)?;
     let copied = copy(a, settings, &plan, &done, cancel)?;
     let settled = settle(a, &plan, &done, &copied)?;
     if settled.to > plan.from {
