@@ -168,6 +168,26 @@ pub fn read_all(topic: &str, extra: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The records of `topic` from offset `from` to the end, each printed by `tail --format FORMAT`
+/// as raw bytes (a record separator, U+001E, ends each one, so payloads may hold newlines).
+pub fn formatted(topic: &str, from: &str, format: &str) -> Vec<Vec<u8>> {
+    let out = evtctl()
+        .args(["tail", topic, "--from", from, "--until", "end"])
+        .args(["--format", &format!("{format}\u{1e}")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "tail failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+        .split(|&b| b == 0x1e)
+        .filter(|v| !v.is_empty())
+        .map(<[u8]>::to_vec)
+        .collect()
+}
+
 pub fn json_lines(s: &[u8]) -> Vec<serde_json::Value> {
     std::str::from_utf8(s)
         .unwrap()

@@ -373,15 +373,5 @@ fn typed_json_output_republishes_byte_exactly() {
         .write_stdin(typed.join("\n") + "\n")
         .assert()
         .success();
-    let out = evtctl()
-        .args(["tail", &dst, "--from", "beginning", "--until", "end"])
-        .args(["--format", "%s\u{1e}"])
-        .output()
-        .unwrap();
-    let got: Vec<&[u8]> = out
-        .stdout
-        .split(|&b| b == 0x1e)
-        .filter(|v| !v.is_empty())
-        .collect();
-    assert_eq!(got, values.to_vec());
+    assert_eq!(formatted(&dst, "beginning", "%s"), values.to_vec());
 }

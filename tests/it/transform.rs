@@ -436,29 +436,12 @@ fn a_transform_keeps_the_bytes_it_leaves_equal() {
     };
     // Unchanged values (a header added, a no-op on the value) keep every byte.
     replay(".headers += [{name: \"seen\", value: \"1\"}] | .value |= .");
-    let out = evtctl()
-        .args(["tail", &dst, "--from", "beginning", "--until", "end"])
-        .args(["--format", "%s\u{1e}"])
-        .output()
-        .unwrap();
-    let got: Vec<&[u8]> = out
-        .stdout
-        .split(|&b| b == 0x1e)
-        .filter(|v| !v.is_empty())
-        .collect();
-    assert_eq!(got, values.to_vec());
+    assert_eq!(formatted(&dst, "beginning", "%s"), values.to_vec());
     // A changed value keeps its key order and the text of what the transform left alone.
     replay(r#"if (.value | type) == "object" and .value.a then .value.a[1] = 3 else . end"#);
-    let out = evtctl()
-        .args(["tail", &dst, "--from", "3", "--until", "end"])
-        .args(["--format", "%s\u{1e}"])
-        .output()
-        .unwrap();
-    let got: Vec<String> = out
-        .stdout
-        .split(|&b| b == 0x1e)
-        .filter(|v| !v.is_empty())
-        .map(|v| String::from_utf8(v.to_vec()).unwrap())
+    let got: Vec<String> = formatted(&dst, "3", "%s")
+        .into_iter()
+        .map(|v| String::from_utf8(v).unwrap())
         .collect();
     assert_eq!(
         got,
@@ -510,18 +493,8 @@ fn json_jq_cannot_take_as_such_reaches_filters_and_transforms_as_text() {
         .args(["--transform", ".key = \"k\""])
         .assert()
         .success();
-    let out = evtctl()
-        .args(["tail", &dst, "--from", "beginning", "--until", "end"])
-        .args(["--format", "%k %s\u{1e}"])
-        .output()
-        .unwrap();
-    let got: Vec<&[u8]> = out
-        .stdout
-        .split(|&b| b == 0x1e)
-        .filter(|v| !v.is_empty())
-        .collect();
     assert_eq!(
-        got,
+        formatted(&dst, "beginning", "%k %s"),
         [&b"k [\"\\ud800\"]"[..], format!("k {deep}").as_bytes()]
     );
 }
