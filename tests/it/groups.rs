@@ -330,6 +330,23 @@ fn skip(group: &str, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `groups skip` that dies between the acknowledgement of its copies and the commit, as a
+/// crash would (the test hook exits 9 there).
+fn skip_crashing_before_commit(group: &str, args: &[&str]) {
+    let out = evtctl()
+        .args(["groups", "skip", group, "-o", "json"])
+        .args(args)
+        .env("EVTCTL_TEST_EXIT_BEFORE_COMMIT", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(9),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Every record of a topic as the raw client sees it: (partition, offset, key, value,
 /// headers, timestamp).
 type Raw = (
@@ -644,18 +661,7 @@ fn a_rerun_after_a_crash_between_copy_and_commit_copies_nothing_twice() {
         q.as_str(),
         "--yes",
     ];
-    let out = evtctl()
-        .args(["groups", "skip", &g, "-o", "json"])
-        .args(args)
-        .env("EVTCTL_TEST_EXIT_BEFORE_COMMIT", "1")
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(9),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    skip_crashing_before_commit(&g, &args);
     assert_eq!(raw_records(&q).len(), 2, "copied and acknowledged");
     assert_eq!(committed(&g, &t, 0), Some(1), "but not committed");
 
@@ -709,18 +715,7 @@ fn a_rerun_finds_every_copy_however_many_and_whatever_was_written_since() {
         q.as_str(),
         "--yes",
     ];
-    let out = evtctl()
-        .args(["groups", "skip", &g, "-o", "json"])
-        .args(args)
-        .env("EVTCTL_TEST_EXIT_BEFORE_COMMIT", "1")
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(9),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    skip_crashing_before_commit(&g, &args);
     assert_eq!(committed(&g, &t, 0), Some(0), "not committed");
     // Another team quarantines records of its own in the same topic meanwhile.
     let others: Vec<Produced<'_>> = (0..100)
