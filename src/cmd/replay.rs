@@ -505,9 +505,10 @@ fn from_topic(
         if let Some(cm) = &committer {
             if last_commit.elapsed() >= Duration::from_secs(1) {
                 c.mover.settle(Duration::ZERO);
-                // The cluster away for a moment: the next commit (or the last) catches up, and
-                // the reader decides how long to wait for it.
-                if let Err(e) = cm.commit(&c.mover.positions()) {
+                // Not waited for: a cluster gone away must not hold up the loop, the reader
+                // decides how long to wait for it. The cluster away for a moment: the next
+                // commit (or the last, which waits for this one first) catches up.
+                if let Err(e) = cm.commit_in_background(&c.mover.positions()) {
                     if error::exit_for(&e) != error::Exit::Cluster {
                         return Err(e);
                     }

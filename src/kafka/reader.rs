@@ -19,6 +19,7 @@ use rdkafka::message::{Headers, Message, Timestamp};
 use rdkafka::topic_partition_list::{Offset, TopicPartitionList};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -427,6 +428,8 @@ pub struct Committer {
     group: String,
     wait: Duration,
     busy: Arc<AtomicBool>,
+    /// The commit `commit_in_background` started, and when: its answer comes on the channel.
+    pending: std::sync::Mutex<Option<(Receiver<KafkaResult<()>>, Instant)>>,
 }
 
 impl Committer {
@@ -447,7 +450,45 @@ impl Committer {
             group: group.to_string(),
             wait: commit_timeout(s),
             busy: Arc::default(),
+            pending: Default::default(),
         })
+    }
+
+    /// Start committing `positions` and return without waiting for the answer, so a copy loop
+    /// is not held up by a cluster that went away. Returns the answer to the commit started so
+    /// before, if it came (or was given up after the commit's wait); while that one is still
+    /// waiting, nothing new is started and this returns `Ok`.
+    pub fn commit_in_background(&self, positions: &[(String, i32, i64)]) -> Result<()> {
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((rx, started)) = pending.as_ref() {
+            let started = *started;
+            let answer = match rx.try_recv() {
+                Ok(res) => res,
+                Err(TryRecvError::Empty) if started.elapsed() < self.wait => return Ok(()),
+                Err(_) => Err(KafkaError::ConsumerCommit(
+                    RDKafkaErrorCode::OperationTimedOut,
+                )),
+            };
+            *pending = None;
+            answer.map_err(|e| self.failed(&e, started))?;
+        }
+        if positions.is_empty() {
+            return Ok(());
+        }
+        let started = Instant::now();
+        match commit_start(&self.consumer, with_metadata(positions, ""), &self.busy) {
+            Some(rx) => *pending = Some((rx, started)),
+            // The commit given up on last is still waiting for its answer.
+            None => {
+                let e = KafkaError::ConsumerCommit(RDKafkaErrorCode::OperationTimedOut);
+                return Err(self.failed(&e, started));
+            }
+        }
+        Ok(())
+    }
+
+    fn failed(&self, e: &KafkaError, started: Instant) -> anyhow::Error {
+        commit_error(&format!("group `{}`", self.group), e, started)
     }
 
     pub fn commit(&self, positions: &[(String, i32, i64)]) -> Result<()> {
@@ -460,17 +501,38 @@ impl Committer {
         positions: &[(String, i32, i64)],
         metadata: &str,
     ) -> Result<()> {
+        // A commit started in the background first gets its answer (within its own wait), so
+        // this one is not refused as overlapping it; its answer is superseded by this one's.
+        let pending = self
+            .pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some((rx, started)) = pending {
+            let _ = rx.recv_timeout(self.wait.saturating_sub(started.elapsed()));
+        }
         if positions.is_empty() {
             return Ok(());
         }
         let started = Instant::now();
-        let positions = positions
-            .iter()
-            .map(|(t, p, o)| (t.clone(), *p, *o, metadata.to_string()))
-            .collect();
-        commit_within(&self.consumer, positions, self.wait, &self.busy)
-            .map_err(|e| commit_error(&format!("group `{}`", self.group), &e, started))
+        commit_within(
+            &self.consumer,
+            with_metadata(positions, metadata),
+            self.wait,
+            &self.busy,
+        )
+        .map_err(|e| self.failed(&e, started))
     }
+}
+
+fn with_metadata(
+    positions: &[(String, i32, i64)],
+    metadata: &str,
+) -> Vec<(String, i32, i64, String)> {
+    positions
+        .iter()
+        .map(|(t, p, o)| (t.clone(), *p, *o, metadata.to_string()))
+        .collect()
 }
 
 impl Drop for Committer {
@@ -498,9 +560,22 @@ pub(super) fn commit_within<C: rdkafka::consumer::ConsumerContext + 'static>(
     busy: &Arc<AtomicBool>,
 ) -> KafkaResult<()> {
     let timed_out = || KafkaError::ConsumerCommit(RDKafkaErrorCode::OperationTimedOut);
-    if busy.swap(true, Ordering::SeqCst) {
+    match commit_start(consumer, positions, busy) {
+        Some(rx) => rx.recv_timeout(wait).unwrap_or_else(|_| Err(timed_out())),
         // The last commit is still waiting for its answer.
-        return Err(timed_out());
+        None => Err(timed_out()),
+    }
+}
+
+/// Start committing `positions` on a thread of its own; its answer comes on the channel. None
+/// while the last commit is still waiting for its answer (`busy`).
+fn commit_start<C: rdkafka::consumer::ConsumerContext + 'static>(
+    consumer: &Arc<BaseConsumer<C>>,
+    positions: Vec<(String, i32, i64, String)>,
+    busy: &Arc<AtomicBool>,
+) -> Option<Receiver<KafkaResult<()>>> {
+    if busy.swap(true, Ordering::SeqCst) {
+        return None;
     }
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
     let (consumer, busy) = (consumer.clone(), busy.clone());
@@ -521,7 +596,7 @@ pub(super) fn commit_within<C: rdkafka::consumer::ConsumerContext + 'static>(
         busy.store(false, Ordering::SeqCst);
         let _ = tx.send(res);
     });
-    rx.recv_timeout(wait).unwrap_or_else(|_| Err(timed_out()))
+    Some(rx)
 }
 
 /// How long a commit may wait for its answer: `--timeout`, and a little more than the wait for
