@@ -478,13 +478,21 @@ fn redrive_losing_the_cluster_prints_its_receipt_and_exits_3_or_4() {
     assert_lost_mid_copy(code, &stdout, &err, killed.elapsed());
 }
 
-#[test]
-fn replay_with_a_checkpoint_losing_the_cluster_prints_its_receipt_and_exits_3_or_4() {
+/// A paced replay (`records` dead letters at 20/s, `extra` arguments) on a broker of its own,
+/// killed once the first copies arrived: (exit code, stdout lines, stderr, time since the kill).
+fn replay_losing_the_cluster(
+    name: &str,
+    records: usize,
+    extra: &[&str],
+) -> (Option<i32>, Vec<String>, String, Duration) {
     let mut b = OwnBroker::start(0);
-    let (from, to) = (unique("lost-src"), unique("lost-dst"));
+    let (from, to) = (
+        unique(&format!("{name}-src")),
+        unique(&format!("{name}-dst")),
+    );
     b.create(&from, 1);
     b.create(&to, 1);
-    dead_letters(&b, &from, &to, 200);
+    dead_letters(&b, &from, &to, records);
     let mut cmd = b.process();
     cmd.args([
         "replay",
@@ -495,14 +503,25 @@ fn replay_with_a_checkpoint_losing_the_cluster_prints_its_receipt_and_exits_3_or
         "--rate",
         "20/s",
     ])
-    .args(["--checkpoint-group", &unique("lost-cp")])
-    .args(["--timeout", "3s", "-o", "json"]);
+    .args(extra)
+    .args(["-o", "json"]);
     let run = Running::spawn(cmd);
     wait_for("the first copies", 60, || high_watermarks(&b.addr, &to) > 0);
     b.kill();
     let killed = Instant::now();
     let (code, stdout, err) = run.finish(120);
-    assert_lost_mid_copy(code, &stdout, &err, killed.elapsed());
+    (code, stdout, err, killed.elapsed())
+}
+
+#[test]
+fn replay_with_a_checkpoint_losing_the_cluster_prints_its_receipt_and_exits_3_or_4() {
+    let group = unique("lost-cp");
+    let (code, stdout, err, since_kill) = replay_losing_the_cluster(
+        "lost",
+        200,
+        &["--checkpoint-group", &group, "--timeout", "3s"],
+    );
+    assert_lost_mid_copy(code, &stdout, &err, since_kill);
 }
 
 #[test]
@@ -608,28 +627,8 @@ fn a_copy_losing_the_cluster_gives_up_two_timeouts_after_its_last_answer() {
     // kept sending what its reader had fetched, each record waiting out librdkafka's delivery
     // timeout, and only then a fresh wait: about seven --timeouts. The bound is the behaviour
     // under test: 2 × 2 s, plus a probe and the receipt.
-    let mut b = OwnBroker::start(0);
-    let (from, to) = (unique("lost2-src"), unique("lost2-dst"));
-    b.create(&from, 1);
-    b.create(&to, 1);
-    dead_letters(&b, &from, &to, 400);
-    let mut cmd = b.process();
-    cmd.args([
-        "replay",
-        "--from-topic",
-        &from,
-        "--to",
-        &to,
-        "--rate",
-        "20/s",
-    ])
-    .args(["--timeout", "2s", "-o", "json"]);
-    let run = Running::spawn(cmd);
-    wait_for("the first copies", 60, || high_watermarks(&b.addr, &to) > 0);
-    b.kill();
-    let killed = Instant::now();
-    let (code, stdout, err) = run.finish(120);
-    let since_kill = killed.elapsed();
+    let (code, stdout, err, since_kill) =
+        replay_losing_the_cluster("lost2", 400, &["--timeout", "2s"]);
     assert_lost_mid_copy(code, &stdout, &err, since_kill);
     assert!(
         error_line(&err).contains("lost the cluster"),
