@@ -6,10 +6,13 @@
 //! Guarantees: schema resolution never touches the network; a `$ref` is followed only to files
 //! inside the registry directory; every schema is compiled at most once per run.
 
+pub mod avro;
 pub mod compat;
 mod fast_pattern;
 pub mod lookup;
+pub mod proto;
 pub mod tape;
+pub mod wire;
 
 use crate::error::usage;
 use anyhow::{Context, Result};

@@ -1,0 +1,850 @@
+//! Avro values as JSON and back, on top of `apache-avro` (schemas, the binary codec).
+//!
+//! The JSON forms are what people and filters read: records as objects, unions as the plain
+//! value where the branch follows from it (else Avro's JSON encoding, `{"long": 7}`), enums as
+//! their symbol, `bytes`/`fixed` as Avro's JSON encoding (one character per byte, U+0000 to
+//! U+00FF), and logical types in natural forms: decimals as exact strings (`"12.30"`), uuids as
+//! strings, `date` as `2026-12-05`, timestamps as RFC 3339 (UTC with `Z`; local ones without).
+//! Input accepts those forms, the plain numbers the logical types are built on, and Avro's
+//! tagged union form.
+//!
+//! Decoding checks that the datum is used up (trailing bytes are an error) and never panics on
+//! hostile bytes: apache-avro bounds its allocations (see [`limit_allocations`]).
+
+use apache_avro::schema::{
+    DecimalSchema, InnerDecimalSchema, Name, RecordSchema, ResolvedSchema, UnionSchema,
+};
+use apache_avro::types::Value as Avro;
+use apache_avro::Schema;
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
+
+/// One Avro version: its schema (references to `_common` types inlined where they are not
+/// recursive) and every named type it can reach.
+pub struct AvroSchema {
+    pub schema: Schema,
+    /// The `_common` types its references may name.
+    pub commons: Vec<Schema>,
+    names: HashMap<Name, Schema>,
+}
+
+/// The most one length in a datum may claim (a string, bytes, an array block): a hostile
+/// length fails the decode instead of reserving gigabytes.
+const MAX_ALLOCATION: usize = 64 << 20;
+
+/// Bound apache-avro's allocations when decoding (it keeps the first value set).
+pub fn limit_allocations() {
+    apache_avro::util::max_allocation_bytes(MAX_ALLOCATION);
+}
+
+/// Deeper values than this are refused (recursive schemas could otherwise nest without end).
+const MAX_DEPTH: usize = 128;
+
+impl AvroSchema {
+    /// Parse `text` (a `.avsc`) with the named types of `commons` (other `.avsc` texts, e.g.
+    /// `_common/*.avsc`) available to its references.
+    pub fn parse(text: &str, commons: &[String]) -> Result<AvroSchema, String> {
+        let (schema, commons) = if commons.is_empty() {
+            (Schema::parse_str(text).map_err(|e| e.to_string())?, vec![])
+        } else {
+            Schema::parse_str_with_list(text, commons).map_err(|e| e.to_string())?
+        };
+        let mut all: Vec<&Schema> = commons.iter().collect();
+        all.push(&schema);
+        let names = ResolvedSchema::new_with_schemata(all)
+            .map_err(|e| e.to_string())?
+            .get_names()
+            .iter()
+            .map(|(n, s)| (n.clone(), (*s).clone()))
+            .collect();
+        Ok(AvroSchema {
+            schema,
+            commons,
+            names,
+        })
+    }
+
+    /// The common types, then the schema, as apache-avro's readers and writers take them (a
+    /// reference resolves only to a type earlier in the list).
+    pub fn schemata(&self) -> Vec<&Schema> {
+        let mut all: Vec<&Schema> = self.commons.iter().collect();
+        all.push(&self.schema);
+        all
+    }
+
+    fn resolve<'a>(&'a self, s: &'a Schema) -> Result<&'a Schema, String> {
+        match s {
+            Schema::Ref { name } => self
+                .names
+                .get(name)
+                .ok_or_else(|| format!("unknown type `{}`", name.fullname(None))),
+            s => Ok(s),
+        }
+    }
+
+    /// Decode one binary datum (no framing) to its JSON form. Bytes left over are an error.
+    pub fn decode(&self, mut body: &[u8]) -> Result<Value, String> {
+        let value = apache_avro::reader::datum::GenericDatumReader::builder(&self.schema)
+            .writer_schemata(self.schemata())
+            .map_err(|e| e.to_string())?
+            .build()
+            .map_err(|e| e.to_string())?
+            .read_value(&mut body)
+            .map_err(|e| format!("not Avro of this schema: {e}"))?;
+        if !body.is_empty() {
+            return Err(format!(
+                "{} byte(s) left after the Avro datum (a different schema?)",
+                body.len()
+            ));
+        }
+        self.json_of(&value, &self.schema, 0)
+    }
+
+    /// Encode a JSON value under this schema. Errors name the path (`/items/2/price: ...`).
+    pub fn encode(&self, json: &Value) -> Result<Vec<u8>, String> {
+        let value = self.value_of(json, &self.schema, &mut String::new(), 0)?;
+        apache_avro::writer::datum::GenericDatumWriter::builder(&self.schema)
+            .schemata(self.schemata())
+            .map_err(|e| e.to_string())?
+            .build()
+            .map_err(|e| e.to_string())?
+            .write_value_to_vec(value)
+            .map_err(|e| e.to_string())
+    }
+
+    fn json_of(&self, v: &Avro, s: &Schema, depth: usize) -> Result<Value, String> {
+        if depth > MAX_DEPTH {
+            return Err(format!("nested deeper than {MAX_DEPTH}"));
+        }
+        let s = self.resolve(s)?;
+        Ok(match (v, s) {
+            (Avro::Union(i, inner), Schema::Union(u)) => {
+                let branch = u
+                    .variants()
+                    .get(*i as usize)
+                    .ok_or("union branch out of range")?;
+                let plain = self.json_of(inner, branch, depth + 1)?;
+                // Plain where the JSON alone picks the same branch back; tagged otherwise.
+                if self.pick_branch(u, &plain) == Some(*i as usize) {
+                    plain
+                } else {
+                    let mut m = Map::new();
+                    m.insert(self.type_name(branch), plain);
+                    Value::Object(m)
+                }
+            }
+            (Avro::Null, _) => Value::Null,
+            (Avro::Boolean(b), _) => Value::Bool(*b),
+            (Avro::Int(n), _) => Value::from(*n),
+            (Avro::Long(n), _) => Value::from(*n),
+            (Avro::Float(x), _) => float(*x as f64)?,
+            (Avro::Double(x), _) => float(*x)?,
+            (Avro::String(t), _) => Value::String(t.clone()),
+            (Avro::Bytes(b), _) | (Avro::Fixed(_, b), _) => Value::String(latin1(b)),
+            (Avro::Enum(_, sym), _) => Value::String(sym.clone()),
+            (Avro::Array(items), Schema::Array(a)) => Value::Array(
+                items
+                    .iter()
+                    .map(|x| self.json_of(x, &a.items, depth + 1))
+                    .collect::<Result<_, _>>()?,
+            ),
+            (Avro::Map(m), Schema::Map(ms)) => {
+                let mut keys: Vec<_> = m.keys().collect();
+                keys.sort();
+                let mut out = Map::new();
+                for k in keys {
+                    out.insert(k.clone(), self.json_of(&m[k], &ms.types, depth + 1)?);
+                }
+                Value::Object(out)
+            }
+            (Avro::Record(fields), Schema::Record(r)) => {
+                let mut out = Map::new();
+                for ((name, x), f) in fields.iter().zip(&r.fields) {
+                    out.insert(name.clone(), self.json_of(x, &f.schema, depth + 1)?);
+                }
+                Value::Object(out)
+            }
+            (Avro::Date(d), _) => Value::String(format_date(*d)),
+            (Avro::TimeMillis(t), _) => Value::String(format_time(*t as i64 * 1000)),
+            (Avro::TimeMicros(t), _) => Value::String(format_time(*t)),
+            (Avro::TimestampMillis(t), _) => {
+                Value::String(format_ts(*t as i128 * 1_000_000, 3, true))
+            }
+            (Avro::TimestampMicros(t), _) => Value::String(format_ts(*t as i128 * 1000, 6, true)),
+            (Avro::TimestampNanos(t), _) => Value::String(format_ts(*t as i128, 9, true)),
+            (Avro::LocalTimestampMillis(t), _) => {
+                Value::String(format_ts(*t as i128 * 1_000_000, 3, false))
+            }
+            (Avro::LocalTimestampMicros(t), _) => {
+                Value::String(format_ts(*t as i128 * 1000, 6, false))
+            }
+            (Avro::LocalTimestampNanos(t), _) => Value::String(format_ts(*t as i128, 9, false)),
+            (Avro::Uuid(u), _) => Value::String(u.hyphenated().to_string()),
+            (Avro::Decimal(d), Schema::Decimal(ds)) => {
+                let bytes: Vec<u8> = d
+                    .try_into()
+                    .map_err(|e: apache_avro::Error| e.to_string())?;
+                Value::String(decimal_text(&bytes, ds.scale))
+            }
+            (Avro::Duration(d), _) => {
+                let b: [u8; 12] = (*d).into();
+                Value::String(latin1(&b))
+            }
+            (v, s) => return Err(format!("cannot show {v:?} as {}", self.type_name(s))),
+        })
+    }
+
+    /// The name Avro's JSON encoding tags a union branch with.
+    fn type_name(&self, s: &Schema) -> String {
+        if let Some(n) = s.name() {
+            return n.fullname(None);
+        }
+        match s {
+            Schema::Null => "null",
+            Schema::Boolean => "boolean",
+            Schema::Int | Schema::Date | Schema::TimeMillis => "int",
+            Schema::Long
+            | Schema::TimeMicros
+            | Schema::TimestampMillis
+            | Schema::TimestampMicros
+            | Schema::TimestampNanos
+            | Schema::LocalTimestampMillis
+            | Schema::LocalTimestampMicros
+            | Schema::LocalTimestampNanos => "long",
+            Schema::Float => "float",
+            Schema::Double => "double",
+            Schema::Bytes | Schema::BigDecimal => "bytes",
+            Schema::String => "string",
+            Schema::Array(_) => "array",
+            Schema::Map(_) => "map",
+            Schema::Uuid(apache_avro::schema::UuidSchema::String) => "string",
+            Schema::Uuid(_) => "bytes",
+            Schema::Decimal(DecimalSchema {
+                inner: InnerDecimalSchema::Bytes,
+                ..
+            }) => "bytes",
+            Schema::Ref { name } => return name.fullname(None),
+            _ => "unknown",
+        }
+        .to_string()
+    }
+
+    /// The first union branch a JSON value (not in tagged form) fits, as input reads it.
+    fn pick_branch(&self, u: &UnionSchema, json: &Value) -> Option<usize> {
+        u.variants()
+            .iter()
+            .position(|b| self.resolve(b).map(|b| self.fits(json, b)).unwrap_or(false))
+    }
+
+    /// Whether a JSON value has the shape of a schema (a quick, shallow test for unions).
+    fn fits(&self, json: &Value, s: &Schema) -> bool {
+        match (json, s) {
+            (Value::Null, Schema::Null) => true,
+            (Value::Bool(_), Schema::Boolean) => true,
+            (Value::Number(n), Schema::Int) => n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+            (Value::Number(n), Schema::Long) => n.as_i64().is_some(),
+            (Value::Number(_), Schema::Float | Schema::Double) => true,
+            (
+                Value::String(_),
+                Schema::String
+                | Schema::Bytes
+                | Schema::Uuid(_)
+                | Schema::Date
+                | Schema::TimeMillis
+                | Schema::TimeMicros
+                | Schema::TimestampMillis
+                | Schema::TimestampMicros
+                | Schema::TimestampNanos
+                | Schema::LocalTimestampMillis
+                | Schema::LocalTimestampMicros
+                | Schema::LocalTimestampNanos
+                | Schema::Decimal(_),
+            ) => true,
+            (Value::String(t), Schema::Enum(e)) => e.symbols.contains(t),
+            (Value::String(t), Schema::Fixed(f)) => t.chars().count() == f.size,
+            (Value::Array(_), Schema::Array(_)) => true,
+            (Value::Object(_), Schema::Map(_)) => true,
+            (Value::Object(o), Schema::Record(r)) => {
+                o.keys().all(|k| r.lookup.contains_key(k))
+                    && r.fields.iter().all(|f| {
+                        o.contains_key(&f.name) || f.default.is_some() || nullable(&f.schema)
+                    })
+            }
+            _ => false,
+        }
+    }
+
+    fn value_of(
+        &self,
+        json: &Value,
+        s: &Schema,
+        path: &mut String,
+        depth: usize,
+    ) -> Result<Avro, String> {
+        if depth > MAX_DEPTH {
+            return Err(at(path, format!("nested deeper than {MAX_DEPTH}")));
+        }
+        let s = self.resolve(s).map_err(|e| at(path, e))?;
+        let want = |what: &str| at(path, format!("expected {what}, got {}", shown(json)));
+        Ok(match s {
+            Schema::Union(u) => {
+                // Avro's JSON encoding: {"branch name": value}.
+                if let Value::Object(o) = json {
+                    if o.len() == 1 {
+                        let (k, inner) = o.iter().next().expect("one entry");
+                        if let Some(i) = u.variants().iter().position(|b| {
+                            let name = self.type_name(b);
+                            &name == k || name.rsplit('.').next() == Some(k.as_str())
+                        }) {
+                            let plain_fits = self.pick_branch(u, json).is_some();
+                            if !plain_fits {
+                                let v = self.value_of(inner, &u.variants()[i], path, depth + 1)?;
+                                return Ok(Avro::Union(i as u32, Box::new(v)));
+                            }
+                        }
+                    }
+                }
+                let Some(i) = self.pick_branch(u, json) else {
+                    let names: Vec<_> = u.variants().iter().map(|b| self.type_name(b)).collect();
+                    return Err(at(
+                        path,
+                        format!("{} fits no branch of [{}]", shown(json), names.join(", ")),
+                    ));
+                };
+                let v = self.value_of(json, &u.variants()[i], path, depth + 1)?;
+                Avro::Union(i as u32, Box::new(v))
+            }
+            Schema::Null => match json {
+                Value::Null => Avro::Null,
+                _ => return Err(want("null")),
+            },
+            Schema::Boolean => Avro::Boolean(json.as_bool().ok_or_else(|| want("a boolean"))?),
+            Schema::Int => Avro::Int(
+                json.as_i64()
+                    .and_then(|n| i32::try_from(n).ok())
+                    .ok_or_else(|| want("an int (32-bit)"))?,
+            ),
+            Schema::Long => Avro::Long(json.as_i64().ok_or_else(|| want("a long (64-bit)"))?),
+            Schema::Float => Avro::Float(json.as_f64().ok_or_else(|| want("a float"))? as f32),
+            Schema::Double => Avro::Double(json.as_f64().ok_or_else(|| want("a double"))?),
+            Schema::String => Avro::String(json.as_str().ok_or_else(|| want("a string"))?.into()),
+            Schema::Bytes => Avro::Bytes(
+                json.as_str()
+                    .and_then(from_latin1)
+                    .ok_or_else(|| want("bytes (a string of characters U+0000..U+00FF)"))?,
+            ),
+            Schema::Fixed(f) => {
+                let b = json
+                    .as_str()
+                    .and_then(from_latin1)
+                    .ok_or_else(|| want("fixed bytes (characters U+0000..U+00FF)"))?;
+                if b.len() != f.size {
+                    return Err(at(
+                        path,
+                        format!(
+                            "expected {} bytes for fixed `{}`, got {}",
+                            f.size,
+                            f.name,
+                            b.len()
+                        ),
+                    ));
+                }
+                Avro::Fixed(f.size, b)
+            }
+            Schema::Enum(e) => {
+                let t = json.as_str().ok_or_else(|| want("an enum symbol"))?;
+                let i = e.symbols.iter().position(|x| x == t).ok_or_else(|| {
+                    at(
+                        path,
+                        format!(
+                            "`{t}` is not a symbol of enum `{}` ({})",
+                            e.name,
+                            e.symbols.join(", ")
+                        ),
+                    )
+                })?;
+                Avro::Enum(i as u32, t.into())
+            }
+            Schema::Array(a) => {
+                let items = json.as_array().ok_or_else(|| want("an array"))?;
+                let mut out = Vec::with_capacity(items.len());
+                for (i, x) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("/{i}"));
+                    out.push(self.value_of(x, &a.items, path, depth + 1)?);
+                    path.truncate(len);
+                }
+                Avro::Array(out)
+            }
+            Schema::Map(m) => {
+                let o = json.as_object().ok_or_else(|| want("an object (a map)"))?;
+                let mut out = HashMap::with_capacity(o.len());
+                for (k, x) in o {
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&pointer_escape(k));
+                    out.insert(k.clone(), self.value_of(x, &m.types, path, depth + 1)?);
+                    path.truncate(len);
+                }
+                Avro::Map(out)
+            }
+            Schema::Record(r) => self.record_from_json(json, r, path, depth)?,
+            Schema::Date => match json {
+                Value::String(t) => {
+                    Avro::Date(parse_date(t).ok_or_else(|| want("a date (YYYY-MM-DD)"))?)
+                }
+                _ => Avro::Date(
+                    json.as_i64()
+                        .and_then(|n| i32::try_from(n).ok())
+                        .ok_or_else(|| want("a date (YYYY-MM-DD or days since 1970-01-01)"))?,
+                ),
+            },
+            Schema::TimeMillis => Avro::TimeMillis(
+                time_of(json, 1_000_000)
+                    .and_then(|n| i32::try_from(n).ok())
+                    .ok_or_else(|| want("a time of day (HH:MM:SS.sss or milliseconds)"))?,
+            ),
+            Schema::TimeMicros => Avro::TimeMicros(
+                time_of(json, 1000)
+                    .ok_or_else(|| want("a time of day (HH:MM:SS.ssssss or microseconds)"))?,
+            ),
+            Schema::TimestampMillis => Avro::TimestampMillis(
+                ts_of(json, 1_000_000, true)
+                    .ok_or_else(|| want("an RFC 3339 time or epoch milliseconds"))?,
+            ),
+            Schema::TimestampMicros => Avro::TimestampMicros(
+                ts_of(json, 1000, true)
+                    .ok_or_else(|| want("an RFC 3339 time or epoch microseconds"))?,
+            ),
+            Schema::TimestampNanos => Avro::TimestampNanos(
+                ts_of(json, 1, true)
+                    .ok_or_else(|| want("an RFC 3339 time or epoch nanoseconds"))?,
+            ),
+            Schema::LocalTimestampMillis => {
+                Avro::LocalTimestampMillis(ts_of(json, 1_000_000, false).ok_or_else(|| {
+                    want("a local time (2026-12-05T11:30:00.123) or milliseconds")
+                })?)
+            }
+            Schema::LocalTimestampMicros => Avro::LocalTimestampMicros(
+                ts_of(json, 1000, false).ok_or_else(|| want("a local time or microseconds"))?,
+            ),
+            Schema::LocalTimestampNanos => Avro::LocalTimestampNanos(
+                ts_of(json, 1, false).ok_or_else(|| want("a local time or nanoseconds"))?,
+            ),
+            Schema::Uuid(_) => Avro::Uuid(
+                json.as_str()
+                    .and_then(|t| uuid::Uuid::parse_str(t).ok())
+                    .ok_or_else(|| want("a UUID"))?,
+            ),
+            Schema::Decimal(d) => {
+                let bytes = decimal_bytes(json, d).map_err(|e| at(path, e))?;
+                Avro::Decimal(apache_avro::Decimal::from(bytes))
+            }
+            other => {
+                return Err(at(
+                    path,
+                    format!(
+                        "{} values are not supported in JSON input",
+                        self.type_name(other)
+                    ),
+                ))
+            }
+        })
+    }
+
+    fn record_from_json(
+        &self,
+        json: &Value,
+        r: &RecordSchema,
+        path: &mut String,
+        depth: usize,
+    ) -> Result<Avro, String> {
+        let o = json.as_object().ok_or_else(|| {
+            at(
+                path,
+                format!(
+                    "expected an object (record `{}`), got {}",
+                    r.name,
+                    shown(json)
+                ),
+            )
+        })?;
+        if let Some(k) = o.keys().find(|k| !r.lookup.contains_key(*k)) {
+            return Err(at(
+                path,
+                format!("`{k}` is not a field of record `{}`", r.name),
+            ));
+        }
+        let mut out = Vec::with_capacity(r.fields.len());
+        for f in &r.fields {
+            let len = path.len();
+            path.push('/');
+            path.push_str(&pointer_escape(&f.name));
+            let v = match o.get(&f.name) {
+                Some(x) => self.value_of(x, &f.schema, path, depth + 1)?,
+                None => match &f.default {
+                    Some(d) => default_value(d, &f.schema, self)?,
+                    None if nullable(&f.schema) => {
+                        self.value_of(&Value::Null, &f.schema, path, depth + 1)?
+                    }
+                    None => return Err(at(path, "required field is missing".into())),
+                },
+            };
+            path.truncate(len);
+            out.push((f.name.clone(), v));
+        }
+        Ok(Avro::Record(out))
+    }
+}
+
+/// A field default (JSON; for a union, of its first branch, as the specification says).
+fn default_value(d: &Value, s: &Schema, schema: &AvroSchema) -> Result<Avro, String> {
+    let s = schema.resolve(s)?;
+    if let Schema::Union(u) = s {
+        let first = u.variants().first().ok_or("empty union")?;
+        let v = schema.value_of(d, first, &mut String::new(), 0)?;
+        return Ok(Avro::Union(0, Box::new(v)));
+    }
+    schema.value_of(d, s, &mut String::new(), 0)
+}
+
+fn nullable(s: &Schema) -> bool {
+    matches!(s, Schema::Union(u) if u.variants().iter().any(|b| matches!(b, Schema::Null)))
+}
+
+fn at(path: &str, msg: String) -> String {
+    if path.is_empty() {
+        format!("/: {msg}")
+    } else {
+        format!("{path}: {msg}")
+    }
+}
+
+fn pointer_escape(k: &str) -> String {
+    k.replace('~', "~0").replace('/', "~1")
+}
+
+fn shown(v: &Value) -> String {
+    let t = v.to_string();
+    if t.chars().count() > 40 {
+        format!("{}…", t.chars().take(40).collect::<String>())
+    } else {
+        t
+    }
+}
+
+fn float(x: f64) -> Result<Value, String> {
+    Ok(Number::from_f64(x).map_or_else(
+        // NaN and infinities have no JSON number: Avro's JSON encoding writes them as strings.
+        || {
+            Value::String(if x.is_nan() {
+                "NaN".into()
+            } else if x > 0.0 {
+                "Infinity".into()
+            } else {
+                "-Infinity".into()
+            })
+        },
+        Value::Number,
+    ))
+}
+
+fn latin1(b: &[u8]) -> String {
+    b.iter().map(|&c| c as char).collect()
+}
+
+fn from_latin1(t: &str) -> Option<Vec<u8>> {
+    t.chars().map(|c| u8::try_from(c as u32).ok()).collect()
+}
+
+/// The unscaled big-endian two's-complement integer as a decimal string with `scale` digits
+/// after the point.
+fn decimal_text(bytes: &[u8], scale: usize) -> String {
+    let n = num_bigint::BigInt::from_signed_bytes_be(bytes);
+    let (neg, digits) = {
+        let t = n.to_string();
+        match t.strip_prefix('-') {
+            Some(d) => (true, d.to_string()),
+            None => (false, t),
+        }
+    };
+    let digits = if digits.len() <= scale {
+        format!("{}{digits}", "0".repeat(scale + 1 - digits.len()))
+    } else {
+        digits
+    };
+    let (int, frac) = digits.split_at(digits.len() - scale);
+    let sign = if neg { "-" } else { "" };
+    if scale == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+/// A decimal given as a string or a JSON number, as the schema's unscaled bytes. More digits
+/// after the point than the scale, or more than the precision, is an error (never rounded).
+fn decimal_bytes(json: &Value, d: &DecimalSchema) -> Result<Vec<u8>, String> {
+    let text = match json {
+        Value::String(t) => t.clone(),
+        Value::Number(n) => n.to_string(),
+        other => {
+            return Err(format!(
+                "expected a decimal (e.g. \"12.30\"), got {}",
+                shown(other)
+            ))
+        }
+    };
+    let bad = || format!("`{text}` is not a decimal number (e.g. \"12.30\")");
+    let t = text.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    if int.is_empty() && frac.is_empty()
+        || !int.bytes().all(|c| c.is_ascii_digit())
+        || !frac.bytes().all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let frac = frac.trim_end_matches('0');
+    if frac.len() > d.scale {
+        return Err(format!(
+            "`{text}` has more than {} digit(s) after the point (the schema's scale)",
+            d.scale
+        ));
+    }
+    let digits = format!("{int}{frac}{}", "0".repeat(d.scale - frac.len()));
+    let digits = digits.trim_start_matches('0');
+    if digits.len() > d.precision {
+        return Err(format!(
+            "`{text}` has more than {} significant digit(s) (the schema's precision)",
+            d.precision
+        ));
+    }
+    let mut n: num_bigint::BigInt = if digits.is_empty() {
+        0.into()
+    } else {
+        digits.parse().map_err(|_| bad())?
+    };
+    if neg {
+        n = -n;
+    }
+    Ok(n.to_signed_bytes_be())
+}
+
+fn format_date(days: i32) -> String {
+    let d = time::Date::from_julian_day(2_440_588 + days).ok();
+    d.map_or_else(|| days.to_string(), |d| d.to_string())
+}
+
+fn parse_date(t: &str) -> Option<i32> {
+    let d = time::Date::parse(t, time::macros::format_description!("[year]-[month]-[day]")).ok()?;
+    Some(d.to_julian_day() - 2_440_588)
+}
+
+fn format_time(micros: i64) -> String {
+    let (h, rest) = (micros / 3_600_000_000, micros % 3_600_000_000);
+    let (m, rest) = (rest / 60_000_000, rest % 60_000_000);
+    let (s, us) = (rest / 1_000_000, rest % 1_000_000);
+    if us % 1000 == 0 {
+        format!("{h:02}:{m:02}:{s:02}.{:03}", us / 1000)
+    } else {
+        format!("{h:02}:{m:02}:{s:02}.{us:06}")
+    }
+}
+
+/// A time of day as HH:MM:SS[.fraction] or a number, in units of `unit_ns` nanoseconds.
+fn time_of(json: &Value, unit_ns: i64) -> Option<i64> {
+    if let Some(n) = json.as_i64() {
+        return Some(n);
+    }
+    let t = json.as_str()?;
+    let parsed = time::Time::parse(
+        t,
+        time::macros::format_description!("[hour]:[minute]:[second][optional [.[subsecond]]]"),
+    )
+    .ok()?;
+    let ns = (parsed.hour() as i64 * 3600 + parsed.minute() as i64 * 60 + parsed.second() as i64)
+        * 1_000_000_000
+        + parsed.nanosecond() as i64;
+    (ns % unit_ns == 0).then_some(ns / unit_ns)
+}
+
+fn format_ts(nanos: i128, digits: usize, utc: bool) -> String {
+    let Ok(t) = time::OffsetDateTime::from_unix_timestamp_nanos(nanos) else {
+        return nanos.to_string();
+    };
+    let frac = format!("{:09}", t.nanosecond());
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{}{}",
+        t.year(),
+        t.month() as u8,
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        &frac[..digits],
+        if utc { "Z" } else { "" }
+    )
+}
+
+/// A timestamp as RFC 3339 (UTC ones need an offset; local ones have none) or a number, in
+/// units of `unit_ns` nanoseconds.
+fn ts_of(json: &Value, unit_ns: i128, utc: bool) -> Option<i64> {
+    if let Some(n) = json.as_i64() {
+        return Some(n);
+    }
+    let t = json.as_str()?;
+    let nanos = if utc {
+        time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+            .ok()?
+            .unix_timestamp_nanos()
+    } else {
+        time::PrimitiveDateTime::parse(
+            t,
+            time::macros::format_description!(
+                "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond]]]"
+            ),
+        )
+        .ok()?
+        .assume_utc()
+        .unix_timestamp_nanos()
+    };
+    if nanos % unit_ns != 0 {
+        return None;
+    }
+    i64::try_from(nanos / unit_ns).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn schema(t: &str) -> AvroSchema {
+        AvroSchema::parse(t, &[]).unwrap()
+    }
+
+    fn roundtrip(s: &AvroSchema, v: Value) -> Value {
+        let bytes = s.encode(&v).unwrap();
+        let back = s.decode(&bytes).unwrap();
+        assert_eq!(
+            s.encode(&back).unwrap(),
+            bytes,
+            "re-encoding {back} changed the bytes"
+        );
+        back
+    }
+
+    #[test]
+    fn records_unions_enums_and_logical_types_round_trip() {
+        let s = schema(
+            r#"{"type":"record","name":"Order","namespace":"shop","fields":[
+              {"name":"id","type":"string"},
+              {"name":"total","type":{"type":"bytes","logicalType":"decimal","precision":9,"scale":2}},
+              {"name":"note","type":["null","string"],"default":null},
+              {"name":"n","type":["null","int","long"]},
+              {"name":"status","type":{"type":"enum","name":"Status","symbols":["NEW","PAID"]}},
+              {"name":"at","type":{"type":"long","logicalType":"timestamp-millis"}},
+              {"name":"day","type":{"type":"int","logicalType":"date"}},
+              {"name":"uid","type":{"type":"string","logicalType":"uuid"}},
+              {"name":"tags","type":{"type":"map","values":"long"}},
+              {"name":"lines","type":{"type":"array","items":{"type":"record","name":"Line","fields":[{"name":"sku","type":"string"}]}}},
+              {"name":"h","type":{"type":"fixed","name":"H","size":2}}
+            ]}"#,
+        );
+        let v = json!({"id":"ord-1","total":"12.30","note":"hi","n":{"long":7},"status":"PAID",
+            "at":"2026-12-05T11:30:00.123Z","day":"2026-12-05","uid":"0b2f8a1e-6a3e-4bd2-9d8a-1c2b3c4d5e6f",
+            "tags":{"a":1,"b":2},"lines":[{"sku":"x"}],"h":"\u{0001}\u{00ff}"});
+        let back = roundtrip(&s, v.clone());
+        assert_eq!(back, v);
+        // An int fits the first numeric branch: shown plain.
+        let back = roundtrip(
+            &s,
+            json!({"id":"o","total":-0.5,"n":3,"status":"NEW","at":0,"day":0,
+            "uid":"0b2f8a1e-6a3e-4bd2-9d8a-1c2b3c4d5e6f","tags":{},"lines":[],"h":"ab"}),
+        );
+        assert_eq!(back["n"], json!(3));
+        assert_eq!(back["note"], Value::Null);
+        assert_eq!(back["total"], json!("-0.50"));
+        assert_eq!(back["at"], json!("1970-01-01T00:00:00.000Z"));
+    }
+
+    #[test]
+    fn bad_events_name_the_field() {
+        let s = schema(
+            r#"{"type":"record","name":"R","fields":[{"name":"items","type":{"type":"array","items":
+               {"type":"record","name":"I","fields":[{"name":"price","type":"double"}]}}}]}"#,
+        );
+        let e = s
+            .encode(&json!({"items":[{"price":1},{"price":"x"}]}))
+            .unwrap_err();
+        assert!(e.starts_with("/items/1/price: expected a double"), "{e}");
+        let e = s.encode(&json!({"items":[], "extra": 1})).unwrap_err();
+        assert!(e.contains("`extra` is not a field"), "{e}");
+        let e = s.encode(&json!({})).unwrap_err();
+        assert!(e.starts_with("/items: required field is missing"), "{e}");
+    }
+
+    #[test]
+    fn decimals_are_never_rounded() {
+        let s = schema(r#"{"type":"bytes","logicalType":"decimal","precision":4,"scale":2}"#);
+        assert!(s.encode(&json!("1.234")).unwrap_err().contains("scale"));
+        assert!(s.encode(&json!("123.4")).unwrap_err().contains("precision"));
+        assert_eq!(
+            s.decode(&s.encode(&json!("12.5")).unwrap()).unwrap(),
+            json!("12.50")
+        );
+    }
+
+    #[test]
+    fn hostile_bytes_are_errors() {
+        let s = schema(
+            r#"{"type":"record","name":"R","fields":[{"name":"a","type":"string"},{"name":"b","type":{"type":"array","items":"long"}}]}"#,
+        );
+        let good = s.encode(&json!({"a":"x","b":[1,2]})).unwrap();
+        for cut in 0..good.len() {
+            assert!(s.decode(&good[..cut]).is_err(), "truncated at {cut}");
+        }
+        let mut trailing = good.clone();
+        trailing.push(0);
+        assert!(s.decode(&trailing).unwrap_err().contains("left after"));
+        // A string claiming an enormous length.
+        limit_allocations();
+        assert!(s.decode(&[0xfe, 0xff, 0xff, 0xff, 0x0f]).is_err());
+        // A block count claiming billions of items.
+        assert!(s
+            .decode(&[0x02, b'x', 0xfe, 0xff, 0xff, 0xff, 0x0f, 0x02])
+            .is_err());
+    }
+
+    #[test]
+    fn references_to_common_types_resolve() {
+        let money = r#"{"type":"record","name":"Money","namespace":"shop","fields":[{"name":"cents","type":"long"}]}"#;
+        let s = AvroSchema::parse(
+            r#"{"type":"record","name":"O","namespace":"shop","fields":[{"name":"m","type":"Money"}]}"#,
+            &[money.to_string()],
+        )
+        .unwrap();
+        assert_eq!(
+            roundtrip(&s, json!({"m":{"cents":5}})),
+            json!({"m":{"cents":5}})
+        );
+        assert!(AvroSchema::parse(
+            r#"{"type":"record","name":"O","fields":[{"name":"m","type":"Nope"}]}"#,
+            &[]
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn recursive_types_decode_within_a_depth_bound() {
+        let s = schema(
+            r#"{"type":"record","name":"Node","fields":[{"name":"next","type":["null","Node"]}]}"#,
+        );
+        let v = json!({"next":{"next":null}});
+        assert_eq!(roundtrip(&s, v.clone()), v);
+    }
+}
