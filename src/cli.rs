@@ -282,6 +282,25 @@ pub struct PublishArgs {
     #[arg(long)]
     pub no_validate: bool,
 
+    /// Encode each JSON event with this registry subject (Avro, Protobuf or JSON Schema), as
+    /// SUBJECT[@VERSION], framed with the version's schema id (default: the topic's route or
+    /// `<topic>-value` subject when it is Avro or Protobuf)
+    #[arg(long, value_name = "SUBJECT[@V]")]
+    pub value_schema: Option<String>,
+
+    /// Encode keys with this registry subject (default: a `<topic>-key` Avro/Protobuf subject)
+    #[arg(long, value_name = "SUBJECT[@V]")]
+    pub key_schema: Option<String>,
+
+    /// Write encoded payloads without Confluent's schema id (for unframed topics)
+    #[arg(long, conflicts_with = "id_header")]
+    pub no_framing: bool,
+
+    /// Put the schema id in a `__value_schema_id` / `__key_schema_id` header (the GUID form)
+    /// instead of in front of the payload
+    #[arg(long)]
+    pub id_header: bool,
+
     /// W3C traceparent to continue (the record gets a child span) [env: TRACEPARENT]
     #[arg(long, env = "TRACEPARENT", hide_env = true, value_name = "TRACEPARENT")]
     pub trace: Option<String>,
@@ -399,6 +418,17 @@ pub struct TailArgs {
     /// How to decode values
     #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
     pub value_type: Codec,
+
+    /// Decode values with this registry subject (Avro, Protobuf or JSON Schema), as
+    /// SUBJECT[@VERSION]; framed payloads are read by their schema id (default: the topic's
+    /// route, a `<topic>-value` subject, or the id in each record)
+    #[arg(long, value_name = "SUBJECT[@V]")]
+    pub value_schema: Option<String>,
+
+    /// Decode keys with this registry subject (default: a `<topic>-key` subject, or the id in
+    /// each key)
+    #[arg(long, value_name = "SUBJECT[@V]")]
+    pub key_schema: Option<String>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

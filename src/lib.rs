@@ -233,9 +233,12 @@ fn dispatch(
         Command::Publish(a) => {
             let settings = settings()?;
             let mut plan = cmd::publish::Plan::from_args(a)?;
-            let registry = open_registry_if_present(&settings)?;
-            plan.resolve_event_version(registry.as_ref());
-            if let Some(note) = plan.unvalidated_type(registry.as_ref(), &settings.registry_dir()) {
+            let registry = open_registry_if_present(&settings)?.map(std::sync::Arc::new);
+            plan.resolve_schemas(a, registry.clone())?;
+            plan.envelope_registry = registry.clone();
+            let registry = registry.as_deref();
+            plan.resolve_event_version(registry);
+            if let Some(note) = plan.unvalidated_type(registry, &settings.registry_dir()) {
                 printer.info(format!("evtctl: {note}"));
             }
             let registry = registry.filter(|_| plan.validate);
@@ -244,15 +247,26 @@ fn dispatch(
                 (None, Some(f)) if f.as_os_str() != "-" => cmd::publish::Input::File(f.clone()),
                 _ => cmd::publish::Input::Stdin,
             };
-            cmd::publish::run(&plan, input, &settings, registry.as_ref(), printer, &CANCEL)
+            cmd::publish::run(&plan, input, &settings, registry, printer, &CANCEL)
         }
         Command::Tail(a) => {
             let settings = settings()?;
             let plan = cmd::tail::Plan::from_args(a)?;
-            let registry = if a.validate {
+            // Needed to validate or to decode with a named schema; else used when present (to
+            // decode Avro, Protobuf and framed payloads) and never in the way of a plain tail.
+            let registry = if a.validate || a.value_schema.is_some() || a.key_schema.is_some() {
                 Some(registry::Registry::open(&settings.registry_dir())?)
             } else {
-                None
+                match open_registry_if_present(&settings) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        printer.warn(format!(
+                            "not decoding with the schema registry: {}",
+                            crate::config::scrub(&format!("{e:#}"))
+                        ));
+                        None
+                    }
+                }
             };
             cmd::tail::run(&plan, &settings, registry.as_ref(), printer, &CANCEL)
         }

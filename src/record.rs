@@ -192,7 +192,8 @@ impl RecordView<'_> {
         (key_ok, value_ok)
     }
 
-    fn write_envelope<K: Serialize, V: Serialize>(
+    /// Write the envelope with the given key and value forms and encoding flags.
+    pub fn write_envelope<K: Serialize, V: Serialize>(
         &self,
         out: &mut Vec<u8>,
         key: K,
@@ -279,6 +280,9 @@ enum Encoding {
     Int32,
     Int64,
     Hex,
+    /// Written by `tail` for payloads decoded with the registry (with `*_schema`).
+    Avro,
+    Protobuf,
 }
 
 #[derive(Deserialize)]
@@ -324,6 +328,20 @@ struct EnvelopeIn<'a> {
     value: Option<&'a RawValue>,
     #[serde(default)]
     value_encoding: Option<Encoding>,
+    /// Which schema wrote a decoded key or value (see `registry::view`).
+    #[serde(default)]
+    key_schema: Option<crate::registry::binary::SchemaRef>,
+    #[serde(default)]
+    value_schema: Option<crate::registry::binary::SchemaRef>,
+    /// Read-only additions of `tail`: not part of the record.
+    #[serde(default, rename = "key_decoded")]
+    _key_decoded: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "value_decoded")]
+    _value_decoded: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "key_error")]
+    _key_error: Option<serde::de::IgnoredAny>,
+    #[serde(default, rename = "value_error")]
+    _value_error: Option<serde::de::IgnoredAny>,
 }
 
 /// Turn one envelope field back into bytes, honouring its encoding flag.
@@ -353,6 +371,14 @@ fn decode_payload(
             bail!("`{field}` has an integer encoding but is a string")
         }
         (Some(Encoding::Hex), false) => bail!("`{field}` has encoding hex but is not a string"),
+        (Some(e @ (Encoding::Avro | Encoding::Protobuf)), _) => bail!(
+            "`{field}` has encoding {} but no `{field}_schema`",
+            if e == Encoding::Avro {
+                "avro"
+            } else {
+                "protobuf"
+            }
+        ),
         (Some(Encoding::Hex), true) => {
             let s: String = serde_json::from_str(text)?;
             crate::codec::decode_hex(&s).with_context(|| format!("`{field}` is not valid hex"))?
@@ -394,7 +420,42 @@ pub fn format_millis(ms: i64) -> String {
 impl Record {
     /// Parse one envelope line (the format `tail --output json` writes).
     pub fn from_envelope(line: &str) -> Result<Record> {
+        Self::from_envelope_in(line, None)
+    }
+
+    /// Like [`from_envelope`](Self::from_envelope); fields decoded with a schema
+    /// (`"value_encoding":"avro"` and `"value_schema"`) are encoded again with `registry`.
+    pub fn from_envelope_in(
+        line: &str,
+        registry: Option<&crate::registry::Registry>,
+    ) -> Result<Record> {
         let env: EnvelopeIn = serde_json::from_str(line).context("not a record envelope")?;
+        let field = |raw: Option<&RawValue>,
+                     enc: Option<Encoding>,
+                     schema: &Option<crate::registry::binary::SchemaRef>,
+                     part: crate::registry::binary::Part|
+         -> Result<Option<Vec<u8>>> {
+            let name = part.name();
+            match (schema, enc, raw) {
+                (
+                    Some(s),
+                    Some(Encoding::Avro | Encoding::Protobuf | Encoding::Json),
+                    Some(raw),
+                ) => {
+                    let Some(reg) = registry else {
+                        bail!(
+                            "`{name}` was decoded with {}@{}: encoding it again needs the schema registry (--registry DIR)",
+                            s.subject,
+                            s.version
+                        )
+                    };
+                    reg.encode_ref(s, raw.get(), part)
+                        .map(Some)
+                        .map_err(|e| anyhow::anyhow!("`{name}`{e}"))
+                }
+                _ => decode_payload(raw, enc, name),
+            }
+        };
         let timestamp = match env.timestamp {
             None => None,
             Some(TimestampIn::Millis(ms)) => Some(ms),
@@ -413,9 +474,19 @@ impl Record {
             partition: env.partition,
             offset: env.offset,
             timestamp,
-            key: decode_payload(env.key, env.key_encoding, "key")?,
+            key: field(
+                env.key,
+                env.key_encoding,
+                &env.key_schema,
+                crate::registry::binary::Part::Key,
+            )?,
             headers,
-            value: decode_payload(env.value, env.value_encoding, "value")?,
+            value: field(
+                env.value,
+                env.value_encoding,
+                &env.value_schema,
+                crate::registry::binary::Part::Value,
+            )?,
         })
     }
 

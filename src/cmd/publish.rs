@@ -14,6 +14,7 @@ use crate::kafka::admin::Admin;
 use crate::kafka::writer::{Delivery, OutHeaders, Outgoing, Writer, WriterOptions};
 use crate::output::Printer;
 use crate::record::{Header, Record};
+use crate::registry::binary::{Format, Framing, IdHeader, Part};
 use crate::registry::lookup::{Context as LookupContext, Keys};
 use crate::registry::Registry;
 use anyhow::{Context, Result};
@@ -63,6 +64,92 @@ pub struct Plan {
     pub key_delimiter: Option<Vec<u8>>,
     /// Create a missing topic with this many partitions.
     pub create: Option<i32>,
+    /// The registry, to encode envelopes' decoded fields (`value_schema`) again.
+    pub envelope_registry: Option<std::sync::Arc<Registry>>,
+    /// Keys and values encoded with registry schemas (Avro, Protobuf, framed JSON).
+    pub schemas: Option<Encoders>,
+}
+
+/// Which registry schema encodes keys and values (`--key-schema`, `--value-schema`, routes).
+#[derive(Clone)]
+pub struct Encoders {
+    pub registry: std::sync::Arc<Registry>,
+    pub key: Option<Target>,
+    pub value: Option<Target>,
+}
+
+impl std::fmt::Debug for Encoders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Encoders")
+            .field("key", &self.key)
+            .field("value", &self.value)
+            .finish()
+    }
+}
+
+/// One subject version and how its payloads are framed.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub subject: String,
+    pub version: u32,
+    pub framing: Framing,
+}
+
+impl Encoders {
+    /// Encode one key or value (JSON text) with its target; errors say which schema and where.
+    fn encode(
+        &self,
+        t: &Target,
+        part: Part,
+        json: &serde_json::Value,
+    ) -> Result<(Vec<u8>, Option<IdHeader>)> {
+        let reg = &*self.registry;
+        let subject = reg.subject(&t.subject)?;
+        let file = subject
+            .version(t.version)
+            .ok_or_else(|| anyhow::anyhow!("{}@{} is not in the registry", t.subject, t.version))?;
+        if subject.format == Format::JsonSchema {
+            // Framed JSON: checked against its schema, then the text behind the id.
+            let issues = reg.check(subject, file, json).map_err(anyhow::Error::msg)?;
+            if let Some(first) = issues.first() {
+                let at = if first.instance_path.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", first.instance_path)
+                };
+                anyhow::bail!(
+                    "invalid against {}@{}: {at}{}",
+                    t.subject,
+                    t.version,
+                    first.message
+                );
+            }
+            let body = json.to_string().into_bytes();
+            let (mut out, header) = match t.framing {
+                Framing::None => (Vec::new(), None),
+                _ => {
+                    let id = subject.ids.get(&t.version).and_then(|v| v.iter().find_map(|i| match i {
+                        crate::registry::wire::SchemaId::Num(n) => Some(*n),
+                        _ => None,
+                    })).ok_or_else(|| anyhow::anyhow!("{}@{} has no numeric id in [subjects.{}.ids] of registry.toml (or publish with --no-framing)", t.subject, t.version, t.subject))?;
+                    let mut out = Vec::new();
+                    crate::registry::wire::write_prefix(id, &mut out);
+                    (out, None)
+                }
+            };
+            out.extend_from_slice(&body);
+            return Ok((out, header));
+        }
+        reg.encode(subject, file, json, t.framing, None, part)
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "does not fit {}@{} ({}): {e}",
+                    t.subject,
+                    t.version,
+                    subject.format.name()
+                )
+            })
+    }
 }
 
 /// Parse a W3C traceparent: `00-<32 hex trace id>-<16 hex span id>-<2 hex flags>`.
@@ -199,7 +286,72 @@ impl Plan {
             key_type: a.key_type,
             key_delimiter: a.key_delimiter.as_ref().map(|d| d.as_bytes().to_vec()),
             create: a.create.then_some(a.partitions),
+            schemas: None,
+            envelope_registry: None,
         })
+    }
+
+    /// Decide which registry schemas encode keys and values: `--key-schema`/`--value-schema`,
+    /// else the topic's Avro or Protobuf route (`[routes.topics]`, `<topic>-value`/`-key`).
+    /// JSON lines only: envelopes carry their own bytes (or their own `value_schema`).
+    pub fn resolve_schemas(
+        &mut self,
+        a: &PublishArgs,
+        registry: Option<std::sync::Arc<Registry>>,
+    ) -> Result<()> {
+        let named = a.value_schema.is_some() || a.key_schema.is_some();
+        let Some(reg) = registry else {
+            if named {
+                return Err(usage(
+                    "--value-schema and --key-schema need the schema registry (--registry DIR)",
+                ));
+            }
+            return Ok(());
+        };
+        let target = |spec: &Option<String>, part: Part| -> Result<Option<Target>> {
+            let (subject, version) = match spec {
+                Some(s) => {
+                    let (subject, file) = reg.schema_ref(s)?;
+                    (subject, file.version)
+                }
+                None => match reg.binary_route(&self.topic, part) {
+                    Some(s) if self.format == InputFormat::Json => (s, s.latest().version),
+                    _ => return Ok(None),
+                },
+            };
+            let framing = if a.no_framing || subject.framing_none {
+                Framing::None
+            } else if a.id_header {
+                Framing::Header
+            } else {
+                Framing::Prefix
+            };
+            Ok(Some(Target {
+                subject: subject.name.clone(),
+                version,
+                framing,
+            }))
+        };
+        let key = target(&a.key_schema, Part::Key)?;
+        let value = target(&a.value_schema, Part::Value)?;
+        if key.is_none() && value.is_none() {
+            return Ok(());
+        }
+        if self.format != InputFormat::Json {
+            return Err(usage("--value-schema and --key-schema encode JSON events: use --format json (envelopes carry their own value_schema)"));
+        }
+        if value.is_some() && self.event_type.is_some() {
+            return Err(usage(format!(
+                "--type wraps events in a JSON envelope, which cannot be encoded with {}: drop --type",
+                value.as_ref().map(|t| t.subject.as_str()).unwrap_or("")
+            )));
+        }
+        self.schemas = Some(Encoders {
+            registry: reg,
+            key,
+            value,
+        });
+        Ok(())
     }
 
     /// With --type and no --event-version: the latest registered version of the type's subject.
@@ -249,6 +401,7 @@ impl Plan {
     /// trace): sent straight from the read buffer, with no copy on our side.
     pub fn passthrough(&self) -> bool {
         self.format != InputFormat::Envelope
+            && self.schemas.is_none()
             && !matches!(self.key, KeySource::Field(_))
             && self.key_delimiter.is_none()
             && self.event_type.is_none()
@@ -292,9 +445,14 @@ impl Plan {
                     ..Record::default()
                 }
             }
-            InputFormat::Envelope => {
-                Record::from_envelope(text()?).map_err(|e| anyhow::anyhow!("{e:#}"))?
-            }
+            InputFormat::Envelope => Record::from_envelope_in(
+                text()?,
+                self.schemas
+                    .as_ref()
+                    .map(|s| &*s.registry)
+                    .or(self.envelope_registry.as_deref()),
+            )
+            .map_err(|e| anyhow::anyhow!("{e:#}"))?,
         };
         if !self.envelope_topic {
             rec.topic = None;
@@ -318,6 +476,35 @@ impl Plan {
                 } else {
                     self.key_type.encode(&format!("--key-field {ptr}"), &text)?
                 });
+            }
+        }
+        if let Some(enc) = &self.schemas {
+            if let (Some(t), Some(v)) = (&enc.value, rec.value.as_deref()) {
+                let json: serde_json::Value =
+                    serde_json::from_slice(v).map_err(|e| anyhow::anyhow!("not JSON: {e}"))?;
+                let (bytes, header) = enc.encode(t, Part::Value, &json)?;
+                rec.value = Some(bytes);
+                if let Some((name, value)) = header {
+                    rec.headers.push(Header {
+                        name,
+                        value: Some(value),
+                    });
+                }
+            }
+            if let (Some(t), Some(k)) = (&enc.key, rec.key.as_deref()) {
+                let text = String::from_utf8_lossy(k);
+                let json = serde_json::from_str(&text)
+                    .unwrap_or_else(|_| serde_json::Value::String(text.clone().into_owned()));
+                let (bytes, header) = enc
+                    .encode(t, Part::Key, &json)
+                    .map_err(|e| anyhow::anyhow!("key {e:#}"))?;
+                rec.key = Some(bytes);
+                if let Some((name, value)) = header {
+                    rec.headers.push(Header {
+                        name,
+                        value: Some(value),
+                    });
+                }
             }
         }
         rec.headers.extend(self.headers.iter().cloned());
@@ -585,7 +772,18 @@ pub fn refuse(
     value: Option<&[u8]>,
     headers: &[Header],
 ) -> Option<String> {
-    refuse_value(registry, rec_topic, value?, headers, false)
+    let value = value?;
+    let hs: Vec<(&str, Option<&[u8]>)> = headers
+        .iter()
+        .map(|h| (h.name.as_str(), h.value.as_deref()))
+        .collect();
+    // Avro, Protobuf and framed payloads: valid when they decode with the schema they name.
+    match registry.decode(rec_topic, Part::Value, Some(value), &hs, None) {
+        Some(Ok(_)) => return None,
+        Some(Err(why)) => return Some(why),
+        None => {}
+    }
+    refuse_value(registry, rec_topic, value, headers, false)
 }
 
 /// `refuse`, for a value that must also be JSON (`must_be_json`: a line `--format json` sends
@@ -863,7 +1061,9 @@ pub fn run(
                                 timestamp: None,
                             },
                         };
-                        let registry = registry.filter(|_| !checked_ahead);
+                        // Encoded events were checked by encoding them.
+                        let registry =
+                            registry.filter(|_| !checked_ahead && plan.schemas.is_none());
                         admit(&rec, &mut dests, registry).map(|dest| (rec, dest))
                     }
                 };

@@ -18,6 +18,7 @@ use crate::output::{pretty, Printer};
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
 use crate::record::RecordView;
 use crate::registry::lookup::Context;
+use crate::registry::view::{Decoder, Fields};
 use crate::registry::Registry;
 use anyhow::Result;
 use std::sync::atomic::AtomicBool;
@@ -40,6 +41,11 @@ pub struct Plan {
     pub format: Option<crate::output::format::Format>,
     pub key_type: Codec,
     pub value_type: Codec,
+    /// `--validate`.
+    pub validate: bool,
+    /// `--key-schema`, `--value-schema`.
+    pub key_schema: Option<String>,
+    pub value_schema: Option<String>,
 }
 
 impl Plan {
@@ -95,6 +101,9 @@ impl Plan {
                 .transpose()?,
             key_type: a.key_type,
             value_type: a.value_type,
+            validate: a.validate,
+            key_schema: a.key_schema.clone(),
+            value_schema: a.value_schema.clone(),
         })
     }
 
@@ -108,8 +117,8 @@ impl Plan {
         }
     }
 
-    /// Does this record pass the key and jq filters?
-    pub fn keep(&self, r: &RecordView<'_>) -> Result<bool> {
+    /// Does this record pass the key and jq filters? `fields`: its decoded key and value.
+    pub fn keep(&self, r: &RecordView<'_>, fields: Option<&Fields>) -> Result<bool> {
         if let Some(k) = &self.key {
             if r.key != Some(k.as_slice()) {
                 return Ok(false);
@@ -117,14 +126,19 @@ impl Plan {
         }
         match &self.filter {
             None => Ok(true),
-            Some(f) => f.matches(self.envelope(r)).map_err(|e| {
-                anyhow::anyhow!(
-                    "--filter failed on {}/{}@{}: {e}",
-                    r.topic,
-                    r.partition,
-                    r.offset
-                )
-            }),
+            Some(f) => f
+                .matches(match fields {
+                    Some(d) => d.filter_json(r),
+                    None => self.envelope(r),
+                })
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "--filter failed on {}/{}@{}: {e}",
+                        r.topic,
+                        r.partition,
+                        r.offset
+                    )
+                }),
         }
     }
 }
@@ -257,7 +271,12 @@ pub struct Summary {
     /// Keys / values that did not decode as --key-type / --value-type (shown untyped).
     pub undecoded_keys: u64,
     pub undecoded_values: u64,
+    /// Keys and values a schema claimed that did not decode with it (shown as bytes).
+    pub undecodable: u64,
 }
+
+/// Per-record warnings about payloads that do not decode, before only the count is kept.
+const MAX_DECODE_WARNINGS: u64 = 10;
 
 pub fn run(
     plan: &Plan,
@@ -321,6 +340,15 @@ pub fn run(
             )),
         }
     }
+    let decoder = match registry {
+        Some(reg) => Decoder::new(
+            reg,
+            plan.key_schema.as_deref(),
+            plan.value_schema.as_deref(),
+        )?,
+        None => None,
+    };
+    let registry = registry.filter(|_| plan.validate);
     let mut reader = Reader::open(settings, &ranges, deadline, plan.group.as_deref())?;
     let started = Instant::now();
     let mut summary = Summary::default();
@@ -343,7 +371,26 @@ pub fn run(
                         w.next
                             .insert((r.topic.to_string(), r.partition), r.offset + 1);
                     }
-                    if !plan.keep(&r)? {
+                    let fields = decoder.as_ref().and_then(|d| d.fields(&r));
+                    if let Some(f) = &fields {
+                        for (part, why) in f.errors() {
+                            summary.undecodable += 1;
+                            if summary.undecodable <= MAX_DECODE_WARNINGS {
+                                printer.warn(format!(
+                                    "{}/{}@{}: {}: {}",
+                                    escape_line(r.topic),
+                                    r.partition,
+                                    r.offset,
+                                    part.name(),
+                                    escape_line(why)
+                                ));
+                            }
+                        }
+                    }
+                    let full = r;
+                    let view = fields.as_ref().map(|f| f.view(&full));
+                    let r = view.unwrap_or(full);
+                    if !plan.keep(&r, fields.as_ref())? {
                         summary.skipped += 1;
                         return Ok(Flow::Continue);
                     }
@@ -357,7 +404,17 @@ pub fn run(
                     if matches!(check, Some(Verdict::Invalid { .. } | Verdict::Broken(_))) {
                         summary.invalid += 1;
                     }
-                    if plan.format.is_some()
+                    if let (Some(f), true, None) = (&fields, json, &plan.format) {
+                        line.clear();
+                        f.write_json_line(&full, &mut line);
+                        if let Some(v) = &check {
+                            line.truncate(line.len() - 2);
+                            line.extend_from_slice(b",\"validation\":");
+                            serde_json::to_writer(&mut line, &validation_json(v))?;
+                            line.extend_from_slice(b"}\n");
+                        }
+                        printer.write(&line)?;
+                    } else if plan.format.is_some()
                         || !plan.key_type.is_plain()
                         || !plan.value_type.is_plain()
                     {
@@ -393,6 +450,14 @@ pub fn run(
                         printer.write(&line)?;
                     } else {
                         printer.write(pretty::record(&r, &printer.styles).as_bytes())?;
+                        if let Some(f) = &fields {
+                            let d = printer.styles.dim;
+                            for note in f.notes() {
+                                printer.write(
+                                    format!("  {d}{}{d:#}\n", escape_line(&note)).as_bytes(),
+                                )?;
+                            }
+                        }
                         if let Some(v) = &check {
                             printer.write(validation_pretty(v, &printer.styles).as_bytes())?;
                         }
@@ -512,6 +577,12 @@ fn summary_line(plan: &Plan, summary: &Summary, validating: bool) -> String {
                 ty.name()
             ));
         }
+    }
+    if summary.undecodable > 0 {
+        msg.push_str(&format!(
+            ", {} not decoded with the registry (shown as bytes)",
+            summary.undecodable
+        ));
     }
     msg.push_str(&format!(" in {:.2}s", summary.seconds));
     msg

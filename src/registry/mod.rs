@@ -7,11 +7,13 @@
 //! inside the registry directory; every schema is compiled at most once per run.
 
 pub mod avro;
+pub mod binary;
 pub mod compat;
 mod fast_pattern;
 pub mod lookup;
 pub mod proto;
 pub mod tape;
+pub mod view;
 pub mod wire;
 
 use crate::error::usage;
@@ -61,6 +63,28 @@ struct Settings {
     dialect: Option<String>,
     #[serde(default)]
     compat: CompatToml,
+    /// Protobuf: the message records carry (full name); default the file's first.
+    message: Option<toml::Spanned<String>>,
+    /// `confluent` (default: a schema id in front, or in a header) or `none` (bare payloads).
+    framing: Option<toml::Spanned<String>>,
+    /// Version → schema id(s) in the registry the producers use (numbers, or GUID strings).
+    #[serde(default)]
+    ids: BTreeMap<String, toml::Spanned<IdsToml>>,
+}
+
+/// One `[subjects.NAME.ids]` entry: an id, or several (a number and a GUID).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum IdsToml {
+    One(IdToml),
+    Many(Vec<IdToml>),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum IdToml {
+    Num(i64),
+    Text(String),
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,12 +96,15 @@ pub struct Routes {
     pub topics: BTreeMap<String, String>,
 }
 
-/// One `vN.schema.json`.
+/// One `vN.schema.json`, `vN.avsc` or `vN.proto`.
 pub struct SchemaFile {
     pub version: u32,
     pub path: PathBuf,
-    /// The parsed schema, or the parse error as `file:line:col: message`.
+    /// The parsed schema (JSON Schema and Avro are JSON; `null` for Protobuf), or the parse
+    /// error as `file:line:col: message`.
     pub schema: std::result::Result<Value, String>,
+    /// Avro and Protobuf: the compiled schema (see `binary`).
+    binary: OnceLock<std::result::Result<binary::Binary, String>>,
     validator: OnceLock<std::result::Result<Compiled, String>>,
     /// The same checks for the yes/no answer only, with cheaper `pattern` matching (see
     /// `fast_pattern`); None when the schema needs the backtracking engine.
@@ -96,6 +123,14 @@ pub struct Subject {
     pub dialect: String,
     /// `[compat]` and `[subjects.NAME.compat]` together.
     pub rules: RuleConfig,
+    /// Every version is in this format (mixing is an error).
+    pub format: binary::Format,
+    /// Protobuf: `message = "pkg.Msg"`.
+    pub message: Option<String>,
+    /// `framing = "none"`: payloads carry no schema id.
+    pub framing_none: bool,
+    /// Version → its schema ids (`[subjects.NAME.ids]`).
+    pub ids: BTreeMap<u32, Vec<wire::SchemaId>>,
 }
 
 /// How a finding counts after rule configuration.
@@ -365,6 +400,43 @@ pub struct Registry {
     pub routes: Routes,
     /// `[dlq.conventions.NAME]`: in-house dead-letter header conventions.
     pub dlq_conventions: Vec<crate::dlq::origin::CustomConvention>,
+    /// Schema id → (subject, version), from every `[subjects.NAME.ids]`.
+    pub ids: HashMap<wire::SchemaId, (String, u32)>,
+    /// The text of every `.avsc` in a `_` directory: named types Avro schemas may reference.
+    pub avro_commons: Vec<String>,
+}
+
+impl std::fmt::Debug for Registry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registry")
+            .field("root", &self.root)
+            .field("subjects", &self.subjects.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// The `.avsc` files in the registry's `_` directories (shared named types), in path order.
+fn avro_commons(root: &Path) -> Result<Vec<String>> {
+    let mut paths = Vec::new();
+    for d in std::fs::read_dir(root)?.filter_map(|e| e.ok()) {
+        let name = d.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('_') || !d.path().is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(d.path())?.filter_map(|e| e.ok()) {
+            if f.file_name().to_string_lossy().ends_with(".avsc") {
+                paths.push(f.path());
+            }
+        }
+    }
+    paths.sort();
+    let mut out = Vec::with_capacity(paths.len());
+    for p in paths {
+        // Inside the registry once symlinks are resolved, and JSON.
+        read_inside(root, &p).map_err(usage)?;
+        out.push(std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?);
+    }
+    Ok(out)
 }
 
 /// `path:line:col: message` for a serde_json error in `text`, columns in characters from 1.
@@ -402,12 +474,11 @@ fn json_error_position(text: &str, line: usize, column: usize) -> (usize, usize)
     )
 }
 
+#[cfg(test)]
 fn parse_version(file_name: &str) -> Option<u32> {
-    file_name
-        .strip_prefix('v')?
-        .strip_suffix(".schema.json")?
-        .parse()
-        .ok()
+    binary::Format::of_file(file_name)
+        .filter(|(_, f)| *f == binary::Format::JsonSchema)
+        .map(|(v, _)| v)
 }
 
 pub fn draft_for(dialect: &str) -> Result<jsonschema::Draft> {
@@ -464,6 +535,9 @@ impl Registry {
         // never passes silently.
         let global = Arc::new(rules(&cfg.compat, "compat", &toml_path, &lines)?);
         let mut subjects = BTreeMap::new();
+        let mut ids = HashMap::new();
+        let mut seen_ids: HashMap<wire::SchemaId, (String, usize)> = HashMap::new();
+        let mut has_binary = false;
         // Everything read as a schema must lie inside the registry once symlinks are resolved.
         let canonical_root =
             std::fs::canonicalize(root).with_context(|| format!("reading {}", root.display()))?;
@@ -481,13 +555,20 @@ impl Registry {
                 continue;
             }
             let mut versions = Vec::new();
+            let mut formats: Vec<(binary::Format, String)> = Vec::new();
             for f in std::fs::read_dir(d.path())?.filter_map(|e| e.ok()) {
                 let fname = f.file_name().to_string_lossy().into_owned();
-                let Some(version) = parse_version(&fname) else {
+                let Some((version, format)) = binary::Format::of_file(&fname) else {
                     continue;
                 };
+                if !formats.iter().any(|(f, _)| *f == format) {
+                    formats.push((format, fname.clone()));
+                }
                 let path = f.path();
-                let schema = read_inside(&canonical_root, &path);
+                let schema = match format {
+                    binary::Format::Protobuf => Ok(Value::Null),
+                    _ => read_inside(&canonical_root, &path),
+                };
                 versions.push(SchemaFile {
                     version,
                     path,
@@ -495,12 +576,38 @@ impl Registry {
                     validator: OnceLock::new(),
                     quick: OnceLock::new(),
                     tape: OnceLock::new(),
+                    binary: OnceLock::new(),
                 });
             }
             if versions.is_empty() {
                 continue;
             }
+            if formats.len() > 1 {
+                formats.sort_by(|a, b| a.1.cmp(&b.1));
+                return Err(usage(format!(
+                    "{}: one schema format per subject, but it has {} (e.g. {})",
+                    d.path().display(),
+                    formats
+                        .iter()
+                        .map(|(f, _)| f.name())
+                        .collect::<Vec<_>>()
+                        .join(" and "),
+                    formats
+                        .iter()
+                        .map(|(_, n)| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+            let format = formats[0].0;
             versions.sort_by_key(|v| v.version);
+            if let Some(w) = versions.windows(2).find(|w| w[0].version == w[1].version) {
+                return Err(usage(format!(
+                    "{}: version {} is defined twice",
+                    d.path().display(),
+                    w[0].version
+                )));
+            }
             let none = Settings::default();
             let s = cfg.subjects.get(&name).unwrap_or(&none);
             let pick = |o: &Option<String>, d: &Option<String>, default: &str| {
@@ -520,9 +627,96 @@ impl Registry {
                     .filter(|t| !t.is_empty())
                     .collect(),
             };
+            let where_ = |span: std::ops::Range<usize>| {
+                let (line, col) = lines.line_col(span.start);
+                format!("{}:{line}:{col}", toml_path.display())
+            };
+            let framing_none = match &s.framing {
+                None => false,
+                Some(f) => match f.get_ref().as_str() {
+                    "confluent" => false,
+                    "none" => true,
+                    other => {
+                        return Err(usage(format!(
+                            "{}: [subjects.{name}] framing `{}` is not confluent or none",
+                            where_(f.span()),
+                            crate::output::cap(other, QUOTE_MAX)
+                        )))
+                    }
+                },
+            };
+            if let Some(m) = &s.message {
+                if format != binary::Format::Protobuf {
+                    return Err(usage(format!(
+                        "{}: [subjects.{name}] message applies to Protobuf subjects only",
+                        where_(m.span())
+                    )));
+                }
+            }
+            let mut subject_ids: BTreeMap<u32, Vec<wire::SchemaId>> = BTreeMap::new();
+            for (i, (v, entry)) in s.ids.iter().enumerate() {
+                cancelled(i)?;
+                let here = where_(entry.span());
+                let version: u32 = v.trim_start_matches('v').parse().map_err(|_| {
+                    usage(format!(
+                        "{here}: [subjects.{name}.ids] `{}` is not a version number",
+                        crate::output::cap(v, QUOTE_MAX)
+                    ))
+                })?;
+                if !versions.iter().any(|f| f.version == version) {
+                    return Err(usage(format!(
+                        "{here}: [subjects.{name}.ids] version {version} has no schema file in {}",
+                        d.path().display()
+                    )));
+                }
+                let list = match entry.get_ref() {
+                    IdsToml::One(one) => vec![one.clone()],
+                    IdsToml::Many(many) => many.clone(),
+                };
+                for id in list {
+                    let id = match id {
+                        IdToml::Num(n) => {
+                            u32::try_from(n).map(wire::SchemaId::Num).map_err(|_| {
+                                usage(format!(
+                                    "{here}: schema id {n} is out of range (0..=4294967295)"
+                                ))
+                            })?
+                        }
+                        IdToml::Text(t) => uuid::Uuid::parse_str(&t)
+                            .map(wire::SchemaId::Guid)
+                            .map_err(|_| {
+                                usage(format!(
+                                    "{here}: schema id `{}` is neither a number nor a GUID",
+                                    crate::output::cap(&t, QUOTE_MAX)
+                                ))
+                            })?,
+                    };
+                    if let Some((other, line)) = seen_ids.get(&id) {
+                        return Err(usage(format!(
+                            "{here}: schema id {id} is used twice: here ({name}@{version}) and at line {line} ({other})",
+                        )));
+                    }
+                    seen_ids.insert(
+                        id,
+                        (
+                            format!("{name}@{version}"),
+                            lines.line_col(entry.span().start).0,
+                        ),
+                    );
+                    ids.insert(id, (name.clone(), version));
+                    subject_ids.entry(version).or_default().push(id);
+                }
+            }
+            if format != binary::Format::JsonSchema {
+                has_binary = true;
+            }
             subjects.insert(
                 name.clone(),
                 Subject {
+                    format,
+                    message: s.message.as_ref().map(|m| m.get_ref().clone()),
+                    framing_none,
+                    ids: subject_ids,
                     rules,
                     compatibility: pick(&s.compatibility, &cfg.defaults.compatibility, "BACKWARD")
                         .to_ascii_uppercase(),
@@ -553,11 +747,19 @@ impl Registry {
                 )));
             }
         }
+        let avro_commons = if has_binary {
+            avro::limit_allocations();
+            avro_commons(&canonical_root)?
+        } else {
+            Vec::new()
+        };
         Ok(Registry {
             root: root.to_path_buf(),
             subjects,
             routes: cfg.routes,
             dlq_conventions: cfg.dlq.conventions(),
+            ids,
+            avro_commons,
         })
     }
 
@@ -631,6 +833,13 @@ impl Subject {
     ) -> std::result::Result<&'a Compiled, String> {
         file.validator
             .get_or_init(|| {
+                if self.format != binary::Format::JsonSchema {
+                    return Err(format!(
+                        "{}: an {} schema, not a JSON Schema",
+                        file.path.display(),
+                        self.format.name()
+                    ));
+                }
                 let schema = file.schema.as_ref().map_err(Clone::clone)?;
                 let draft = draft_for(&self.dialect).map_err(|e| e.to_string())?;
                 compile(schema, &file.path, root, draft)
@@ -876,6 +1085,9 @@ impl Registry {
         file: &SchemaFile,
         event: &Value,
     ) -> std::result::Result<Vec<Issue>, String> {
+        if subject.format != binary::Format::JsonSchema {
+            return subject.encodes(file, self, event);
+        }
         let v = subject.validator(file, &self.root)?;
         let quick = subject
             .is_valid_validator(file, &self.root)?

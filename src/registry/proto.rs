@@ -151,9 +151,17 @@ impl ProtoSchema {
 
     /// Decode a message body (after the index array) to canonical proto3 JSON.
     pub fn decode(&self, desc: &MessageDescriptor, body: &[u8]) -> Result<Value, String> {
-        let msg = DynamicMessage::decode(desc.clone(), body)
-            .map_err(|e| format!("not a `{}` message: {e}", desc.full_name()))?;
-        to_json(&msg)
+        to_json(&self.message_of(desc, body)?)
+    }
+
+    /// Decode a message body as a dynamic message.
+    pub fn message_of(
+        &self,
+        desc: &MessageDescriptor,
+        body: &[u8],
+    ) -> Result<DynamicMessage, String> {
+        DynamicMessage::decode(desc.clone(), body)
+            .map_err(|e| format!("not a `{}` message: {e}", desc.full_name()))
     }
 
     /// Encode canonical proto3 JSON (field names or their JSON names) as a message body.
@@ -161,6 +169,15 @@ impl ProtoSchema {
         let msg = from_json(desc, json)?;
         Ok(msg.encode_to_vec())
     }
+}
+
+/// Canonical proto3 JSON text, fields in declaration order.
+pub fn to_text(msg: &DynamicMessage) -> Result<String, String> {
+    let opts = prost_reflect::SerializeOptions::new();
+    let mut out = Vec::with_capacity(128);
+    msg.serialize_with_options(&mut serde_json::Serializer::new(&mut out), &opts)
+        .map_err(|e| e.to_string())?;
+    String::from_utf8(out).map_err(|e| e.to_string())
 }
 
 pub fn to_json(msg: &DynamicMessage) -> Result<Value, String> {

@@ -1,0 +1,197 @@
+//! Records as people and filters see them when their keys or values are Avro, Protobuf or
+//! framed JSON: decoded with the local registry (see [`super::binary`]).
+//!
+//! The record envelope stays lossless: a decoded field is embedded as JSON with its encoding
+//! (`"value_encoding":"avro"`) and its schema (`"value_schema":{...}`) only when encoding it
+//! again gives back the very bytes; otherwise the bytes stay (base64) and the decoded form is
+//! added beside them, read-only (`"value_decoded"`). A field that does not decode keeps its
+//! bytes and says why (`"value_error"`).
+
+use super::binary::{Decoded, Named, Part};
+use super::Registry;
+use crate::record::{Payload, RecordView};
+use anyhow::Result;
+
+/// Decodes records' keys and values, when the registry has anything to decode them with.
+pub struct Decoder<'r> {
+    reg: &'r Registry,
+    key: Option<Named<'r>>,
+    value: Option<Named<'r>>,
+}
+
+/// One record's decoded fields (None: nothing said it had a schema).
+pub struct Fields {
+    pub key: Option<Result<Decoded, String>>,
+    pub value: Option<Result<Decoded, String>>,
+}
+
+impl<'r> Decoder<'r> {
+    /// A decoder when the registry has Avro/Protobuf subjects, schema ids, or a schema is named
+    /// (`--key-schema`, `--value-schema`: `SUBJECT[@VERSION]`); None when it could never decode.
+    pub fn new(
+        reg: &'r Registry,
+        key_schema: Option<&str>,
+        value_schema: Option<&str>,
+    ) -> Result<Option<Decoder<'r>>> {
+        let named = |spec: Option<&str>| -> Result<Option<Named<'r>>> {
+            spec.map(|s| {
+                let (subject, file) = reg.schema_ref(s)?;
+                Ok(Named { subject, file })
+            })
+            .transpose()
+        };
+        let (key, value) = (named(key_schema)?, named(value_schema)?);
+        let useful = key.is_some()
+            || value.is_some()
+            || reg.has_ids()
+            || reg
+                .subjects
+                .values()
+                .any(|s| s.format != super::binary::Format::JsonSchema);
+        Ok(useful.then_some(Decoder { reg, key, value }))
+    }
+
+    /// Decode what has a schema; None when neither field does.
+    pub fn fields(&self, r: &RecordView<'_>) -> Option<Fields> {
+        let key = self
+            .reg
+            .decode(r.topic, Part::Key, r.key, r.headers, self.key.as_ref());
+        let value = self.reg.decode(
+            r.topic,
+            Part::Value,
+            r.value,
+            r.headers,
+            self.value.as_ref(),
+        );
+        (key.is_some() || value.is_some()).then_some(Fields { key, value })
+    }
+}
+
+impl Fields {
+    /// The record with decoded fields as their JSON text (for pretty output, `--format` and
+    /// filters); fields that did not decode keep their bytes.
+    pub fn view<'a>(&'a self, r: &RecordView<'a>) -> RecordView<'a> {
+        let pick = |d: &'a Option<Result<Decoded, String>>, raw: Option<&'a [u8]>| match d {
+            Some(Ok(d)) => Some(d.text.as_bytes()),
+            _ => raw,
+        };
+        RecordView {
+            key: pick(&self.key, r.key),
+            value: pick(&self.value, r.value),
+            ..*r
+        }
+    }
+
+    /// The envelope filters see: decoded fields as JSON.
+    pub fn filter_json(&self, r: &RecordView<'_>) -> serde_json::Value {
+        let mut env = r.to_json_value();
+        for (part, d) in [("key", &self.key), ("value", &self.value)] {
+            if let Some(Ok(d)) = d {
+                env[part] = d.json.clone();
+            }
+        }
+        env
+    }
+
+    /// Problems, as `key: why` / `value: why`.
+    pub fn errors(&self) -> impl Iterator<Item = (Part, &str)> {
+        [(Part::Key, &self.key), (Part::Value, &self.value)]
+            .into_iter()
+            .filter_map(|(p, d)| match d {
+                Some(Err(e)) => Some((p, e.as_str())),
+                _ => None,
+            })
+    }
+
+    /// `value: avro order-shipped@2 (id 102)` lines for pretty output.
+    pub fn notes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (part, d) in [(Part::Key, &self.key), (Part::Value, &self.value)] {
+            match d {
+                Some(Ok(d)) => {
+                    let id = d
+                        .schema
+                        .id
+                        .as_ref()
+                        .map(|i| match i {
+                            super::binary::IdText::Num(n) => format!(", id {n}"),
+                            super::binary::IdText::Guid(g) => format!(", id {g}"),
+                        })
+                        .unwrap_or_default();
+                    let msg = d
+                        .schema
+                        .message
+                        .as_ref()
+                        .map(|m| format!(" {m}"))
+                        .unwrap_or_default();
+                    out.push(format!(
+                        "{}: {} {}@{}{msg}{id}",
+                        part.name(),
+                        d.format.name(),
+                        d.schema.subject,
+                        d.schema.version
+                    ));
+                }
+                Some(Err(e)) => out.push(format!("{}: not decoded: {e}", part.name())),
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// Append the lossless envelope of this record as one JSON line.
+    pub fn write_json_line(&self, r: &RecordView<'_>, out: &mut Vec<u8>) {
+        use serde_json::value::RawValue;
+        let raw = |d: &Decoded| RawValue::from_string(d.text.clone()).ok();
+        let key_exact = match &self.key {
+            Some(Ok(d)) if d.exact => raw(d),
+            _ => None,
+        };
+        let value_exact = match &self.value {
+            Some(Ok(d)) if d.exact => raw(d),
+            _ => None,
+        };
+        let fmt = |d: &Option<Result<Decoded, String>>| match d {
+            Some(Ok(d)) => Some(d.format.name()),
+            _ => None,
+        };
+        let key_plain = Payload::of(r.key, false);
+        let value_plain = Payload::of(r.value, true);
+        let ke = if key_exact.is_some() {
+            fmt(&self.key)
+        } else {
+            key_plain.encoding()
+        };
+        let ve = if value_exact.is_some() {
+            fmt(&self.value)
+        } else {
+            value_plain.encoding()
+        };
+        match (&key_exact, &value_exact) {
+            (Some(k), Some(v)) => r.write_envelope(out, k, ke, v, ve),
+            (Some(k), None) => r.write_envelope(out, k, ke, value_plain, ve),
+            (None, Some(v)) => r.write_envelope(out, key_plain, ke, v, ve),
+            (None, None) => r.write_envelope(out, key_plain, ke, value_plain, ve),
+        }
+        // The envelope is one object per line: add the schema fields last.
+        out.truncate(out.len() - 2);
+        for (part, d) in [("key", &self.key), ("value", &self.value)] {
+            match d {
+                Some(Ok(d)) => {
+                    if !d.exact {
+                        out.extend_from_slice(format!(",\"{part}_decoded\":").as_bytes());
+                        out.extend_from_slice(d.text.as_bytes());
+                    }
+                    out.extend_from_slice(format!(",\"{part}_schema\":").as_bytes());
+                    serde_json::to_writer(&mut *out, &d.schema).expect("writing to a Vec");
+                }
+                Some(Err(e)) => {
+                    out.extend_from_slice(format!(",\"{part}_error\":").as_bytes());
+                    serde_json::to_writer(&mut *out, e).expect("writing to a Vec");
+                }
+                None => {}
+            }
+        }
+        out.extend_from_slice(b"}\n");
+    }
+}
