@@ -2275,7 +2275,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__publish)
-            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --value-schema --key-schema --no-framing --id-header --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2338,6 +2338,14 @@ _evtctl() {
                     return 0
                     ;;
                 --event-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2789,7 +2797,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__tail)
-            opts="-n -p -k -g -b -X -o -q -v -h --topics-regex --from --until --count --partition --filter --key --group --validate --format --key-type --value-type --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-n -p -k -g -b -X -o -q -v -h --topics-regex --from --until --count --partition --filter --key --group --validate --format --key-type --value-type --value-schema --key-schema --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2853,6 +2861,14 @@ _evtctl() {
                     ;;
                 --value-type)
                     COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
+                    return 0
+                    ;;
+                --value-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --brokers)

@@ -72,6 +72,8 @@ zstd\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l type -d 'Wrap each payload as `data` in an event of this type, with a generated id, time, version and a traceparent header' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l source -d 'The `source` of events made with --type' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l event-version -d 'The `version` of events made with --type [default: the latest registered version of the type\'s subject, else 1]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l value-schema -d 'Encode each JSON event with this registry subject (Avro, Protobuf or JSON Schema), as SUBJECT[@VERSION], framed with the version\'s schema id (default: the topic\'s route or `<topic>-value` subject when it is Avro or Protobuf)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-schema -d 'Encode keys with this registry subject (default: a `<topic>-key` Avro/Protobuf subject)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l trace -d 'W3C traceparent to continue (the record gets a child span) [env: TRACEPARENT]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-type -d 'How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are big-endian, as Java\'s serializers write them)' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
 int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
@@ -93,6 +95,8 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l registry -d 'S
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l no-validate -d 'Publish events even when they fail their schema in the registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l no-framing -d 'Write encoded payloads without Confluent\'s schema id (for unframed topics)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l id-header -d 'Put the schema id in a `__value_schema_id` / `__key_schema_id` header (the GUID form) instead of in front of the payload'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l fail-fast -d 'Stop at the first line that cannot be parsed or delivered'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l envelope-topic -d 'Use each envelope\'s `topic` field when present (with --format envelope)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l create -d 'Create the topic first when it does not exist (default: a missing topic is an error)'
@@ -130,6 +134,8 @@ int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
 hex\t'Any bytes, shown and given as lowercase hex'
 base64\t'Any bytes, shown and given as standard base64'
 json\t'A JSON document'"
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l value-schema -d 'Decode values with this registry subject (Avro, Protobuf or JSON Schema), as SUBJECT[@VERSION]; framed payloads are read by their schema id (default: the topic\'s route, a `<topic>-value` subject, or the id in each record)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l key-schema -d 'Decode keys with this registry subject (default: a `<topic>-key` subject, or the id in each key)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
