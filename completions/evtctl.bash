@@ -2797,7 +2797,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__tail)
-            opts="-n -p -k -g -b -X -o -q -v -h --topics-regex --from --until --count --partition --filter --key --group --validate --format --key-type --value-type --value-schema --key-schema --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-n -p -k -g -b -X -o -q -v -h --topics-regex --from --until --count --partition --filter --key --group --validate --format --key-type --value-type --value-schema --key-schema --no-decode --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

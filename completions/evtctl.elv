@@ -127,6 +127,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
             cand --validate 'Check each record against the schema registry and mark the invalid ones'
+            cand --no-decode 'Show payloads as bytes: no decoding with the registry''s Avro, Protobuf or framed schemas'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'

@@ -148,6 +148,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l registry -d 'Sche
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l validate -d 'Check each record against the schema registry and mark the invalid ones'
+complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -l no-decode -d 'Show payloads as bytes: no decoding with the registry\'s Avro, Protobuf or framed schemas'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -429,6 +429,10 @@ pub struct TailArgs {
     /// each key)
     #[arg(long, value_name = "SUBJECT[@V]")]
     pub key_schema: Option<String>,
+
+    /// Show payloads as bytes: no decoding with the registry's Avro, Protobuf or framed schemas
+    #[arg(long, conflicts_with_all = ["value_schema", "key_schema"])]
+    pub no_decode: bool,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

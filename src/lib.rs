@@ -256,6 +256,8 @@ fn dispatch(
             // decode Avro, Protobuf and framed payloads) and never in the way of a plain tail.
             let registry = if a.validate || a.value_schema.is_some() || a.key_schema.is_some() {
                 Some(registry::Registry::open(&settings.registry_dir())?)
+            } else if a.no_decode {
+                None
             } else {
                 match open_registry_if_present(&settings) {
                     Ok(r) => r,

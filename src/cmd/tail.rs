@@ -46,6 +46,8 @@ pub struct Plan {
     /// `--key-schema`, `--value-schema`.
     pub key_schema: Option<String>,
     pub value_schema: Option<String>,
+    /// `--no-decode`.
+    pub no_decode: bool,
 }
 
 impl Plan {
@@ -104,6 +106,7 @@ impl Plan {
             validate: a.validate,
             key_schema: a.key_schema.clone(),
             value_schema: a.value_schema.clone(),
+            no_decode: a.no_decode,
         })
     }
 
@@ -340,7 +343,7 @@ pub fn run(
             )),
         }
     }
-    let decoder = match registry {
+    let decoder = match registry.filter(|_| !plan.no_decode) {
         Some(reg) => Decoder::new(
             reg,
             plan.key_schema.as_deref(),
