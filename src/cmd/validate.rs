@@ -160,6 +160,52 @@ pub fn verdict_against<'r>(
     }
 }
 
+/// The verdict for a record whose value is Avro, Protobuf or framed JSON (it names its schema by
+/// id or header, or its topic is routed to such a subject); None for the others. An Avro or
+/// Protobuf value is valid when it decodes with the schema that wrote it; a framed JSON value
+/// is checked against the version its id names.
+pub fn binary_verdict<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
+    r: &crate::record::RecordView<'_>,
+) -> Option<Verdict<'r>> {
+    use crate::registry::binary::{Format, Named, Part};
+    let named = explicit
+        .filter(|(s, _)| s.format != Format::JsonSchema)
+        .map(|(subject, file)| Named { subject, file });
+    let decoded = reg.decode_as(
+        r.topic,
+        Part::Value,
+        r.value,
+        r.headers,
+        named.as_ref(),
+        false,
+    )?;
+    Some(match decoded {
+        Err(why) => Verdict::Broken(why),
+        Ok(d) => {
+            let Some((subject, file)) = reg
+                .subjects
+                .get_key_value(&d.schema.subject)
+                .and_then(|(_, s)| Some((s, s.version(d.schema.version)?)))
+            else {
+                return Some(Verdict::Broken(format!(
+                    "{} is not in the registry",
+                    d.schema.subject
+                )));
+            };
+            if d.format == Format::JsonSchema {
+                verdict_against(reg, subject, file, &d.json)
+            } else {
+                Verdict::Valid {
+                    subject: &subject.name,
+                    version: file.version,
+                }
+            }
+        }
+    })
+}
+
 /// Validate one input line (a bare event, or an envelope whose value is the event).
 fn verdict_for_line<'r>(
     reg: &'r Registry,
@@ -725,7 +771,10 @@ fn validate_topics<'r>(
             headers: r.headers,
             topic: Some(r.topic),
         };
-        let v = verdict(registry, explicit, r.value.unwrap_or(b"null"), &ctx);
+        let v = match binary_verdict(registry, explicit, &r) {
+            Some(v) => v,
+            None => verdict(registry, explicit, r.value.unwrap_or(b"null"), &ctx),
+        };
         report.add(
             &Location::Record {
                 topic: r.topic.to_string(),

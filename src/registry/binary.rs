@@ -75,6 +75,15 @@ impl Format {
     }
 }
 
+thread_local! {
+    /// Whether the decode under way decides `Decoded::exact` (see `decode_as`).
+    static EXACT: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+fn want_exact() -> bool {
+    EXACT.with(|e| e.get())
+}
+
 /// A header to add to a record: the schema id in the header form (name, value).
 pub type IdHeader = (String, Vec<u8>);
 
@@ -232,7 +241,22 @@ impl Registry {
         headers: &[(&str, Option<&[u8]>)],
         named: Option<&Named<'_>>,
     ) -> Option<Result<Decoded, String>> {
+        self.decode_as(topic, part, bytes, headers, named, true)
+    }
+
+    /// [`decode`](Self::decode); `exact: false` skips the re-encoding that decides
+    /// [`Decoded::exact`] (left false): for checks that only need to know it decodes.
+    pub fn decode_as(
+        &self,
+        topic: &str,
+        part: Part,
+        bytes: Option<&[u8]>,
+        headers: &[(&str, Option<&[u8]>)],
+        named: Option<&Named<'_>>,
+        exact: bool,
+    ) -> Option<Result<Decoded, String>> {
         let bytes = bytes?;
+        EXACT.with(|e| e.set(exact));
         let header = headers
             .iter()
             .rev()
@@ -316,7 +340,7 @@ impl Registry {
                     unreachable!("avro subject")
                 };
                 let json = a.decode(body)?;
-                let exact = a.encode(&json).is_ok_and(|b| b == body);
+                let exact = want_exact() && a.encode(&json).is_ok_and(|b| b == body);
                 Ok(Decoded {
                     text: a.ordered_text(&json),
                     json,
@@ -364,19 +388,20 @@ impl Registry {
         let msg = p.message_of(&desc, body)?;
         let json = super::proto::to_json(&msg)?;
         let text = super::proto::to_text(&msg)?;
-        let exact = match p.encode(&desc, &json) {
-            Ok(b) => match (framing, whole, id) {
-                (Framing::Prefix, Some(whole), Some(SchemaId::Num(n))) => {
-                    let mut framed = Vec::with_capacity(whole.len());
-                    wire::write_prefix(n, &mut framed);
-                    wire::write_indexes(idx, &mut framed);
-                    framed.extend_from_slice(&b);
-                    framed == whole
-                }
-                _ => b == body,
-            },
-            Err(_) => false,
-        };
+        let exact = want_exact()
+            && match p.encode(&desc, &json) {
+                Ok(b) => match (framing, whole, id) {
+                    (Framing::Prefix, Some(whole), Some(SchemaId::Num(n))) => {
+                        let mut framed = Vec::with_capacity(whole.len());
+                        wire::write_prefix(n, &mut framed);
+                        wire::write_indexes(idx, &mut framed);
+                        framed.extend_from_slice(&b);
+                        framed == whole
+                    }
+                    _ => b == body,
+                },
+                Err(_) => false,
+            };
         Ok(Decoded {
             json,
             text,
