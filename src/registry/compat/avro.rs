@@ -132,12 +132,13 @@ pub fn compare_with(
 /// One version: its root and the named types its references resolve to (by full name).
 struct Side<'a> {
     root: &'a Schema,
-    names: HashMap<&'a str, &'a Schema>,
+    names: HashMap<String, &'a Schema>,
 }
 
 impl<'a> Side<'a> {
     fn new(root: &'a Schema, named: &'a [Schema]) -> Side<'a> {
         let mut names = HashMap::new();
+        let mut aliases = Vec::new();
         // An explicit stack: a hostile schema nested beyond any recursion limit is walked
         // without using the call stack.
         let mut stack: Vec<&'a Schema> = named.iter().rev().collect();
@@ -145,7 +146,17 @@ impl<'a> Side<'a> {
         while let Some(s) = stack.pop() {
             if let Some(name) = named_name(s) {
                 // The first definition wins; apache-avro's parser rejects redefinitions.
-                names.entry(name.as_ref()).or_insert(s);
+                names.entry(name.to_string()).or_insert(s);
+            }
+            // apache-avro resolves a reference to an alias too.
+            let alias_list = match s {
+                Schema::Record(r) => r.aliases.as_deref(),
+                Schema::Enum(e) => e.aliases.as_deref(),
+                Schema::Fixed(f) => f.aliases.as_deref(),
+                _ => None,
+            };
+            for a in alias_list.unwrap_or_default() {
+                aliases.push((a.fullname(None), s));
             }
             match s {
                 Schema::Array(a) => stack.push(&a.items),
@@ -154,6 +165,9 @@ impl<'a> Side<'a> {
                 Schema::Record(r) => stack.extend(r.fields.iter().rev().map(|f| &f.schema)),
                 _ => {}
             }
+        }
+        for (alias, s) in aliases {
+            names.entry(alias).or_insert(s);
         }
         Side { root, names }
     }
@@ -588,6 +602,7 @@ impl<'s> Ctx<'s, '_> {
         out: &mut Vec<Change>,
     ) {
         let mut used = vec![false; rb.len()];
+        let mut written = Vec::with_capacity(wb.len());
         for (i, b) in wb.iter().enumerate() {
             if self.stop() {
                 return;
@@ -597,6 +612,7 @@ impl<'s> Ctx<'s, '_> {
                 Ok(b) => b,
                 Err(why) => return self.unsupported(out, &wpath, why),
             };
+            written.push(b);
             match self.pick_branch(b, rb) {
                 Err(why) => return self.unsupported(out, self.at_new(loc), why),
                 Ok(Some(j)) => {
@@ -610,12 +626,20 @@ impl<'s> Ctx<'s, '_> {
                 Ok(None) => self.missing_branch(b, &wpath, out),
             }
         }
-        let unused: Vec<String> = rb
-            .iter()
-            .zip(&used)
-            .filter(|(_, u)| !**u)
-            .map(|(b, _)| describe(b))
-            .collect();
+        // A reader branch no writer branch was read into, and that is not the very type of
+        // one either (a union may name one record twice, through an alias).
+        let mut unused = Vec::new();
+        for (b, u) in rb.iter().zip(&used) {
+            if self.stop() {
+                return;
+            }
+            let same = self
+                .resolve(b, false)
+                .is_ok_and(|b| written.iter().any(|w| self.fit(w, b) == Fit::Exact));
+            if !*u && !same {
+                unused.push(describe(b));
+            }
+        }
         if !unused.is_empty() {
             let message = if self.forward {
                 format!(
