@@ -133,6 +133,8 @@ pub fn compare_with(
 struct Side<'a> {
     root: &'a Schema,
     names: HashMap<String, &'a Schema>,
+    /// The same, keyed as apache-avro wants them (to check defaults with its resolver).
+    by_name: HashMap<Name, &'a Schema>,
 }
 
 impl<'a> Side<'a> {
@@ -169,7 +171,15 @@ impl<'a> Side<'a> {
         for (alias, s) in aliases {
             names.entry(alias).or_insert(s);
         }
-        Side { root, names }
+        let by_name = names
+            .iter()
+            .filter_map(|(n, s)| Some((Name::new(n.as_str()).ok()?, *s)))
+            .collect();
+        Side {
+            root,
+            names,
+            by_name,
+        }
     }
 }
 
@@ -526,6 +536,23 @@ impl<'s> Ctx<'s, '_> {
             }
         }
         Err("a reference that resolves to a reference".into())
+    }
+
+    /// Does a reader field's default fit the field's type? A union's default must fit its
+    /// first branch (the specification; apache-avro's parser accepts any branch, and its
+    /// reader then fails, or reads a null, on old data).
+    fn default_fits(&self, d: &serde_json::Value, field: &'s Schema) -> bool {
+        let target = match self.resolve(field, false) {
+            Ok(Schema::Union(u)) => u.variants().first(),
+            Ok(s) => Some(s),
+            Err(_) => None,
+        };
+        let Some(target) = target else {
+            return false;
+        };
+        apache_avro::types::Value::try_from(d.clone())
+            .and_then(|v| v.resolve_with_names(target, &self.reader.by_name))
+            .is_ok()
     }
 
     /// How writer type `w` fits reader type `r` (both resolved, neither a union) at a glance.
@@ -962,6 +989,23 @@ impl<'s> Ctx<'s, '_> {
                     self.compare(&wf.schema, &rf.schema, &inner, out);
                 }
                 None => match &rf.default {
+                    Some(d) if !self.default_fits(d, &rf.schema) => {
+                        let message = format!(
+                            "field `{}` {}, and its default {} in the {} schema does not fit its type (a union's default must fit its first branch): {}, which lacks it",
+                            rf.name,
+                            self.gained(),
+                            short_json(d),
+                            self.r(),
+                            self.unreadable("data")
+                        );
+                        self.emit(
+                            out,
+                            "READER_FIELD_MISSING_DEFAULT_VALUE",
+                            &rpath,
+                            Sev::Break,
+                            message,
+                        );
+                    }
                     Some(d) => {
                         let message = format!(
                             "field `{}` {} with a default; the {} schema reads {} data with {}",

@@ -450,6 +450,24 @@ fn fields_added_and_removed() {
     );
     agrees(&with_default, &one, Mode::Full, true);
     agrees(&without_default, &one, Mode::Forward, false);
+    // A default that does not fit the first branch of a union is no default at all.
+    for ty in [
+        r#"["string","null"],"default":null"#,
+        r#"["null","string"],"default":"x""#,
+    ] {
+        let bad = rec(&format!(
+            r#"{{"name":"a","type":"int"}},{{"name":"b","type":{ty}}}"#
+        ));
+        let m = assert_break(
+            &run(&one, &bad, Mode::Backward),
+            "READER_FIELD_MISSING_DEFAULT_VALUE",
+            "#/fields/1",
+        );
+        assert!(m.contains("does not fit its type"), "{m}");
+    }
+    let bad =
+        rec(r#"{"name":"a","type":"int"},{"name":"b","type":["string","null"],"default":null}"#);
+    assert!(decodes(&parse(&one), &parse(&bad), 1, 1).is_err());
     // Reordering is not a change.
     let swapped = rec(r#"{"name":"b","type":"string","default":"x"},{"name":"a","type":"int"}"#);
     assert!(run(&with_default, &swapped, Mode::Full).is_empty());
