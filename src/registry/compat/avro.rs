@@ -43,8 +43,8 @@
 //! types is compared once (a recursive type does not loop; a named type used in several places
 //! reports its changes at the first), nesting deeper than [`MAX_DEPTH`] and references to named
 //! types that neither the schema nor the supplied named types define are breaking
-//! `UNSUPPORTED_SCHEMA`, never a pass. Work is linear in the schemas' size apart from matching
-//! union branches (branches × branches). Cancellable: every loop over fields, symbols and
+//! `UNSUPPORTED_SCHEMA`, never a pass. Work is linear in the schemas' size (union branches are
+//! matched through a hash index, not pairwise). Cancellable: every loop over fields, symbols and
 //! branches looks at the flag.
 //!
 //! apache-avro's `SchemaCompatibility` is not used: it stops at the first error and has no
@@ -351,6 +351,59 @@ enum Fit {
     Exact,
 }
 
+/// A reader union's branches by match key (see [`match_keys`]): the first branch with each
+/// key, and the first branch with each alias.
+#[derive(Default)]
+struct BranchIndex {
+    exact: HashMap<String, usize>,
+    alias: HashMap<String, usize>,
+}
+
+/// What a type is matched on in a union: for a named type its kind with its full name and
+/// with its unqualified name; for another type its kind alone.
+fn match_keys(s: &Schema) -> Vec<String> {
+    let named = |tag: &str, n: &Name| vec![format!("{tag}:{n}"), format!("{tag}~{}", n.name())];
+    match kind(s) {
+        Kind::Record(r) => named("record", &r.name),
+        Kind::Enum(e) => named("enum", &e.name),
+        Kind::Fixed(f) => named("fixed", &f.name),
+        Kind::Union(_) | Kind::Ref => Vec::new(),
+        k => vec![kind_tag(k).to_string()],
+    }
+}
+
+fn kind_tag(k: Kind<'_>) -> &'static str {
+    match k {
+        Kind::Null => "null",
+        Kind::Boolean => "boolean",
+        Kind::Int => "int",
+        Kind::Long => "long",
+        Kind::Float => "float",
+        Kind::Double => "double",
+        Kind::Bytes => "bytes",
+        Kind::String => "string",
+        Kind::Array(_) => "array",
+        Kind::Map(_) => "map",
+        Kind::Union(_) => "union",
+        Kind::Record(_) => "record",
+        Kind::Enum(_) => "enum",
+        Kind::Fixed(_) => "fixed",
+        Kind::Ref => "ref",
+    }
+}
+
+/// The types a writer type of kind `w` is promoted to, by [`kind_tag`].
+fn promotions(w: Kind<'_>) -> &'static [&'static str] {
+    match w {
+        Kind::Int => &["long", "float", "double"],
+        Kind::Long => &["float", "double"],
+        Kind::Float => &["double"],
+        Kind::String => &["bytes"],
+        Kind::Bytes => &["string"],
+        _ => &[],
+    }
+}
+
 /// Is `w` promoted to `r` by the specification?
 fn promotes(w: Kind<'_>, r: Kind<'_>) -> bool {
     matches!(
@@ -573,22 +626,51 @@ impl<'s> Ctx<'s, '_> {
         }
     }
 
-    /// The reader branch a non-union writer type is read into: the first exact fit, else the
-    /// first loose one. `Ok(None)`: no branch fits; `Err`: a branch could not be resolved.
-    fn pick_branch(&self, w: &Schema, branches: &'s [Schema]) -> Result<Option<usize>, String> {
-        let mut loose = None;
+    /// Index a reader union's branches by what a writer type is matched on, so that matching
+    /// a union of thousands of named types against another is not branches × branches.
+    /// `Err`: a branch could not be resolved.
+    fn index_branches(&self, branches: &'s [Schema]) -> Result<BranchIndex, String> {
+        let mut ix = BranchIndex::default();
         for (i, b) in branches.iter().enumerate() {
-            if self.stop() {
-                return Ok(None);
+            if i % 1024 == 0 && self.stop() {
+                break;
             }
             let b = self.resolve(b, false)?;
-            match self.fit(w, b) {
-                Fit::Exact => return Ok(Some(i)),
-                Fit::Loose if loose.is_none() => loose = Some(i),
-                _ => {}
+            for k in match_keys(b) {
+                ix.exact.entry(k).or_insert(i);
+            }
+            let (tag, aliases) = match kind(b) {
+                Kind::Record(r) => ("record", r.aliases.as_deref()),
+                Kind::Enum(e) => ("enum", e.aliases.as_deref()),
+                Kind::Fixed(f) => ("fixed", f.aliases.as_deref()),
+                _ => ("", None),
+            };
+            for a in aliases.unwrap_or_default() {
+                for k in [
+                    format!("{tag}:{}", a.fullname(None)),
+                    format!("{tag}~{}", a.name()),
+                ] {
+                    ix.alias.entry(k).or_insert(i);
+                }
             }
         }
-        Ok(loose)
+        Ok(ix)
+    }
+
+    /// The reader branch a non-union writer type is read into: the first exact fit (the same
+    /// type or name), else the first loose one (a promotion or a reader alias).
+    fn pick_branch(&self, w: &Schema, ix: &BranchIndex) -> Option<usize> {
+        let keys = match_keys(w);
+        let exact = keys.iter().filter_map(|k| ix.exact.get(k)).min();
+        if exact.is_some() {
+            return exact.copied();
+        }
+        let by_alias = keys.iter().filter_map(|k| ix.alias.get(k)).min();
+        let promoted = promotions(kind(w))
+            .iter()
+            .filter_map(|t| ix.exact.get(*t))
+            .min();
+        by_alias.into_iter().chain(promoted).min().copied()
     }
 
     fn compare(&mut self, w: &'s Schema, r: &'s Schema, loc: &Loc, out: &mut Vec<Change>) {
@@ -628,8 +710,12 @@ impl<'s> Ctx<'s, '_> {
         loc: &Loc,
         out: &mut Vec<Change>,
     ) {
+        let ix = match self.index_branches(rb) {
+            Ok(ix) => ix,
+            Err(why) => return self.unsupported(out, self.at_new(loc), why),
+        };
         let mut used = vec![false; rb.len()];
-        let mut written = Vec::with_capacity(wb.len());
+        let mut written = HashSet::new();
         for (i, b) in wb.iter().enumerate() {
             if self.stop() {
                 return;
@@ -639,10 +725,9 @@ impl<'s> Ctx<'s, '_> {
                 Ok(b) => b,
                 Err(why) => return self.unsupported(out, &wpath, why),
             };
-            written.push(b);
-            match self.pick_branch(b, rb) {
-                Err(why) => return self.unsupported(out, self.at_new(loc), why),
-                Ok(Some(j)) => {
+            written.extend(match_keys(b));
+            match self.pick_branch(b, &ix) {
+                Some(j) => {
                     used[j] = true;
                     let inner = Loc {
                         w: wpath,
@@ -650,7 +735,7 @@ impl<'s> Ctx<'s, '_> {
                     };
                     self.compare(b, &rb[j], &inner, out);
                 }
-                Ok(None) => self.missing_branch(b, &wpath, out),
+                None => self.missing_branch(b, &wpath, out),
             }
         }
         // A reader branch no writer branch was read into, and that is not the very type of
@@ -662,7 +747,7 @@ impl<'s> Ctx<'s, '_> {
             }
             let same = self
                 .resolve(b, false)
-                .is_ok_and(|b| written.iter().any(|w| self.fit(w, b) == Fit::Exact));
+                .is_ok_and(|b| match_keys(b).iter().any(|k| written.contains(k)));
             if !*u && !same {
                 unused.push(describe(b));
             }
@@ -735,9 +820,12 @@ impl<'s> Ctx<'s, '_> {
         loc: &Loc,
         out: &mut Vec<Change>,
     ) {
-        match self.pick_branch(w, rb) {
-            Err(why) => self.unsupported(out, self.at_new(loc), why),
-            Ok(Some(j)) => {
+        let ix = match self.index_branches(rb) {
+            Ok(ix) => ix,
+            Err(why) => return self.unsupported(out, self.at_new(loc), why),
+        };
+        match self.pick_branch(w, &ix) {
+            Some(j) => {
                 let others: Vec<String> = rb
                     .iter()
                     .enumerate()
@@ -763,7 +851,7 @@ impl<'s> Ctx<'s, '_> {
                 };
                 self.compare(w, &rb[j], &inner, out);
             }
-            Ok(None) => {
+            None => {
                 let message = format!(
                     "type changed {}: no branch of the union reads {}, so {}",
                     self.old_to_new(&describe(w), &format!("union [{}]", branch_list(rb))),
