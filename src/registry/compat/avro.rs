@@ -753,15 +753,16 @@ impl<'s> Ctx<'s, '_> {
             }
         }
         if !unused.is_empty() {
+            let names: Vec<&str> = unused.iter().map(String::as_str).collect();
             let message = if self.forward {
                 format!(
                     "union branches {} removed; the new schema never writes them",
-                    unused.join(", ")
+                    symbol_list(&names)
                 )
             } else {
                 format!(
                     "union branches {} added; the old schema never wrote them",
-                    unused.join(", ")
+                    symbol_list(&names)
                 )
             };
             self.emit(out, "UNION_BRANCH_ADDED", &loc.r, Sev::Info, message);
@@ -826,23 +827,12 @@ impl<'s> Ctx<'s, '_> {
         };
         match self.pick_branch(w, &ix) {
             Some(j) => {
-                let others: Vec<String> = rb
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| *k != j)
-                    .map(|(_, b)| describe(b))
-                    .collect();
                 let message = format!(
-                    "type changed {}; the {} schema reads {} data as its branch {}{}",
+                    "type changed {}; the {} schema reads {} data as its branch {}",
                     self.old_to_new(&describe(w), &format!("union [{}]", branch_list(rb))),
                     self.r(),
                     self.w(),
                     describe(&rb[j]),
-                    if others.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" (other branches: {})", others.join(", "))
-                    }
                 );
                 self.emit(out, "UNION_BRANCH_ADDED", &loc.r, Sev::Info, message);
                 let inner = Loc {
