@@ -68,7 +68,7 @@ mod tests;
 /// Every rule id this module reports that the JSON Schema catalogue does not already have
 /// (it also reports `UNSUPPORTED_SCHEMA`), with its description; added to [`super::rules`].
 pub const RULES: &[(&str, &str)] = &[
-    ("TYPE_MISMATCH", "Avro: the reader cannot read the writer's type (or a decimal's precision/scale changed): breaking"),
+    ("TYPE_MISMATCH", "Avro: the reader cannot read the writer's type (no promotion between them), a decimal's precision/scale changed, or a logical type was replaced by another: breaking"),
     ("NAME_MISMATCH", "Avro: a record, enum or fixed name changed and no reader alias maps it: breaking"),
     ("FIXED_SIZE_MISMATCH", "Avro: a fixed type's size changed: breaking"),
     ("MISSING_ENUM_SYMBOLS", "Avro: the reader enum lacks symbols the writer has and has no default: breaking"),
