@@ -658,14 +658,17 @@ impl<'s> Ctx<'s, '_> {
     }
 
     /// The reader branch a non-union writer type is read into: the first exact fit (the same
-    /// type or name), else the first loose one (a promotion or a reader alias).
+    /// type, or the same full name, else the same unqualified name), else the first loose one
+    /// (a promotion or a reader alias).
     fn pick_branch(&self, w: &Schema, ix: &BranchIndex) -> Option<usize> {
         let keys = match_keys(w);
-        let exact = keys.iter().filter_map(|k| ix.exact.get(k)).min();
+        // Keys come full name first: `b.R` is read into the reader's `b.R`, not an `a.R`
+        // before it.
+        let exact = keys.iter().find_map(|k| ix.exact.get(k));
         if exact.is_some() {
             return exact.copied();
         }
-        let by_alias = keys.iter().filter_map(|k| ix.alias.get(k)).min();
+        let by_alias = keys.iter().find_map(|k| ix.alias.get(k));
         let promoted = promotions(kind(w))
             .iter()
             .filter_map(|t| ix.exact.get(*t))

@@ -547,6 +547,15 @@ fn union_branches_missing_and_added() {
     );
     assert_eq!(c.len(), 1, "{c:#?}");
     assert!(c[0].message.contains("as its branch int"), "{c:#?}");
+    // Two records of one unqualified name: the full name decides.
+    let two = rec(
+        r#"{"name":"u","type":[{"type":"record","name":"a.P","fields":[{"name":"x","type":"int"}]},{"type":"record","name":"b.P","fields":[]}]}"#,
+    );
+    let one = rec(r#"{"name":"u","type":{"type":"record","name":"b.P","fields":[]}}"#);
+    let c = run(&one, &two, Mode::Backward);
+    assert!(is_compatible(&c), "{c:#?}");
+    assert!(c.iter().all(|c| !c.path.contains("/type/0")), "{c:#?}");
+    agrees(&one, &two, Mode::Backward, true);
 }
 
 #[test]
