@@ -59,6 +59,7 @@
 //! tuple and `$ref` siblings apply.
 
 mod arrays;
+pub mod avro;
 mod combinators;
 mod decimal;
 mod empty;
