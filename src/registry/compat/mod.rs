@@ -63,6 +63,7 @@ mod combinators;
 mod decimal;
 mod empty;
 mod objects;
+pub mod protobuf;
 mod regex;
 pub mod rules;
 mod shape;
