@@ -479,13 +479,13 @@ impl<'a> Diff<'a> {
         let (wf, w_of, w_oneofs) = collect(&w);
         let (rf, r_of, r_oneofs) = collect(&r);
 
+        let w_names: HashSet<String> = w_oneofs.iter().map(|o| o.name().to_string()).collect();
+        let r_names: HashSet<String> = r_oneofs.iter().map(|o| o.name().to_string()).collect();
         // Oneofs removed by name none of whose members survive: a complete deletion.
         let mut deleted: HashSet<String> = HashSet::new();
         for o in &w_oneofs {
             self.check()?;
-            if !r_oneofs.iter().any(|x| x.name() == o.name())
-                && !o.fields().any(|f| rf.contains_key(&f.number()))
-            {
+            if !r_names.contains(o.name()) && !o.fields().any(|f| rf.contains_key(&f.number())) {
                 deleted.insert(o.name().to_string());
             }
         }
@@ -507,21 +507,25 @@ impl<'a> Diff<'a> {
             if groups.len() > 1 {
                 let p = format!("{base}/oneofs/{}", o.name());
                 let at = self.site(None, Some(site_of(o.parent_file(), o.path())));
+                let (reader, writer) = if self.forward {
+                    ("old", "new")
+                } else {
+                    ("new", "old")
+                };
                 let (rule, what) = if moved_in > 1 {
                     (
                         "MULTIPLE_FIELDS_MOVED_TO_ONEOF",
-                        "several independent fields of the writer",
+                        format!("several fields that are top-level in the {writer} schema"),
                     )
                 } else {
                     (
                         "FIELD_MOVED_TO_EXISTING_ONEOF",
-                        "fields that were independent in the writer",
+                        format!("fields that are independent in the {writer} schema"),
                     )
                 };
                 let msg = format!(
-                    "oneof `{}` of `{msg_name}` in the {} schema holds {what}: data that set several of them loses all but one{at}",
+                    "oneof `{}` of `{msg_name}` in the {reader} schema holds {what}: data that sets several of them keeps only one{at}",
                     o.name(),
-                    if self.forward { "old" } else { "new" },
                 );
                 self.emit(Some(id), rule, p, msg);
             }
@@ -530,7 +534,7 @@ impl<'a> Diff<'a> {
         // Oneof containers added or removed.
         for o in &w_oneofs {
             self.check()?;
-            if !r_oneofs.iter().any(|x| x.name() == o.name()) {
+            if !r_names.contains(o.name()) {
                 let at = self.site(Some(site_of(o.parent_file(), o.path())), None);
                 let msg = format!("oneof `{}` of `{msg_name}` {}{at}", o.name(), self.w_only());
                 self.emit(
@@ -543,7 +547,7 @@ impl<'a> Diff<'a> {
         }
         for o in &r_oneofs {
             self.check()?;
-            if !w_oneofs.iter().any(|x| x.name() == o.name()) {
+            if !w_names.contains(o.name()) {
                 let at = self.site(None, Some(site_of(o.parent_file(), o.path())));
                 let msg = format!("oneof `{}` of `{msg_name}` {}{at}", o.name(), self.r_only());
                 self.emit(
@@ -740,7 +744,7 @@ impl<'a> Diff<'a> {
                     );
                     return;
                 }
-                if type_name(a) != type_name(b) {
+                if scalar_key(&x) != scalar_key(&y) {
                     let caveat = match ga {
                         Group::StringOrBytes => "a string reader rejects bytes that are not UTF-8",
                         Group::Varint => {
@@ -922,6 +926,22 @@ fn kind_name(k: &Kind) -> String {
         Kind::Bytes => "bytes".into(),
         Kind::Message(m) => format!("message `{}`", m.full_name()),
         Kind::Enum(e) => format!("enum `{}`", e.full_name()),
+    }
+}
+
+/// A scalar type for equality: enums by their name without the package (a package change
+/// alone does not change every enum field).
+fn scalar_key(k: &Kind) -> String {
+    match k {
+        Kind::Enum(e) => {
+            let (full, pkg) = (e.full_name(), e.package_name());
+            let local = full
+                .strip_prefix(pkg)
+                .and_then(|s| s.strip_prefix('.'))
+                .unwrap_or(full);
+            format!("enum {local}")
+        }
+        k => kind_name(k),
     }
 }
 

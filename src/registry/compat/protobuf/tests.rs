@@ -80,6 +80,16 @@ fn package_changed() {
     let c = run(&old, &new, Mode::Backward);
     assert_eq!(ids(&c), ["PACKAGE_CHANGED!"]);
     assert_eq!(c[0].path, "#/package");
+    // Enum fields keep their type across the package change (by name without the package).
+    let e = |pkg: &str| {
+        proto(&format!(
+            "syntax = \"proto3\";\npackage {pkg};\nenum E {{ E0 = 0; }}\nmessage M {{ E e = 1; }}"
+        ))
+    };
+    assert_eq!(
+        ids(&run(&e("a"), &e("b"), Mode::Full)),
+        ["PACKAGE_CHANGED!"]
+    );
     assert!(c[0].message.contains("from `a` to `b`"), "{}", c[0].message);
     assert!(c[0].message.contains("(t.proto:2:1)"), "{}", c[0].message);
 }
@@ -486,6 +496,12 @@ fn oneofs() {
     );
     assert_eq!(ids(&c), ["MULTIPLE_FIELDS_MOVED_TO_ONEOF!", "ONEOF_ADDED"]);
     assert_eq!(c[0].path, "#/messages/M/oneofs/o");
+    assert!(
+        c[0].message
+            .contains("holds several fields that are top-level in the old schema"),
+        "{}",
+        c[0].message
+    );
     // A field moved into an existing oneof.
     assert_eq!(
         backward(
@@ -783,7 +799,7 @@ fn mutate(rng: &mut Rng, old: &[Option<FieldSpec>], inner: bool) -> Vec<Option<F
         .enumerate()
         .map(|(i, f)| {
             let n = i as u32 + 1;
-            match (f, rng.below(8)) {
+            match (f, rng.below(14)) {
                 (None, 0) => Some(random_field(rng, n, inner)),
                 (None, _) => None,
                 (Some(_), 0) => None,
@@ -792,11 +808,12 @@ fn mutate(rng: &mut Rng, old: &[Option<FieldSpec>], inner: bool) -> Vec<Option<F
                     ..f.clone()
                 }),
                 (Some(_), 2) => Some(random_field(rng, n, inner)),
-                (Some(f), 3) if !f.ty.starts_with("map<") => {
-                    let oneof = if f.oneof.is_some() || !inner {
+                (Some(f), 3 | 5) if !f.ty.starts_with("map<") => {
+                    // Out of a oneof, or into oneof 0 (merging independent fields, oneofs).
+                    let oneof = if !inner || (f.oneof.is_some() && rng.below(2) == 0) {
                         None
                     } else {
-                        Some(rng.below(2) as u8)
+                        Some(0)
                     };
                     let repeated = oneof.is_none() && rng.below(3) == 0;
                     Some(FieldSpec {
@@ -924,7 +941,7 @@ fn soundness_cases() -> u64 {
     std::env::var("EVTCTL_PROTO_SOUNDNESS_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(300)
+        .unwrap_or(1000)
 }
 
 #[test]
