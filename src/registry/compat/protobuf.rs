@@ -128,6 +128,98 @@ pub fn compare(
     })
 }
 
+/// Where in `file` the element of a change's `path` (`#/messages/Order/fields/3`) is:
+/// (line, column), both from 1, of the deepest element of the path that `file` has (the
+/// message of a removed field, say), `(1, 1)` when it has none of them. Columns are those of
+/// the source info protox records. Build a [`Locator`] to look up many paths in one file.
+pub fn locate(file: &FileDescriptor, path: &str) -> (usize, usize) {
+    Locator::new(file).locate(path)
+}
+
+/// [`locate`] for many paths: the file's source info is indexed once.
+pub struct Locator {
+    file: FileDescriptor,
+    spans: HashMap<Vec<i32>, (usize, usize)>,
+}
+
+impl Locator {
+    pub fn new(file: &FileDescriptor) -> Locator {
+        let mut spans = HashMap::new();
+        if let Some(info) = &file.file_descriptor_proto().source_code_info {
+            for l in &info.location {
+                if l.span.len() >= 3 {
+                    let at = |i: usize| usize::try_from(l.span[i]).unwrap_or(0) + 1;
+                    spans.entry(l.path.clone()).or_insert((at(0), at(1)));
+                }
+            }
+        }
+        Locator {
+            file: file.clone(),
+            spans,
+        }
+    }
+
+    /// (line, column) of the deepest element of `path` found, as [`locate`].
+    pub fn locate(&self, path: &str) -> (usize, usize) {
+        self.element(path)
+            .and_then(|p| self.spans.get(&p).copied())
+            .unwrap_or((1, 1))
+    }
+
+    /// The source-info path of the deepest element of `path` that this file declares.
+    fn element(&self, path: &str) -> Option<Vec<i32>> {
+        let segs: Vec<&str> = path
+            .trim_start_matches('#')
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect();
+        let pool = self.file.parent_pool();
+        let full = |name: &str| match self.file.package_name() {
+            "" => name.to_string(),
+            pkg => format!("{pkg}.{name}"),
+        };
+        let here = |f: FileDescriptor| f.name() == self.file.name();
+        match segs.as_slice() {
+            ["package", ..] => Some(vec![2]),
+            ["messages", name, rest @ ..] => {
+                let m = pool
+                    .get_message_by_name(&full(name))
+                    .or_else(|| pool.get_message_by_name(name))
+                    .filter(|m| here(m.parent_file()))?;
+                let inner = match rest {
+                    ["fields", n, ..] => n
+                        .parse()
+                        .ok()
+                        .and_then(|n| m.get_field(n))
+                        .map(|f| f.path().to_vec()),
+                    ["oneofs", o, ..] => m
+                        .oneofs()
+                        .find(|x| x.name() == *o)
+                        .map(|x| x.path().to_vec()),
+                    _ => None,
+                };
+                Some(inner.unwrap_or_else(|| m.path().to_vec()))
+            }
+            ["enums", name, rest @ ..] => {
+                let e = pool
+                    .get_enum_by_name(&full(name))
+                    .or_else(|| pool.get_enum_by_name(name))
+                    .filter(|e| here(e.parent_file()))?;
+                let inner = match rest {
+                    ["values", n, ..] => n
+                        .parse()
+                        .ok()
+                        .and_then(|n| e.get_value(n))
+                        .map(|v| v.path().to_vec()),
+                    _ => None,
+                };
+                Some(inner.unwrap_or_else(|| e.path().to_vec()))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Whether a rule of this module is breaking.
 fn breaking(rule: &str) -> bool {
     !COMPATIBLE.contains(&rule)
@@ -164,8 +256,8 @@ struct Diff<'a> {
     /// (from, to): `from` is incompatible when `to` is.
     edges: Vec<(usize, usize)>,
     queue: VecDeque<usize>,
-    /// Source positions per (side is new, file name): path → "file:line:col".
-    locs: HashMap<(bool, String), HashMap<Vec<i32>, String>>,
+    /// Source positions per (side is new, file name).
+    locs: HashMap<(bool, String), Locator>,
 }
 
 impl<'a> Diff<'a> {
@@ -274,25 +366,9 @@ impl<'a> Diff<'a> {
         let index = self
             .locs
             .entry((new_side, file.name().to_string()))
-            .or_insert_with(|| {
-                let mut map = HashMap::new();
-                let name = file.name();
-                if let Some(info) = &file.file_descriptor_proto().source_code_info {
-                    for l in &info.location {
-                        if l.span.len() >= 3 {
-                            map.entry(l.path.clone()).or_insert_with(|| {
-                                format!(
-                                    "{name}:{}:{}",
-                                    i64::from(l.span[0]) + 1,
-                                    i64::from(l.span[1]) + 1
-                                )
-                            });
-                        }
-                    }
-                }
-                map
-            });
-        index.get(path).cloned()
+            .or_insert_with(|| Locator::new(file));
+        let (line, col) = index.spans.get(path)?;
+        Some(format!("{}:{line}:{col}", file.name()))
     }
 
     /// The id of the (writer, reader) message pair, queued for comparison when new.

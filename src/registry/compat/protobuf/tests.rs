@@ -3,7 +3,7 @@
 //! property (compatible ⇒ the reader decodes the writer's bytes).
 
 use super::super::{is_compatible, rules, Change, Mode};
-use super::compare;
+use super::{compare, locate};
 use prost_reflect::{DynamicMessage, FileDescriptor, Kind, MapKey, MessageDescriptor, Value};
 use protox::file::{ChainFileResolver, File, FileResolver, GoogleFileResolver};
 use std::collections::HashMap;
@@ -635,6 +635,31 @@ fn removed_elements_point_at_the_old_file() {
         "{}",
         c[0].message
     );
+}
+
+#[test]
+fn paths_locate_in_the_new_file() {
+    let old = p3("message M {\n  int32 a = 1;\n  int32 b = 2;\n  message In { int32 x = 1; }\n}\nenum E { E0 = 0; E1 = 1; }");
+    let new = p3("message M {\n  int32 a = 1;\n  oneof o { string s = 3; }\n  message In {\n    int64 x = 1;\n  }\n}\nenum E { E0 = 0; }");
+    let c = run(&old, &new, Mode::Backward);
+    let at: Vec<(String, (usize, usize))> = c
+        .iter()
+        .map(|c| (c.path.clone(), locate(&new, &c.path)))
+        .collect();
+    let want = |p: &str| {
+        at.iter()
+            .find(|(x, _)| x == p)
+            .unwrap_or_else(|| panic!("{p} in {at:?}"))
+            .1
+    };
+    // A removed field points at its message in the new file; the others at themselves.
+    assert_eq!(want("#/messages/M/fields/2"), (3, 1));
+    assert_eq!(want("#/messages/M/oneofs/o"), (5, 3));
+    assert_eq!(want("#/messages/M/fields/3"), (5, 13));
+    assert_eq!(want("#/messages/M.In/fields/1"), (7, 5));
+    assert_eq!(want("#/enums/E/values/1"), (10, 1));
+    assert_eq!(locate(&new, "#/package"), (2, 1));
+    assert_eq!(locate(&new, "#/messages/Nope/fields/1"), (1, 1));
 }
 
 #[test]
