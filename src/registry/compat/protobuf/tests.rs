@@ -624,6 +624,34 @@ fn imports_well_known_and_local() {
 }
 
 #[test]
+fn types_moved_between_files_and_packages() {
+    // Message types are compared by their name without the package, wherever they live.
+    let home = |pkg: &str, t: &str| {
+        format!("syntax = \"proto3\";\npackage {pkg};\nmessage Home {{ {t} id = 1; }}")
+    };
+    let local = proto("syntax = \"proto3\";\npackage p;\nmessage M { Home h = 1; }\nmessage Home { int32 id = 1; }");
+    let uses = |pkg: &str| {
+        format!("syntax = \"proto3\";\npackage p;\nimport \"home.proto\";\nmessage M {{ {pkg}.Home h = 1; }}")
+    };
+    let q = compile(&[("m.proto", &uses("q")), ("home.proto", &home("q", "int32"))]);
+    // Moved out to an import: the root file lost a message type (Confluent: breaking).
+    assert_eq!(ids(&run(&local, &q, Mode::Backward)), ["MESSAGE_REMOVED!"]);
+    assert_eq!(ids(&run(&q, &local, Mode::Backward)), ["MESSAGE_ADDED"]);
+    // The imported file's package renamed, same content: no change.
+    let r = compile(&[("m.proto", &uses("r")), ("home.proto", &home("r", "int32"))]);
+    assert!(run(&q, &r, Mode::Full).is_empty());
+    // …and with an incompatible content change, seen through the field.
+    let r2 = compile(&[
+        ("m.proto", &uses("r")),
+        ("home.proto", &home("r", "string")),
+    ]);
+    assert_eq!(
+        ids(&run(&q, &r2, Mode::Backward)),
+        ["FIELD_NAMED_TYPE_CHANGED!", "FIELD_SCALAR_KIND_CHANGED!"]
+    );
+}
+
+#[test]
 fn removed_elements_point_at_the_old_file() {
     let c = run(
         &p3("message M {\n  int32 a = 1;\n  int32 b = 2;\n}"),
