@@ -27,8 +27,10 @@
 //!   work queue, not recursion, so recursive types terminate and hostile nesting cannot
 //!   overflow the stack; it is linear in the size of the files (plus the names' length).
 //! - **Cancellable**: every loop looks at the flag and the result is `Err(Cancelled)`.
-//! - **Stable output**: messages and enums in declaration order (old schema's, then the ones
-//!   only the other has), fields by number.
+//! - **Stable output**: a scope's messages and enums in the writer's declaration order, then
+//!   the ones only the reader has; fields by number; nested scopes after their message.
+//! - `PACKAGE_CHANGED` is breaking, as in the rule set and older Confluent releases;
+//!   Confluent's current test cases accept it (only names change, not the wire).
 //!
 //! Proto3 `optional` fields (synthetic oneofs) count as plain fields, map entry messages are
 //! not messages of their own (as in Confluent, which reads `.proto` text), extensions,
