@@ -739,6 +739,164 @@ fn every_rule_is_in_the_catalogue() {
     }
 }
 
+/// One BACKWARD case per rule id, and the table covers the whole catalogue of this module.
+#[test]
+fn every_rule_has_a_case() {
+    let p2 = "syntax = \"proto2\";\npackage p;\n";
+    let table: &[(&str, &str, &str)] = &[
+        ("PACKAGE_CHANGED", "package a;", "package b;"),
+        ("MESSAGE_ADDED", "", "message A {}"),
+        ("MESSAGE_REMOVED", "message A {}", ""),
+        (
+            "MESSAGE_MOVED",
+            "message A {} message B {}",
+            "message B {} message A {}",
+        ),
+        ("ENUM_ADDED", "", "enum E { E0 = 0; }"),
+        ("ENUM_REMOVED", "enum E { E0 = 0; }", ""),
+        (
+            "ENUM_CONST_ADDED",
+            "enum E { E0 = 0; }",
+            "enum E { E0 = 0; E1 = 1; }",
+        ),
+        (
+            "ENUM_CONST_CHANGED",
+            "enum E { E0 = 0; }",
+            "enum E { ZERO = 0; }",
+        ),
+        (
+            "ENUM_CONST_REMOVED",
+            "enum E { E0 = 0; E1 = 1; }",
+            "enum E { E0 = 0; }",
+        ),
+        ("FIELD_ADDED", "message M {}", "message M { int32 a = 1; }"),
+        (
+            "FIELD_REMOVED",
+            "message M { int32 a = 1; }",
+            "message M {}",
+        ),
+        (
+            "FIELD_NAME_CHANGED",
+            "message M { int32 a = 1; }",
+            "message M { int32 b = 1; }",
+        ),
+        (
+            "FIELD_KIND_CHANGED",
+            "message M { int32 a = 1; }",
+            "message M { M a = 1; }",
+        ),
+        (
+            "FIELD_SCALAR_KIND_CHANGED",
+            "message M { int32 a = 1; }",
+            "message M { double a = 1; }",
+        ),
+        (
+            "FIELD_WIRE_COMPATIBLE_TYPE_CHANGED",
+            "message M { uint32 a = 1; }",
+            "message M { uint64 a = 1; }",
+        ),
+        (
+            "FIELD_NAMED_TYPE_CHANGED",
+            "message A {} message B {} message M { A a = 1; }",
+            "message A {} message B {} message M { B a = 1; }",
+        ),
+        (
+            "FIELD_NUMERIC_LABEL_CHANGED",
+            "message M { float a = 1; }",
+            "message M { repeated float a = 1; }",
+        ),
+        (
+            "FIELD_STRING_OR_BYTES_LABEL_CHANGED",
+            "message M { repeated string a = 1; }",
+            "message M { string a = 1; }",
+        ),
+        (
+            "REQUIRED_FIELD_ADDED",
+            "2 message M {}",
+            "2 message M { required int32 a = 1; }",
+        ),
+        (
+            "REQUIRED_FIELD_REMOVED",
+            "2 message M { required int32 a = 1; }",
+            "2 message M {}",
+        ),
+        (
+            "ONEOF_ADDED",
+            "message M {}",
+            "message M { oneof o { int32 a = 1; } }",
+        ),
+        (
+            "ONEOF_REMOVED",
+            "message M { oneof o { int32 a = 1; } }",
+            "message M {}",
+        ),
+        (
+            "ONEOF_FIELD_ADDED",
+            "message M { oneof o { int32 a = 1; } }",
+            "message M { oneof o { int32 a = 1; int32 b = 2; } }",
+        ),
+        (
+            "ONEOF_FIELD_REMOVED",
+            "message M { oneof o { int32 a = 1; int32 b = 2; } }",
+            "message M { oneof o { int32 a = 1; } }",
+        ),
+        (
+            "ONEOF_FIELD_MOVED_TO_TOP_LEVEL",
+            "message M { oneof o { int32 a = 1; } }",
+            "message M { int32 a = 1; }",
+        ),
+        (
+            "MULTIPLE_FIELDS_MOVED_TO_ONEOF",
+            "message M { int32 a = 1; int32 b = 2; }",
+            "message M { oneof o { int32 a = 1; int32 b = 2; } }",
+        ),
+        (
+            "FIELD_MOVED_TO_EXISTING_ONEOF",
+            "message M { int32 a = 1; oneof o { int32 b = 2; } }",
+            "message M { oneof o { int32 a = 1; int32 b = 2; } }",
+        ),
+    ];
+    let file = |src: &str| match src.strip_prefix("2 ") {
+        Some(body) => proto(&format!("{p2}{body}")),
+        None if src.starts_with("package") => proto(&format!("syntax = \"proto3\";\n{src}")),
+        None => p3(src),
+    };
+    for (rule, old, new) in table {
+        let c = run(&file(old), &file(new), Mode::Backward);
+        let hit = c
+            .iter()
+            .find(|c| c.rule == *rule)
+            .unwrap_or_else(|| panic!("{rule}: {c:#?}"));
+        // Confluent's incompatible set (SchemaDiff.COMPATIBLE_CHANGES' complement).
+        let breaking = [
+            "PACKAGE_CHANGED",
+            "MESSAGE_REMOVED",
+            "FIELD_KIND_CHANGED",
+            "FIELD_SCALAR_KIND_CHANGED",
+            "FIELD_NAMED_TYPE_CHANGED",
+            "FIELD_NUMERIC_LABEL_CHANGED",
+            "REQUIRED_FIELD_ADDED",
+            "REQUIRED_FIELD_REMOVED",
+            "ONEOF_FIELD_REMOVED",
+            "MULTIPLE_FIELDS_MOVED_TO_ONEOF",
+            "FIELD_MOVED_TO_EXISTING_ONEOF",
+        ];
+        assert_eq!(hit.breaking, breaking.contains(rule), "{rule}");
+        // FORWARD swaps the roles: the swapped pair has the same rule, place and verdict
+        // (told the other way round).
+        let f = run(&file(new), &file(old), Mode::Forward);
+        assert!(
+            f.iter()
+                .any(|c| (&c.rule, &c.path, c.breaking) == (&hit.rule, &hit.path, hit.breaking)),
+            "{rule}: {hit:?} not in FORWARD of the swapped pair {f:#?}"
+        );
+    }
+    let covered: std::collections::HashSet<&str> = table.iter().map(|(r, _, _)| *r).collect();
+    for (id, _) in super::RULES {
+        assert!(covered.contains(id), "no case for {id}");
+    }
+}
+
 #[test]
 fn hostile_sizes_do_not_overflow_the_stack() {
     // A chain of 3000 messages, each referring to the next, changed at the far end: the
