@@ -1,7 +1,8 @@
 //! Property-based fuzzing (proptest) of the parsers and decoders that see untrusted input: the
 //! record envelope (round trip, typed forms, and arbitrary lines), `--transform` (what it leaves
 //! equal keeps its bytes), the position grammar, the DLQ origin decoder, the terminal escaper,
-//! the report escapers (Markdown, workflow commands, XML), compat on arbitrary schema pairs, and
+//! the report escapers (Markdown, workflow commands, XML), compat on arbitrary schema pairs
+//! (JSON Schema, and Protobuf on generated `.proto` files), and
 //! validate's quick path
 //! against the ordinary validator.
 //!
@@ -687,5 +688,143 @@ proptest! {
         line in mutated_event(keyword_examples, keyword_value(), 1..3)
     ) {
         agrees_with_the_ordinary_validator(keyword_registry(), &line)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Protobuf compat on arbitrary (compilable) .proto pairs.
+// ---------------------------------------------------------------------------------------
+
+/// In-memory sources for protox, Google's well-known types behind them.
+fn compile_proto(src: &str) -> Result<prost_reflect::FileDescriptor, String> {
+    struct One(String);
+    impl protox::file::FileResolver for One {
+        fn open_file(&self, name: &str) -> Result<protox::file::File, protox::Error> {
+            if name == "f.proto" {
+                protox::file::File::from_source(name, &self.0)
+            } else {
+                Err(protox::Error::file_not_found(name))
+            }
+        }
+    }
+    let mut chain = protox::file::ChainFileResolver::new();
+    chain.add(One(src.to_string()));
+    chain.add(protox::file::GoogleFileResolver::new());
+    let mut c = protox::Compiler::with_file_resolver(chain);
+    c.open_file("f.proto")
+        .map_err(|e| format!("{e:?}\n{src}"))?;
+    c.descriptor_pool()
+        .get_file_by_name("f.proto")
+        .ok_or_else(|| "no f.proto".to_string())
+}
+
+/// One field without its name and number: a label and a type (scalars, an enum, messages
+/// by any name, nested names, maps, a well-known type).
+fn proto_field() -> impl Strategy<Value = (&'static str, String)> {
+    let ty = prop_oneof![
+        prop::sample::select(vec![
+            "int32",
+            "int64",
+            "uint32",
+            "sint64",
+            "fixed32",
+            "sfixed64",
+            "bool",
+            "float",
+            "double",
+            "string",
+            "bytes",
+            "E",
+            "google.protobuf.Timestamp",
+        ])
+        .prop_map(str::to_string),
+        (0..4u8).prop_map(|i| format!("M{i}")),
+        (0..4u8).prop_map(|i| format!("M{i}.N")),
+        (
+            prop::sample::select(vec!["string", "int32", "bool"]),
+            0..4u8
+        )
+            .prop_map(|(k, i)| format!("map<{k}, M{i}>")),
+    ];
+    let label = prop::sample::select(vec!["", "", "repeated ", "optional "]);
+    (label, ty).prop_map(|(label, ty)| {
+        if ty.starts_with("map<") {
+            ("", ty)
+        } else {
+            (label, ty)
+        }
+    })
+}
+
+/// Fields numbered from `first` with gaps (`skip`), so versions renumber and retype fields.
+fn numbered(fields: &[((&str, String), bool)], first: u32, oneof: bool) -> Vec<String> {
+    let mut n = first;
+    let mut out = Vec::new();
+    for ((label, ty), skip) in fields {
+        n += 1 + u32::from(*skip);
+        if oneof && (!label.is_empty() || ty.starts_with("map<")) {
+            continue;
+        }
+        out.push(format!("{label}{ty} f{n} = {n};"));
+    }
+    out
+}
+
+/// A proto3 file of four messages, each with fields, a nested message and maybe a oneof.
+fn proto_file() -> impl Strategy<Value = String> {
+    let fields = |max| prop::collection::vec((proto_field(), any::<bool>()), 0..max);
+    let message = (fields(6), fields(3), fields(3));
+    (
+        prop::sample::select(vec!["p", "q"]),
+        prop::collection::vec(message, 4),
+        prop::sample::select(vec!["E0 = 0; E1 = 1;", "E0 = 0; X = 1; E2 = 2;"]),
+    )
+        .prop_map(|(pkg, messages, values)| {
+            let mut s = format!(
+                "syntax = \"proto3\";\npackage {pkg};\nimport \"google/protobuf/timestamp.proto\";\nenum E {{ {values} }}\n"
+            );
+            for (i, (fields, nested, oneof)) in messages.iter().enumerate() {
+                let nested = numbered(nested, 0, false).join(" ");
+                s.push_str(&format!("message M{i} {{\n  message N {{ {nested} }}\n"));
+                for f in numbered(fields, 0, false) {
+                    s.push_str(&format!("  {f}\n"));
+                }
+                let oneof = numbered(oneof, 20, true);
+                if !oneof.is_empty() {
+                    s.push_str(&format!("  oneof o {{ {} }}\n", oneof.join(" ")));
+                }
+                s.push_str("}\n");
+            }
+            s
+        })
+}
+
+/// Each case compiles two files and compares them four times (~10 ms in a debug build):
+/// `PROPTEST_CASES` is honoured up to 2,000, so CI's 20,000 do not cost minutes here.
+fn protobuf_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse::<u32>().ok())
+        .map_or(256, |n| n.min(2_000))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(protobuf_cases()))]
+
+    /// Any pair of files compiles into a comparison that ends, in every mode, with rule ids
+    /// from the catalogue, FULL holding every change of BACKWARD and FORWARD.
+    #[test]
+    fn protobuf_compat_never_panics_and_reports_catalogued_rules(old in proto_file(), new in proto_file()) {
+        use evtctl::registry::compat::{protobuf, rules};
+        let o = compile_proto(&old).map_err(TestCaseError::fail)?;
+        let n = compile_proto(&new).map_err(TestCaseError::fail)?;
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let run = |mode| protobuf::compare(&o, &n, mode, &never).unwrap();
+        let (b, f, full) = (run(Mode::Backward), run(Mode::Forward), run(Mode::Full));
+        for c in b.iter().chain(&f) {
+            prop_assert!(rules::find(&c.rule).is_some(), "{}", c);
+            prop_assert!(full.contains(c), "{} missing from FULL", c);
+        }
+        prop_assert!(run(Mode::None).is_empty());
     }
 }

@@ -1,4 +1,5 @@
 //! JSON Schema compatibility checker (Confluent Schema Registry semantics, `buf breaking` style).
+//! (The Protobuf checker, with the same [`Change`]/[`Mode`] conventions, is [`protobuf`].)
 //!
 //! [`check`]`(W, R)` answers "is every instance valid under writer schema `W` also valid under
 //! reader schema `R`?" and returns every difference it found as a [`Change`], compatible ones
@@ -64,6 +65,7 @@ mod combinators;
 mod decimal;
 mod empty;
 mod objects;
+pub mod protobuf;
 mod regex;
 pub mod rules;
 mod shape;

@@ -32,6 +32,9 @@ fn build() -> Vec<Rule> {
     for (id, d) in super::avro::RULES {
         add(id.to_string(), d.to_string());
     }
+    for (id, d) in super::protobuf::RULES {
+        add(id.to_string(), d.to_string());
+    }
     for (code, kw) in [
         ("MAX_LENGTH", "maxLength"),
         ("MIN_LENGTH", "minLength"),
