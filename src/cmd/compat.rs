@@ -14,7 +14,10 @@ use crate::output::escape::{gh, md, xml};
 use crate::output::sanitize::escape_line;
 use crate::output::sarif;
 use crate::output::Printer;
+use crate::registry::avro::AvroSchema;
+use crate::registry::binary::{Binary, Format};
 use crate::registry::compat::{self, Change, Mode, Policy, UNVERIFIABLE_KEYWORD_CHANGED};
+use crate::registry::proto::ProtoSchema;
 use crate::registry::{json_error_at, read_inside, Level, Origin, Registry, RuleConfig};
 use anyhow::{Context, Result};
 use serde_json::Value;
@@ -148,6 +151,79 @@ fn parse_policy(s: &str) -> Result<Policy> {
         .map_err(|e| usage(format!("--policy: {e}")))
 }
 
+/// `--old`/`--new` files, parsed in their format.
+struct FilePair {
+    json: Option<(Value, Value)>,
+    avro: Option<(AvroSchema, AvroSchema)>,
+    proto: Option<(ProtoSchema, ProtoSchema)>,
+    new_text: String,
+}
+
+impl FilePair {
+    fn read(format: Format, old: (&Path, &Path), new: (&Path, &Path)) -> Result<FilePair> {
+        let text = |p: &Path| {
+            std::fs::read_to_string(p).map_err(|e| usage(format!("{}: {e}", p.display())))
+        };
+        let new_text = text(new.0)?;
+        let mut out = FilePair {
+            json: None,
+            avro: None,
+            proto: None,
+            new_text,
+        };
+        match format {
+            Format::JsonSchema => {
+                let (ov, _) = read_schema(old.0)?;
+                let (nv, _) = read_schema(new.0)?;
+                out.json = Some((ov, nv));
+            }
+            Format::Avro => {
+                // Named types of `_common/*.avsc` beside the files' root.
+                let parse = |(p, root): (&Path, &Path)| -> Result<AvroSchema> {
+                    let t = text(p)?;
+                    serde_json::from_str::<Value>(&t)
+                        .map_err(|e| usage(json_error_at(p, &t, &e)))?;
+                    let commons = common_avsc(root);
+                    AvroSchema::parse(&t, &commons)
+                        .map_err(|e| usage(format!("{}: not an Avro schema: {e}", p.display())))
+                };
+                out.avro = Some((parse(old)?, parse(new)?));
+            }
+            Format::Protobuf => {
+                let compile = |(p, root): (&Path, &Path)| -> Result<ProtoSchema> {
+                    ProtoSchema::compile(p, root, None).map_err(usage)
+                };
+                out.proto = Some((compile(old)?, compile(new)?));
+            }
+        }
+        Ok(out)
+    }
+
+    fn schemas(&self) -> Schemas<'_> {
+        match (&self.json, &self.avro, &self.proto) {
+            (Some((o, n)), _, _) => Schemas::Json(o, n),
+            (_, Some((o, n)), _) => Schemas::Avro(o, n),
+            (_, _, Some((o, n))) => Schemas::Proto(o, n),
+            _ => unreachable!("one format is read"),
+        }
+    }
+}
+
+/// The `.avsc` texts in `root/_common/` (empty when there are none).
+fn common_avsc(root: &Path) -> Vec<String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("_common"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "avsc"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
 fn read_schema(path: &Path) -> Result<(Value, String)> {
     let text =
         std::fs::read_to_string(path).map_err(|e| usage(format!("{}: {e}", path.display())))?;
@@ -155,10 +231,19 @@ fn read_schema(path: &Path) -> Result<(Value, String)> {
     Ok((v, text))
 }
 
+/// The two schemas of a pair, in their format.
+#[derive(Clone, Copy)]
+enum Schemas<'a> {
+    Json(&'a Value, &'a Value),
+    Avro(&'a AvroSchema, &'a AvroSchema),
+    Proto(&'a ProtoSchema, &'a ProtoSchema),
+}
+
 struct Pair<'a> {
     subject: &'a str,
-    old: (&'a Value, Option<u32>, &'a Path),
-    new: (&'a Value, Option<u32>, &'a Path, &'a str),
+    schemas: Schemas<'a>,
+    old: (Option<u32>, &'a Path),
+    new: (Option<u32>, &'a Path, &'a str),
     mode: Mode,
     policy: Policy,
     /// Where each side's `$ref`s may reach: (old, new).
@@ -169,20 +254,43 @@ struct Pair<'a> {
 /// The findings of one pair; `Err(Interrupted)` when `cancel` was set while comparing.
 fn compare_pair(p: &Pair<'_>, strict_unknown: bool, cancel: &AtomicBool) -> Result<Vec<Finding>> {
     // Refs resolve relative to each schema's own file; check() gets one resolver, so join both.
-    let r_old = resolver(p.old.2, p.roots.0);
-    let r_new = resolver(p.new.2, p.roots.1);
+    let r_old = resolver(p.old.1, p.roots.0);
+    let r_new = resolver(p.new.1, p.roots.1);
     let resolve = |r: &str| r_new(r).or_else(|| r_old(r));
-    let changes: Vec<Change> =
-        compat::compare_cancellable(p.old.0, p.new.0, p.mode, p.policy, &resolve, cancel)
-            .map_err(|_| Interrupted)?;
-    let locator = Locator::new(p.new.3);
+    let changes: Vec<Change> = match p.schemas {
+        Schemas::Json(old, new) => {
+            compat::compare_cancellable(old, new, p.mode, p.policy, &resolve, cancel)
+        }
+        Schemas::Avro(old, new) => compat::avro::compare_with(
+            &old.schema,
+            &old.commons,
+            &new.schema,
+            &new.commons,
+            p.mode,
+            cancel,
+        ),
+        Schemas::Proto(old, new) => compat::protobuf::compare(&old.file, &new.file, p.mode, cancel),
+    }
+    .map_err(|_| Interrupted)?;
+    let text_locator;
+    let proto_locator;
+    let locate: &dyn Fn(&str) -> (usize, usize) = match p.schemas {
+        Schemas::Proto(_, new) => {
+            proto_locator = compat::protobuf::Locator::new(&new.file);
+            &|path| proto_locator.locate(path)
+        }
+        _ => {
+            text_locator = Locator::new(p.new.2);
+            &|path| text_locator.locate(path)
+        }
+    };
     if cancel.load(Ordering::Relaxed) {
         return Err(Interrupted.into());
     }
     Ok(changes
         .into_iter()
         .map(|c| {
-            let (line, column) = locator.locate(&c.path);
+            let (line, column) = locate(&c.path);
             let breaking = c.breaking || (strict_unknown && c.rule == UNVERIFIABLE_KEYWORD_CHANGED);
             let (severity, waived_by) = p.rules.judge(&c.rule, &c.path, breaking);
             Finding {
@@ -193,10 +301,10 @@ fn compare_pair(p: &Pair<'_>, strict_unknown: bool, cancel: &AtomicBool) -> Resu
                 breaking,
                 message: c.message,
                 subject: p.subject.to_string(),
-                old_version: p.old.1,
-                new_version: p.new.1,
+                old_version: p.old.0,
+                new_version: p.new.0,
                 mode: p.mode.as_str().to_string(),
-                file: p.new.2.display().to_string(),
+                file: p.new.1.display().to_string(),
                 line,
                 column,
             }
@@ -272,10 +380,23 @@ fn check_registry(
             let (Ok(ov), Ok(nv)) = (&o.schema, &n.schema) else {
                 continue;
             };
+            let schemas = match s.format {
+                Format::JsonSchema => Schemas::Json(ov, nv),
+                _ => match (s.binary(o, reg), s.binary(n, reg)) {
+                    (Ok(Binary::Avro(a)), Ok(Binary::Avro(b))) => Schemas::Avro(a, b),
+                    (Ok(Binary::Proto(a)), Ok(Binary::Proto(b))) => Schemas::Proto(a, b),
+                    (Err(e), _) | (_, Err(e)) => {
+                        out.unchecked.push(e);
+                        continue;
+                    }
+                    _ => continue,
+                },
+            };
             let pair = Pair {
                 subject: name,
-                old: (ov, Some(old), &o.path),
-                new: (nv, Some(new), &n.path, &texts[&new]),
+                schemas,
+                old: (Some(old), &o.path),
+                new: (Some(new), &n.path, &texts[&new]),
                 mode,
                 policy,
                 roots: (&reg.root, &reg.root),
@@ -312,7 +433,8 @@ fn files_at(root: &Path, rev: &str) -> Result<std::collections::BTreeMap<PathBuf
     // reads a path relative to it.
     let mut files = std::collections::BTreeMap::new();
     for name in git(&["ls-tree", "-r", "--name-only", rev, "--", "."])?.lines() {
-        if name.ends_with(".schema.json") {
+        let file_name = name.rsplit('/').next().unwrap_or(name);
+        if Format::of_file(file_name).is_some() {
             files.insert(
                 PathBuf::from(name),
                 git(&["show", &format!("{rev}:./{name}")])?,
@@ -338,12 +460,11 @@ fn check_against(
             .next()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .unwrap_or_default();
-        let version = rel.file_name().and_then(|f| f.to_str()).and_then(|f| {
-            f.strip_prefix('v')?
-                .strip_suffix(".schema.json")?
-                .parse::<u32>()
-                .ok()
-        });
+        let version = rel
+            .file_name()
+            .and_then(|f| f.to_str())
+            .and_then(Format::of_file)
+            .map(|(v, _)| v);
         if let Some(v) = version {
             let e = published.entry(subject.clone()).or_insert(0);
             *e = (*e).max(v);
@@ -395,8 +516,6 @@ pub fn run(
         (Some(old), Some(new)) => {
             let mode = parse_mode(a.mode.as_deref().unwrap_or("BACKWARD"))?;
             let policy = parse_policy(a.policy.as_deref().unwrap_or("strict"))?;
-            let (ov, _) = read_schema(old)?;
-            let (nv, ntext) = read_schema(new)?;
             // Each file's refs stay inside its own directory, unless --ref-root says otherwise.
             let dir_of = |f: &Path| -> PathBuf {
                 let f = std::fs::canonicalize(f).unwrap_or_else(|_| f.to_path_buf());
@@ -406,10 +525,23 @@ pub fn run(
                 Some(r) => (r.clone(), r.clone()),
                 None => (dir_of(old), dir_of(new)),
             };
+            // A file's format comes from its extension; content that does not fit it is an error.
+            let format = Format::of_path(new);
+            if Format::of_path(old) != format {
+                return Err(usage(format!(
+                    "{} is {} and {} is {}: compare schemas of one format",
+                    old.display(),
+                    Format::of_path(old).name(),
+                    new.display(),
+                    format.name()
+                )));
+            }
+            let files = FilePair::read(format, (old, &old_root), (new, &new_root))?;
             let pair = Pair {
                 subject: "",
-                old: (&ov, None, old),
-                new: (&nv, None, new, &ntext),
+                schemas: files.schemas(),
+                old: (None, old),
+                new: (None, new, &files.new_text),
                 mode,
                 policy,
                 roots: (&old_root, &new_root),

@@ -95,13 +95,13 @@ pub fn check_subject(reg: &Registry, s: &Subject, cancel: &AtomicBool) -> Result
     }
     for v in &s.versions {
         stop()?;
-        if let Err(e) = s.validator(v, &reg.root) {
+        if let Err(e) = s.usable(v, reg) {
             p(&v.path, e);
         }
     }
     let evidence = examples_as_evidence(reg, s, cancel)?;
     let latest = s.latest();
-    if s.validator(latest, &reg.root).is_err() {
+    if s.usable(latest, reg).is_err() {
         problems.extend(evidence);
         return Ok(problems);
     }
@@ -194,7 +194,7 @@ fn examples_as_evidence(reg: &Registry, s: &Subject, cancel: &AtomicBool) -> Res
     let mut of: std::collections::BTreeMap<u32, Vec<(PathBuf, serde_json::Value)>> =
         Default::default();
     for v in &s.versions {
-        if s.validator(v, &reg.root).is_err() {
+        if s.usable(v, reg).is_err() {
             continue;
         }
         let own = json_files(
@@ -260,9 +260,12 @@ fn examples_as_evidence(reg: &Registry, s: &Subject, cancel: &AtomicBool) -> Res
             let (Some(examples), Some(target)) = (of.get(&from), s.version(to)) else {
                 continue;
             };
+            let Some(source) = s.version(from) else {
+                continue;
+            };
             for (path, event) in examples {
                 stop()?;
-                let Ok(issues) = reg.check(s, target, event) else {
+                let Ok(issues) = s.evidence(source, target, reg, event) else {
                     continue;
                 };
                 let Some(first) = issues.first() else {

@@ -64,6 +64,22 @@ impl AvroSchema {
         })
     }
 
+    /// A copy with every `decimal` replaced by the bytes or fixed it is written as: apache-avro
+    /// 0.22 refuses to resolve a bytes decimal shorter than its precision could need (the
+    /// specification allows any length), so data is checked against these copies (the
+    /// compatibility rules compare precision and scale themselves).
+    pub fn without_decimals(&self) -> AvroSchema {
+        AvroSchema {
+            schema: strip_decimals(&self.schema, 0),
+            commons: self.commons.iter().map(|s| strip_decimals(s, 0)).collect(),
+            names: self
+                .names
+                .iter()
+                .map(|(n, s)| (n.clone(), strip_decimals(s, 0)))
+                .collect(),
+        }
+    }
+
     /// The common types, then the schema, as apache-avro's readers and writers take them (a
     /// reference resolves only to a type earlier in the list).
     pub fn schemata(&self) -> Vec<&Schema> {
@@ -570,6 +586,44 @@ impl AvroSchema {
             out.push((f.name.clone(), v));
         }
         Ok(Avro::Record(out))
+    }
+}
+
+fn strip_decimals(s: &Schema, depth: usize) -> Schema {
+    if depth > MAX_DEPTH {
+        return s.clone();
+    }
+    match s {
+        Schema::Decimal(d) => match &d.inner {
+            InnerDecimalSchema::Bytes => Schema::Bytes,
+            InnerDecimalSchema::Fixed(f) => Schema::Fixed(f.clone()),
+        },
+        Schema::Array(a) => {
+            let mut a = a.clone();
+            a.items = Box::new(strip_decimals(&a.items, depth + 1));
+            Schema::Array(a)
+        }
+        Schema::Map(m) => {
+            let mut m = m.clone();
+            m.types = Box::new(strip_decimals(&m.types, depth + 1));
+            Schema::Map(m)
+        }
+        Schema::Union(u) => UnionSchema::new(
+            u.variants()
+                .iter()
+                .map(|b| strip_decimals(b, depth + 1))
+                .collect(),
+        )
+        .map(Schema::Union)
+        .unwrap_or_else(|_| s.clone()),
+        Schema::Record(r) => {
+            let mut r = r.clone();
+            for f in &mut r.fields {
+                f.schema = strip_decimals(&f.schema, depth + 1);
+            }
+            Schema::Record(r)
+        }
+        other => other.clone(),
     }
 }
 

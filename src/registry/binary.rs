@@ -594,6 +594,74 @@ impl Subject {
             .map_err(Clone::clone)
     }
 
+    /// Whether a version is usable: a JSON Schema compiles, an Avro schema parses (its
+    /// references resolve), a `.proto` compiles and has the subject's message.
+    pub fn usable(&self, file: &SchemaFile, reg: &Registry) -> Result<(), String> {
+        match self.format {
+            Format::JsonSchema => self.validator(file, &reg.root).map(|_| ()),
+            _ => self.binary(file, reg).map(|_| ()),
+        }
+    }
+
+    /// Examples as evidence: an event encoded with version `from` is read with version `to`
+    /// (Avro's schema resolution; for Protobuf, the bytes parse as `to`'s message). JSON
+    /// Schema: the event is checked against `to`.
+    pub fn evidence(
+        &self,
+        from: &SchemaFile,
+        to: &SchemaFile,
+        reg: &Registry,
+        event: &Value,
+    ) -> Result<Vec<super::Issue>, String> {
+        let issue = |message: String| {
+            vec![super::Issue {
+                instance_path: String::new(),
+                schema_path: to.path.display().to_string(),
+                message,
+            }]
+        };
+        match (self.binary(from, reg), self.format) {
+            (_, Format::JsonSchema) => reg.check(self, to, event),
+            (Ok(Binary::Avro(w)), _) => {
+                let Binary::Avro(r) = self.binary(to, reg)? else {
+                    unreachable!()
+                };
+                let bytes = match w.encode(event) {
+                    Ok(b) => b,
+                    Err(_) => return reg.check(self, from, event),
+                };
+                let (w, r) = (w.without_decimals(), r.without_decimals());
+                let mut body = &bytes[..];
+                let read = apache_avro::reader::datum::GenericDatumReader::builder(&w.schema)
+                    .writer_schemata(w.schemata())
+                    .and_then(|b| b.reader_schema(&r.schema).reader_schemata(r.schemata()))
+                    .and_then(|b| b.build())
+                    .and_then(|rd| rd.read_value(&mut body));
+                Ok(match read {
+                    Ok(_) => Vec::new(),
+                    Err(e) => issue(format!(
+                        "written with v{}, not readable with v{}: {e}",
+                        from.version, to.version
+                    )),
+                })
+            }
+            (Ok(Binary::Proto(w)), _) => {
+                let Binary::Proto(r) = self.binary(to, reg)? else {
+                    unreachable!()
+                };
+                let bytes = match w.encode(&w.message, event) {
+                    Ok(b) => b,
+                    Err(_) => return reg.check(self, from, event),
+                };
+                Ok(match r.message_of(&r.message, &bytes) {
+                    Ok(_) => Vec::new(),
+                    Err(e) => issue(format!("written with v{}, {e}", from.version)),
+                })
+            }
+            (Err(e), _) => Err(e),
+        }
+    }
+
     /// Check one JSON event against an Avro or Protobuf version: does it encode?
     pub fn encodes(
         &self,
