@@ -315,6 +315,9 @@ impl Filter {
 /// which is kept for every part that compares equal (see [`splice`]).
 pub struct Transform {
     program: jq::Program,
+    /// Avro, Protobuf and framed values are given decoded and encoded again with the same
+    /// schema (see [`Transform::decoding`]).
+    registry: Option<std::sync::Arc<crate::registry::Registry>>,
 }
 
 impl std::fmt::Debug for Transform {
@@ -326,17 +329,36 @@ impl std::fmt::Debug for Transform {
 impl Transform {
     pub fn compile(code: &str) -> Result<Transform> {
         Ok(Transform {
+            registry: None,
             program: jq::Program::compile("--transform", code)?,
         })
+    }
+
+    /// Give the transform keys and values decoded with this registry's Avro, Protobuf and
+    /// framed schemas, and encode its result again with the schema that wrote them.
+    pub fn decoding(mut self, registry: Option<std::sync::Arc<crate::registry::Registry>>) -> Self {
+        self.registry = registry;
+        self
     }
 
     /// The record to send in place of `r`. The error says what went wrong, not where: the
     /// caller knows the position.
     pub fn apply(&self, r: &crate::record::RecordView<'_>) -> Result<crate::record::Record> {
+        let reg = self.registry.as_deref();
+        let fields = reg
+            .and_then(|reg| {
+                crate::registry::view::Decoder::new(reg, None, None)
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|d| d.fields(r));
         // A value embedded as JSON that jq cannot be given as such (see `parse`) is given as
         // text, as `to_json_value` gives it to filters.
         let mut line = Vec::with_capacity(256);
-        r.write_json_line(&mut line);
+        match &fields {
+            Some(f) => f.write_json_line_decoded(r, &mut line),
+            None => r.write_json_line(&mut line),
+        }
         let before = match parse(&line) {
             Some(v) => v,
             None => {
@@ -376,8 +398,22 @@ impl Transform {
             }
             let mut out = String::with_capacity(text.len());
             splice(text, &before, &first, &mut out);
-            crate::record::Record::from_envelope(&out)
-                .map_err(|e| anyhow::anyhow!("the transform yielded an invalid envelope: {e:#}"))
+            let mut rec = crate::record::Record::from_envelope_in(&out, reg)
+                .map_err(|e| anyhow::anyhow!("the transform yielded an invalid envelope: {e:#}"))?;
+            if let Some(f) = &fields {
+                // A decoded field the transform left as it was keeps its bytes.
+                for (part, decoded, bytes) in [("key", &f.key, r.key), ("value", &f.value, r.value)]
+                {
+                    let part = part.to_string();
+                    if matches!(decoded, Some(Ok(_))) && after.get(&part) == was.get(&part) {
+                        match part.as_str() {
+                            "key" => rec.key = bytes.map(<[u8]>::to_vec),
+                            _ => rec.value = bytes.map(<[u8]>::to_vec),
+                        }
+                    }
+                }
+            }
+            Ok(rec)
         })
     }
 }

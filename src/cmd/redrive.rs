@@ -550,7 +550,15 @@ impl<'a> Job<'a> {
         };
         let custom = crate::dlq::conventions(settings)?;
         let filter = a.filter.as_deref().map(Filter::compile).transpose()?;
-        let transform = a.transform.as_deref().map(Transform::compile).transpose()?;
+        let transform = a
+            .transform
+            .as_deref()
+            .map(|t| -> Result<Transform> {
+                // Avro, Protobuf and framed values are transformed decoded, and encoded again.
+                let reg = crate::open_registry_if_present(settings)?.map(std::sync::Arc::new);
+                Ok(Transform::compile(t)?.decoding(reg))
+            })
+            .transpose()?;
         let group = a.group.clone().unwrap_or_else(|| default_group(a));
         let admin = Admin::connect(settings)?;
         let partitions = admin.partitions(&a.topic)?;

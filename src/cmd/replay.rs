@@ -167,7 +167,15 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let filter = a.filter.as_deref().map(Filter::compile).transpose()?;
-    let transform = a.transform.as_deref().map(Transform::compile).transpose()?;
+    let transform = a
+        .transform
+        .as_deref()
+        .map(|t| -> Result<Transform> {
+            // Avro, Protobuf and framed values are transformed decoded, and encoded again.
+            let reg = crate::open_registry_if_present(settings)?.map(std::sync::Arc::new);
+            Ok(Transform::compile(t)?.decoding(reg))
+        })
+        .transpose()?;
     let admin = Admin::connect(settings)?;
     let dest_partitions = admin
         .partitions(&a.to)

@@ -311,7 +311,9 @@ pub fn run(
                 for s in reg.subjects.values() {
                     printer.json(&serde_json::json!({
                         "subject": s.name,
+                        "format": s.format.name(),
                         "versions": s.versions.iter().map(|v| v.version).collect::<Vec<_>>(),
+                        "ids": s.ids.iter().map(|(v, ids)| (format!("{v}"), ids.iter().map(|i| crate::registry::binary::IdText::of(*i)).collect::<Vec<_>>())).collect::<std::collections::BTreeMap<_, _>>(),
                         "compatibility": s.compatibility,
                         "policy": s.policy,
                         "dialect": s.dialect,
@@ -321,6 +323,7 @@ pub fn run(
             } else {
                 let mut t = crate::output::table::new(&[
                     "SUBJECT",
+                    "FORMAT",
                     "VERSIONS",
                     "COMPATIBILITY",
                     "POLICY",
@@ -329,6 +332,7 @@ pub fn run(
                 for s in reg.subjects.values() {
                     t.add_row(vec![
                         s.name.clone(),
+                        s.format.name().to_string(),
                         s.version_list(),
                         s.compatibility.clone(),
                         s.policy.clone(),
@@ -339,12 +343,18 @@ pub fn run(
             }
         }
         SchemaCommand::Show { subject } => {
-            let (_, file) = reg.schema_ref(subject)?;
+            let (s, file) = reg.schema_ref(subject)?;
             let schema = file
                 .schema
                 .as_ref()
                 .map_err(|e| crate::error::usage(e.clone()))?;
-            if printer.is_json() {
+            if printer.is_json() && s.format == crate::registry::binary::Format::Protobuf {
+                // A .proto is not JSON: its text, as a JSON string.
+                let text = std::fs::read_to_string(&file.path)?;
+                printer.json(
+                    &serde_json::json!({"format": "protobuf", "path": file.path, "text": text}),
+                )?;
+            } else if printer.is_json() {
                 printer.json(schema)?;
             } else {
                 // The file as its authors wrote it (key order, comments in descriptions).

@@ -348,7 +348,8 @@ pub fn run(
             reg,
             plan.key_schema.as_deref(),
             plan.value_schema.as_deref(),
-        )?,
+        )?
+        .map(|d| d.skip(!plan.key_type.is_plain(), !plan.value_type.is_plain())),
         None => None,
     };
     let registry = registry.filter(|_| plan.validate);

@@ -283,10 +283,11 @@ impl Registry {
             };
             return Some(self.decode_framed(id, bytes));
         }
+        // Nothing claims a schema: a payload in the wire format is decoded when its id is one
+        // the registry knows; other bytes that happen to start with 0 (a big-endian integer,
+        // say) are not reported as unknown ids.
         let (id, _) = wire::split_prefix(bytes)?;
-        if !self.has_ids() {
-            return None;
-        }
+        self.by_id(SchemaId::Num(id))?;
         Some(self.decode_framed(id, bytes))
     }
 

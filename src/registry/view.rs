@@ -17,6 +17,8 @@ pub struct Decoder<'r> {
     reg: &'r Registry,
     key: Option<Named<'r>>,
     value: Option<Named<'r>>,
+    skip_key: bool,
+    skip_value: bool,
 }
 
 /// One record's decoded fields (None: nothing said it had a schema).
@@ -48,21 +50,33 @@ impl<'r> Decoder<'r> {
                 .subjects
                 .values()
                 .any(|s| s.format != super::binary::Format::JsonSchema);
-        Ok(useful.then_some(Decoder { reg, key, value }))
+        Ok(useful.then_some(Decoder {
+            reg,
+            key,
+            value,
+            skip_key: false,
+            skip_value: false,
+        }))
+    }
+
+    /// Leave keys or values alone (`--key-type`/`--value-type` said how to read them).
+    pub fn skip(mut self, key: bool, value: bool) -> Self {
+        self.skip_key = key;
+        self.skip_value = value;
+        self
     }
 
     /// Decode what has a schema; None when neither field does.
     pub fn fields(&self, r: &RecordView<'_>) -> Option<Fields> {
-        let key = self
-            .reg
-            .decode(r.topic, Part::Key, r.key, r.headers, self.key.as_ref());
-        let value = self.reg.decode(
-            r.topic,
-            Part::Value,
-            r.value,
-            r.headers,
-            self.value.as_ref(),
-        );
+        let decode = |part, bytes, named: Option<&Named<'_>>| {
+            self.reg.decode(r.topic, part, bytes, r.headers, named)
+        };
+        let key = (!self.skip_key)
+            .then(|| decode(Part::Key, r.key, self.key.as_ref()))
+            .flatten();
+        let value = (!self.skip_value)
+            .then(|| decode(Part::Value, r.value, self.value.as_ref()))
+            .flatten();
         (key.is_some() || value.is_some()).then_some(Fields { key, value })
     }
 }
@@ -137,6 +151,27 @@ impl Fields {
             }
         }
         out
+    }
+
+    /// Append the envelope with every decoded field embedded as JSON with its schema, exact or
+    /// not (for transforms, which encode their result again).
+    pub fn write_json_line_decoded(&self, r: &RecordView<'_>, out: &mut Vec<u8>) {
+        let exact = |d: &Option<Result<Decoded, String>>| match d {
+            Some(Ok(d)) => Some(Ok(Decoded {
+                json: serde_json::Value::Null,
+                text: d.text.clone(),
+                format: d.format,
+                schema: d.schema.clone(),
+                exact: true,
+            })),
+            Some(Err(e)) => Some(Err(e.clone())),
+            None => None,
+        };
+        Fields {
+            key: exact(&self.key),
+            value: exact(&self.value),
+        }
+        .write_json_line(r, out)
     }
 
     /// Append the lossless envelope of this record as one JSON line.

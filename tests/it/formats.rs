@@ -411,3 +411,122 @@ fn registry_toml_ids_are_checked() {
         .code(2)
         .stderr(predicate::str::contains("one schema format per subject"));
 }
+
+#[test]
+fn validate_and_transforms_work_on_decoded_values() {
+    let shipped = topic("shipped-v", 1);
+    let reg = registry(&shipped, "unused-stock");
+    with_reg(&reg)
+        .args(["publish", &shipped])
+        .arg(r#"{"orderId":"a","total":"1","price":{"cents":1,"currency":"EUR"},"status":"NEW","at":0}"#)
+        .assert()
+        .success();
+    // One record with an unknown id among them (sent past the gate).
+    with_reg(&reg)
+        .args(["publish", &shipped, "--format", "envelope", "--no-validate"])
+        .write_stdin("{\"value\":\"00000003e70a\",\"value_encoding\":\"hex\"}\n")
+        .assert()
+        .success();
+    let out = with_reg(&reg)
+        .args(["validate", &shipped, "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["checked"], 2, "{summary}");
+    assert_eq!(summary["valid"], 1, "{summary}");
+    assert!(
+        out.stdout.windows(10).any(|w| w == b"schema id "),
+        "{lines:?}"
+    );
+
+    // A transform sees the decoded value; its result is encoded with the same schema.
+    let copy = topic("shipped-t", 1);
+    with_reg(&reg)
+        .args([
+            "replay",
+            "--from-topic",
+            &shipped,
+            "--from",
+            "beginning",
+            "--until",
+            "1",
+        ])
+        .args([
+            "--to",
+            &copy,
+            "--transform",
+            ".value.orderId |= ascii_upcase",
+        ])
+        .assert()
+        .success();
+    let (recs, _) = tail_json(&reg, &copy, &[]);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["value"]["orderId"], "A");
+    assert_eq!(recs[0]["value_schema"]["id"], 102);
+    // The identity keeps the bytes.
+    let same = topic("shipped-i", 1);
+    with_reg(&reg)
+        .args([
+            "replay",
+            "--from-topic",
+            &shipped,
+            "--from",
+            "beginning",
+            "--until",
+            "1",
+        ])
+        .args(["--to", &same, "--transform", "."])
+        .assert()
+        .success();
+    assert_eq!(raw_values(&reg, &same), raw_values(&reg, &shipped)[..1]);
+}
+
+#[test]
+fn compat_blocks_a_breaking_avsc_or_proto_change_and_reads_files_by_extension() {
+    let dir = std::env::temp_dir().join(unique("formats-compat"));
+    std::fs::create_dir_all(dir.join("_common")).unwrap();
+    std::fs::write(dir.join("_common/money.avsc"), MONEY_AVSC).unwrap();
+    std::fs::write(dir.join("_common/money.proto"), MONEY_PROTO).unwrap();
+    std::fs::write(dir.join("v1.avsc"), SHIPPED_V1).unwrap();
+    let narrowed = SHIPPED_V1.replace(r#"["NEW","SENT"]"#, r#"["NEW"]"#);
+    std::fs::write(dir.join("v2.avsc"), narrowed).unwrap();
+    evtctl()
+        .args(["compat", "--old"])
+        .arg(dir.join("v1.avsc"))
+        .arg("--new")
+        .arg(dir.join("v2.avsc"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("MISSING_ENUM_SYMBOLS"));
+    std::fs::write(dir.join("v1.proto"), STOCK_V1).unwrap();
+    std::fs::write(
+        dir.join("v2.proto"),
+        STOCK_V1.replace("int32 qty = 2;", "string qty = 2;"),
+    )
+    .unwrap();
+    evtctl()
+        .args(["compat", "--old"])
+        .arg(dir.join("v1.proto"))
+        .arg("--new")
+        .arg(dir.join("v2.proto"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("FIELD_SCALAR_KIND_CHANGED"));
+    // An .avsc is never read as JSON Schema: Avro that is not Avro is an error (exit 2).
+    std::fs::write(dir.join("bad.avsc"), r#"{"type":"object","properties":{}}"#).unwrap();
+    evtctl()
+        .args(["compat", "--old"])
+        .arg(dir.join("v1.avsc"))
+        .arg("--new")
+        .arg(dir.join("bad.avsc"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not an Avro schema"));
+}

@@ -55,8 +55,19 @@ fn example_registry_is_consistent() {
         .collect();
     assert_eq!(
         subjects,
-        ["order-cancelled", "order-placed", "payment-captured"]
+        [
+            "order-cancelled",
+            "order-placed",
+            "order-shipped",
+            "payment-captured",
+            "stock-reserved"
+        ]
     );
+    let formats: Vec<String> = json_lines(&out.stdout)
+        .iter()
+        .map(|s| s["format"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(formats, ["json", "json", "avro", "json", "protobuf"]);
     evtctl()
         .args(["--registry", REGISTRY, "compat"])
         .assert()
