@@ -95,6 +95,22 @@ impl Tally {
         }
     }
 
+    /// Whether a record of this origin would be kept as a sample (so decoding it is worth it).
+    pub fn wants_sample(&self, origin: &Origin) -> bool {
+        let class = origin
+            .error_class
+            .clone()
+            .unwrap_or_else(|| "(unknown)".into());
+        let fp = origin
+            .error_message
+            .as_deref()
+            .map(fingerprint)
+            .unwrap_or_default();
+        self.errors
+            .get(&(class, fp))
+            .is_none_or(|g| g.samples.len() < self.samples)
+    }
+
     pub fn add(
         &mut self,
         origin: &Origin,
@@ -285,14 +301,25 @@ pub fn stats(
     )?;
     let custom = crate::dlq::conventions(settings)?;
     let mut tally = Tally::new(a.samples);
+    // Samples show Avro, Protobuf and framed values decoded where the registry can.
+    let reg = crate::registry::view::display_registry(settings);
+    let decoder = reg.as_ref().and_then(|r| {
+        crate::registry::view::Decoder::new(r, None, None)
+            .ok()
+            .flatten()
+    });
     let end = rd.run(cancel, |ev| {
         if let Event::Record(r) = ev {
             let origin = decode(r.headers, &custom);
+            let decoded = tally
+                .wants_sample(&origin)
+                .then(|| crate::registry::view::value_text(decoder.as_ref(), &r))
+                .flatten();
             tally.add(
                 &origin,
                 (r.topic, r.partition, r.offset),
                 r.timestamp,
-                r.value,
+                decoded.as_deref().map(str::as_bytes).or(r.value),
             );
         }
         Ok(Flow::Continue)

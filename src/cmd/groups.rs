@@ -909,7 +909,7 @@ pub fn skip(
     let Some(plan) = plan_skip(a, settings, printer, cancel)? else {
         return Ok(());
     };
-    if !ask(a, &plan, printer)? {
+    if !ask(a, &plan, settings, printer)? {
         return Ok(());
     }
     // The look-back reads the whole quarantine topic: before access, so a membership taken
@@ -1035,12 +1035,17 @@ fn interactive() -> bool {
 
 /// Show the plan where it is asked for (--dry-run) or a person answers for it; false: go no
 /// further.
-fn ask(a: &GroupsSkipArgs, plan: &SkipPlan, printer: &mut Printer) -> Result<bool> {
+fn ask(
+    a: &GroupsSkipArgs,
+    plan: &SkipPlan,
+    settings: &Settings,
+    printer: &mut Printer,
+) -> Result<bool> {
     if !a.dry_run && (a.yes || !interactive()) {
         return Ok(true);
     }
     let from = plan.from;
-    show(&plan.records, a, printer)?;
+    show(&plan.records, a, settings, printer)?;
     // The records before the question about them.
     printer.flush()?;
     printer.info(format!(
@@ -1305,7 +1310,12 @@ fn receipt(a: &GroupsSkipArgs, plan: &SkipPlan, s: &Settled, printer: &mut Print
 }
 
 /// The records `skip` would take: envelopes in JSON, escaped blocks for people.
-fn show(records: &[Record], a: &GroupsSkipArgs, printer: &mut Printer) -> Result<()> {
+fn show(
+    records: &[Record],
+    a: &GroupsSkipArgs,
+    settings: &Settings,
+    printer: &mut Printer,
+) -> Result<()> {
     for r in records {
         let hs: Vec<(&str, Option<&[u8]>)> = r
             .headers
@@ -1322,12 +1332,19 @@ fn show(records: &[Record], a: &GroupsSkipArgs, printer: &mut Printer) -> Result
             headers: &hs,
             value: r.value.as_deref(),
         };
+        // Decoded with the registry (Avro, Protobuf, framed JSON) where it can be.
+        let reg = crate::registry::view::display_registry(settings);
+        let decoder = reg.as_ref().and_then(|r| {
+            crate::registry::view::Decoder::new(r, None, None)
+                .ok()
+                .flatten()
+        });
         if printer.is_json() {
             let mut line = Vec::new();
-            v.write_json_line(&mut line);
+            crate::registry::view::json_line(decoder.as_ref(), &v, &mut line);
             printer.write(&line)?;
         } else {
-            let text = crate::output::pretty::record(&v, &printer.styles);
+            let text = crate::registry::view::pretty(decoder.as_ref(), &v, &printer.styles);
             printer.write(text.as_bytes())?;
         }
     }

@@ -1035,6 +1035,18 @@ fn scan(
     in_range: u64,
     cancel: &AtomicBool,
 ) -> Result<Plan> {
+    // Samples show Avro, Protobuf and framed values decoded where the registry can.
+    let display = crate::registry::view::display_registry(settings);
+    let decoder = display.as_ref().and_then(|r| {
+        crate::registry::view::Decoder::new(r, None, None)
+            .ok()
+            .flatten()
+    });
+    let shown = |r: &RecordView<'_>| -> serde_json::Value {
+        let mut line = Vec::new();
+        crate::registry::view::json_line(decoder.as_ref(), r, &mut line);
+        serde_json::from_slice(&line).unwrap_or_else(|_| r.to_json_value())
+    };
     let a = router.a;
     let mut plan = Plan {
         kind: "plan",
@@ -1101,7 +1113,7 @@ fn scan(
                 book.leave(from);
                 if plan.samples.len() < SAMPLES {
                     plan.samples.push(Sample {
-                        before: r.to_json_value(),
+                        before: shown(&r),
                         after: serde_json::json!({
                             "error": format!("{}: {why}", Position(r.topic, r.partition, r.offset))
                         }),
@@ -1116,9 +1128,9 @@ fn scan(
             } => {
                 if let Some(rec) = rewritten.filter(|_| plan.samples.len() < SAMPLES) {
                     let hs = header_refs(&rec);
-                    let after = rewritten_view(&r, &rec, &hs).to_json_value();
+                    let after = shown(&rewritten_view(&r, &rec, &hs));
                     plan.samples.push(Sample {
-                        before: r.to_json_value(),
+                        before: shown(&r),
                         after,
                     });
                 }

@@ -230,3 +230,46 @@ impl Fields {
         out.extend_from_slice(b"}\n");
     }
 }
+
+/// A record's envelope line for people and scripts that read it (not for moving it): decoded
+/// where `decoder` can, lossless either way.
+pub fn json_line(decoder: Option<&Decoder<'_>>, r: &RecordView<'_>, out: &mut Vec<u8>) {
+    match decoder.and_then(|d| d.fields(r)) {
+        Some(f) => f.write_json_line(r, out),
+        None => r.write_json_line(out),
+    }
+}
+
+/// A record as `tail` shows it on a terminal: decoded values, and which schema decoded them.
+pub fn pretty(
+    decoder: Option<&Decoder<'_>>,
+    r: &RecordView<'_>,
+    styles: &crate::output::Styles,
+) -> String {
+    let Some(f) = decoder.and_then(|d| d.fields(r)) else {
+        return crate::output::pretty::record(r, styles);
+    };
+    let mut text = crate::output::pretty::record(&f.view(r), styles);
+    let d = styles.dim;
+    for note in f.notes() {
+        text.push_str(&format!(
+            "  {d}{}{d:#}\n",
+            crate::output::sanitize::escape_line(&note)
+        ));
+    }
+    text
+}
+
+/// The value as JSON text when the registry decodes it (for samples in reports).
+pub fn value_text(decoder: Option<&Decoder<'_>>, r: &RecordView<'_>) -> Option<String> {
+    match decoder?.fields(r)?.value? {
+        Ok(d) => Some(d.text),
+        Err(_) => None,
+    }
+}
+
+/// The registry at the configured place, for decoding what people read; None when there is
+/// none or it does not open (reading goes on without decoding).
+pub fn display_registry(settings: &crate::config::Settings) -> Option<Registry> {
+    crate::open_registry_if_present(settings).ok().flatten()
+}

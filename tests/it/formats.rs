@@ -530,3 +530,35 @@ fn compat_blocks_a_breaking_avsc_or_proto_change_and_reads_files_by_extension() 
         .code(2)
         .stderr(predicate::str::contains("not an Avro schema"));
 }
+
+#[test]
+fn dead_letter_samples_and_skipped_records_are_shown_decoded() {
+    let shipped = topic("shipped-d", 1);
+    let dlq = topic("shipped-dlq", 1);
+    let reg = registry(&shipped, "unused-stock");
+    with_reg(&reg)
+        .args(["publish", &dlq, "--value-schema", &format!("{shipped}-value")])
+        .args(["-H", "__connect.errors.exception.class.name=java.lang.NullPointerException"])
+        .args(["-H", &format!("__connect.errors.topic={shipped}")])
+        .arg(r#"{"orderId":"poison-1","total":"1","price":{"cents":1,"currency":"EUR"},"status":"NEW","at":0}"#)
+        .assert()
+        .success();
+    let out = with_reg(&reg)
+        .args(["dlq", "stats", &dlq, "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(r#"\"orderId\":\"poison-1\""#), "{text}");
+    // Without the registry the same sample is bytes.
+    let out = evtctl()
+        .env("EVTCTL_REGISTRY", "/nonexistent-registry")
+        .args(["dlq", "stats", &dlq, "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains(r#"\"orderId\""#));
+}
