@@ -562,3 +562,57 @@ fn dead_letter_samples_and_skipped_records_are_shown_decoded() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains(r#"\"orderId\""#));
 }
+
+#[test]
+fn framed_json_schema_payloads_round_trip_and_are_checked() {
+    let t = topic("framed-json", 1);
+    let dir = std::env::temp_dir().join(unique("formats-json"));
+    std::fs::create_dir_all(dir.join("orders")).unwrap();
+    std::fs::write(
+        dir.join("orders/v1.schema.json"),
+        r#"{"type":"object","properties":{"id":{"type":"string"}},"required":["id"]}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("registry.toml"), "[subjects.orders.ids]\n1 = 55\n").unwrap();
+    with_reg(&dir)
+        .args(["publish", &t, "--value-schema", "orders", r#"{"id":"a"}"#])
+        .assert()
+        .success();
+    with_reg(&dir)
+        .args(["publish", &t, "--value-schema", "orders", r#"{"nope":1}"#])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid against orders@1"));
+    assert_eq!(
+        raw_values(&dir, &t),
+        ["0000000037".to_string() + &hex_of(br#"{"id":"a"}"#)]
+    );
+    let (recs, _) = tail_json(&dir, &t, &[]);
+    assert_eq!(recs[0]["value"]["id"], "a");
+    assert_eq!(recs[0]["value_encoding"], "json");
+    assert_eq!(recs[0]["value_schema"]["id"], 55);
+    let copy = topic("framed-json-copy", 1);
+    let out = with_reg(&dir)
+        .args([
+            "tail",
+            &t,
+            "--from",
+            "beginning",
+            "--until",
+            "end",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    with_reg(&dir)
+        .args(["publish", &copy, "--format", "envelope"])
+        .write_stdin(out.stdout)
+        .assert()
+        .success();
+    assert_eq!(raw_values(&dir, &copy), raw_values(&dir, &t));
+}
+
+fn hex_of(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
