@@ -98,8 +98,124 @@ impl AvroSchema {
         }
     }
 
+    /// Whether the schema refers to a named type by name (recursion, or reuse): only then can
+    /// data nest deeper than the schema text does.
+    fn has_refs(&self) -> bool {
+        fn any(s: &Schema, depth: usize) -> bool {
+            depth <= MAX_DEPTH
+                && match s {
+                    Schema::Ref { .. } => true,
+                    Schema::Array(a) => any(&a.items, depth + 1),
+                    Schema::Map(m) => any(&m.types, depth + 1),
+                    Schema::Union(u) => u.variants().iter().any(|b| any(b, depth + 1)),
+                    Schema::Record(r) => r.fields.iter().any(|f| any(&f.schema, depth + 1)),
+                    _ => false,
+                }
+        }
+        any(&self.schema, 0) || self.commons.iter().any(|c| any(c, 0))
+    }
+
+    /// Walk a datum without building it, to refuse one nested deeper than [`MAX_DEPTH`] before
+    /// apache-avro's decoder (which recurses once per level) sees it. Only the structure is
+    /// followed; apache-avro does the decoding.
+    fn check_depth(&self, body: &[u8]) -> Result<(), String> {
+        fn varint(b: &mut &[u8]) -> Result<i64, String> {
+            let mut v: u64 = 0;
+            for i in 0..10 {
+                let (&byte, rest) = b.split_first().ok_or("truncated datum")?;
+                *b = rest;
+                v |= ((byte & 0x7f) as u64) << (7 * i);
+                if byte & 0x80 == 0 {
+                    return Ok(((v >> 1) as i64) ^ -((v & 1) as i64));
+                }
+            }
+            Err("varint longer than 10 bytes".into())
+        }
+        fn take(b: &mut &[u8], n: i64) -> Result<(), String> {
+            let n = usize::try_from(n).map_err(|_| "negative length")?;
+            if n > b.len() {
+                return Err("truncated datum".into());
+            }
+            *b = &b[n..];
+            Ok(())
+        }
+        fn walk(a: &AvroSchema, s: &Schema, b: &mut &[u8], depth: usize) -> Result<(), String> {
+            if depth > MAX_DEPTH {
+                return Err(format!("data nested deeper than {MAX_DEPTH} levels"));
+            }
+            match a.resolve(s)? {
+                Schema::Null => Ok(()),
+                Schema::Boolean => take(b, 1),
+                Schema::Float => take(b, 4),
+                Schema::Double => take(b, 8),
+                Schema::Fixed(f) => take(b, f.size as i64),
+                Schema::Decimal(DecimalSchema {
+                    inner: InnerDecimalSchema::Fixed(f),
+                    ..
+                }) => take(b, f.size as i64),
+                Schema::Uuid(apache_avro::schema::UuidSchema::Fixed(f)) => take(b, f.size as i64),
+                Schema::Duration(_) => take(b, 12),
+                Schema::Bytes
+                | Schema::String
+                | Schema::BigDecimal
+                | Schema::Decimal(_)
+                | Schema::Uuid(_) => {
+                    let n = varint(b)?;
+                    take(b, n)
+                }
+                Schema::Union(u) => {
+                    let i = varint(b)?;
+                    let branch = usize::try_from(i)
+                        .ok()
+                        .and_then(|i| u.variants().get(i))
+                        .ok_or("union index out of range")?;
+                    walk(a, branch, b, depth + 1)
+                }
+                Schema::Record(r) => r
+                    .fields
+                    .iter()
+                    .try_for_each(|f| walk(a, &f.schema, b, depth + 1)),
+                Schema::Array(_) | Schema::Map(_) => {
+                    let (items, is_map): (&Schema, bool) = match a.resolve(s)? {
+                        Schema::Array(x) => (&x.items, false),
+                        Schema::Map(m) => (&m.types, true),
+                        _ => unreachable!(),
+                    };
+                    loop {
+                        let mut n = varint(b)?;
+                        if n == 0 {
+                            return Ok(());
+                        }
+                        if n < 0 {
+                            n = n.checked_neg().ok_or("bad block count")?;
+                            varint(b)?; // the block's size in bytes
+                        }
+                        for _ in 0..n {
+                            if b.is_empty() && !matches!(a.resolve(items)?, Schema::Null) {
+                                return Err("truncated datum".into());
+                            }
+                            if is_map {
+                                let k = varint(b)?;
+                                take(b, k)?;
+                            }
+                            walk(a, items, b, depth + 1)?;
+                        }
+                    }
+                }
+                // Integers and the logical types written as integers.
+                _ => varint(b).map(|_| ()),
+            }
+        }
+        let mut b = body;
+        walk(self, &self.schema, &mut b, 0)
+    }
+
     /// Decode one binary datum (no framing) to its JSON form. Bytes left over are an error.
     pub fn decode(&self, mut body: &[u8]) -> Result<Value, String> {
+        if self.has_refs() {
+            self.check_depth(body)
+                .map_err(|e| format!("not Avro of this schema: {e}"))?;
+        }
         let value = apache_avro::reader::datum::GenericDatumReader::builder(&self.schema)
             .writer_schemata(self.schemata())
             .map_err(|e| e.to_string())?
@@ -982,5 +1098,28 @@ mod tests {
         );
         let v = json!({"next":{"next":null}});
         assert_eq!(roundtrip(&s, v.clone()), v);
+    }
+}
+
+#[cfg(test)]
+mod hostile_tests {
+    use super::*;
+
+    #[test]
+    fn deep_recursive_data_is_an_error_not_a_stack_overflow() {
+        let s = AvroSchema::parse(
+            r#"{"type":"record","name":"Node","fields":[{"name":"next","type":["null","Node"]}]}"#,
+            &[],
+        )
+        .unwrap();
+        // Each 0x02 picks the `Node` branch: a million levels in a million bytes.
+        let mut bytes = vec![2u8; 1_000_000];
+        bytes.push(0);
+        let r = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(move || s.decode(&bytes).is_err())
+            .unwrap()
+            .join();
+        assert_eq!(r.ok(), Some(true));
     }
 }

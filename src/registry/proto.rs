@@ -388,3 +388,37 @@ message Refund { string id = 1; }
         }
     }
 }
+
+#[cfg(test)]
+mod hostile_tests {
+    use super::*;
+
+    #[test]
+    fn deep_recursive_messages_are_an_error_not_a_stack_overflow() {
+        let dir = std::env::temp_dir().join(format!("evtctl-proto-deep-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("n")).unwrap();
+        std::fs::write(
+            dir.join("n/v1.proto"),
+            "syntax = \"proto3\";\nmessage N { N next = 1; }\n",
+        )
+        .unwrap();
+        let s = ProtoSchema::compile(&dir.join("n/v1.proto"), &dir, None).unwrap();
+        // 5,000 levels (prost stops at 100): field 1, length-delimited, each wrapping the next.
+        let mut body: Vec<u8> = Vec::new();
+        for _ in 0..5_000 {
+            let mut outer = vec![0x0a];
+            let mut len = body.len();
+            while len >= 0x80 {
+                outer.push((len as u8 & 0x7f) | 0x80);
+                len >>= 7;
+            }
+            outer.push(len as u8);
+            outer.extend_from_slice(&body);
+            body = outer;
+            if body.len() > 2_000_000 {
+                break;
+            }
+        }
+        assert!(s.decode(&s.message, &body).is_err());
+    }
+}

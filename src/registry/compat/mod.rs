@@ -262,6 +262,10 @@ fn check_as(
             .saturating_add(schema_nodes(reader)),
         cancel,
     };
+    // Cancelled before it starts: not even the roots' canonical text (linear in the schemas).
+    if ctx.stop() {
+        return Err(Cancelled);
+    }
     // Root names contain `#`, which a ref's document part never does: no collisions.
     let ws = Scope::root("#writer", writer);
     let rs = Scope::root("#reader", reader);

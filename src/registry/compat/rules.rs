@@ -32,8 +32,12 @@ fn build() -> Vec<Rule> {
     for (id, d) in super::avro::RULES {
         add(id.to_string(), d.to_string());
     }
+    // An id both formats use (FIELD_REMOVED): one entry, with both meanings (below).
+    let avro_ids: Vec<&str> = super::avro::RULES.iter().map(|(id, _)| *id).collect();
     for (id, d) in super::protobuf::RULES {
-        add(id.to_string(), d.to_string());
+        if !avro_ids.contains(id) {
+            add(id.to_string(), d.to_string());
+        }
     }
     for (code, kw) in [
         ("MAX_LENGTH", "maxLength"),
@@ -125,6 +129,14 @@ fn build() -> Vec<Rule> {
             format!("{code}_REMOVED"),
             format!("`{kw}` removed: compatible"),
         );
+    }
+    for (id, d) in super::protobuf::RULES {
+        if let Some(r) = out
+            .iter_mut()
+            .find(|r| r.id == *id && !r.description.contains(d))
+        {
+            r.description = format!("{} (Protobuf: {d})", r.description);
+        }
     }
     out
 }
