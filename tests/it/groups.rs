@@ -295,6 +295,39 @@ fn watch_marks_a_partition_stuck_when_its_position_does_not_move() {
 }
 
 #[test]
+fn watch_says_the_members_note_once() {
+    // A broker that cannot describe groups (the embedded one) or does not list this group
+    // gives the same note on every sample: a watch says it once, not once per sample.
+    let t = topic("gwnote", 1);
+    let g = unique("g-wnote");
+    produce(&t, &[plain(0, 0, now_ms()), plain(0, 1, now_ms())]);
+    commit(&g, &t, &[(0, 1)]);
+    let out = evtctl()
+        .args(["groups", "describe", &g, "-o", "pretty"])
+        .args(["--watch", "50ms", "--samples", "3"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.matches("total lag 1").count(),
+        3,
+        "three samples: {text}"
+    );
+    let notes = text.matches("note: ").count();
+    if broker().embedded {
+        assert_eq!(notes, 1, "{text}");
+        assert!(text.contains("does not describe groups"), "{text}");
+    } else {
+        assert!(notes <= 1, "{text}");
+    }
+}
+
+#[test]
 fn list_names_groups_or_says_the_broker_cannot() {
     let t = topic("glist", 1);
     let g = unique("g-list");
