@@ -118,10 +118,15 @@ pub fn run() -> i32 {
         Ok(c) => c,
         Err(e) => return arg_error(e),
     };
-    let brokers_source = match matches.value_source("brokers") {
+    let source = |id: &str| match matches.value_source(id) {
         Some(ValueSource::EnvVariable) => Some(Source::Env),
-        Some(_) => Some(Source::Flag),
-        None => None,
+        Some(ValueSource::CommandLine) => Some(Source::Flag),
+        _ => None,
+    };
+    let given = config::Given {
+        brokers: source("brokers"),
+        profile: source("profile"),
+        timeout: source("timeout"),
     };
     install_signal_handler();
     input::set_max_line(cli.global.max_line_bytes);
@@ -146,7 +151,7 @@ pub fn run() -> i32 {
     if writes_to_kafka {
         printer.receipts_only();
     }
-    match dispatch(&cli, brokers_source, &mut printer) {
+    match dispatch(&cli, given, &mut printer) {
         Ok(()) => Exit::Ok.code(),
         Err(e) => report(&e, &printer),
     }
@@ -223,12 +228,8 @@ pub fn one_line(rendered: &str) -> String {
     output::sanitize::escape_line(&parts.join(" ")).into_owned()
 }
 
-fn dispatch(
-    cli: &Cli,
-    brokers_source: Option<Source>,
-    printer: &mut Printer,
-) -> anyhow::Result<()> {
-    let settings = || Settings::resolve(&cli.global, brokers_source);
+fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::Result<()> {
+    let settings = || Settings::resolve(&cli.global, given);
     match &cli.command {
         Command::Publish(a) => {
             let settings = settings()?;
