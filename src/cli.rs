@@ -1056,14 +1056,11 @@ pub enum TopicsCommand {
     #[command(after_help = "Examples:
   evtctl topics config orders --set retention.ms=86400000 --set cleanup.policy=compact
   evtctl topics config orders --unset retention.ms")]
+    #[command(group(clap::ArgGroup::new("change").args(["set", "unset"]).required(true).multiple(true)))]
     Config {
         topic: String,
         /// Set a value (repeatable)
-        #[arg(
-            long = "set",
-            value_name = "KEY=VALUE",
-            required_unless_present = "unset"
-        )]
+        #[arg(long = "set", value_name = "KEY=VALUE")]
         set: Vec<String>,
         /// Return a value to its default (repeatable)
         #[arg(long = "unset", value_name = "KEY")]

@@ -939,14 +939,14 @@ fn skip_and_reset_refuse_a_live_group_without_disturbing_its_consumer() {
     commit(&g, &t, &[(0, 0), (1, 0)]);
     let live = live_member(&g, &t);
     let skipped = skip(&g, &["--topic", &t, "-p", "0", "--to", &q, "--yes"]);
-    let reset = reset(&g, &["--topic", &t, "--to", "latest", "--execute"]);
+    let reset_out = reset(&g, &["--topic", &t, "--to", "latest", "--execute"]);
     // Each evtctl run has ended: a join would have rebalanced the consumer by now (a member
     // that joins is given partitions only once the others rejoined).
     let disturbed = live.disturbed();
     let told_wrong = broker().embedded.then(|| {
         // Told the consumers are stopped while one is not, evtctl joins to commit (the only
         // way on this broker), finds another member, and still changes nothing.
-        skip(
+        let skipped = skip(
             &g,
             &[
                 "--topic",
@@ -958,16 +958,33 @@ fn skip_and_reset_refuse_a_live_group_without_disturbing_its_consumer() {
                 "--yes",
                 "--consumers-stopped",
             ],
-        )
+        );
+        let reset_out = reset(
+            &g,
+            &[
+                "--topic",
+                &t,
+                "--to",
+                "latest",
+                "--execute",
+                "--consumers-stopped",
+            ],
+        );
+        [skipped, reset_out]
     });
     live.stop();
     assert_eq!(disturbed, 0, "evtctl rebalanced the live consumer");
     assert_refused_for_members("skip", &skipped);
-    assert_refused_for_members("reset --execute", &reset);
-    if let Some(out) = told_wrong {
+    assert_refused_for_members("reset --execute", &reset_out);
+    for out in told_wrong.iter().flatten() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains("has other members"), "{err}");
+        // A reset copies nothing: the refusal says what did not happen, for either command.
+        assert!(
+            err.contains("nothing was changed") && !err.contains("copied"),
+            "{err}"
+        );
     }
     assert!(raw_records(&q).is_empty(), "nothing copied");
     assert_eq!(
@@ -1136,6 +1153,18 @@ fn reset_prints_the_plan_and_acts_only_with_execute() {
         (Some(4), Some(1))
     );
     let _ = std::fs::remove_file(file);
+
+    // The receipt counts what moved, not every partition in the plan.
+    let out = reset(&g, &["--topic", &t, "--to", "1", "--execute"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(4), 1, 0, 3), (1, Some(1), 1, 0, 0)]
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 partition moved, 1 already at its new offset"),
+        "{err}"
+    );
 }
 
 #[test]
