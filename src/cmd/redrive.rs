@@ -109,7 +109,7 @@ impl<'a> Router<'a> {
         if let Some(f) = &self.filter {
             let keep = f
                 .matches(r.to_json_value())
-                .map_err(|e| usage(format!("--filter failed on {at}: {e}")))?;
+                .map_err(|e| e.context(format!("--filter failed on {at}")))?;
             if !keep {
                 return Ok(Route::Filtered);
             }

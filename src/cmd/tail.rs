@@ -118,12 +118,10 @@ impl Plan {
         match &self.filter {
             None => Ok(true),
             Some(f) => f.matches(self.envelope(r)).map_err(|e| {
-                anyhow::anyhow!(
-                    "--filter failed on {}/{}@{}: {e}",
-                    r.topic,
-                    r.partition,
-                    r.offset
-                )
+                e.context(format!(
+                    "--filter failed on {}/{}@{}",
+                    r.topic, r.partition, r.offset
+                ))
             }),
         }
     }

@@ -1219,6 +1219,43 @@ fn check_junit(xml: &str) {
 }
 
 #[test]
+fn junit_failures_name_only_the_paths_there_are() {
+    // An event without a schema has neither an instance nor a schema path; an invalid one has
+    // a root issue (no instance path): neither leaves an empty `()` or a leading blank.
+    let dir = tempdir("junit-paths");
+    let file = dir.join("events.jsonl");
+    std::fs::write(
+        &file,
+        "{\"no\":\"type\"}\n{\"type\":\"OrderPlaced\",\"version\":2,\"n\":1}\n",
+    )
+    .unwrap();
+    let out = evtctl()
+        .args([
+            "validate",
+            "--file",
+            file.to_str().unwrap(),
+            "--format",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let xml = String::from_utf8(out.stdout).unwrap();
+    check_junit(&xml);
+    assert!(!xml.contains("()"), "{xml}");
+    let bodies: Vec<&str> = xml
+        .split("</failure>")
+        .filter_map(|part| part.rsplit_once("\">").map(|(_, body)| body))
+        .collect();
+    assert_eq!(bodies.len(), 2, "{xml}");
+    for line in bodies.iter().flat_map(|b| b.lines()) {
+        assert!(!line.starts_with(' '), "{line:?} in {xml}");
+    }
+    assert!(xml.contains("no schema found"), "{xml}");
+    assert!(xml.contains("(#/required)"), "{xml}");
+}
+
+#[test]
 fn junit_counts_equal_the_elements_present() {
     let dir = tempdir("junit");
     let file = dir.join("events.jsonl");
@@ -1475,4 +1512,59 @@ fn tables_have_no_trailing_spaces_and_right_aligned_numbers() {
         assert_eq!(l.len(), end, "{text}");
         assert!(l.ends_with(" 0"), "{text}");
     }
+}
+
+#[test]
+fn a_filter_failing_on_one_record_says_where_and_how_to_pass_it_by() {
+    let t = topic("filter-shape", 1);
+    evtctl()
+        .args(["publish", &t, "--format", "envelope"])
+        .write_stdin(
+            "{\"value\":{\"total\":100}}\n{\"value\":\"AAEC\",\"value_encoding\":\"base64\"}\n\
+             {\"value\":{\"total\":700}}\n",
+        )
+        .assert()
+        .success();
+    for cmd in [&["tail"][..], &["count"][..]] {
+        let out = evtctl()
+            .args(cmd)
+            .args([&t, "--from", "beginning", "--until", "end", "-o", "json"])
+            .args(["--filter", ".value.total > 500"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}: {err}");
+        assert!(
+            err.contains(&format!("--filter failed on {t}/0@1")),
+            "{cmd:?}: {err}"
+        );
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("hint: ") && l.contains("`.value.total? > 500`")),
+            "{cmd:?}: {err}"
+        );
+    }
+    // The hint's expression passes the binary record by.
+    let out = evtctl()
+        .args([
+            "tail",
+            &t,
+            "--from",
+            "beginning",
+            "--until",
+            "end",
+            "-o",
+            "json",
+        ])
+        .args(["--filter", ".value.total? > 500"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = json_lines(&out.stdout);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["offset"], 2);
 }
