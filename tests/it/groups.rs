@@ -574,6 +574,24 @@ fn skip_copies_byte_exact_commits_after_the_ack_and_redrive_closes_the_loop() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("evtctl-dlq"));
+    // The copies keep the records' own time (a day ago); when they were quarantined is
+    // reported beside it.
+    let stats = &json_lines(&out.stdout)[0];
+    assert_eq!(stats["oldest"]["timestamp"], ts + 1, "{stats}");
+    let first = stats["quarantined_first"]["timestamp"].as_i64().unwrap();
+    assert!(
+        first > ts + 86_000_000 && first <= now_ms(),
+        "quarantined just now: {stats}"
+    );
+    let pretty = evtctl()
+        .args(["dlq", "stats", &q, "-o", "pretty"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&pretty.stdout);
+    assert!(
+        text.contains("by the records' own time") && text.contains("quarantined first"),
+        "{text}"
+    );
     let out = evtctl()
         .args(["dlq", "redrive", &q, "--yes", "-o", "json"])
         .output()
