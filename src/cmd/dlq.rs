@@ -6,7 +6,7 @@
 
 use crate::cli::DlqStatsArgs;
 use crate::config::Settings;
-use crate::dlq::origin::{decode, fingerprint, Origin, QUARANTINE_AT};
+use crate::dlq::origin::{decode, fingerprint, Convention, Origin, QUARANTINE_AT};
 use crate::error::{Interrupted, ProblemsFound};
 use crate::kafka::reader::{self, Event, Flow, ReadEnd};
 use crate::output::sanitize::escape_line;
@@ -64,6 +64,9 @@ pub struct Stats {
     pub by_convention: Vec<Count>,
     pub by_error: Vec<ErrorGroup>,
     pub redrives: Vec<Count>,
+    /// Records read that are not dead letters: they carry only evtctl's redrive headers (a
+    /// redrive brought them back to this topic) and no dead-letter convention's. Not in `total`.
+    pub redriven_not_dead: u64,
 }
 
 /// Accumulates records into a Stats; pure, for tests.
@@ -78,6 +81,7 @@ pub struct Tally {
     errors: BTreeMap<(String, String), ErrorGroup>,
     redrives: BTreeMap<u32, u64>,
     samples: usize,
+    redriven_not_dead: u64,
 }
 
 fn truncate(p: &Payload<'_>) -> String {
@@ -161,6 +165,11 @@ impl Tally {
         *self.redrives.entry(origin.redrive_count).or_insert(0) += 1;
     }
 
+    /// A record that is not a dead letter (see [`is_redriven_only`]): counted apart.
+    pub fn skip_redriven(&mut self) {
+        self.redriven_not_dead += 1;
+    }
+
     pub fn finish(self) -> Stats {
         let now = now_ms();
         let edge = |ts: i64| Edge {
@@ -199,8 +208,20 @@ impl Tally {
                     count,
                 })
                 .collect(),
+            redriven_not_dead: self.redriven_not_dead,
         }
     }
+}
+
+/// A record that `dlq redrive` sent back to its topic carries `evtctl-redrive-*` headers; that
+/// alone does not make it a dead letter (an ordinary topic that received redriven records is not
+/// a DLQ). It is one when a dead-letter convention also marks it (dead-lettered again after the
+/// redrive).
+pub fn is_redriven_only(origin: &Origin, headers: &[(&str, Option<&[u8]>)]) -> bool {
+    matches!(origin.convention, None | Some(Convention::Evtctl))
+        && headers
+            .iter()
+            .any(|(n, _)| n.starts_with("evtctl-redrive-"))
 }
 
 fn age(secs: i64) -> String {
@@ -251,6 +272,12 @@ pub fn print(stats: &Stats, topics: &[String], printer: &mut Printer) -> Result<
             age(f.age_seconds),
             l.time,
             age(l.age_seconds)
+        ))?;
+    }
+    if stats.redriven_not_dead > 0 {
+        printer.line(&format!(
+            "not counted: {} redriven record(s) (only evtctl-redrive-* headers: not dead letters)",
+            stats.redriven_not_dead
         ))?;
     }
     if stats.total == 0 {
@@ -376,6 +403,10 @@ pub fn stats(
     let end = rd.run(cancel, |ev| {
         if let Event::Record(r) = ev {
             let origin = decode(r.headers, &custom);
+            if is_redriven_only(&origin, r.headers) {
+                tally.skip_redriven();
+                return Ok(Flow::Continue);
+            }
             let quarantined_at = r
                 .headers
                 .iter()
@@ -539,5 +570,26 @@ mod tests {
         for l in text.lines() {
             assert!(l.chars().count() <= 80, "{l:?}");
         }
+    }
+
+    #[test]
+    fn a_redriven_record_is_a_dead_letter_only_when_a_convention_marks_it() {
+        let redriven: Vec<(&str, Option<&[u8]>)> = vec![
+            ("traceparent", Some(b"00-ab-01")),
+            ("evtctl-redrive-origin", Some(b"orders-dlt/0/7")),
+            ("evtctl-redrive-count", Some(b"1")),
+            ("evtctl-redrive-at", Some(b"2026-11-29T10:00:00Z")),
+        ];
+        assert!(is_redriven_only(&decode(&redriven, &[]), &redriven));
+        // Only a count (an older redrive) is still only a redrive.
+        let count_only = &redriven[2..3];
+        assert!(is_redriven_only(&decode(count_only, &[]), count_only));
+        // Dead-lettered again after the redrive: a dead letter.
+        let mut again = redriven.clone();
+        again.push(("kafka_dlt-original-topic", Some(b"orders")));
+        assert!(!is_redriven_only(&decode(&again, &[]), &again));
+        // A plain record in a DLQ without any convention's headers is still counted.
+        let plain: Vec<(&str, Option<&[u8]>)> = vec![("traceparent", Some(b"00-ab-01"))];
+        assert!(!is_redriven_only(&decode(&plain, &[]), &plain));
     }
 }
