@@ -102,7 +102,10 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if cause.is::<ProblemsFound>() {
             return Exit::Problems;
         }
-        if cause.is::<UsageError>() || cause.is::<clap::Error>() {
+        if cause.is::<UsageError>()
+            || cause.is::<clap::Error>()
+            || cause.is::<crate::kafka::admin::MissingTopic>()
+        {
             return Exit::Usage;
         }
     }

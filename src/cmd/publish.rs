@@ -727,7 +727,9 @@ pub fn run(
         },
     )?;
     // Asked of the producer's own connection: a one-event publish opens one, as kcat does.
-    let partitions = writer.partitions(settings, &plan.topic)?;
+    let partitions = writer
+        .partitions(settings, &plan.topic)
+        .map_err(suggest_create)?;
     if let Some(p) = plan.partition {
         if !partitions.contains(&p) {
             return Err(usage(format!(
@@ -1069,6 +1071,18 @@ pub fn human_bytes(n: u64) -> String {
         format!("{n} B")
     } else {
         format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+/// A missing topic, when publishing: `--create` is the shorter way.
+fn suggest_create(e: anyhow::Error) -> anyhow::Error {
+    match e.downcast_ref::<crate::kafka::admin::MissingTopic>() {
+        Some(m) => usage(format!(
+            "topic `{0}` does not exist (publish with `--create [--partitions N]` to create it, \
+             or create it with `evtctl topics create {0}`)",
+            m.name()
+        )),
+        None => e,
     }
 }
 

@@ -200,10 +200,32 @@ pub(super) fn partition_ids(md: &Metadata, topic: &str) -> Result<Vec<i32>> {
 }
 
 fn missing_topic(name: &str) -> anyhow::Error {
-    usage(format!(
-        "topic `{name}` does not exist (create it with `evtctl topics create {name}`)"
-    ))
+    MissingTopic(name.to_string()).into()
 }
+
+/// A topic that does not exist (exit 2): the message says how to create it; a command that can
+/// create it itself (`publish --create`) says so instead (see [`MissingTopic::name`]).
+#[derive(Debug)]
+pub struct MissingTopic(pub String);
+
+impl MissingTopic {
+    /// The topic's name.
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for MissingTopic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "topic `{0}` does not exist (create it with `evtctl topics create {0}`)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for MissingTopic {}
 
 impl Admin {
     pub fn connect(s: &Settings) -> Result<Admin> {
