@@ -319,6 +319,8 @@ pub struct PublishArgs {
   42                     that offset in every partition
   -10                    the last 10 records of each partition
   2026-11-22T08:00:00Z   the first record at or after that time
+  2026-11-22             that day's midnight, UTC
+  s@1796403866600        that time in Unix milliseconds (kcat's s@)
   15m, 2h, 3d            that long ago
   0=100,1=beginning      per partition (others start at the default)
   group:GROUP            where that group's committed offsets are: what its consumers read
@@ -333,7 +335,7 @@ Format (--format), as kcat's -f:
 
 Stops (--until):
   end                    the end offsets captured when the command starts
-  <time> | <duration>    records before that time
+  <time> | <duration>    records before that time (a date, e@MS in Unix milliseconds, …)
   42                     before offset 42 in each partition (exclusive)
 
 Examples:
@@ -837,7 +839,7 @@ Exit codes: 0 ok, 1 a group's lag is above --fail-above-lag, 2 usage, 3 cluster.
 }
 
 const GROUPS_RESET_HELP: &str =
-    "Positions (--to): earliest | latest | an offset | an RFC 3339 time | a duration like 2h (the
+    "Positions (--to): earliest | latest | an offset | an RFC 3339 time, a date or s@MS | a duration like 2h (the
 first record at or after that time; the end where there is none). Offsets are kept within each
 partition's log start and end. --shift-by N moves each committed offset by N (negative: back).
 --from-file restores what `groups describe GROUP -o json` saved (its last document).
