@@ -2275,7 +2275,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__publish)
-            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-f -k -H -p -Z -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --value-type --null-empty --missing-key --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2355,6 +2355,14 @@ _evtctl() {
                     ;;
                 --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-type)
+                    COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
+                    return 0
+                    ;;
+                --missing-key)
+                    COMPREPLY=($(compgen -W "null reject" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

@@ -81,6 +81,14 @@ base64\t'Any bytes, shown and given as standard base64'
 json\t'A JSON document'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-delimiter -d 'With --format text: the text before the first DELIM on a line is the key, the rest the value (kcat\'s -K); a line without DELIM has no key' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l partitions -d 'Partitions of a topic made by --create' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l value-type -d 'How to encode each value given as text (the line or EVENT): int32/int64 big-endian as Java\'s serializers write them, hex, base64; json checks that it is JSON' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
+int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
+int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
+hex\t'Any bytes, shown and given as lowercase hex'
+base64\t'Any bytes, shown and given as standard base64'
+json\t'A JSON document'"
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l missing-key -d 'With --key-field: what a line without the field (or with null there) gets' -r -f -a "null\t'Send the record with a null key'
+reject\t'Reject the line (reported with its number, as an unparseable one)'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -96,6 +104,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l no-validate -d
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l fail-fast -d 'Stop at the first line that cannot be parsed or delivered'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l envelope-topic -d 'Use each envelope\'s `topic` field when present (with --format envelope)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l create -d 'Create the topic first when it does not exist (default: a missing topic is an error)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s Z -l null-empty -d 'Send an empty value as null, a tombstone (kcat\'s -Z): `publish T -k K -Z \'\'`, or a text line `K:` with --key-delimiter :'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -311,6 +311,31 @@ pub struct PublishArgs {
     /// Partitions of a topic made by --create
     #[arg(long, value_name = "N", requires = "create", default_value_t = 1)]
     pub partitions: i32,
+
+    // Values and keys as kcat users give them (issue 21): typed values, tombstones, lines
+    // without the key field.
+    /// How to encode each value given as text (the line or EVENT): int32/int64 big-endian as
+    /// Java's serializers write them, hex, base64; json checks that it is JSON
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
+    pub value_type: Codec,
+
+    /// Send an empty value as null, a tombstone (kcat's -Z): `publish T -k K -Z ''`, or a text
+    /// line `K:` with --key-delimiter :
+    #[arg(short = 'Z', long)]
+    pub null_empty: bool,
+
+    /// With --key-field: what a line without the field (or with null there) gets
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = MissingKey::Reject)]
+    pub missing_key: MissingKey,
+}
+
+/// `publish --missing-key`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingKey {
+    /// Send the record with a null key
+    Null,
+    /// Reject the line (reported with its number, as an unparseable one)
+    Reject,
 }
 
 #[derive(Args, Debug)]

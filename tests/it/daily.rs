@@ -1568,3 +1568,72 @@ fn a_filter_failing_on_one_record_says_where_and_how_to_pass_it_by() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["offset"], 2);
 }
+
+#[test]
+fn publish_types_values_sends_tombstones_and_says_what_an_empty_event_is() {
+    let t = topic("pub-values", 1);
+    // The README's int64 example, with --value-type: tail reads back what was sent.
+    evtctl()
+        .args(["publish", &t, "7", "--key", "42", "--key-type", "int64"])
+        .args(["--value-type", "int64"])
+        .assert()
+        .success();
+    // A tombstone for key 42, without writing an envelope.
+    evtctl()
+        .args(["publish", &t, "-k", "42", "--key-type", "int64", "-Z", ""])
+        .assert()
+        .success();
+    // Lines without the key field: keyless when asked, rejected (as today) by default.
+    evtctl()
+        .args(["publish", &t, "--key-field", "/id", "--missing-key", "null"])
+        .write_stdin("{\"id\":\"a\"}\n{\"n\":2}\n")
+        .assert()
+        .success();
+    evtctl()
+        .args(["publish", &t, "--key-field", "/id"])
+        .write_stdin("{\"n\":3}\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--missing-key null"));
+    // An empty EVENT: a usage error as JSON (nothing sent), an empty payload as text.
+    evtctl()
+        .args(["publish", &t, ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("an empty EVENT is not JSON"));
+    evtctl()
+        .args(["publish", &t, "--format", "text", ""])
+        .assert()
+        .success();
+
+    let out = evtctl()
+        .args([
+            "tail",
+            &t,
+            "--from",
+            "beginning",
+            "--until",
+            "end",
+            "-o",
+            "json",
+        ])
+        .args(["--key-type", "int64", "--value-type", "int64"])
+        .output()
+        .unwrap();
+    let docs = json_lines(&out.stdout);
+    assert_eq!(docs.len(), 5, "{docs:?}");
+    assert_eq!(
+        (docs[0]["key"].clone(), docs[0]["value"].clone()),
+        (42.into(), 7.into())
+    );
+    assert_eq!(docs[1]["key"], 42);
+    assert_eq!(
+        docs[1]["value"],
+        serde_json::Value::Null,
+        "a tombstone: {}",
+        docs[1]
+    );
+    assert_eq!(docs[2]["key"], "a");
+    assert_eq!(docs[3]["key"], serde_json::Value::Null);
+    assert_eq!(docs[4]["value"], "", "an empty payload, not null");
+}
