@@ -880,8 +880,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
             cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'evtctl;completions'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'

@@ -767,7 +767,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -l timeout -d 'How l
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r

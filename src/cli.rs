@@ -23,7 +23,10 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Options every command takes (where they apply: `lib::command` hides them from the help of
+/// commands where they do nothing), shown after the command's own.
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]
     #[arg(short, long, global = true, env = "EVTCTL_BROKERS", hide_env = true)]
@@ -192,6 +195,7 @@ pub enum Command {
     /// Local development helpers: an embedded Kafka-protocol broker
     Dev(DevArgs),
     /// A guided tour on an embedded broker: publish, tail, validate and compat, showing each command
+    #[command(long_about = DEMO_HELP)]
     Demo(DemoArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
@@ -1154,6 +1158,17 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 6)]
     pub events: usize,
 }
+
+const DEMO_HELP: &str = "A guided tour on an embedded broker it starts and stops itself (nothing \
+to install, no cluster touched), printing before each step the evtctl command that does the same.
+
+It shows: creating a topic and publishing order events (keyed, wrapped as OrderPlaced events with
+a traceparent, validated); reading them back up to the end offsets captured at start; an
+incident in which a consumer dead-letters large orders, triaged with `dlq stats` and returned
+with a previewed, rate-limited `dlq redrive`; a consumer stuck on a poison record (`groups
+describe` marks it STUCK), the record quarantined with `groups skip` and repaired on its way
+back; and, with the example registry in ./schemas, an invalid event refused at publish, caught
+by `validate`, and a schema change `compat` rejects.";
 
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {
