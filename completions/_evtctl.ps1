@@ -700,6 +700,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group per topic and partition: committed offset, end, lag, time lag, owning member')
             [CompletionResult]::new('skip', 'skip', [CompletionResultType]::ParameterValue, 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets: prints the plan, acts with --execute')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -801,11 +802,33 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'evtctl;groups;delete' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'evtctl;groups;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups: state, protocol, members, topics, total lag (the default)')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group per topic and partition: committed offset, end, lag, time lag, owning member')
             [CompletionResult]::new('skip', 'skip', [CompletionResultType]::ParameterValue, 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets: prints the plan, acts with --execute')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -819,6 +842,9 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;groups;help;reset' {
+            break
+        }
+        'evtctl;groups;help;delete' {
             break
         }
         'evtctl;groups;help;help' {
@@ -1070,6 +1096,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group per topic and partition: committed offset, end, lag, time lag, owning member')
             [CompletionResult]::new('skip', 'skip', [CompletionResultType]::ParameterValue, 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets: prints the plan, acts with --execute')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)')
             break
         }
         'evtctl;help;groups;list' {
@@ -1082,6 +1109,9 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;help;groups;reset' {
+            break
+        }
+        'evtctl;help;groups;delete' {
             break
         }
         'evtctl;help;config' {

@@ -112,6 +112,9 @@ _evtctl() {
             evtctl__subcmd__dlq__subcmd__help,stats)
                 cmd="evtctl__subcmd__dlq__subcmd__help__subcmd__stats"
                 ;;
+            evtctl__subcmd__groups,delete)
+                cmd="evtctl__subcmd__groups__subcmd__delete"
+                ;;
             evtctl__subcmd__groups,describe)
                 cmd="evtctl__subcmd__groups__subcmd__describe"
                 ;;
@@ -126,6 +129,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__groups,skip)
                 cmd="evtctl__subcmd__groups__subcmd__skip"
+                ;;
+            evtctl__subcmd__groups__subcmd__help,delete)
+                cmd="evtctl__subcmd__groups__subcmd__help__subcmd__delete"
                 ;;
             evtctl__subcmd__groups__subcmd__help,describe)
                 cmd="evtctl__subcmd__groups__subcmd__help__subcmd__describe"
@@ -204,6 +210,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__help__subcmd__dlq,stats)
                 cmd="evtctl__subcmd__help__subcmd__dlq__subcmd__stats"
+                ;;
+            evtctl__subcmd__help__subcmd__groups,delete)
+                cmd="evtctl__subcmd__help__subcmd__groups__subcmd__delete"
                 ;;
             evtctl__subcmd__help__subcmd__groups,describe)
                 cmd="evtctl__subcmd__help__subcmd__groups__subcmd__describe"
@@ -1367,8 +1376,62 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list describe skip reset help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list describe skip reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__groups__subcmd__delete)
+            opts="-y -b -X -o -q -v -h --yes --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1495,8 +1558,22 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__help)
-            opts="list describe skip reset help"
+            opts="list describe skip reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__groups__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1981,8 +2058,22 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help__subcmd__groups)
-            opts="list describe skip reset"
+            opts="list describe skip reset delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__groups__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -656,6 +656,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
             cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
             cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+            cand delete 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;groups;list'= {
@@ -752,11 +753,32 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'evtctl;groups;delete'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'evtctl;groups;help'= {
             cand list 'List consumer groups: state, protocol, members, topics, total lag (the default)'
             cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
             cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
             cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+            cand delete 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;groups;help;list'= {
@@ -766,6 +788,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;groups;help;skip'= {
         }
         &'evtctl;groups;help;reset'= {
+        }
+        &'evtctl;groups;help;delete'= {
         }
         &'evtctl;groups;help;help'= {
         }
@@ -980,6 +1004,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
             cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
             cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+            cand delete 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
         }
         &'evtctl;help;groups;list'= {
         }
@@ -988,6 +1013,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;groups;skip'= {
         }
         &'evtctl;help;groups;reset'= {
+        }
+        &'evtctl;help;groups;delete'= {
         }
         &'evtctl;help;config'= {
             cand show 'Print the effective settings and where each came from, secrets redacted'

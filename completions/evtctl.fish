@@ -587,25 +587,26 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l provenance -d '
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
 json\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "list" -d 'List consumer groups: state, protocol, members, topics, total lag (the default)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "describe" -d 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "skip" -d 'Take the records at a group\'s position out of the way, into a quarantine topic, without losing them'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "reset" -d 'Move a group\'s committed offsets: prints the plan, acts with --execute'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "list" -d 'List consumer groups: state, protocol, members, topics, total lag (the default)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "describe" -d 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "skip" -d 'Take the records at a group\'s position out of the way, into a quarantine topic, without losing them'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "reset" -d 'Move a group\'s committed offsets: prints the plan, acts with --execute'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "delete" -d 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l fail-above-lag -d 'Exit 1 when a group\'s total lag is above N records' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
@@ -681,10 +682,26 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_su
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups: state, protocol, members, topics, total lag (the default)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "skip" -d 'Take the records at a group\'s position out of the way, into a quarantine topic, without losing them'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Move a group\'s committed offsets: prints the plan, acts with --execute'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
@@ -814,5 +831,6 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subc
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "skip" -d 'Take the records at a group\'s position out of the way, into a quarantine topic, without losing them'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets: prints the plan, acts with --execute'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and where each came from, secrets redacted'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "broker" -d 'Run an embedded Kafka-protocol broker (librdkafka\'s mock cluster) until Ctrl-C'

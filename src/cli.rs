@@ -865,6 +865,26 @@ Exit codes: 0 ok, 1 a group's lag is above --fail-above-lag, 2 usage, 3 cluster.
     /// Move a group's committed offsets: prints the plan, acts with --execute
     #[command(after_help = GROUPS_RESET_HELP)]
     Reset(GroupsResetArgs),
+    /// Delete a group and its committed offsets (as kafka-consumer-groups --delete)
+    #[command(after_help = GROUPS_DELETE_HELP)]
+    Delete(GroupsDeleteArgs),
+}
+
+const GROUPS_DELETE_HELP: &str = "Refused while the group has active members, naming them (the \
+broker refuses it too); its committed offsets are lost, so `groups describe GROUP -o json` first
+keeps a backup that `groups reset --from-file` restores. Asks for confirmation on a terminal;
+otherwise it needs --yes.
+
+Exit codes: 0 deleted, 1 the group has active members, 2 usage (not found, not confirmed),
+3 cluster (or a broker without DeleteGroups).";
+
+#[derive(Args, Debug)]
+pub struct GroupsDeleteArgs {
+    /// The consumer group
+    pub group: String,
+    /// Delete without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 const GROUPS_RESET_HELP: &str =

@@ -337,6 +337,7 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
             Some(cli::GroupsCommand::Skip(a)) => {
                 cmd::groups::skip(a, &settings()?, printer, &CANCEL)
             }
+            Some(cli::GroupsCommand::Delete(a)) => cmd::groups::delete(a, &settings()?, printer),
         },
         Command::Cluster => cmd::cluster::run(&settings()?, printer),
         Command::Count(a) => cmd::count::run(a, &settings()?, printer, &CANCEL),

@@ -5,7 +5,7 @@
 //! the broker acknowledged the copies of every record it passes; neither it nor `reset` joins a
 //! group to find out whether it has members (see [`access`]).
 
-use crate::cli::{GroupsDescribeArgs, GroupsListArgs, GroupsSkipArgs};
+use crate::cli::{GroupsDeleteArgs, GroupsDescribeArgs, GroupsListArgs, GroupsSkipArgs};
 use crate::config::Settings;
 use crate::dlq::origin::{
     QUARANTINE_AT, QUARANTINE_GROUP, QUARANTINE_OFFSET, QUARANTINE_OWN_HEADERS,
@@ -748,6 +748,37 @@ pub fn has_members(group: &str, members: &[Member]) -> ProblemsFound {
         members.len(),
         member_list(members)
     ))
+}
+
+/// `groups delete`: refused while the group has members (named where the broker lists them;
+/// the broker's own refusal otherwise), confirmed on a terminal or by --yes.
+pub fn delete(a: &GroupsDeleteArgs, settings: &Settings, printer: &mut Printer) -> Result<()> {
+    let admin = Admin::connect(settings)?;
+    admin.reach()?;
+    super::known_group::require(&admin, settings, &a.group)?;
+    if let Described::Known(d) = admin.describe_group(&a.group)? {
+        if !d.members.is_empty() {
+            return Err(has_members(&a.group, &d.members).into());
+        }
+    }
+    let name = escape_line(&a.group);
+    if !a.yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(crate::error::usage(format!(
+                "refusing to delete group `{name}` without confirmation: add --yes (stdin is not a terminal)"
+            )));
+        }
+        if !crate::input::confirm(&format!("delete group `{name}` and its committed offsets?"))? {
+            return Err(crate::error::usage("not confirmed: nothing deleted"));
+        }
+    }
+    admin.delete_group(&a.group)?;
+    if printer.is_json() {
+        printer.json(&serde_json::json!({"group": a.group, "deleted": true}))?;
+    } else {
+        printer.info(format!("deleted group `{name}`"));
+    }
+    printer.flush()
 }
 
 /// How evtctl commits for a group it changes.

@@ -351,6 +351,38 @@ impl Admin {
             .collect())
     }
 
+    /// Delete a consumer group (DeleteGroups). The broker refuses a group with members
+    /// (`NonEmptyGroup`): that is a [`crate::error::ProblemsFound`], exit 1.
+    pub fn delete_group(&self, group: &str) -> Result<()> {
+        // librdkafka aborts the process (an assertion in its queue code) when the broker lacks
+        // DeleteGroups, as the embedded one does (the same failure as confluentinc/librdkafka
+        // #3663 for OffsetDelete): ask the brokers first where they can be asked (plaintext).
+        let info = super::probe::describe(&self.settings, true)?;
+        let lists: Vec<_> = info
+            .brokers
+            .iter()
+            .filter_map(|b| b.api_versions.as_ref())
+            .collect();
+        if !lists.is_empty() && lists.iter().all(|v| !v.iter().any(|a| a.key == 42)) {
+            return Err(self.unsupported("DeleteGroups"));
+        }
+        let admin = self.admin_client()?;
+        let res = futures_executor::block_on(admin.delete_groups(&[group], &self.admin_options()))
+            .map_err(|e| self.request_err(e, "DeleteGroups", "deleting the group"))?;
+        match res.into_iter().next() {
+            None | Some(Ok(_)) => Ok(()),
+            Some(Err((_, code))) if unsupported_code(code) => Err(self.unsupported("DeleteGroups")),
+            Some(Err((name, RDKafkaErrorCode::NonEmptyGroup))) => {
+                Err(crate::error::ProblemsFound(format!(
+                    "group `{name}` has active members: the broker refused to delete it; stop its \
+                     consumers, then run this again"
+                ))
+                .into())
+            }
+            Some(Err((name, code))) => Err(usage(format!("cannot delete group `{name}`: {code}"))),
+        }
+    }
+
     /// An admin client, once the cluster answers: an admin request waits out its whole
     /// timeout before saying a connection failed.
     fn admin_client(&self) -> Result<AdminClient<Ctx>> {

@@ -1232,3 +1232,49 @@ fn tail_from_group_shows_what_the_group_reads_next_without_moving_it() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn delete_removes_a_group_with_no_members_and_refuses_a_live_one() {
+    let t = topic("gdel", 1);
+    let g = unique("g-del");
+    produce(&t, &[plain(0, 0, now_ms())]);
+    commit(&g, &t, &[(0, 1)]);
+    let delete = |group: &str, extra: &[&str]| {
+        evtctl()
+            .args(["groups", "delete", group])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // Not on a terminal and no --yes: refused, nothing deleted.
+    let out = delete(&g, &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(committed(&g, &t, 0), Some(1));
+    if !broker().embedded {
+        // A live member: refused, naming it, before anything is asked of the broker.
+        let live_group = unique("g-del-live");
+        commit(&live_group, &t, &[(0, 0)]);
+        let live = live_member(&live_group, &t);
+        let out = delete(&live_group, &["--yes"]);
+        live.stop();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("billing-service"), "{err}");
+        assert_eq!(committed(&live_group, &t, 0), Some(0));
+    }
+    let out = delete(&g, &["--yes", "-o", "json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    if err.contains("does not support the DeleteGroups request") {
+        // The embedded broker (and any other without the API): said in one line, exit 3, and
+        // evtctl is not taken down by librdkafka on the way.
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert_eq!(committed(&g, &t, 0), Some(1));
+        return;
+    }
+    assert!(out.status.success(), "{err}");
+    assert_eq!(json_lines(&out.stdout)[0]["deleted"], true);
+    assert_eq!(committed(&g, &t, 0), None, "its committed offsets are gone");
+}
