@@ -51,6 +51,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
             cand completions 'Print a shell completion script'
+            cand complete-names 'Topic or group names, one a line, for the completion scripts: at most 2 s, nothing printed on any failure'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;publish'= {
@@ -925,6 +926,24 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'evtctl;complete-names'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'evtctl;help'= {
             cand publish 'Publish events: one from the command line, or JSON Lines from a file or stdin'
             cand tail 'Read records from topics, from a point in time or offset, following or up to an end'
@@ -941,6 +960,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
             cand completions 'Print a shell completion script'
+            cand complete-names 'Topic or group names, one a line, for the completion scripts: at most 2 s, nothing printed on any failure'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;help;publish'= {
@@ -1029,6 +1049,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;demo'= {
         }
         &'evtctl;help;completions'= {
+        }
+        &'evtctl;help;complete-names'= {
         }
         &'evtctl;help;help'= {
         }

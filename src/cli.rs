@@ -199,6 +199,23 @@ pub enum Command {
     Demo(DemoArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+    /// Topic or group names, one a line, for the completion scripts: at most 2 s, nothing
+    /// printed on any failure
+    #[command(hide = true)]
+    CompleteNames(CompleteNamesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CompleteNamesArgs {
+    /// What to list
+    #[arg(value_enum)]
+    pub kind: NameKind,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Topics,
+    Groups,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

@@ -353,6 +353,10 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
             printer.write(&cmd::completions::generate(c.shell))?;
             printer.flush()
         }
+        Command::CompleteNames(a) => {
+            cmd::completions::names(a.kind, settings().ok(), printer);
+            Ok(())
+        }
     }
 }
 

@@ -1637,3 +1637,96 @@ fn publish_types_values_sends_tombstones_and_says_what_an_empty_event_is() {
     assert_eq!(docs[3]["key"], serde_json::Value::Null);
     assert_eq!(docs[4]["value"], "", "an empty payload, not null");
 }
+
+/// What bash would offer for `words` (the last one being completed), with the checked-in
+/// completion script and the `evtctl` under test first on PATH.
+fn bash_completes(words: &[&str], brokers: &str) -> Vec<String> {
+    let dir = std::path::Path::new(bin()).parent().unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/completions/evtctl.bash");
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source '{script}'; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE=\"${{COMP_WORDS[*]}}\"; \
+             COMP_POINT=${{#COMP_LINE}}; _evtctl_names; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            quoted.join(" "),
+            words.len() - 1
+        ))
+        .env(
+            "PATH",
+            format!("{}:{}", dir.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("EVTCTL_BROKERS", brokers)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // clap's own function leaves an empty candidate where it has none to offer.
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn completion_offers_topic_names_from_the_cluster_and_nothing_when_it_is_away() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: bash is needed");
+        return;
+    }
+    let t = topic("compl-names", 1);
+    let b = &broker().bootstrap;
+    // The helper command: one name a line.
+    let out = evtctl()
+        .args(["complete-names", "topics"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).lines().any(|l| l == t));
+    // Where a command takes a topic: its first argument, or the value of --topic/--from-topic.
+    let prefix = &t[..t.len() - 3];
+    for words in [
+        &["evtctl", "tail", prefix][..],
+        &["evtctl", "-o", "json", "tail", prefix],
+        &["evtctl", "topics", "describe", prefix],
+        &["evtctl", "dlq", "stats", prefix],
+        &["evtctl", "replay", "--from-topic", prefix],
+        &["evtctl", "groups", "describe", "g", "--topic", prefix],
+    ] {
+        assert_eq!(
+            bash_completes(words, b),
+            std::slice::from_ref(&t),
+            "{words:?}"
+        );
+    }
+    // Not where something else goes: publish's EVENT, a group name.
+    for words in [
+        &["evtctl", "publish", &t, prefix][..],
+        &["evtctl", "groups", "delete", prefix],
+    ] {
+        assert!(!bash_completes(words, b).contains(&t), "{words:?}");
+    }
+    // No cluster: nothing offered, nothing printed, and quickly.
+    let started = std::time::Instant::now();
+    assert!(bash_completes(&["evtctl", "tail", "it-"], "127.0.0.1:1").is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
+    let out = evtctl()
+        .env("EVTCTL_BROKERS", "127.0.0.1:1")
+        .args(["complete-names", "groups"])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
+}
