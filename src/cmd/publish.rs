@@ -1127,6 +1127,11 @@ fn check_value_args(a: &PublishArgs) -> Result<()> {
             a.value_type.name()
         )));
     }
+    if a.null_empty && a.event_type.is_some() {
+        return Err(usage(
+            "-Z/--null-empty sends tombstones, which have no payload for --type to wrap",
+        ));
+    }
     if typed && a.key_field.is_some() {
         return Err(usage(format!(
             "--key-field reads the key from a JSON payload: not from a --value-type {} value",
@@ -1479,6 +1484,7 @@ mod tests {
                 &["--key-field", "/id", "--value-type", "hex"][..],
                 "--key-field",
             ),
+            (&["--type", "T", "-Z"][..], "--type"),
         ] {
             let e = plan_err(args);
             assert!(e.contains(says), "{args:?}: {e}");
