@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'Local development helpers: an embedded Kafka-protocol broker')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('complete-names', 'complete-names', [CompletionResultType]::ParameterValue, 'Topic or group names, one a line, for the completion scripts: at most 2 s, nothing printed on any failure')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -79,6 +80,8 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--key-type', '--key-type', [CompletionResultType]::ParameterName, 'How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are big-endian, as Java''s serializers write them)')
             [CompletionResult]::new('--key-delimiter', '--key-delimiter', [CompletionResultType]::ParameterName, 'With --format text: the text before the first DELIM on a line is the key, the rest the value (kcat''s -K); a line without DELIM has no key')
             [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Partitions of a topic made by --create')
+            [CompletionResult]::new('--value-type', '--value-type', [CompletionResultType]::ParameterName, 'How to encode each value given as text (the line or EVENT): int32/int64 big-endian as Java''s serializers write them, hex, base64; json checks that it is JSON')
+            [CompletionResult]::new('--missing-key', '--missing-key', [CompletionResultType]::ParameterName, 'With --key-field: what a line without the field (or with null there) gets')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
@@ -95,6 +98,8 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--fail-fast', '--fail-fast', [CompletionResultType]::ParameterName, 'Stop at the first line that cannot be parsed or delivered')
             [CompletionResult]::new('--envelope-topic', '--envelope-topic', [CompletionResultType]::ParameterName, 'Use each envelope''s `topic` field when present (with --format envelope)')
             [CompletionResult]::new('--create', '--create', [CompletionResultType]::ParameterName, 'Create the topic first when it does not exist (default: a missing topic is an error)')
+            [CompletionResult]::new('-Z', '-Z ', [CompletionResultType]::ParameterName, 'Send an empty value as null, a tombstone (kcat''s -Z): `publish T -k K -Z ''''`, or a text line `K:` with --key-delimiter :')
+            [CompletionResult]::new('--null-empty', '--null-empty', [CompletionResultType]::ParameterName, 'Send an empty value as null, a tombstone (kcat''s -Z): `publish T -k K -Z ''''`, or a text line `K:` with --key-delimiter :')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
@@ -703,6 +708,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group per topic and partition: committed offset, end, lag, time lag, owning member')
             [CompletionResult]::new('skip', 'skip', [CompletionResultType]::ParameterValue, 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets: prints the plan, acts with --execute')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -804,11 +810,33 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'evtctl;groups;delete' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'evtctl;groups;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups: state, protocol, members, topics, total lag (the default)')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group per topic and partition: committed offset, end, lag, time lag, owning member')
             [CompletionResult]::new('skip', 'skip', [CompletionResultType]::ParameterValue, 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets: prints the plan, acts with --execute')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -822,6 +850,9 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;groups;help;reset' {
+            break
+        }
+        'evtctl;groups;help;delete' {
             break
         }
         'evtctl;groups;help;help' {
@@ -948,11 +979,30 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'evtctl;completions' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
-        'evtctl;completions' {
+        'evtctl;complete-names' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
@@ -987,6 +1037,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('dev', 'dev', [CompletionResultType]::ParameterValue, 'Local development helpers: an embedded Kafka-protocol broker')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('complete-names', 'complete-names', [CompletionResultType]::ParameterValue, 'Topic or group names, one a line, for the completion scripts: at most 2 s, nothing printed on any failure')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1073,6 +1124,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'One group per topic and partition: committed offset, end, lag, time lag, owning member')
             [CompletionResult]::new('skip', 'skip', [CompletionResultType]::ParameterValue, 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets: prints the plan, acts with --execute')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)')
             break
         }
         'evtctl;help;groups;list' {
@@ -1085,6 +1137,9 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;help;groups;reset' {
+            break
+        }
+        'evtctl;help;groups;delete' {
             break
         }
         'evtctl;help;config' {
@@ -1105,6 +1160,9 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;help;completions' {
+            break
+        }
+        'evtctl;help;complete-names' {
             break
         }
         'evtctl;help;help' {

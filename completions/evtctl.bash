@@ -22,6 +22,9 @@ _evtctl() {
             evtctl,compat)
                 cmd="evtctl__subcmd__compat"
                 ;;
+            evtctl,complete-names)
+                cmd="evtctl__subcmd__complete__subcmd__names"
+                ;;
             evtctl,completions)
                 cmd="evtctl__subcmd__completions"
                 ;;
@@ -112,6 +115,9 @@ _evtctl() {
             evtctl__subcmd__dlq__subcmd__help,stats)
                 cmd="evtctl__subcmd__dlq__subcmd__help__subcmd__stats"
                 ;;
+            evtctl__subcmd__groups,delete)
+                cmd="evtctl__subcmd__groups__subcmd__delete"
+                ;;
             evtctl__subcmd__groups,describe)
                 cmd="evtctl__subcmd__groups__subcmd__describe"
                 ;;
@@ -126,6 +132,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__groups,skip)
                 cmd="evtctl__subcmd__groups__subcmd__skip"
+                ;;
+            evtctl__subcmd__groups__subcmd__help,delete)
+                cmd="evtctl__subcmd__groups__subcmd__help__subcmd__delete"
                 ;;
             evtctl__subcmd__groups__subcmd__help,describe)
                 cmd="evtctl__subcmd__groups__subcmd__help__subcmd__describe"
@@ -147,6 +156,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__help,compat)
                 cmd="evtctl__subcmd__help__subcmd__compat"
+                ;;
+            evtctl__subcmd__help,complete-names)
+                cmd="evtctl__subcmd__help__subcmd__complete__subcmd__names"
                 ;;
             evtctl__subcmd__help,completions)
                 cmd="evtctl__subcmd__help__subcmd__completions"
@@ -204,6 +216,9 @@ _evtctl() {
                 ;;
             evtctl__subcmd__help__subcmd__dlq,stats)
                 cmd="evtctl__subcmd__help__subcmd__dlq__subcmd__stats"
+                ;;
+            evtctl__subcmd__help__subcmd__groups,delete)
+                cmd="evtctl__subcmd__help__subcmd__groups__subcmd__delete"
                 ;;
             evtctl__subcmd__help__subcmd__groups,describe)
                 cmd="evtctl__subcmd__help__subcmd__groups__subcmd__describe"
@@ -317,7 +332,7 @@ _evtctl() {
 
     case "${cmd}" in
         evtctl)
-            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help --version publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help"
+            opts="-b -X -o -q -v -h -V --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help --version publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -463,6 +478,60 @@ _evtctl() {
                     COMPREPLY=($(compgen -W "junit github sarif markdown" -- "${cur}"))
                     return 0
                     ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__complete__subcmd__names)
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help topics groups"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --brokers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1367,8 +1436,62 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups)
-            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list describe skip reset help"
+            opts="-b -X -o -q -v -h --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help list describe skip reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "pretty json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-line-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__groups__subcmd__delete)
+            opts="-y -b -X -o -q -v -h --yes --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1495,8 +1618,22 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__groups__subcmd__help)
-            opts="list describe skip reset help"
+            opts="list describe skip reset delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__groups__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1785,7 +1922,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help)
-            opts="publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help"
+            opts="publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1813,6 +1950,20 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help__subcmd__compat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__complete__subcmd__names)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1981,8 +2132,22 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__help__subcmd__groups)
-            opts="list describe skip reset"
+            opts="list describe skip reset delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        evtctl__subcmd__help__subcmd__groups__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2275,7 +2440,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__publish)
-            opts="-f -k -H -p -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --value-schema --key-schema --no-framing --id-header --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-f -k -H -p -Z -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --value-schema --key-schema --no-framing --id-header --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --value-type --null-empty --missing-key --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2363,6 +2528,14 @@ _evtctl() {
                     ;;
                 --partitions)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-type)
+                    COMPREPLY=($(compgen -W "string int32 int64 hex base64 json" -- "${cur}"))
+                    return 0
+                    ;;
+                --missing-key)
+                    COMPREPLY=($(compgen -W "null reject" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -3537,4 +3710,45 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
     complete -F _evtctl -o nosort -o bashdefault -o default evtctl
 else
     complete -F _evtctl -o bashdefault -o default evtctl
+fi
+
+_evtctl_names() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    _evtctl "$@"
+    local kind="" i w path="" conn=() positional=0 skip=0
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w="${COMP_WORDS[i]}"
+        if ((skip)); then skip=0; continue; fi
+        case "$w" in
+            -b|--brokers|--profile|-X) conn+=("$w" "${COMP_WORDS[i+1]}"); skip=1 ;;
+            -o|--output|--color|--timeout|--registry|--max-line-bytes) skip=1 ;;
+            -*) ;;
+            *) if [[ -z "$path" || "$path" == groups || "$path" == topics || "$path" == dlq ]] && ((positional == 0)) && [[ "$path" != *" "* ]]; then
+                   path="${path:+$path }$w"
+               else
+                   positional=$((positional + 1))
+               fi ;;
+        esac
+    done
+    case "$prev" in
+        --topic|--from-topic) kind=topics ;;
+        --group|-g) kind=groups ;;
+        *) if [[ "$cur" != -* && "$prev" != -* ]] && ((positional == 0)); then
+               case "$path" in
+                   publish|tail|count|validate|"topics describe"|"topics delete"|"topics alter"|"topics config"|"dlq stats"|"dlq drain"|"dlq redrive") kind=topics ;;
+                   "groups describe"|"groups reset"|"groups skip"|"groups delete") kind=groups ;;
+               esac
+           fi ;;
+    esac
+    if [[ -n "$kind" ]]; then
+        local names
+        names="$(evtctl "${conn[@]}" complete-names "$kind" 2>/dev/null)"
+        [[ -n "$names" ]] && COMPREPLY+=($(compgen -W "$names" -- "$cur"))
+    fi
+    return 0
+}
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _evtctl_names -o nosort -o bashdefault -o default evtctl
+else
+    complete -F _evtctl_names -o bashdefault -o default evtctl
 fi

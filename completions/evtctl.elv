@@ -51,6 +51,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
             cand completions 'Print a shell completion script'
+            cand complete-names 'Topic or group names, one a line, for the completion scripts: at most 2 s, nothing printed on any failure'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;publish'= {
@@ -75,6 +76,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --key-type 'How to encode the key given with -k, --key-field or --key-delimiter (int32/int64 are big-endian, as Java''s serializers write them)'
             cand --key-delimiter 'With --format text: the text before the first DELIM on a line is the key, the rest the value (kcat''s -K); a line without DELIM has no key'
             cand --partitions 'Partitions of a topic made by --create'
+            cand --value-type 'How to encode each value given as text (the line or EVENT): int32/int64 big-endian as Java''s serializers write them, hex, base64; json checks that it is JSON'
+            cand --missing-key 'With --key-field: what a line without the field (or with null there) gets'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
@@ -91,6 +94,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --fail-fast 'Stop at the first line that cannot be parsed or delivered'
             cand --envelope-topic 'Use each envelope''s `topic` field when present (with --format envelope)'
             cand --create 'Create the topic first when it does not exist (default: a missing topic is an error)'
+            cand -Z 'Send an empty value as null, a tombstone (kcat''s -Z): `publish T -k K -Z ''''`, or a text line `K:` with --key-delimiter :'
+            cand --null-empty 'Send an empty value as null, a tombstone (kcat''s -Z): `publish T -k K -Z ''''`, or a text line `K:` with --key-delimiter :'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
@@ -659,6 +664,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
             cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
             cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+            cand delete 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;groups;list'= {
@@ -755,11 +761,32 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'evtctl;groups;delete'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'evtctl;groups;help'= {
             cand list 'List consumer groups: state, protocol, members, topics, total lag (the default)'
             cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
             cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
             cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+            cand delete 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;groups;help;list'= {
@@ -769,6 +796,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;groups;help;skip'= {
         }
         &'evtctl;groups;help;reset'= {
+        }
+        &'evtctl;groups;help;delete'= {
         }
         &'evtctl;groups;help;help'= {
         }
@@ -883,10 +912,28 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
             cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'evtctl;completions'= {
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'evtctl;completions'= {
+        &'evtctl;complete-names'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
@@ -920,6 +967,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand dev 'Local development helpers: an embedded Kafka-protocol broker'
             cand demo 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
             cand completions 'Print a shell completion script'
+            cand complete-names 'Topic or group names, one a line, for the completion scripts: at most 2 s, nothing printed on any failure'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evtctl;help;publish'= {
@@ -983,6 +1031,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand describe 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
             cand skip 'Take the records at a group''s position out of the way, into a quarantine topic, without losing them'
             cand reset 'Move a group''s committed offsets: prints the plan, acts with --execute'
+            cand delete 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
         }
         &'evtctl;help;groups;list'= {
         }
@@ -991,6 +1040,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;groups;skip'= {
         }
         &'evtctl;help;groups;reset'= {
+        }
+        &'evtctl;help;groups;delete'= {
         }
         &'evtctl;help;config'= {
             cand show 'Print the effective settings and where each came from, secrets redacted'
@@ -1005,6 +1056,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;demo'= {
         }
         &'evtctl;help;completions'= {
+        }
+        &'evtctl;help;complete-names'= {
         }
         &'evtctl;help;help'= {
         }

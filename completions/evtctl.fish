@@ -54,6 +54,7 @@ complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "config" -d 'Show the 
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "complete-names" -d 'Topic or group names, one a line, for the completion scripts: at most 2 s, nothing printed on any failure'
 complete -c evtctl -n "__fish_evtctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s f -l file -d 'Read JSON Lines from this file instead of stdin' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l format -d 'How to read each line' -r -f -a "json\t'Each line is a JSON payload, sent byte for byte (the line must be valid JSON)'
@@ -83,6 +84,14 @@ base64\t'Any bytes, shown and given as standard base64'
 json\t'A JSON document'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l key-delimiter -d 'With --format text: the text before the first DELIM on a line is the key, the rest the value (kcat\'s -K); a line without DELIM has no key' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l partitions -d 'Partitions of a topic made by --create' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l value-type -d 'How to encode each value given as text (the line or EVENT): int32/int64 big-endian as Java\'s serializers write them, hex, base64; json checks that it is JSON' -r -f -a "string\t'Bytes as they are (UTF-8 text; other bytes base64 in JSON, escaped on a terminal)'
+int32\t'4-byte big-endian signed integer (Java\'s IntegerSerializer)'
+int64\t'8-byte big-endian signed integer (Java\'s LongSerializer)'
+hex\t'Any bytes, shown and given as lowercase hex'
+base64\t'Any bytes, shown and given as standard base64'
+json\t'A JSON document'"
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l missing-key -d 'With --key-field: what a line without the field (or with null there) gets' -r -f -a "null\t'Send the record with a null key'
+reject\t'Reject the line (reported with its number, as an unparseable one)'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -100,6 +109,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l id-header -d '
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l fail-fast -d 'Stop at the first line that cannot be parsed or delivered'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l envelope-topic -d 'Use each envelope\'s `topic` field when present (with --format envelope)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l create -d 'Create the topic first when it does not exist (default: a missing topic is an error)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s Z -l null-empty -d 'Send an empty value as null, a tombstone (kcat\'s -Z): `publish T -k K -Z \'\'`, or a text line `K:` with --key-delimiter :'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -585,25 +595,26 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l provenance -d '
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
 json\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "list" -d 'List consumer groups: state, protocol, members, topics, total lag (the default)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "describe" -d 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "skip" -d 'Take the records at a group\'s position out of the way, into a quarantine topic, without losing them'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "reset" -d 'Move a group\'s committed offsets: prints the plan, acts with --execute'
-complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "list" -d 'List consumer groups: state, protocol, members, topics, total lag (the default)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "describe" -d 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "skip" -d 'Take the records at a group\'s position out of the way, into a quarantine topic, without losing them'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "reset" -d 'Move a group\'s committed offsets: prints the plan, acts with --execute'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "delete" -d 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l fail-above-lag -d 'Exit 1 when a group\'s total lag is above N records' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
@@ -679,10 +690,26 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_su
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups: state, protocol, members, topics, total lag (the default)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "skip" -d 'Take the records at a group\'s position out of the way, into a quarantine topic, without losing them'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Move a group\'s committed offsets: prints the plan, acts with --execute'
+complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
@@ -765,7 +792,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -l timeout -d 'How l
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -780,22 +807,37 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -l max-line-b
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "topics" -d 'List, describe, create, delete, grow and configure topics'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "schema" -d 'Inspect and check the local schema registry'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "dlq" -d 'Dead-letter queues: see what is there and why, keep a copy, move records back'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "count" -d 'Count records per partition and in total, between two positions'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "cluster" -d 'Cluster id, controller and brokers (id, address, rack); with -v each broker\'s API versions. The first thing to run against a new profile'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "replay" -d 'Copy a range of records (from a topic or an exported file) into a topic'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "groups" -d 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -s o -l output -d 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]' -r -f -a "pretty\t''
+json\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -l color -d 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
+complete -c evtctl -n "__fish_evtctl_using_subcommand complete-names" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "publish" -d 'Publish events: one from the command line, or JSON Lines from a file or stdin'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "tail" -d 'Read records from topics, from a point in time or offset, following or up to an end'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "topics" -d 'List, describe, create, delete, grow and configure topics'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "validate" -d 'Validate events from topics, JSON Lines files or stdin against the schema registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "schema" -d 'Inspect and check the local schema registry'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "compat" -d 'Check schema compatibility between versions: a CI gate against breaking changes'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "dlq" -d 'Dead-letter queues: see what is there and why, keep a copy, move records back'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "count" -d 'Count records per partition and in total, between two positions'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "cluster" -d 'Cluster id, controller and brokers (id, address, rack); with -v each broker\'s API versions. The first thing to run against a new profile'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "replay" -d 'Copy a range of records (from a topic or an exported file) into a topic'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "groups" -d 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "config" -d 'Show the effective configuration (secrets redacted)'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "dev" -d 'Local development helpers: an embedded Kafka-protocol broker'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "demo" -d 'A guided tour on an embedded broker: publish, tail, validate and compat, showing each command'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "completions" -d 'Print a shell completion script'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "complete-names" -d 'Topic or group names, one a line, for the completion scripts: at most 2 s, nothing printed on any failure'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and not __fish_seen_subcommand_from publish tail topics validate schema compat dlq count cluster replay groups config dev demo completions complete-names help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics with partitions, replication and watermarks (the default)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show one topic partition by partition, and its configuration (values set on the topic; every value with --all-configs)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete topics and every record in them (asks on a terminal; --yes otherwise)'
@@ -812,5 +854,24 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subc
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'One group per topic and partition: committed offset, end, lag, time lag, owning member'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "skip" -d 'Take the records at a group\'s position out of the way, into a quarantine topic, without losing them'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset" -d 'Move a group\'s committed offsets: prints the plan, acts with --execute'
+complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group and its committed offsets (as kafka-consumer-groups --delete)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the effective settings and where each came from, secrets redacted'
 complete -c evtctl -n "__fish_evtctl_using_subcommand help; and __fish_seen_subcommand_from dev" -f -a "broker" -d 'Run an embedded Kafka-protocol broker (librdkafka\'s mock cluster) until Ctrl-C'
+
+function __evtctl_names
+    evtctl complete-names $argv[1] 2>/dev/null
+end
+for c in publish tail count validate
+    complete -c evtctl -n "__fish_evtctl_using_subcommand $c" -f -a "(__evtctl_names topics)"
+end
+for c in describe delete alter config
+    complete -c evtctl -n "__fish_evtctl_using_subcommand topics; and __fish_seen_subcommand_from $c" -f -a "(__evtctl_names topics)"
+end
+for c in stats drain redrive
+    complete -c evtctl -n "__fish_evtctl_using_subcommand dlq; and __fish_seen_subcommand_from $c" -f -a "(__evtctl_names topics)"
+end
+for c in describe reset skip delete
+    complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and __fish_seen_subcommand_from $c" -f -a "(__evtctl_names groups)"
+end
+complete -c evtctl -l topic -l from-topic -x -a "(__evtctl_names topics)"
+complete -c evtctl -s g -l group -x -a "(__evtctl_names groups)"

@@ -23,7 +23,10 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Options every command takes (where they apply: `lib::command` hides them from the help of
+/// commands where they do nothing), shown after the command's own.
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]
     #[arg(short, long, global = true, env = "EVTCTL_BROKERS", hide_env = true)]
@@ -192,9 +195,27 @@ pub enum Command {
     /// Local development helpers: an embedded Kafka-protocol broker
     Dev(DevArgs),
     /// A guided tour on an embedded broker: publish, tail, validate and compat, showing each command
+    #[command(long_about = DEMO_HELP)]
     Demo(DemoArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+    /// Topic or group names, one a line, for the completion scripts: at most 2 s, nothing
+    /// printed on any failure
+    #[command(hide = true)]
+    CompleteNames(CompleteNamesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CompleteNamesArgs {
+    /// What to list
+    #[arg(value_enum)]
+    pub kind: NameKind,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Topics,
+    Groups,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,6 +351,31 @@ pub struct PublishArgs {
     /// Partitions of a topic made by --create
     #[arg(long, value_name = "N", requires = "create", default_value_t = 1)]
     pub partitions: i32,
+
+    // Values and keys as kcat users give them (issue 21): typed values, tombstones, lines
+    // without the key field.
+    /// How to encode each value given as text (the line or EVENT): int32/int64 big-endian as
+    /// Java's serializers write them, hex, base64; json checks that it is JSON
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = Codec::String)]
+    pub value_type: Codec,
+
+    /// Send an empty value as null, a tombstone (kcat's -Z): `publish T -k K -Z ''`, or a text
+    /// line `K:` with --key-delimiter :
+    #[arg(short = 'Z', long)]
+    pub null_empty: bool,
+
+    /// With --key-field: what a line without the field (or with null there) gets
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = MissingKey::Reject)]
+    pub missing_key: MissingKey,
+}
+
+/// `publish --missing-key`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MissingKey {
+    /// Send the record with a null key
+    Null,
+    /// Reject the line (reported with its number, as an unparseable one)
+    Reject,
 }
 
 #[derive(Args, Debug)]
@@ -338,6 +384,8 @@ pub struct PublishArgs {
   42                     that offset in every partition
   -10                    the last 10 records of each partition
   2026-11-22T08:00:00Z   the first record at or after that time
+  2026-11-22             that day's midnight, UTC
+  s@1796403866600        that time in Unix milliseconds (kcat's s@)
   15m, 2h, 3d            that long ago
   0=100,1=beginning      per partition (others start at the default)
   group:GROUP            where that group's committed offsets are: what its consumers read
@@ -352,7 +400,7 @@ Format (--format), as kcat's -f:
 
 Stops (--until):
   end                    the end offsets captured when the command starts
-  <time> | <duration>    records before that time
+  <time> | <duration>    records before that time (a date, e@MS in Unix milliseconds, …)
   42                     before offset 42 in each partition (exclusive)
 
 Examples:
@@ -868,10 +916,30 @@ Exit codes: 0 ok, 1 a group's lag is above --fail-above-lag, 2 usage, 3 cluster.
     /// Move a group's committed offsets: prints the plan, acts with --execute
     #[command(after_help = GROUPS_RESET_HELP)]
     Reset(GroupsResetArgs),
+    /// Delete a group and its committed offsets (as kafka-consumer-groups --delete)
+    #[command(after_help = GROUPS_DELETE_HELP)]
+    Delete(GroupsDeleteArgs),
+}
+
+const GROUPS_DELETE_HELP: &str = "Refused while the group has active members, naming them (the \
+broker refuses it too); its committed offsets are lost, so `groups describe GROUP -o json` first
+keeps a backup that `groups reset --from-file` restores. Asks for confirmation on a terminal;
+otherwise it needs --yes.
+
+Exit codes: 0 deleted, 1 the group has active members, 2 usage (not found, not confirmed),
+3 cluster (or a broker without DeleteGroups).";
+
+#[derive(Args, Debug)]
+pub struct GroupsDeleteArgs {
+    /// The consumer group
+    pub group: String,
+    /// Delete without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
 }
 
 const GROUPS_RESET_HELP: &str =
-    "Positions (--to): earliest | latest | an offset | an RFC 3339 time | a duration like 2h (the
+    "Positions (--to): earliest | latest | an offset | an RFC 3339 time, a date or s@MS | a duration like 2h (the
 first record at or after that time; the end where there is none). Offsets are kept within each
 partition's log start and end. --shift-by N moves each committed offset by N (negative: back).
 --from-file restores what `groups describe GROUP -o json` saved (its last document).
@@ -1090,14 +1158,11 @@ pub enum TopicsCommand {
     #[command(after_help = "Examples:
   evtctl topics config orders --set retention.ms=86400000 --set cleanup.policy=compact
   evtctl topics config orders --unset retention.ms")]
+    #[command(group(clap::ArgGroup::new("change").args(["set", "unset"]).required(true).multiple(true)))]
     Config {
         topic: String,
         /// Set a value (repeatable)
-        #[arg(
-            long = "set",
-            value_name = "KEY=VALUE",
-            required_unless_present = "unset"
-        )]
+        #[arg(long = "set", value_name = "KEY=VALUE")]
         set: Vec<String>,
         /// Return a value to its default (repeatable)
         #[arg(long = "unset", value_name = "KEY")]
@@ -1164,6 +1229,17 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 6)]
     pub events: usize,
 }
+
+const DEMO_HELP: &str = "A guided tour on an embedded broker it starts and stops itself (nothing \
+to install, no cluster touched), printing before each step the evtctl command that does the same.
+
+It shows: creating a topic and publishing order events (keyed, wrapped as OrderPlaced events with
+a traceparent, validated); reading them back up to the end offsets captured at start; an
+incident in which a consumer dead-letters large orders, triaged with `dlq stats` and returned
+with a previewed, rate-limited `dlq redrive`; a consumer stuck on a poison record (`groups
+describe` marks it STUCK), the record quarantined with `groups skip` and repaired on its way
+back; and, with the example registry in ./schemas, an invalid event refused at publish, caught
+by `validate`, and a schema change `compat` rejects.";
 
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {

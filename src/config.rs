@@ -49,6 +49,8 @@ pub enum Source {
     Flag,
     Env,
     Profile,
+    /// The config file's `default_profile`.
+    File,
     Default,
 }
 
@@ -58,9 +60,19 @@ impl Source {
             Source::Flag => "flag",
             Source::Env => "env",
             Source::Profile => "profile",
+            Source::File => "file",
             Source::Default => "default",
         }
     }
+}
+
+/// Where clap found the global options that have an environment variable or a default
+/// (`None`: not given at all).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Given {
+    pub brokers: Option<Source>,
+    pub profile: Option<Source>,
+    pub timeout: Option<Source>,
 }
 
 /// Settings every command uses to reach the cluster.
@@ -69,9 +81,13 @@ pub struct Settings {
     pub brokers: String,
     pub brokers_source: Source,
     pub profile: Option<String>,
+    pub profile_source: Source,
     pub config_path: PathBuf,
+    pub config_source: Source,
     /// The schema registry directory, if set by flag, env or profile (default `./schemas`).
     pub registry: Option<PathBuf>,
+    pub registry_source: Source,
+    pub timeout_source: Source,
     /// librdkafka properties: profile first, then -X (later wins).
     pub properties: Vec<(String, String, Source)>,
     pub timeout: std::time::Duration,
@@ -81,14 +97,18 @@ pub struct Settings {
 }
 
 pub fn config_path() -> PathBuf {
+    config_path_and_source().0
+}
+
+fn config_path_and_source() -> (PathBuf, Source) {
     if let Some(p) = std::env::var_os("EVTCTL_CONFIG") {
-        return PathBuf::from(p);
+        return (PathBuf::from(p), Source::Env);
     }
     let base = std::env::var_os("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
         .unwrap_or_else(|| PathBuf::from("."));
-    base.join("evtctl").join("config.toml")
+    (base.join("evtctl").join("config.toml"), Source::Default)
 }
 
 fn load_file(path: &PathBuf) -> Result<ConfigFile> {
@@ -216,11 +236,15 @@ pub fn redact(key: &str, value: &str) -> String {
 }
 
 impl Settings {
-    /// Build from the parsed flags; `brokers_from_env` tells clap's env fallback apart from a flag.
-    pub fn resolve(g: &GlobalArgs, brokers_source: Option<Source>) -> Result<Settings> {
-        let config_path = config_path();
+    /// Build from the parsed flags; `given` tells clap's env fallback apart from a flag.
+    pub fn resolve(g: &GlobalArgs, given: Given) -> Result<Settings> {
+        let (config_path, config_source) = config_path_and_source();
         let file = load_file(&config_path)?;
-        let profile_name = g.profile.clone().or(file.default_profile.clone());
+        let (profile_name, profile_source) = match (&g.profile, &file.default_profile) {
+            (Some(p), _) => (Some(p.clone()), given.profile.unwrap_or(Source::Flag)),
+            (None, Some(p)) => (Some(p.clone()), Source::File),
+            (None, None) => (None, Source::Default),
+        };
         let profile = match &profile_name {
             None => Profile::default(),
             Some(name) => file.profiles.get(name).cloned().ok_or_else(|| {
@@ -237,7 +261,7 @@ impl Settings {
             })?,
         };
         let (brokers, brokers_source) = match (&g.brokers, &profile.brokers) {
-            (Some(b), _) => (b.clone(), brokers_source.unwrap_or(Source::Flag)),
+            (Some(b), _) => (b.clone(), given.brokers.unwrap_or(Source::Flag)),
             (None, Some(b)) => (b.clone(), Source::Profile),
             (None, None) => (DEFAULT_BROKERS.to_string(), Source::Default),
         };
@@ -252,18 +276,27 @@ impl Settings {
             register_property(&k, &v, false);
             properties.push((k, v, Source::Flag));
         }
-        let registry = g
-            .registry
-            .clone()
-            .or_else(|| std::env::var_os("EVTCTL_REGISTRY").map(PathBuf::from))
-            .or(profile.registry.clone());
+        let (registry, registry_source) = match (
+            &g.registry,
+            std::env::var_os("EVTCTL_REGISTRY"),
+            &profile.registry,
+        ) {
+            (Some(r), _, _) => (Some(r.clone()), Source::Flag),
+            (None, Some(r), _) => (Some(PathBuf::from(r)), Source::Env),
+            (None, None, Some(r)) => (Some(r.clone()), Source::Profile),
+            (None, None, None) => (None, Source::Default),
+        };
         Ok(Settings {
             dlq_conventions: profile.dlq.conventions(),
             brokers,
             brokers_source,
             profile: profile_name,
+            profile_source,
             config_path,
+            config_source,
             registry,
+            registry_source,
+            timeout_source: given.timeout.unwrap_or(Source::Default),
             properties,
             timeout: g.timeout,
             verbose: g.verbose,
@@ -276,8 +309,16 @@ impl Settings {
             brokers: brokers.to_string(),
             brokers_source: Source::Default,
             profile: None,
+            profile_source: Source::Default,
             config_path: config_path(),
+            config_source: config_path_and_source().1,
             registry: g.registry.clone(),
+            registry_source: if g.registry.is_some() {
+                Source::Flag
+            } else {
+                Source::Default
+            },
+            timeout_source: Source::Default,
             properties: Vec::new(),
             timeout: g.timeout,
             verbose: g.verbose,
@@ -303,31 +344,24 @@ impl Settings {
             (
                 "profile".to_string(),
                 self.profile.clone().unwrap_or_else(|| "(none)".into()),
-                if self.profile.is_some() {
-                    "flag/env/file"
-                } else {
-                    "default"
-                },
+                self.profile_source.as_str(),
             ),
             (
                 "config file".to_string(),
                 self.config_path.display().to_string(),
-                "EVTCTL_CONFIG/default",
+                self.config_source.as_str(),
             ),
             (
                 "timeout".to_string(),
                 humantime::format_duration(self.timeout).to_string(),
-                "flag/default",
+                self.timeout_source.as_str(),
+            ),
+            (
+                "registry".to_string(),
+                self.registry_dir().display().to_string(),
+                self.registry_source.as_str(),
             ),
         ];
-        rows.push(match &self.registry {
-            Some(r) => (
-                "registry".into(),
-                r.display().to_string(),
-                "flag/env/profile",
-            ),
-            None => ("registry".into(), "schemas".into(), "default"),
-        });
         for (k, v, src) in &self.properties {
             rows.push((format!("-X {k}"), redact(k, v), src.as_str()));
         }

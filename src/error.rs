@@ -102,7 +102,10 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
         if cause.is::<ProblemsFound>() {
             return Exit::Problems;
         }
-        if cause.is::<UsageError>() || cause.is::<clap::Error>() {
+        if cause.is::<UsageError>()
+            || cause.is::<clap::Error>()
+            || cause.is::<crate::kafka::admin::MissingTopic>()
+        {
             return Exit::Usage;
         }
     }
@@ -111,6 +114,9 @@ pub fn exit_for(err: &anyhow::Error) -> Exit {
 
 /// A hint line for errors where we know a likely fix.
 pub fn hint_for(err: &anyhow::Error) -> Option<&'static str> {
+    if err.chain().any(|c| c.is::<crate::filter::FilterFailed>()) {
+        return Some(crate::filter::FILTER_HINT);
+    }
     if exit_for(err) != Exit::Cluster || err.chain().any(|c| c.is::<BrokerCannot>()) {
         return None;
     }

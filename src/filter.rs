@@ -298,13 +298,31 @@ impl Filter {
                             return Ok(true);
                         }
                     }
-                    Err(e) => return Err(anyhow::anyhow!("{}", escape_line(&e.to_string()))),
+                    Err(e) => return Err(FilterFailed(escape_line(&e.to_string()).into()).into()),
                 }
             }
             Ok(false)
         })
     }
 }
+
+/// jq's error for one record under `--filter` (the caller adds where); it carries a hint, since
+/// the usual cause is a record of another shape than the expression expects.
+#[derive(Debug)]
+pub struct FilterFailed(pub String);
+
+impl std::fmt::Display for FilterFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for FilterFailed {}
+
+/// The hint printed under a [`FilterFailed`] error.
+pub const FILTER_HINT: &str = "a record of another shape (a binary or text value, another event \
+    type) fails the expression: add `?` where a path may not apply (`.value.total? > 500`), or \
+    test first (`(.value | type) == \"object\" and .value.total > 500`)";
 
 /// `--transform`: a jq expression over the record envelope that yields the record to send.
 /// Key, value and headers may change; topic, partition and offset may not (they say where the

@@ -118,10 +118,15 @@ pub fn run() -> i32 {
         Ok(c) => c,
         Err(e) => return arg_error(e),
     };
-    let brokers_source = match matches.value_source("brokers") {
+    let source = |id: &str| match matches.value_source(id) {
         Some(ValueSource::EnvVariable) => Some(Source::Env),
-        Some(_) => Some(Source::Flag),
-        None => None,
+        Some(ValueSource::CommandLine) => Some(Source::Flag),
+        _ => None,
+    };
+    let given = config::Given {
+        brokers: source("brokers"),
+        profile: source("profile"),
+        timeout: source("timeout"),
     };
     install_signal_handler();
     input::set_max_line(cli.global.max_line_bytes);
@@ -146,7 +151,7 @@ pub fn run() -> i32 {
     if writes_to_kafka {
         printer.receipts_only();
     }
-    match dispatch(&cli, brokers_source, &mut printer) {
+    match dispatch(&cli, given, &mut printer) {
         Ok(()) => Exit::Ok.code(),
         Err(e) => report(&e, &printer),
     }
@@ -155,6 +160,22 @@ pub fn run() -> i32 {
 /// Commands that never talk to a cluster: their help leaves out the connection options.
 const OFFLINE: &[&str] = &["schema", "compat", "completions"];
 const CONNECTION_ARGS: &[&str] = &["brokers", "properties", "profile", "timeout"];
+/// Commands that start their own embedded broker: the options that pick a cluster do nothing
+/// there (the demo still takes --timeout and --registry).
+const OWN_BROKER: &[(&str, &[&str])] = &[
+    ("dev", &["brokers", "properties", "profile", "timeout"]),
+    ("demo", &["brokers", "properties", "profile"]),
+];
+/// Global options that do something in a few commands only: hidden from the others' help.
+const ONLY_IN: &[(&str, &[&str])] = &[
+    (
+        "registry",
+        &[
+            "publish", "tail", "validate", "schema", "compat", "dlq", "config", "demo",
+        ],
+    ),
+    ("max_line_bytes", &["publish", "validate", "replay"]),
+];
 
 /// The command line, with connection options hidden from the help of offline commands
 /// (`config` shows the connection settings, so only `--timeout` is hidden there). A global
@@ -171,11 +192,35 @@ pub fn command() -> clap::Command {
             conn.iter().fold(s, |s, a| s.arg(a.clone().hide(true)))
         });
     }
-    cmd.mut_subcommand("config", |s| {
+    cmd = cmd.mut_subcommand("config", |s| {
         conn.iter()
             .filter(|a| a.get_id() == "timeout")
             .fold(s, |s, a| s.arg(a.clone().hide(true)))
-    })
+    });
+    for (name, ids) in OWN_BROKER {
+        let hidden: Vec<clap::Arg> = conn
+            .iter()
+            .filter(|a| ids.contains(&a.get_id().as_str()))
+            .cloned()
+            .collect();
+        cmd = cmd.mut_subcommand(*name, |s| {
+            hidden.iter().fold(s, |s, a| s.arg(a.clone().hide(true)))
+        });
+    }
+    for (id, used_by) in ONLY_IN {
+        let Some(arg) = cmd.get_arguments().find(|a| a.get_id() == *id).cloned() else {
+            continue;
+        };
+        let others: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .filter(|n| !used_by.contains(&n.as_str()))
+            .collect();
+        for name in others {
+            cmd = cmd.mut_subcommand(name, |s| s.arg(arg.clone().hide(true)));
+        }
+    }
+    cmd
 }
 
 /// A command-line mistake as one line (`evtctl: error: …`), clap's tip folded in; help and
@@ -223,12 +268,8 @@ pub fn one_line(rendered: &str) -> String {
     output::sanitize::escape_line(&parts.join(" ")).into_owned()
 }
 
-fn dispatch(
-    cli: &Cli,
-    brokers_source: Option<Source>,
-    printer: &mut Printer,
-) -> anyhow::Result<()> {
-    let settings = || Settings::resolve(&cli.global, brokers_source);
+fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::Result<()> {
+    let settings = || Settings::resolve(&cli.global, given);
     match &cli.command {
         Command::Publish(a) => {
             let settings = settings()?;
@@ -312,6 +353,7 @@ fn dispatch(
             Some(cli::GroupsCommand::Skip(a)) => {
                 cmd::groups::skip(a, &settings()?, printer, &CANCEL)
             }
+            Some(cli::GroupsCommand::Delete(a)) => cmd::groups::delete(a, &settings()?, printer),
         },
         Command::Cluster => cmd::cluster::run(&settings()?, printer),
         Command::Count(a) => cmd::count::run(a, &settings()?, printer, &CANCEL),
@@ -326,6 +368,10 @@ fn dispatch(
         Command::Completions(c) => {
             printer.write(&cmd::completions::generate(c.shell))?;
             printer.flush()
+        }
+        Command::CompleteNames(a) => {
+            cmd::completions::names(a.kind, settings().ok(), printer);
+            Ok(())
         }
     }
 }
@@ -384,5 +430,81 @@ mod tests {
             line,
             "the following required arguments were not provided: <TOPICS>..."
         );
+    }
+
+    /// `evtctl ARGS --help` as clap renders it (no colour).
+    fn help(args: &[&str]) -> String {
+        let mut v = vec!["evtctl"];
+        v.extend_from_slice(args);
+        v.push("--help");
+        // As wide as the help ever gets (max_term_width), whatever terminal runs the tests.
+        let e = command()
+            .term_width(100)
+            .try_get_matches_from(v)
+            .unwrap_err();
+        e.render().to_string()
+    }
+
+    /// A snapshot: a command that starts its own broker shows its own options, then only the
+    /// global options that do something there.
+    #[test]
+    fn dev_broker_help_shows_its_own_options_then_the_global_ones_that_apply() {
+        let expected = "\
+Run an embedded Kafka-protocol broker (librdkafka's mock cluster) until Ctrl-C
+
+Usage: evtctl dev broker [OPTIONS]
+
+Options:
+      --port <PORT>                Port to listen on and advertise (0 picks a free one) [default:
+                                   9092]
+      --topic <NAME[:PARTITIONS]>  Create a topic at start (repeatable), e.g. --topic orders:6
+  -h, --help                       Print help
+
+Global options:
+  -o, --output <OUTPUT>  Output format: pretty for people, json (JSON Lines) for programs [default:
+                         pretty on a terminal, json otherwise] [possible values: pretty, json]
+      --color <COLOR>    When to use colour (NO_COLOR and TERM=dumb are honoured under auto)
+                         [default: auto] [possible values: auto, always, never]
+  -q, --quiet            Print only data and errors, no summaries or progress
+  -v, --verbose...       More diagnostics on stderr; -vv adds librdkafka's debug log
+";
+        assert_eq!(help(&["dev", "broker"]), expected);
+    }
+
+    #[test]
+    fn each_help_lists_its_own_options_first_and_only_global_ones_that_apply() {
+        let at = |text: &str, what: &str| {
+            text.find(what)
+                .unwrap_or_else(|| panic!("no {what:?} in\n{text}"))
+        };
+        let tail = help(&["tail"]);
+        let global = at(&tail, "Global options:");
+        assert!(at(&tail, "--from <POSITION>") < global, "{tail}");
+        assert!(at(&tail, "--brokers") > global, "{tail}");
+        assert!(tail.contains("--registry"), "tail --validate uses it");
+        assert!(
+            !tail.contains("--max-line-bytes"),
+            "tail reads no lines: {tail}"
+        );
+        let publish = help(&["publish"]);
+        assert!(publish.contains("--max-line-bytes") && publish.contains("--registry"));
+        let topics = help(&["topics", "create"]);
+        assert!(!topics.contains("--registry") && !topics.contains("--max-line-bytes"));
+        let demo = help(&["demo"]);
+        for gone in [
+            "--brokers",
+            "-X <KEY=VALUE>",
+            "--profile",
+            "--max-line-bytes",
+        ] {
+            assert!(!demo.contains(gone), "{gone} in\n{demo}");
+        }
+        for says in ["dead-letters", "STUCK", "groups skip", "dlq redrive"] {
+            assert!(demo.contains(says), "demo --help says {says:?}:\n{demo}");
+        }
+        // Hidden, not removed: still accepted where scripts pass them.
+        assert!(command()
+            .try_get_matches_from(["evtctl", "dev", "broker", "-b", "x:1", "--registry", "r"])
+            .is_ok());
     }
 }

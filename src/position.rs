@@ -44,7 +44,51 @@ impl StartSpec {
     }
 }
 
+/// kcat's `s@MS` (start) and `e@MS` (end): a time in Unix milliseconds. `Some(Err)` for the
+/// other side's prefix or a bad number.
+fn kcat_time(s: &str, own: &str, flag: &str) -> Option<Result<i64>> {
+    let (prefix, ms) = s.split_at_checked(2)?;
+    if !matches!(prefix, "s@" | "e@") {
+        return None;
+    }
+    if prefix != own {
+        let other = if own == "s@" { "--until" } else { "--from" };
+        return Some(Err(usage(format!(
+            "{flag} `{s}`: {prefix} is kcat's {} time: give it to {other}, or write {own}{ms} here",
+            if prefix == "s@" { "start" } else { "end" }
+        ))));
+    }
+    Some(ms.parse::<i64>().ok().filter(|t| *t >= 0).ok_or_else(|| {
+        usage(format!(
+            "{flag} `{s}`: expected {own} and a time in Unix milliseconds, e.g. {own}1796403866600"
+        ))
+    }))
+}
+
+/// `2026-11-22`: that day's midnight, UTC.
+fn date_alone(s: &str) -> Option<Result<i64>> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    Some(
+        time::Date::parse(s, &fmt)
+            .map(|d| (d.midnight().assume_utc().unix_timestamp_nanos() / 1_000_000) as i64)
+            .map_err(|e| usage(format!("`{s}` is not a date like 2026-11-22: {e}"))),
+    )
+}
+
 fn time_or_ago(s: &str, now_ms: i64) -> Option<Result<i64>> {
+    if let Some(t) = date_alone(s) {
+        return Some(t);
+    }
     if s.contains('T') && s.contains('-') {
         return Some(parse_rfc3339_millis(s));
     }
@@ -77,11 +121,13 @@ fn parse_one_start(s: &str, now_ms: i64) -> Result<Start> {
                 Start::Last(n)
             } else if let Ok(n) = s.parse::<i64>() {
                 Start::Offset(n)
+            } else if let Some(t) = kcat_time(s, "s@", "--from") {
+                Start::Time(t?)
             } else if let Some(t) = time_or_ago(s, now_ms) {
                 Start::Time(t?)
             } else {
                 return Err(usage(format!(
-                    "--from `{s}`: expected beginning, end, an offset, -N, an RFC 3339 time or a duration like 15m"
+                    "--from `{s}`: expected beginning, end, an offset, -N, an RFC 3339 time, a date, s@MS (Unix milliseconds) or a duration like 15m"
                 )));
             }
         }
@@ -144,11 +190,13 @@ fn parse_stop_inner(s: &str, now_ms: i64) -> Result<Stop> {
                     )));
                 }
                 Stop::Offset(n)
+            } else if let Some(t) = kcat_time(s, "e@", "--until") {
+                Stop::Time(t?)
             } else if let Some(t) = time_or_ago(s, now_ms) {
                 Stop::Time(t?)
             } else {
                 return Err(usage(format!(
-                    "--until `{s}`: expected end, an offset, an RFC 3339 time or a duration like 15m"
+                    "--until `{s}`: expected end, an offset, an RFC 3339 time, a date, e@MS (Unix milliseconds) or a duration like 15m"
                 )));
             }
         }
@@ -205,6 +253,34 @@ mod tests {
         assert_eq!(one("3d"), Start::Time(NOW - 3 * 86_400_000));
         assert_eq!(one("2026-01-01T00:00:00Z"), Start::Time(1_767_225_600_000));
         assert!(parse_start("yesterday-ish", NOW).is_err());
+    }
+
+    #[test]
+    fn kcats_time_forms_and_a_date_alone() {
+        let one = |s| parse_start(s, NOW).unwrap().default.unwrap();
+        assert_eq!(one("s@1796403866600"), Start::Time(1_796_403_866_600));
+        assert_eq!(
+            parse_stop("e@1796403866600", NOW).unwrap(),
+            Stop::Time(1_796_403_866_600)
+        );
+        assert_eq!(one("2026-11-22"), Start::Time(1_795_305_600_000));
+        assert_eq!(
+            parse_stop("2026-11-22", NOW).unwrap(),
+            Stop::Time(1_795_305_600_000)
+        );
+        assert_eq!(
+            parse_start("0=s@5,1=2026-01-01", NOW).unwrap().partitions,
+            [(0, Start::Time(5)), (1, Start::Time(1_767_225_600_000))]
+        );
+        // The other side's prefix, a bad number, a date that is not one: each said.
+        let e = parse_start("e@1796403866600", NOW).unwrap_err().to_string();
+        assert!(e.contains("--until"), "{e}");
+        let e = parse_stop("s@1796403866600", NOW).unwrap_err().to_string();
+        assert!(e.contains("--from"), "{e}");
+        assert!(parse_start("s@soon", NOW).is_err());
+        assert!(parse_start("s@-5", NOW).is_err());
+        let e = parse_start("2026-02-30", NOW).unwrap_err().to_string();
+        assert!(e.contains("not a date"), "{e}");
     }
 
     #[test]

@@ -248,12 +248,12 @@ pub fn run(
                 let keep = match &filter {
                     None => true,
                     Some(f) => f.matches(r.to_json_value()).map_err(|e| {
-                        anyhow::anyhow!(
-                            "--filter failed on {}/{}@{}: {e}",
+                        e.context(format!(
+                            "--filter failed on {}/{}@{}",
                             escape_line(r.topic),
                             r.partition,
                             r.offset
-                        )
+                        ))
                     })?,
                 };
                 if keep {

@@ -5,7 +5,7 @@
 //! the broker acknowledged the copies of every record it passes; neither it nor `reset` joins a
 //! group to find out whether it has members (see [`access`]).
 
-use crate::cli::{GroupsDescribeArgs, GroupsListArgs, GroupsSkipArgs};
+use crate::cli::{GroupsDeleteArgs, GroupsDescribeArgs, GroupsListArgs, GroupsSkipArgs};
 use crate::config::Settings;
 use crate::dlq::origin::{
     QUARANTINE_AT, QUARANTINE_GROUP, QUARANTINE_OFFSET, QUARANTINE_OWN_HEADERS,
@@ -299,7 +299,9 @@ fn opt(v: Option<i64>) -> String {
     v.map_or("-".to_string(), |v| v.to_string())
 }
 
-pub fn describe_text(r: &Report, watching: bool) -> String {
+/// `show_note`: false on a watch sample whose members note was already said (it is the same on
+/// every sample of a broker that cannot describe groups).
+pub fn describe_text(r: &Report, watching: bool, show_note: bool) -> String {
     let mut s = String::new();
     match (&r.state, &r.members) {
         (Some(state), Some(members)) => {
@@ -341,7 +343,7 @@ pub fn describe_text(r: &Report, watching: bool) -> String {
         }
         _ => {
             s.push_str(&format!("group {}\n", escape_line(&r.group)));
-            if let Some(n) = &r.members_note {
+            if let Some(n) = r.members_note.as_ref().filter(|_| show_note) {
                 s.push_str(&format!("note: {}\n", escape_line(n)));
             }
         }
@@ -429,7 +431,7 @@ pub fn describe(
     super::known_group::require(&admin, settings, &a.group)?;
     let Some(interval) = a.watch else {
         let r = describe_once(&admin, settings, a, cancel)?;
-        emit(&r, printer, false)?;
+        emit(&r, printer, false, true)?;
         warn_uncommitted(&r, printer);
         return over_limit(&format!("group `{}`", a.group), r.lag, a.fail_above_lag);
     };
@@ -437,6 +439,7 @@ pub fn describe(
     // sample after the last.
     let clear = !printer.is_json() && a.samples.is_none() && std::io::stdout().is_terminal();
     let mut prev: Option<BTreeMap<(String, i32), Option<i64>>> = None;
+    let mut said_note: Option<String> = None;
     let mut n = 0u64;
     loop {
         let started = Instant::now();
@@ -453,7 +456,10 @@ pub fn describe(
         if clear {
             printer.write(b"\x1b[2J\x1b[H")?;
         }
-        emit(&r, printer, true)?;
+        // Said once, unless the screen is redrawn (then it would vanish) or it changes.
+        let show_note = clear || r.members_note != said_note;
+        said_note.clone_from(&r.members_note);
+        emit(&r, printer, true, show_note)?;
         if n == 0 {
             warn_uncommitted(&r, printer);
         }
@@ -488,11 +494,11 @@ fn warn_uncommitted(r: &Report, printer: &mut Printer) {
     }
 }
 
-fn emit(r: &Report, printer: &mut Printer, watching: bool) -> Result<()> {
+fn emit(r: &Report, printer: &mut Printer, watching: bool, show_note: bool) -> Result<()> {
     if printer.is_json() {
         printer.json(r)?;
     } else {
-        printer.write(describe_text(r, watching).as_bytes())?;
+        printer.write(describe_text(r, watching, show_note).as_bytes())?;
         if watching {
             printer.line("")?;
         }
@@ -742,6 +748,37 @@ pub fn has_members(group: &str, members: &[Member]) -> ProblemsFound {
         members.len(),
         member_list(members)
     ))
+}
+
+/// `groups delete`: refused while the group has members (named where the broker lists them;
+/// the broker's own refusal otherwise), confirmed on a terminal or by --yes.
+pub fn delete(a: &GroupsDeleteArgs, settings: &Settings, printer: &mut Printer) -> Result<()> {
+    let admin = Admin::connect(settings)?;
+    admin.reach()?;
+    super::known_group::require(&admin, settings, &a.group)?;
+    if let Described::Known(d) = admin.describe_group(&a.group)? {
+        if !d.members.is_empty() {
+            return Err(has_members(&a.group, &d.members).into());
+        }
+    }
+    let name = escape_line(&a.group);
+    if !a.yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(crate::error::usage(format!(
+                "refusing to delete group `{name}` without confirmation: add --yes (stdin is not a terminal)"
+            )));
+        }
+        if !crate::input::confirm(&format!("delete group `{name}` and its committed offsets?"))? {
+            return Err(crate::error::usage("not confirmed: nothing deleted"));
+        }
+    }
+    admin.delete_group(&a.group)?;
+    if printer.is_json() {
+        printer.json(&serde_json::json!({"group": a.group, "deleted": true}))?;
+    } else {
+        printer.info(format!("deleted group `{name}`"));
+    }
+    printer.flush()
 }
 
 /// How evtctl commits for a group it changes.
@@ -1418,7 +1455,7 @@ mod tests {
             lag: 7,
             sampled_at: 0,
         };
-        let text = describe_text(&r, true);
+        let text = describe_text(&r, true, true);
         assert!(
             text.starts_with(
                 "group bill\\e[31ming  state Stable  protocol consumer/range  members 1\n"

@@ -4,7 +4,7 @@
 //! every line that cannot be parsed or delivered is reported with its line number; the exit
 //! code is never 0 after a failure, and the run never stops silently halfway.
 
-use crate::cli::{Compression, InputFormat, PublishArgs};
+use crate::cli::{Compression, InputFormat, MissingKey, PublishArgs};
 use crate::cmd::validate::{parse_json, verdict_against, verdict_for_event, Verdict};
 use crate::codec::Codec;
 use crate::config::{split_kv, Settings};
@@ -60,6 +60,12 @@ pub struct Plan {
     pub envelope_topic: bool,
     /// How keys from the command line or the input become bytes.
     pub key_type: Codec,
+    /// How each value given as text (a JSON or text line) becomes bytes (`--value-type`).
+    pub value_type: Codec,
+    /// An empty value is sent as null, a tombstone (`-Z/--null-empty`).
+    pub null_empty: bool,
+    /// With --key-field: a line without the field is rejected, or sent with a null key.
+    pub missing_key: MissingKey,
     /// With --format text: split each line into key and value at the first of these bytes.
     pub key_delimiter: Option<Vec<u8>>,
     /// Create a missing topic with this many partitions.
@@ -256,6 +262,7 @@ impl Plan {
         if a.create && a.partitions < 1 {
             return Err(usage("--partitions must be at least 1"));
         }
+        check_value_args(a)?;
         let trace = a
             .trace
             .as_deref()
@@ -284,6 +291,9 @@ impl Plan {
             fail_fast: a.fail_fast,
             envelope_topic: a.envelope_topic,
             key_type: a.key_type,
+            value_type: a.value_type,
+            null_empty: a.null_empty,
+            missing_key: a.missing_key,
             key_delimiter: a.key_delimiter.as_ref().map(|d| d.as_bytes().to_vec()),
             create: a.create.then_some(a.partitions),
             schemas: None,
@@ -406,6 +416,8 @@ impl Plan {
             && self.key_delimiter.is_none()
             && self.event_type.is_none()
             && self.trace.is_none()
+            && self.value_type.is_plain()
+            && !self.null_empty
     }
 
     /// Check a line that `passthrough` sends as is: with `--format json`, the same JSON check
@@ -430,21 +442,18 @@ impl Plan {
                         self.key_type
                             .encode("the key", &String::from_utf8_lossy(key))?
                     }),
-                    value: Some(value.to_vec()),
+                    value: self.line_value(value)?,
                     ..Record::default()
                 },
                 None => Record {
-                    value: Some(line.to_vec()),
+                    value: self.line_value(line)?,
                     ..Record::default()
                 },
             },
-            InputFormat::Json => {
-                parse_json::<&RawValue>(line).map_err(anyhow::Error::msg)?;
-                Record {
-                    value: Some(line.to_vec()),
-                    ..Record::default()
-                }
-            }
+            InputFormat::Json => Record {
+                value: self.line_value(line)?,
+                ..Record::default()
+            },
             InputFormat::Envelope => Record::from_envelope_in(
                 text()?,
                 self.schemas
@@ -465,17 +474,20 @@ impl Plan {
                 let v: serde_json::Value = serde_json::from_slice(payload)
                     .map_err(|_| anyhow::anyhow!("--key-field {ptr}: the payload is not JSON"))?;
                 let text = match v.pointer(ptr) {
-                    Some(serde_json::Value::String(s)) => s.clone(),
-                    Some(serde_json::Value::Null) | None => {
-                        anyhow::bail!("--key-field {ptr}: no such field in the payload")
-                    }
-                    Some(other) => other.to_string(),
+                    Some(serde_json::Value::String(s)) => Some(s.clone()),
+                    Some(serde_json::Value::Null) | None => match self.missing_key {
+                        MissingKey::Null => None,
+                        MissingKey::Reject => anyhow::bail!(
+                            "--key-field {ptr}: no such field in the payload (--missing-key null sends such lines with a null key)"
+                        ),
+                    },
+                    Some(other) => Some(other.to_string()),
                 };
-                rec.key = Some(if self.key_type.is_plain() {
-                    text.into_bytes()
-                } else {
-                    self.key_type.encode(&format!("--key-field {ptr}"), &text)?
-                });
+                rec.key = match text {
+                    None => None,
+                    Some(text) if self.key_type.is_plain() => Some(text.into_bytes()),
+                    Some(text) => Some(self.key_type.encode(&format!("--key-field {ptr}"), &text)?),
+                };
             }
         }
         if let Some(enc) = &self.schemas {
@@ -527,6 +539,28 @@ impl Plan {
             });
         }
         Ok(rec)
+    }
+
+    /// The value of a JSON or text line (or of its part after --key-delimiter): null when empty
+    /// under -Z; encoded by --value-type from its text; else as it is, checked to be JSON under
+    /// `--format json`.
+    fn line_value(&self, value: &[u8]) -> Result<Option<Vec<u8>>> {
+        if self.null_empty && value.is_empty() {
+            return Ok(None);
+        }
+        if !self.value_type.is_plain() {
+            let text = std::str::from_utf8(value).map_err(|e| {
+                anyhow::anyhow!(
+                    "--value-type {}: not UTF-8 text ({e})",
+                    self.value_type.name()
+                )
+            })?;
+            return Ok(Some(self.value_type.encode("the value", text)?));
+        }
+        if self.format == InputFormat::Json {
+            parse_json::<&RawValue>(value).map_err(anyhow::Error::msg)?;
+        }
+        Ok(Some(value.to_vec()))
     }
 
     /// With --key-delimiter: (key, value) split at the first delimiter, or None (no key).
@@ -628,6 +662,9 @@ impl Input {
     /// while a read waits), and its size when known.
     fn open(&self) -> Result<(Chunks, Option<u64>)> {
         Ok(match self {
+            // An empty EVENT is one empty line (a tombstone with -Z, an empty text payload), not
+            // no input.
+            Input::One(s) if s.is_empty() => (Chunks::ready(b"\n".to_vec()), None),
             Input::One(s) => (Chunks::ready(s.clone().into_bytes()), None),
             Input::File(p) => {
                 let f =
@@ -925,7 +962,9 @@ pub fn run(
         },
     )?;
     // Asked of the producer's own connection: a one-event publish opens one, as kcat does.
-    let partitions = writer.partitions(settings, &plan.topic)?;
+    let partitions = writer
+        .partitions(settings, &plan.topic)
+        .map_err(suggest_create)?;
     if let Some(p) = plan.partition {
         if !partitions.contains(&p) {
             return Err(usage(format!(
@@ -1272,6 +1311,60 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
+/// `--value-type`, `-Z` and `--missing-key` against the other options, and the empty EVENT: an
+/// empty argument is an empty payload only where that is a line of its format (text); as JSON
+/// or an envelope it is a usage error that names -Z, which makes it a tombstone.
+fn check_value_args(a: &PublishArgs) -> Result<()> {
+    let typed = !matches!(a.value_type, Codec::String | Codec::Json);
+    if a.format == InputFormat::Envelope && (a.value_type != Codec::String || a.null_empty) {
+        return Err(usage(
+            "--value-type and -Z/--null-empty apply to JSON and text lines: an envelope carries its own value and value_encoding (`\"value\":null` is a tombstone)",
+        ));
+    }
+    if typed && a.event_type.is_some() {
+        return Err(usage(format!(
+            "--type wraps JSON payloads: it cannot wrap a --value-type {} value",
+            a.value_type.name()
+        )));
+    }
+    if a.null_empty && a.event_type.is_some() {
+        return Err(usage(
+            "-Z/--null-empty sends tombstones, which have no payload for --type to wrap",
+        ));
+    }
+    if typed && a.key_field.is_some() {
+        return Err(usage(format!(
+            "--key-field reads the key from a JSON payload: not from a --value-type {} value",
+            a.value_type.name()
+        )));
+    }
+    if a.missing_key == MissingKey::Null && a.key_field.is_none() {
+        return Err(usage("--missing-key applies to --key-field"));
+    }
+    if a.event.as_deref().is_some_and(str::is_empty)
+        && !a.null_empty
+        && a.format != InputFormat::Text
+    {
+        return Err(usage(format!(
+            "an empty EVENT is not {}: give a payload, -Z to send a tombstone (a null value), or --format text to send an empty payload",
+            if a.format == InputFormat::Json { "JSON" } else { "an envelope" }
+        )));
+    }
+    Ok(())
+}
+
+/// A missing topic, when publishing: `--create` is the shorter way.
+fn suggest_create(e: anyhow::Error) -> anyhow::Error {
+    match e.downcast_ref::<crate::kafka::admin::MissingTopic>() {
+        Some(m) => usage(format!(
+            "topic `{0}` does not exist (publish with `--create [--partitions N]` to create it, \
+             or create it with `evtctl topics create {0}`)",
+            m.name()
+        )),
+        None => e,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1489,5 +1582,112 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("JSON pointer"));
+    }
+
+    // ---- issue 21: --value-type, -Z, --missing-key, the empty EVENT ----
+
+    fn plan_err(args: &[&str]) -> String {
+        let mut v = vec!["evtctl", "publish", "orders"];
+        v.extend_from_slice(args);
+        let Command::Publish(a) = Cli::try_parse_from(v).unwrap().command else {
+            panic!()
+        };
+        format!("{:#}", Plan::from_args(&a).unwrap_err())
+    }
+
+    #[test]
+    fn value_types_encode_the_lines_text() {
+        let p = plan(&["--value-type", "int64"]);
+        assert!(
+            !p.passthrough(),
+            "typed values are encoded, not sent as read"
+        );
+        let r = p.record_for_line(b"7").unwrap();
+        assert_eq!(r.value, Some(7i64.to_be_bytes().to_vec()));
+        let e = format!("{:#}", p.record_for_line(b"seven").unwrap_err());
+        assert!(e.contains("is not int64"), "{e}");
+        let p = plan(&[
+            "--value-type",
+            "int32",
+            "--format",
+            "text",
+            "--key-delimiter",
+            ":",
+        ]);
+        let r = p.record_for_line(b"k1:-2").unwrap();
+        assert_eq!(
+            (r.key, r.value),
+            (Some(b"k1".to_vec()), Some((-2i32).to_be_bytes().to_vec()))
+        );
+        let r = plan(&["--value-type", "hex"])
+            .record_for_line(b"00ff")
+            .unwrap();
+        assert_eq!(r.value, Some(vec![0, 255]));
+        // json checks text lines too; string leaves a JSON line as it was.
+        let p = plan(&["--value-type", "json", "--format", "text"]);
+        assert!(p.record_for_line(b"{oops").is_err());
+        assert!(plan(&[]).record_for_line(b"{oops").is_err());
+    }
+
+    #[test]
+    fn an_empty_value_is_a_tombstone_with_z() {
+        let p = plan(&["-k", "a", "-Z"]);
+        let r = p.record_for_line(b"").unwrap();
+        assert_eq!((r.key, r.value), (Some(b"a".to_vec()), None));
+        // A non-empty line is still a JSON line.
+        assert!(p.record_for_line(b"{oops").is_err());
+        let p = plan(&["--format", "text", "--key-delimiter", ":", "-Z"]);
+        let r = p.record_for_line(b"k1:").unwrap();
+        assert_eq!((r.key, r.value), (Some(b"k1".to_vec()), None));
+        // Without -Z, an empty text value is an empty payload.
+        let p = plan(&["--format", "text", "--key-delimiter", ":"]);
+        assert_eq!(p.record_for_line(b"k1:").unwrap().value, Some(Vec::new()));
+    }
+
+    #[test]
+    fn a_line_without_the_key_field_is_rejected_or_keyless_as_asked() {
+        let p = plan(&["--key-field", "/id"]);
+        let e = format!("{:#}", p.record_for_line(br#"{"n":1}"#).unwrap_err());
+        assert!(e.contains("--missing-key null"), "{e}");
+        let p = plan(&["--key-field", "/id", "--missing-key", "null"]);
+        assert_eq!(p.record_for_line(br#"{"n":1}"#).unwrap().key, None);
+        assert_eq!(p.record_for_line(br#"{"id":null}"#).unwrap().key, None);
+        assert_eq!(
+            p.record_for_line(br#"{"id":"o-1"}"#).unwrap().key,
+            Some(b"o-1".to_vec())
+        );
+        assert!(plan_err(&["--missing-key", "null"]).contains("--key-field"));
+    }
+
+    #[test]
+    fn an_empty_event_is_a_tombstone_an_empty_text_or_a_usage_error() {
+        let e = plan_err(&[""]);
+        assert!(
+            e.contains("an empty EVENT is not JSON") && e.contains("-Z"),
+            "{e}"
+        );
+        assert!(plan_err(&["--format", "envelope", ""]).contains("not an envelope"));
+        plan(&["-k", "a", "-Z", ""]);
+        plan(&["--format", "text", ""]);
+    }
+
+    #[test]
+    fn value_options_that_cannot_apply_are_refused() {
+        for (args, says) in [
+            (
+                &["--format", "envelope", "--value-type", "int64"][..],
+                "envelope",
+            ),
+            (&["--format", "envelope", "-Z"][..], "envelope"),
+            (&["--type", "T", "--value-type", "int64"][..], "--type"),
+            (
+                &["--key-field", "/id", "--value-type", "hex"][..],
+                "--key-field",
+            ),
+            (&["--type", "T", "-Z"][..], "--type"),
+        ] {
+            let e = plan_err(args);
+            assert!(e.contains(says), "{args:?}: {e}");
+        }
     }
 }

@@ -109,7 +109,7 @@ impl<'a> Router<'a> {
         if let Some(f) = &self.filter {
             let keep = f
                 .matches(r.to_json_value())
-                .map_err(|e| usage(format!("--filter failed on {at}: {e}")))?;
+                .map_err(|e| e.context(format!("--filter failed on {at}")))?;
             if !keep {
                 return Ok(Route::Filtered);
             }
@@ -519,7 +519,7 @@ pub fn run(
             return Err(Interrupted.into());
         }
         if a.dry_run {
-            return Ok(());
+            return dry_run_verdict(&plan);
         }
         if !confirm(&plan)? {
             printer.info("nothing moved");
@@ -527,6 +527,20 @@ pub fn run(
         }
     }
     job.redrive(settings, printer, cancel)
+}
+
+/// A dry run in which --transform failed on every record it would have sent found a problem:
+/// the run would move nothing (exit 1, as that run would).
+fn dry_run_verdict(plan: &Plan) -> Result<()> {
+    let would: u64 = plan.destinations.iter().map(|d| d.moved + d.parked).sum();
+    if would == 0 && plan.transform_errors > 0 {
+        return Err(ProblemsFound(format!(
+            "--transform fails on every record it ran on ({}): the run would move nothing",
+            plan.transform_errors
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// What a run works on: the range of the DLQ from the group's position to the end captured at
@@ -1025,6 +1039,57 @@ fn resume_at(mover: &Mover) -> String {
     }
 }
 
+/// The envelope of the copy a run would send for `r` as --transform `rewritten` it: to `topic`
+/// (`partition` null: by key), with the headers a copy carries (the failure headers stripped,
+/// evtctl's redrive headers added; a parked copy keeps them all), no offset yet, and the
+/// timestamp only where the copy keeps one (`--keep-timestamp`; otherwise the time of sending).
+fn as_sent(
+    r: &RecordView<'_>,
+    origin: &Origin,
+    custom: &[CustomConvention],
+    (topic, partition, parked): (&str, Option<i32>, bool),
+    rewritten: &Record,
+    keep_timestamp: bool,
+    shown: &dyn Fn(&RecordView<'_>) -> serde_json::Value,
+) -> serde_json::Value {
+    let hs = header_refs(rewritten);
+    let view = rewritten_view(r, rewritten, &hs);
+    let redriven;
+    let out_refs;
+    let headers = if parked {
+        view.headers
+    } else {
+        redriven = headers_out(&view, origin, custom, &format_millis(now_ms()));
+        out_refs = redriven
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_deref()))
+            .collect::<Vec<_>>();
+        &out_refs[..]
+    };
+    let timestamp = keep_timestamp
+        .then(|| origin.timestamp.or(view.timestamp))
+        .flatten();
+    let mut v = shown(&RecordView {
+        headers,
+        timestamp,
+        timestamp_type: timestamp.and(view.timestamp_type),
+        ..view
+    });
+    if let Some(o) = v.as_object_mut() {
+        o.insert("topic".into(), topic.into());
+        o.insert(
+            "partition".into(),
+            partition.map_or(serde_json::Value::Null, Into::into),
+        );
+        o.remove("offset");
+        if timestamp.is_none() {
+            o.remove("timestamp");
+            o.remove("timestamp_type");
+        }
+    }
+    v
+}
+
 /// A read-only pass over the range through the same router and the same ledger: the plan.
 fn scan(
     router: &mut Router<'_>,
@@ -1122,13 +1187,20 @@ fn scan(
             }
             Route::Send {
                 topic,
+                partition,
                 parked,
                 rewritten,
-                ..
             } => {
                 if let Some(rec) = rewritten.filter(|_| plan.samples.len() < SAMPLES) {
-                    let hs = header_refs(&rec);
-                    let after = shown(&rewritten_view(&r, &rec, &hs));
+                    let after = as_sent(
+                        &r,
+                        &origin,
+                        &custom,
+                        (&topic, partition, parked),
+                        &rec,
+                        a.keep_timestamp,
+                        &shown,
+                    );
                     plan.samples.push(Sample {
                         before: shown(&r),
                         after,

@@ -459,8 +459,9 @@ fn from_topic(
         let keep = match filter {
             None => true,
             Some(f) => f.matches(r.to_json_value()).map_err(|e| {
-                usage(format!(
-                    "--filter failed on {}/{}@{}: {e}",
+                // No marker needed: an unmarked error is exit 2 (see error::exit_for).
+                e.context(format!(
+                    "--filter failed on {}/{}@{}",
                     r.topic, r.partition, r.offset
                 ))
             })?,
@@ -626,7 +627,7 @@ fn from_file(
                 serde_json::from_str(text).map_err(|e| usage(format!("{label}:{line_no}: {e}")))?;
             let keep = f
                 .matches(v)
-                .map_err(|e| usage(format!("--filter failed on {label}:{line_no}: {e}")))?;
+                .map_err(|e| e.context(format!("--filter failed on {label}:{line_no}")))?;
             if !keep {
                 c.receipt.filtered += 1;
                 continue;

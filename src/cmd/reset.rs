@@ -537,9 +537,9 @@ pub fn reset(
     printer.flush()?;
     if a.execute {
         printer.info(format!(
-            "group `{}`: {} partition(s) reset",
+            "group `{}`: {}",
             escape_line(&a.group),
-            moves.len()
+            reset_summary(&moves)
         ));
     } else {
         printer.info("this is the plan; nothing changed (add --execute to commit it)");
@@ -547,9 +547,41 @@ pub fn reset(
     Ok(())
 }
 
+/// `2 partitions moved, 1 already at its new offset`: what an executed plan changed.
+fn reset_summary(moves: &[Move]) -> String {
+    let moved = moves.iter().filter(|m| m.current != Some(m.new)).count();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut s = format!("{moved} partition{} moved", plural(moved));
+    let same = moves.len() - moved;
+    if same > 0 {
+        s.push_str(&format!(
+            ", {same} already at {} new offset",
+            if same == 1 { "its" } else { "their" }
+        ));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_counts_only_partitions_that_moved() {
+        let at = |current, new| Move::new("t", 0, current, new, (0, 20));
+        assert_eq!(
+            reset_summary(&[at(Some(3), 1), at(Some(1), 1), at(Some(1), 1)]),
+            "1 partition moved, 2 already at their new offset"
+        );
+        assert_eq!(
+            reset_summary(&[at(Some(3), 1), at(None, 1)]),
+            "2 partitions moved"
+        );
+        assert_eq!(
+            reset_summary(&[at(Some(1), 1)]),
+            "0 partitions moved, 1 already at its new offset"
+        );
+    }
 
     #[test]
     fn topics_with_partitions() {

@@ -135,12 +135,10 @@ impl Plan {
                     None => self.envelope(r),
                 })
                 .map_err(|e| {
-                    anyhow::anyhow!(
-                        "--filter failed on {}/{}@{}: {e}",
-                        r.topic,
-                        r.partition,
-                        r.offset
-                    )
+                    e.context(format!(
+                        "--filter failed on {}/{}@{}",
+                        r.topic, r.partition, r.offset
+                    ))
                 }),
         }
     }

@@ -410,18 +410,85 @@ pub fn run(cmd: &TopicsCommand, settings: &Settings, printer: &mut Printer) -> R
                 .collect::<Result<_>>()?;
             let created =
                 admin.create_topic(topic, *partitions, *replication, &configs, *if_not_exists)?;
+            let differs = if created {
+                Vec::new()
+            } else {
+                differences(&admin, topic, *partitions, *replication, &configs, printer)?
+            };
             if printer.is_json() {
-                printer.json(&serde_json::json!({"topic": topic, "created": created, "partitions": partitions}))?;
+                printer.json(&serde_json::json!({"topic": topic, "created": created, "partitions": partitions, "differs": differs}))?;
             } else if created {
                 printer.info(format!(
                     "created topic {topic} with {partitions} partition(s)"
                 ));
-            } else {
-                printer.info(format!("topic {topic} already exists"));
+            } else if differs.is_empty() {
+                printer.info(format!("topic {topic} already exists, as asked"));
+            }
+            if !differs.is_empty() {
+                printer.warn(format!(
+                    "topic {} already exists, left as it is: {}",
+                    escape_line(topic),
+                    differs.join("; ")
+                ));
             }
         }
     }
     printer.flush()
+}
+
+/// How an existing topic differs from what `topics create --if-not-exists` asked for (the
+/// partition count, a replication factor given, each `--config` given), one phrase each.
+fn differences(
+    admin: &Admin,
+    topic: &str,
+    partitions: i32,
+    replication: Option<i32>,
+    configs: &[(String, String)],
+    printer: &Printer,
+) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let Some(info) = admin.topics(Some(topic), false)?.into_iter().next() else {
+        return Ok(out);
+    };
+    if info.partitions.len() != partitions as usize {
+        out.push(format!(
+            "it has {} partition(s), not {partitions}",
+            info.partitions.len()
+        ));
+    }
+    if let Some(r) = replication.filter(|r| *r > 0 && *r as usize != info.replication()) {
+        out.push(format!(
+            "its replication factor is {}, not {r}",
+            info.replication()
+        ));
+    }
+    if configs.is_empty() {
+        return Ok(out);
+    }
+    match admin.topic_configs(topic) {
+        Ok(current) => {
+            for (k, v) in configs {
+                let now = current.iter().find(|c| c.name == *k);
+                let shown = match now.and_then(|c| c.value.as_deref()) {
+                    Some(_) if now.is_some_and(|c| c.sensitive) => "(hidden)".to_string(),
+                    Some(n) if n == v => continue,
+                    Some(n) => format!("`{}`", escape_line(n)),
+                    None => "not set".to_string(),
+                };
+                out.push(format!(
+                    "{} is {shown}, not `{}`",
+                    escape_line(k),
+                    escape_line(v)
+                ));
+            }
+        }
+        // Partitions and replication were still compared; say why the configs were not.
+        Err(e) => printer.warn(format!(
+            "topic {} already exists; its configuration could not be compared with --config: {e:#}",
+            escape_line(topic)
+        )),
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

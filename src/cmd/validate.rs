@@ -455,10 +455,7 @@ impl<'r> Report<'_, 'r> {
                 }
             }
             Some(ReportFormat::Junit) => {
-                let detail: Vec<String> = issues
-                    .iter()
-                    .map(|i| format!("{} {} ({})", i.instance_path, i.message, i.schema_path))
-                    .collect();
+                let detail: Vec<String> = issues.iter().map(junit_detail).collect();
                 self.junit.push(format!(
                     "    <testcase name=\"{}\" classname=\"{}\"><failure message=\"{}\">{}</failure></testcase>",
                     xml::attr(&loc.to_string()),
@@ -952,4 +949,19 @@ fn validate_files<'r>(
         Ok(())
     })?;
     Ok(stopped_early)
+}
+
+/// One issue in a JUnit failure's text: `/path: message (#/schema/path)`, each part only where
+/// there is one (an event without a schema has neither path).
+fn junit_detail(i: &Issue) -> String {
+    let mut s = String::new();
+    if !i.instance_path.is_empty() {
+        s.push_str(&i.instance_path);
+        s.push_str(": ");
+    }
+    s.push_str(&i.message);
+    if !i.schema_path.is_empty() {
+        s.push_str(&format!(" ({})", i.schema_path));
+    }
+    s
 }

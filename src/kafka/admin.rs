@@ -200,10 +200,32 @@ pub(super) fn partition_ids(md: &Metadata, topic: &str) -> Result<Vec<i32>> {
 }
 
 fn missing_topic(name: &str) -> anyhow::Error {
-    usage(format!(
-        "topic `{name}` does not exist (create it with `evtctl topics create {name}`)"
-    ))
+    MissingTopic(name.to_string()).into()
 }
+
+/// A topic that does not exist (exit 2): the message says how to create it; a command that can
+/// create it itself (`publish --create`) says so instead (see [`MissingTopic::name`]).
+#[derive(Debug)]
+pub struct MissingTopic(pub String);
+
+impl MissingTopic {
+    /// The topic's name.
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for MissingTopic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "topic `{0}` does not exist (create it with `evtctl topics create {0}`)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for MissingTopic {}
 
 impl Admin {
     pub fn connect(s: &Settings) -> Result<Admin> {
@@ -327,6 +349,38 @@ impl Admin {
                 )
             })
             .collect())
+    }
+
+    /// Delete a consumer group (DeleteGroups). The broker refuses a group with members
+    /// (`NonEmptyGroup`): that is a [`crate::error::ProblemsFound`], exit 1.
+    pub fn delete_group(&self, group: &str) -> Result<()> {
+        // librdkafka aborts the process (an assertion in its queue code) when the broker lacks
+        // DeleteGroups, as the embedded one does (the same failure as confluentinc/librdkafka
+        // #3663 for OffsetDelete): ask the brokers first where they can be asked (plaintext).
+        let info = super::probe::describe(&self.settings, true)?;
+        let lists: Vec<_> = info
+            .brokers
+            .iter()
+            .filter_map(|b| b.api_versions.as_ref())
+            .collect();
+        if !lists.is_empty() && lists.iter().all(|v| !v.iter().any(|a| a.key == 42)) {
+            return Err(self.unsupported("DeleteGroups"));
+        }
+        let admin = self.admin_client()?;
+        let res = futures_executor::block_on(admin.delete_groups(&[group], &self.admin_options()))
+            .map_err(|e| self.request_err(e, "DeleteGroups", "deleting the group"))?;
+        match res.into_iter().next() {
+            None | Some(Ok(_)) => Ok(()),
+            Some(Err((_, code))) if unsupported_code(code) => Err(self.unsupported("DeleteGroups")),
+            Some(Err((name, RDKafkaErrorCode::NonEmptyGroup))) => {
+                Err(crate::error::ProblemsFound(format!(
+                    "group `{name}` has active members: the broker refused to delete it; stop its \
+                     consumers, then run this again"
+                ))
+                .into())
+            }
+            Some(Err((name, code))) => Err(usage(format!("cannot delete group `{name}`: {code}"))),
+        }
     }
 
     /// An admin client, once the cluster answers: an admin request waits out its whole

@@ -315,7 +315,7 @@ impl Membership {
                 // moments ago) consuming.
                 return Err(crate::error::ProblemsFound(format!(
                     "joining group `{group}` on `{topic}`: no partitions assigned after {}s; \
-                     another member seems to hold them; nothing was copied or committed (stop \
+                     another member seems to hold them; nothing was changed (stop \
                      the group's consumers, wait for their session to expire, then run this \
                      again)",
                     wait.as_secs()
@@ -327,7 +327,7 @@ impl Membership {
             consumer.unsubscribe();
             return Err(crate::error::ProblemsFound(format!(
                 "group `{group}` has other members: joining it gave evtctl {assigned} of the \
-                 {topic_partitions} partitions of `{topic}`; nothing was copied or committed \
+                 {topic_partitions} partitions of `{topic}`; nothing was changed \
                  (stop the group's consumers, then run this again)"
             ))
             .into());

@@ -208,6 +208,9 @@ pub fn resolve(
                 e.insert(time_lookup(admin, topic, &parts, &marks, t)?);
             }
         }
+        if let Some(note) = past_every_end(topic, &parts, &marks, start) {
+            crate::ewriteln!("evtctl: warning: {note}");
+        }
         for (i, &p) in parts.iter().enumerate() {
             let (low, high) = marks[i];
             let (begin, start_time) = match starts[i] {
@@ -242,6 +245,51 @@ pub fn resolve(
         }
     }
     Ok((ranges, deadline))
+}
+
+/// An offset the user gave that lies past the end of every partition it applies to (the
+/// default: all of them without their own; `P=OFFSET`: that one) reads nothing there until
+/// new records come: said, not silent. A number the size of Unix milliseconds was most likely
+/// meant as a time (kcat's `s@MS`).
+fn past_every_end(
+    topic: &str,
+    parts: &[i32],
+    marks: &[(i64, i64)],
+    start: &StartSpec,
+) -> Option<String> {
+    let given = |p: i32| match start.for_partition(p) {
+        Some(Start::Offset(o)) => Some(o),
+        _ => None,
+    };
+    let mut past: Vec<(i32, i64, i64)> = Vec::new();
+    for (i, &p) in parts.iter().enumerate() {
+        match given(p) {
+            Some(o) if o > marks[i].1 => past.push((p, o, marks[i].1)),
+            Some(_) => return None,
+            None => {}
+        }
+    }
+    let &(_, o, _) = past.first()?;
+    let mut offsets: Vec<i64> = past.iter().map(|(_, o, _)| *o).collect();
+    offsets.dedup();
+    let largest = past.iter().map(|(_, _, end)| *end).max().unwrap_or(0);
+    let whose = if past.len() == parts.len() {
+        format!("every partition of `{topic}`")
+    } else {
+        let ps: Vec<String> = past.iter().map(|(p, _, _)| p.to_string()).collect();
+        format!("partition(s) {} of `{topic}`", ps.join(", "))
+    };
+    let hint = if o >= 1_000_000_000_000 {
+        format!("; for a time in Unix milliseconds, write s@{o} (--until: e@{o})")
+    } else {
+        String::new()
+    };
+    let offsets: Vec<String> = offsets.iter().map(i64::to_string).collect();
+    Some(format!(
+        "offset {} lies past the end of {whose} (the largest end is {largest}): nothing there \
+         to read until new records come{hint}",
+        offsets.join(", ")
+    ))
 }
 
 /// A reader over a bounded range, as `validate` and `dlq` read: from `--from` (default the
@@ -1177,6 +1225,26 @@ mod tests {
         let cli = crate::cli::Cli::try_parse_from(["evtctl", "--timeout", timeout, "topics"])
             .expect("arguments");
         Settings::local("127.0.0.1:1", &cli.global)
+    }
+
+    #[test]
+    fn an_offset_past_every_end_is_said() {
+        let spec = |s: &str| crate::position::parse_start(s, 0).unwrap();
+        let parts = [0, 1];
+        let marks = [(0, 40), (0, 42)];
+        let note = past_every_end("t", &parts, &marks, &spec("1796403866600")).unwrap();
+        assert!(
+            note.contains("every partition of `t` (the largest end is 42)")
+                && note.contains("s@1796403866600"),
+            "{note}"
+        );
+        // Within one partition's log: not past every end.
+        assert_eq!(past_every_end("t", &parts, &marks, &spec("41")), None);
+        assert_eq!(past_every_end("t", &parts, &marks, &spec("end")), None);
+        // A per-partition offset past its own end; a small number gets no time hint.
+        let note = past_every_end("t", &parts, &marks, &spec("1=50")).unwrap();
+        assert!(note.contains("partition(s) 1 of `t`"), "{note}");
+        assert!(!note.contains("s@"), "{note}");
     }
 
     #[test]

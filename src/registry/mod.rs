@@ -943,6 +943,12 @@ fn build<F: jsonschema::json::Json>(
     linear: bool,
     quick: bool,
 ) -> std::result::Result<jsonschema::Validator<F>, jsonschema::ValidationError<'static>> {
+    // The registry's dialect is for schemas without `$schema`: one that names its draft is
+    // read by that draft's rules (forcing another would, for one, lose its `$anchor`s).
+    let draft = match draft.detect(schema) {
+        jsonschema::Draft::Unknown => draft,
+        named => named,
+    };
     let opts = jsonschema::options_for::<F>()
         .with_draft(draft)
         .with_base_uri(format!("file://{}", abs.display()))

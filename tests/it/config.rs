@@ -92,3 +92,68 @@ brokers = "prod-1:9096"
                 .and(predicate::str::contains("prod")),
         );
 }
+
+#[test]
+fn show_names_the_one_source_of_each_value() {
+    let dir = std::env::temp_dir().join(unique("cfgsrc"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("config.toml");
+    std::fs::write(
+        &file,
+        "default_profile = \"dev\"\n[profiles.dev]\nregistry = \"/srv/dev-schemas\"\n\
+         [profiles.prod]\nbrokers = \"prod-1:9096\"\n",
+    )
+    .unwrap();
+    let base = || {
+        let mut c = evtctl();
+        c.env("EVTCTL_CONFIG", &file)
+            .env_remove("EVTCTL_BROKERS")
+            .env_remove("EVTCTL_REGISTRY");
+        c
+    };
+    let source = |rows: &[serde_json::Value], name: &str| {
+        setting(rows, name)["source"].as_str().unwrap().to_string()
+    };
+
+    // Nothing given: the profile is the file's default, the registry that profile's.
+    let rows = show(&mut base());
+    assert_eq!(setting(&rows, "profile")["value"], "dev");
+    assert_eq!(source(&rows, "profile"), "file");
+    assert_eq!(source(&rows, "config file"), "env");
+    assert_eq!(source(&rows, "timeout"), "default");
+    assert_eq!(setting(&rows, "registry")["value"], "/srv/dev-schemas");
+    assert_eq!(source(&rows, "registry"), "profile");
+    assert_eq!(source(&rows, "brokers"), "default");
+
+    // Each given by flag.
+    let rows = show(base().args(["--profile", "prod", "--timeout", "3s", "--registry", "r"]));
+    assert_eq!(source(&rows, "profile"), "flag");
+    assert_eq!(source(&rows, "timeout"), "flag");
+    assert_eq!(setting(&rows, "timeout")["value"], "3s");
+    assert_eq!(source(&rows, "registry"), "flag");
+    assert_eq!(source(&rows, "brokers"), "profile");
+
+    // Each given by environment.
+    let rows = show(
+        base()
+            .env("EVTCTL_PROFILE", "prod")
+            .env("EVTCTL_REGISTRY", "/env/schemas"),
+    );
+    assert_eq!(source(&rows, "profile"), "env");
+    assert_eq!(setting(&rows, "registry")["value"], "/env/schemas");
+    assert_eq!(source(&rows, "registry"), "env");
+
+    // No profile anywhere, no registry: defaults, named as such.
+    std::fs::write(&file, "").unwrap();
+    let rows = show(&mut base());
+    assert_eq!(setting(&rows, "profile")["value"], "(none)");
+    assert_eq!(source(&rows, "profile"), "default");
+    assert_eq!(setting(&rows, "registry")["value"], "schemas");
+    assert_eq!(source(&rows, "registry"), "default");
+    for r in &rows {
+        assert!(
+            !r["source"].as_str().unwrap().contains('/'),
+            "one source per value: {r}"
+        );
+    }
+}

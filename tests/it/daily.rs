@@ -1219,6 +1219,43 @@ fn check_junit(xml: &str) {
 }
 
 #[test]
+fn junit_failures_name_only_the_paths_there_are() {
+    // An event without a schema has neither an instance nor a schema path; an invalid one has
+    // a root issue (no instance path): neither leaves an empty `()` or a leading blank.
+    let dir = tempdir("junit-paths");
+    let file = dir.join("events.jsonl");
+    std::fs::write(
+        &file,
+        "{\"no\":\"type\"}\n{\"type\":\"OrderPlaced\",\"version\":2,\"n\":1}\n",
+    )
+    .unwrap();
+    let out = evtctl()
+        .args([
+            "validate",
+            "--file",
+            file.to_str().unwrap(),
+            "--format",
+            "junit",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let xml = String::from_utf8(out.stdout).unwrap();
+    check_junit(&xml);
+    assert!(!xml.contains("()"), "{xml}");
+    let bodies: Vec<&str> = xml
+        .split("</failure>")
+        .filter_map(|part| part.rsplit_once("\">").map(|(_, body)| body))
+        .collect();
+    assert_eq!(bodies.len(), 2, "{xml}");
+    for line in bodies.iter().flat_map(|b| b.lines()) {
+        assert!(!line.starts_with(' '), "{line:?} in {xml}");
+    }
+    assert!(xml.contains("no schema found"), "{xml}");
+    assert!(xml.contains("(#/required)"), "{xml}");
+}
+
+#[test]
 fn junit_counts_equal_the_elements_present() {
     let dir = tempdir("junit");
     let file = dir.join("events.jsonl");
@@ -1475,4 +1512,221 @@ fn tables_have_no_trailing_spaces_and_right_aligned_numbers() {
         assert_eq!(l.len(), end, "{text}");
         assert!(l.ends_with(" 0"), "{text}");
     }
+}
+
+#[test]
+fn a_filter_failing_on_one_record_says_where_and_how_to_pass_it_by() {
+    let t = topic("filter-shape", 1);
+    evtctl()
+        .args(["publish", &t, "--format", "envelope"])
+        .write_stdin(
+            "{\"value\":{\"total\":100}}\n{\"value\":\"AAEC\",\"value_encoding\":\"base64\"}\n\
+             {\"value\":{\"total\":700}}\n",
+        )
+        .assert()
+        .success();
+    for cmd in [&["tail"][..], &["count"][..]] {
+        let out = evtctl()
+            .args(cmd)
+            .args([&t, "--from", "beginning", "--until", "end", "-o", "json"])
+            .args(["--filter", ".value.total > 500"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}: {err}");
+        assert!(
+            err.contains(&format!("--filter failed on {t}/0@1")),
+            "{cmd:?}: {err}"
+        );
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("hint: ") && l.contains("`.value.total? > 500`")),
+            "{cmd:?}: {err}"
+        );
+    }
+    // The hint's expression passes the binary record by.
+    let out = evtctl()
+        .args([
+            "tail",
+            &t,
+            "--from",
+            "beginning",
+            "--until",
+            "end",
+            "-o",
+            "json",
+        ])
+        .args(["--filter", ".value.total? > 500"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = json_lines(&out.stdout);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["offset"], 2);
+}
+
+#[test]
+fn publish_types_values_sends_tombstones_and_says_what_an_empty_event_is() {
+    let t = topic("pub-values", 1);
+    // The README's int64 example, with --value-type: tail reads back what was sent.
+    evtctl()
+        .args(["publish", &t, "7", "--key", "42", "--key-type", "int64"])
+        .args(["--value-type", "int64"])
+        .assert()
+        .success();
+    // A tombstone for key 42, without writing an envelope.
+    evtctl()
+        .args(["publish", &t, "-k", "42", "--key-type", "int64", "-Z", ""])
+        .assert()
+        .success();
+    // Lines without the key field: keyless when asked, rejected (as today) by default.
+    evtctl()
+        .args(["publish", &t, "--key-field", "/id", "--missing-key", "null"])
+        .write_stdin("{\"id\":\"a\"}\n{\"n\":2}\n")
+        .assert()
+        .success();
+    evtctl()
+        .args(["publish", &t, "--key-field", "/id"])
+        .write_stdin("{\"n\":3}\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--missing-key null"));
+    // An empty EVENT: a usage error as JSON (nothing sent), an empty payload as text.
+    evtctl()
+        .args(["publish", &t, ""])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("an empty EVENT is not JSON"));
+    evtctl()
+        .args(["publish", &t, "--format", "text", ""])
+        .assert()
+        .success();
+
+    let out = evtctl()
+        .args([
+            "tail",
+            &t,
+            "--from",
+            "beginning",
+            "--until",
+            "end",
+            "-o",
+            "json",
+        ])
+        .args(["--key-type", "int64", "--value-type", "int64"])
+        .output()
+        .unwrap();
+    let docs = json_lines(&out.stdout);
+    assert_eq!(docs.len(), 5, "{docs:?}");
+    assert_eq!(
+        (docs[0]["key"].clone(), docs[0]["value"].clone()),
+        (42.into(), 7.into())
+    );
+    assert_eq!(docs[1]["key"], 42);
+    assert_eq!(
+        docs[1]["value"],
+        serde_json::Value::Null,
+        "a tombstone: {}",
+        docs[1]
+    );
+    assert_eq!(docs[2]["key"], "a");
+    assert_eq!(docs[3]["key"], serde_json::Value::Null);
+    assert_eq!(docs[4]["value"], "", "an empty payload, not null");
+}
+
+/// What bash would offer for `words` (the last one being completed), with the checked-in
+/// completion script and the `evtctl` under test first on PATH.
+fn bash_completes(words: &[&str], brokers: &str) -> Vec<String> {
+    let dir = std::path::Path::new(bin()).parent().unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/completions/evtctl.bash");
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source '{script}'; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE=\"${{COMP_WORDS[*]}}\"; \
+             COMP_POINT=${{#COMP_LINE}}; _evtctl_names; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            quoted.join(" "),
+            words.len() - 1
+        ))
+        .env(
+            "PATH",
+            format!("{}:{}", dir.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("EVTCTL_BROKERS", brokers)
+        .env("EVTCTL_CONFIG", "/nonexistent/evtctl-test-config.toml")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // clap's own function leaves an empty candidate where it has none to offer.
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn completion_offers_topic_names_from_the_cluster_and_nothing_when_it_is_away() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: bash is needed");
+        return;
+    }
+    let t = topic("compl-names", 1);
+    let b = &broker().bootstrap;
+    // The helper command: one name a line.
+    let out = evtctl()
+        .args(["complete-names", "topics"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).lines().any(|l| l == t));
+    // Where a command takes a topic: its first argument, or the value of --topic/--from-topic.
+    let prefix = &t[..t.len() - 3];
+    for words in [
+        &["evtctl", "tail", prefix][..],
+        &["evtctl", "-o", "json", "tail", prefix],
+        &["evtctl", "topics", "describe", prefix],
+        &["evtctl", "dlq", "stats", prefix],
+        &["evtctl", "replay", "--from-topic", prefix],
+        &["evtctl", "groups", "describe", "g", "--topic", prefix],
+    ] {
+        assert_eq!(
+            bash_completes(words, b),
+            std::slice::from_ref(&t),
+            "{words:?}"
+        );
+    }
+    // Not where something else goes: publish's EVENT, a group name.
+    for words in [
+        &["evtctl", "publish", &t, prefix][..],
+        &["evtctl", "groups", "delete", prefix],
+    ] {
+        assert!(!bash_completes(words, b).contains(&t), "{words:?}");
+    }
+    // No cluster: nothing offered, nothing printed, and quickly.
+    let started = std::time::Instant::now();
+    assert!(bash_completes(&["evtctl", "tail", "it-"], "127.0.0.1:1").is_empty());
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
+    let out = evtctl()
+        .env("EVTCTL_BROKERS", "127.0.0.1:1")
+        .args(["complete-names", "groups"])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
 }

@@ -59,6 +59,11 @@ fn unknown_topic_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains(format!(
             "topic `{t}` does not exist"
+        )))
+        // Publishing, the shorter way to create it is named too.
+        .stderr(predicate::str::contains("publish with `--create"))
+        .stderr(predicate::str::contains(format!(
+            "evtctl topics create {t}"
         )));
     evtctl()
         .args(["tail", &t, "--until", "end"])

@@ -295,6 +295,39 @@ fn watch_marks_a_partition_stuck_when_its_position_does_not_move() {
 }
 
 #[test]
+fn watch_says_the_members_note_once() {
+    // A broker that cannot describe groups (the embedded one) or does not list this group
+    // gives the same note on every sample: a watch says it once, not once per sample.
+    let t = topic("gwnote", 1);
+    let g = unique("g-wnote");
+    produce(&t, &[plain(0, 0, now_ms()), plain(0, 1, now_ms())]);
+    commit(&g, &t, &[(0, 1)]);
+    let out = evtctl()
+        .args(["groups", "describe", &g, "-o", "pretty"])
+        .args(["--watch", "50ms", "--samples", "3"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.matches("total lag 1").count(),
+        3,
+        "three samples: {text}"
+    );
+    let notes = text.matches("note: ").count();
+    if broker().embedded {
+        assert_eq!(notes, 1, "{text}");
+        assert!(text.contains("does not describe groups"), "{text}");
+    } else {
+        assert!(notes <= 1, "{text}");
+    }
+}
+
+#[test]
 fn list_names_groups_or_says_the_broker_cannot() {
     let t = topic("glist", 1);
     let g = unique("g-list");
@@ -541,6 +574,24 @@ fn skip_copies_byte_exact_commits_after_the_ack_and_redrive_closes_the_loop() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("evtctl-dlq"));
+    // The copies keep the records' own time (a day ago); when they were quarantined is
+    // reported beside it.
+    let stats = &json_lines(&out.stdout)[0];
+    assert_eq!(stats["oldest"]["timestamp"], ts + 1, "{stats}");
+    let first = stats["quarantined_first"]["timestamp"].as_i64().unwrap();
+    assert!(
+        first > ts + 86_000_000 && first <= now_ms(),
+        "quarantined just now: {stats}"
+    );
+    let pretty = evtctl()
+        .args(["dlq", "stats", &q, "-o", "pretty"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&pretty.stdout);
+    assert!(
+        text.contains("by the records' own time") && text.contains("quarantined first"),
+        "{text}"
+    );
     let out = evtctl()
         .args(["dlq", "redrive", &q, "--yes", "-o", "json"])
         .output()
@@ -906,14 +957,14 @@ fn skip_and_reset_refuse_a_live_group_without_disturbing_its_consumer() {
     commit(&g, &t, &[(0, 0), (1, 0)]);
     let live = live_member(&g, &t);
     let skipped = skip(&g, &["--topic", &t, "-p", "0", "--to", &q, "--yes"]);
-    let reset = reset(&g, &["--topic", &t, "--to", "latest", "--execute"]);
+    let reset_out = reset(&g, &["--topic", &t, "--to", "latest", "--execute"]);
     // Each evtctl run has ended: a join would have rebalanced the consumer by now (a member
     // that joins is given partitions only once the others rejoined).
     let disturbed = live.disturbed();
     let told_wrong = broker().embedded.then(|| {
         // Told the consumers are stopped while one is not, evtctl joins to commit (the only
         // way on this broker), finds another member, and still changes nothing.
-        skip(
+        let skipped = skip(
             &g,
             &[
                 "--topic",
@@ -925,16 +976,33 @@ fn skip_and_reset_refuse_a_live_group_without_disturbing_its_consumer() {
                 "--yes",
                 "--consumers-stopped",
             ],
-        )
+        );
+        let reset_out = reset(
+            &g,
+            &[
+                "--topic",
+                &t,
+                "--to",
+                "latest",
+                "--execute",
+                "--consumers-stopped",
+            ],
+        );
+        [skipped, reset_out]
     });
     live.stop();
     assert_eq!(disturbed, 0, "evtctl rebalanced the live consumer");
     assert_refused_for_members("skip", &skipped);
-    assert_refused_for_members("reset --execute", &reset);
-    if let Some(out) = told_wrong {
+    assert_refused_for_members("reset --execute", &reset_out);
+    for out in told_wrong.iter().flatten() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains("has other members"), "{err}");
+        // A reset copies nothing: the refusal says what did not happen, for either command.
+        assert!(
+            err.contains("nothing was changed") && !err.contains("copied"),
+            "{err}"
+        );
     }
     assert!(raw_records(&q).is_empty(), "nothing copied");
     assert_eq!(
@@ -1103,6 +1171,18 @@ fn reset_prints_the_plan_and_acts_only_with_execute() {
         (Some(4), Some(1))
     );
     let _ = std::fs::remove_file(file);
+
+    // The receipt counts what moved, not every partition in the plan.
+    let out = reset(&g, &["--topic", &t, "--to", "1", "--execute"]);
+    assert_eq!(
+        plan_of(&out),
+        [(0, Some(4), 1, 0, 3), (1, Some(1), 1, 0, 0)]
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 partition moved, 1 already at its new offset"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -1151,4 +1231,50 @@ fn tail_from_group_shows_what_the_group_reads_next_without_moving_it() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn delete_removes_a_group_with_no_members_and_refuses_a_live_one() {
+    let t = topic("gdel", 1);
+    let g = unique("g-del");
+    produce(&t, &[plain(0, 0, now_ms())]);
+    commit(&g, &t, &[(0, 1)]);
+    let delete = |group: &str, extra: &[&str]| {
+        evtctl()
+            .args(["groups", "delete", group])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // Not on a terminal and no --yes: refused, nothing deleted.
+    let out = delete(&g, &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(committed(&g, &t, 0), Some(1));
+    if !broker().embedded {
+        // A live member: refused, naming it, before anything is asked of the broker.
+        let live_group = unique("g-del-live");
+        commit(&live_group, &t, &[(0, 0)]);
+        let live = live_member(&live_group, &t);
+        let out = delete(&live_group, &["--yes"]);
+        live.stop();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("billing-service"), "{err}");
+        assert_eq!(committed(&live_group, &t, 0), Some(0));
+    }
+    let out = delete(&g, &["--yes", "-o", "json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    if err.contains("does not support the DeleteGroups request") {
+        // The embedded broker (and any other without the API): said in one line, exit 3, and
+        // evtctl is not taken down by librdkafka on the way.
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert_eq!(committed(&g, &t, 0), Some(1));
+        return;
+    }
+    assert!(out.status.success(), "{err}");
+    assert_eq!(json_lines(&out.stdout)[0]["deleted"], true);
+    assert_eq!(committed(&g, &t, 0), None, "its committed offsets are gone");
 }

@@ -195,3 +195,54 @@ fn group_resumes_where_it_committed_and_plain_tail_commits_nothing() {
     publish(3, 5);
     assert_eq!(with_group(), vec![3, 4]);
 }
+
+#[test]
+fn kcats_time_forms_a_date_alone_and_an_offset_past_every_end() {
+    let (t, base) = timed_topic();
+    let run = |from: &str, until: &str| tail_n(&t, &["--from", from, "--until", until]);
+    // kcat's s@MS / e@MS: Unix milliseconds.
+    let ms = |i: i64| base + i * 60_000;
+    assert_eq!(
+        run(&format!("s@{}", ms(7)), "end"),
+        vec![7, 8, 9],
+        "s@ is a start time"
+    );
+    assert_eq!(
+        run(&format!("s@{}", ms(2)), &format!("e@{}", ms(4))),
+        vec![2, 3]
+    );
+    // A date alone is that day's midnight UTC: every record is after yesterday, none after
+    // tomorrow.
+    let day = |ms: i64| evtctl::record::format_millis(ms)[..10].to_string();
+    let now = evtctl::position::now_ms();
+    assert_eq!(
+        run(&day(now - 86_400_000), "end"),
+        (0..10).collect::<Vec<_>>()
+    );
+    assert_eq!(run("beginning", &day(now - 86_400_000)), Vec::<i64>::new());
+
+    // Epoch milliseconds given as an offset: nothing to read, and that is said, with kcat's form.
+    let out = evtctl()
+        .args(["tail", &t, "--from", &ms(7).to_string(), "--until", "end"])
+        .args(["-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lies past the end of every partition")
+            && err.contains(&format!("s@{}", ms(7))),
+        "{err}"
+    );
+    // An offset inside the log: no such note.
+    let out = evtctl()
+        .args(["tail", &t, "--from", "3", "--until", "end", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("past the end"));
+}

@@ -1025,3 +1025,40 @@ fn a_broker_failure_stops_the_run_and_nothing_undelivered_is_committed() {
         .collect();
     assert_eq!(all.len(), 500, "every record delivered after the rerun");
 }
+
+#[test]
+fn redriven_records_on_their_topic_are_not_dead_letters() {
+    let dlq = topic("rd-notdead-dlq", 1);
+    let orders = topic("rd-notdead-orders", 3);
+    fill(&dlq, 1, &orders, 3);
+    let out = redrive(&[&dlq, "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(receipt(&out)["moved"], 3);
+    // The topic they went back to carries evtctl-redrive-* headers only: no false alarm.
+    let out = evtctl()
+        .args(["dlq", "stats", &orders, "--fail-above", "0", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = &json_lines(&out.stdout)[0];
+    assert_eq!(
+        (s["total"].as_u64(), s["redriven_not_dead"].as_u64()),
+        (Some(0), Some(3)),
+        "{s}"
+    );
+    // The DLQ itself still counts its three dead letters.
+    let out = evtctl()
+        .args(["dlq", "stats", &dlq, "--fail-above", "0", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json_lines(&out.stdout)[0]["total"], 3);
+}

@@ -708,3 +708,82 @@ fn publish_type_says_once_when_events_go_unvalidated() {
     assert_eq!(read_all(&t, &[]).len(), 12);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn refs_by_plain_name_fragment_resolve_in_validate_and_compat() {
+    // Generated schemas name their definitions: `$anchor` (2019-09 and later) and, in
+    // draft-06/07, `"$id": "#Name"`. The registry's default dialect (draft-07) is for schemas
+    // without `$schema`; one that names 2020-12 is read as 2020-12.
+    let anchored = |extra: &str| {
+        format!(
+            r##"{{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
+            "properties":{{"type":{{"type":"string"}},"home":{{"$ref":"#Address"}}}},
+            "$defs":{{"address":{{"$anchor":"Address","type":"object","additionalProperties":false,
+            "properties":{{"city":{{"type":"string"}}{extra}}},"required":["city"]}}}}}}"##
+        )
+    };
+    let with_id = |required: &str| {
+        format!(
+            r##"{{"$schema":"http://json-schema.org/draft-07/schema#","type":"object",
+            "properties":{{"type":{{"type":"string"}},"home":{{"$ref":"#Address"}}}},
+            "definitions":{{"address":{{"$id":"#Address","type":"object","additionalProperties":false,
+            "properties":{{"city":{{"type":"string"}},"zip":{{"type":"string"}}}},"required":[{required}]}}}}}}"##
+        )
+    };
+    let v1 = anchored("");
+    let v2 = anchored(r#","zip":{"type":"string"}"#);
+    let (i1, i2) = (with_id(r#""city""#), with_id(r#""city","zip""#));
+    let reg = temp_registry(&[
+        (
+            "registry.toml",
+            "[routes.types]\nAddr = \"addr\"\nIdAddr = \"id-addr\"\n",
+        ),
+        ("addr/v1.schema.json", &v1),
+        ("addr/v2.schema.json", &v2),
+        ("id-addr/v1.schema.json", &i1),
+        ("id-addr/v2.schema.json", &i2),
+    ]);
+    let out = evtctl()
+        .args([
+            "validate",
+            "--registry",
+            reg.to_str().unwrap(),
+            "-o",
+            "json",
+        ])
+        .write_stdin(
+            "{\"type\":\"Addr\",\"home\":{\"city\":\"Oslo\"}}\n{\"type\":\"Addr\",\"home\":{}}\n\
+             {\"type\":\"IdAddr\",\"home\":{\"city\":\"Oslo\",\"zip\":\"0150\"}}\n",
+        )
+        .output()
+        .unwrap();
+    let docs = json_lines(&out.stdout);
+    let summary = docs.last().unwrap();
+    assert_eq!(
+        (
+            summary["valid"].as_u64(),
+            summary["invalid"].as_u64(),
+            summary["broken"].as_u64()
+        ),
+        (Some(2), Some(1), Some(0)),
+        "{docs:?}"
+    );
+    assert_eq!(docs[0]["errors"][0]["instance_path"], "/home", "{docs:?}");
+    // compat follows the anchors: the 2020-12 pair adds an optional property to a closed model
+    // (compatible); the draft-07 pair makes `zip` required (breaking, said as such, not as an
+    // unresolved reference).
+    let out = evtctl()
+        .args(["compat", "--registry", reg.to_str().unwrap(), "-o", "json"])
+        .output()
+        .unwrap();
+    let report = &json_lines(&out.stdout)[0];
+    let rules: Vec<(&str, &str)> = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["breaking"] == true)
+        .map(|c| (c["subject"].as_str().unwrap(), c["rule"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rules, [("id-addr", "REQUIRED_ATTRIBUTE_ADDED")], "{report}");
+    assert_eq!(out.status.code(), Some(1), "{report}");
+}

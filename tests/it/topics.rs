@@ -36,10 +36,34 @@ fn create_list_describe() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already exists"));
+    // Existing with other partitions than asked: still success, and what differs is said.
     evtctl()
-        .args(["topics", "create", &t, "--if-not-exists"])
+        .args(["topics", "create", &t, "--if-not-exists", "-o", "pretty"])
         .assert()
-        .success();
+        .success()
+        .stderr(predicate::str::contains(
+            "already exists, left as it is: it has 3 partition(s), not 1",
+        ));
+    let out = evtctl()
+        .args([
+            "topics",
+            "create",
+            &t,
+            "--if-not-exists",
+            "--partitions",
+            "3",
+        ])
+        .args(["-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(json_lines(&out.stdout)[0]["differs"], serde_json::json!([]));
+    // `topics config` with nothing to change names both ways to change something.
+    evtctl()
+        .args(["topics", "config", &t])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--set").and(predicate::str::contains("--unset")));
 }
 
 #[test]

@@ -84,6 +84,21 @@ fn redrive_transform_is_applied_validated_and_its_errors_located() {
     let samples = plan["samples"].as_array().unwrap();
     assert_eq!(samples[0]["before"]["value"]["total"], "12.5");
     assert_eq!(samples[0]["after"]["value"]["total"], 12.5);
+    // "After" is the copy as it would be sent: to the origin topic and partition, the failure
+    // headers stripped and evtctl's redrive headers added, the record's own kept; no DLQ offset.
+    let after = &samples[0]["after"];
+    assert_eq!(
+        (after["topic"].as_str(), after["partition"].as_i64()),
+        (Some(orders.as_str()), Some(1)),
+        "{after}"
+    );
+    assert!(after.get("offset").is_none(), "{after}");
+    assert!(header(after, "__connect.errors.topic").is_none(), "{after}");
+    assert_eq!(header(after, "tenant").as_deref(), Some("acme"));
+    assert_eq!(
+        header(after, "evtctl-redrive-origin"),
+        Some(format!("{dlq}/0/0"))
+    );
     let err = samples[1]["after"]["error"].as_str().unwrap();
     assert!(err.starts_with(&format!("{dlq}/0@1")), "{err}");
     assert!(records(&orders).is_empty());
@@ -545,4 +560,29 @@ fn ctrl_c_between_quick_evaluations_stops_the_usual_way() {
         copied,
         "what it reports is what was copied"
     );
+}
+
+#[test]
+fn a_dry_run_in_which_the_transform_fails_on_every_record_finds_a_problem() {
+    let dlq = topic("tf-allfail-dlq", 1);
+    let orders = topic("tf-allfail-orders", 2);
+    produce_with(
+        &broker().bootstrap,
+        &dlq,
+        &[
+            dlq_record(&orders, 1, br#"{"total":"n/a"}"#),
+            dlq_record(&orders, 0, br#"{"total":"none"}"#),
+        ],
+    );
+    let out = evtctl()
+        .args(["dlq", "redrive", &dlq, "--dry-run", "-o", "json"])
+        .args(["--transform", ".value.total |= tonumber"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("would move nothing"), "{err}");
+    let plan = json_lines(&out.stdout).pop().unwrap();
+    assert_eq!(plan["transform_errors"], 2, "{plan}");
+    assert!(records(&orders).is_empty());
 }

@@ -51,7 +51,9 @@
 //!   does; `oneOf` exclusivity is not proven, only warned about.
 //! - `patternProperties` regexes are evaluated by a small ECMA-262 subset matcher; a pattern
 //!   it cannot evaluate counts as "not covered".
-//! - `$ref` to anchors or `$id` URIs not known to the resolver is `REF_UNRESOLVED`, and so is
+//! - A plain-name fragment (`#Address`) names the one subschema declaring it (`$anchor`, or
+//!   `$id: "#Address"` before 2019-09); one nothing or several declare is `REF_UNRESOLVED`.
+//! - `$ref` to `$id` URIs not known to the resolver is `REF_UNRESOLVED`, and so is
 //!   a `$ref` into a document where a subschema sets its own base URI (an embedded `$id`),
 //!   or a cross-document `$ref` whose (2019-09+) siblings hold refs of their own.
 //!
@@ -1206,11 +1208,6 @@ impl Ctx<'_> {
                     format!("`$ref` `{reference}`: document `{doc_part}` could not be loaded")
                 })?
             };
-            if !(frag.is_empty() || frag.starts_with('/')) {
-                return Err(format!(
-                    "`$ref` `{reference}`: anchor references are not supported"
-                ));
-            }
             if doc.embedded_base {
                 return Err(format!(
                     "`$ref` `{reference}`: its document gives a subschema its own base URI (`$id`), which is not supported"
@@ -1226,7 +1223,14 @@ impl Ctx<'_> {
                     "`$ref` `{reference}`: siblings beside a reference to another document that refer to schemas themselves are not supported"
                 ));
             }
-            let pointer = percent_decode(frag);
+            // A plain-name fragment names the subschema that declares it: `$anchor` (2019-09
+            // and later), or `"$id": "#name"` (draft-06/07; `id` in draft-04).
+            let pointer = if frag.is_empty() || frag.starts_with('/') {
+                percent_decode(frag)
+            } else {
+                find_anchor(&doc.root, &percent_decode(frag), doc.modern)
+                    .map_err(|why| format!("`$ref` `{reference}`: {why}"))?
+            };
             let target = doc
                 .root
                 .pointer(&pointer)
@@ -1908,6 +1912,63 @@ fn has_embedded_base(v: &Value, top: bool) -> bool {
         })
     }
     schema(v, top)
+}
+
+/// The JSON pointer of the one subschema of `root` that declares the plain-name anchor `name`:
+/// by the document's dialect first (`$anchor` when `modern`, else `$id`/`id` `#name`), then by
+/// the other form. Values of `enum`, `const`, `default` and `examples` are data, not schemas.
+fn find_anchor(root: &Value, name: &str, modern: bool) -> Result<String, String> {
+    /// Whether a subschema declares the anchor (in one of the two forms).
+    type Declares<'a> = &'a dyn Fn(&Map<String, Value>) -> bool;
+    fn walk(v: &Value, ptr: &str, declares: Declares<'_>, out: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                if declares(o) {
+                    out.push(ptr.to_string());
+                }
+                for (k, child) in o {
+                    if !matches!(k.as_str(), "enum" | "const" | "default" | "examples") {
+                        walk(child, &join(ptr, k), declares, out);
+                    }
+                }
+            }
+            Value::Array(a) => {
+                for (i, child) in a.iter().enumerate() {
+                    walk(child, &join(ptr, &i.to_string()), declares, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let by_anchor = |o: &Map<String, Value>| o.get("$anchor").and_then(Value::as_str) == Some(name);
+    let by_id = |o: &Map<String, Value>| {
+        ["$id", "id"].iter().any(|k| {
+            o.get(*k)
+                .and_then(Value::as_str)
+                .and_then(|id| id.strip_prefix('#'))
+                == Some(name)
+        })
+    };
+    let forms: [Declares<'_>; 2] = if modern {
+        [&by_anchor, &by_id]
+    } else {
+        [&by_id, &by_anchor]
+    };
+    for declares in forms {
+        let mut found = Vec::new();
+        walk(root, "", declares, &mut found);
+        match found.len() {
+            0 => continue,
+            1 => return Ok(found.remove(0)),
+            _ => {
+                return Err(format!(
+                    "the anchor `{name}` is declared more than once ({})",
+                    found.join(", ")
+                ))
+            }
+        }
+    }
+    Err(format!("no subschema declares the anchor `{name}`"))
 }
 
 /// Whether a `$ref` holder's siblings contain a `$ref` of their own.
