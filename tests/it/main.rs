@@ -14,6 +14,7 @@ mod dlq;
 mod drain;
 mod errors;
 mod faults;
+mod formats_interop;
 mod groups;
 mod groups_input;
 mod hostile;
