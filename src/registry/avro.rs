@@ -83,8 +83,12 @@ impl AvroSchema {
     }
 
     /// Decode one binary datum (no framing) to its JSON form. Bytes left over are an error, and
-    /// so is a datum cut short.
+    /// so is a datum cut short. A top-level `"bytes"` schema's datum is the bytes themselves,
+    /// with no length, as Confluent's serializers (Java and Python) write and read it.
     pub fn decode(&self, body: &[u8]) -> Result<Value, String> {
+        if matches!(self.schema, Schema::Bytes) {
+            return Ok(Value::String(latin1(body)));
+        }
         let mut body = NoEof(body);
         let value = apache_avro::reader::datum::GenericDatumReader::builder(&self.schema)
             .writer_schemata(self.schemata())
@@ -182,6 +186,10 @@ impl AvroSchema {
     /// Encode a JSON value under this schema. Errors name the path (`/items/2/price: ...`).
     pub fn encode(&self, json: &Value) -> Result<Vec<u8>, String> {
         let value = self.value_of(json, &self.schema, &mut String::new(), 0)?;
+        if let Avro::Bytes(raw) = value {
+            // A top-level "bytes" datum: the bytes alone (see `decode`).
+            return Ok(raw);
+        }
         apache_avro::writer::datum::GenericDatumWriter::builder(&self.schema)
             .schemata(self.schemata())
             .map_err(|e| e.to_string())?
@@ -985,6 +993,26 @@ mod tests {
         let v = json!({"d":"2026-12-05","t":"23:59:59.999","tu":"00:00:00.000001",
             "ts":"9999-12-31T23:59:59.999Z","lts":"0000-01-01T00:00:00.000000","f":"Infinity","x":1.5});
         assert_eq!(roundtrip(&s, v.clone()), v);
+    }
+
+    #[test]
+    fn a_top_level_bytes_datum_is_the_bytes_alone() {
+        // Confluent's serializers write a top-level "bytes" value without a length prefix.
+        let s = schema(r#"{"type":"bytes"}"#);
+        assert_eq!(
+            s.encode(&json!("\u{0}\u{ff}ab")).unwrap(),
+            [0, 0xff, b'a', b'b']
+        );
+        assert_eq!(
+            s.decode(&[0, 0xff, b'a', b'b']).unwrap(),
+            json!("\u{0}\u{ff}ab")
+        );
+        assert_eq!(s.decode(&[]).unwrap(), json!(""));
+        // Other top-level types keep Avro's own encoding.
+        let s = schema(r#""string""#);
+        assert_eq!(s.encode(&json!("ab")).unwrap(), [4, b'a', b'b']);
+        let s = schema(r#"{"type":"bytes","logicalType":"decimal","precision":4,"scale":2}"#);
+        assert_eq!(s.encode(&json!("1.00")).unwrap(), [2, 100]);
     }
 
     #[test]
