@@ -13,7 +13,7 @@ usage: ck_serde.py produce BROKERS TOPIC DIR FORMAT EVENTS FRAMING
            {"offset", "key_ok", "value_ok", "key", "value"} (ok: equal to the expected event).
 
 DIR holds the schemas: FORMAT avro reads order-value/v1.avsc and order-key/v1.avsc; FORMAT
-protobuf reads porder-value/v1.proto (message interop.Outer.Order) and porder-key/v1.proto
+avro-primitive prim-value/v1.avsc ("bytes") and prim-key/v1.avsc ("string"); FORMAT protobuf reads porder-value/v1.proto (message interop.Outer.Order) and porder-key/v1.proto
 (message interop.keys.Wrapper.Inner.Key), compiled with grpcio-tools' protoc.
 """
 import datetime
@@ -35,7 +35,11 @@ PROTO_MESSAGES = {
     "key": ("porder-key/v1.proto", "interop.keys.Wrapper.Inner.Key"),
     "value": ("porder-value/v1.proto", "interop.Outer.Order"),
 }
-AVRO_FILES = {"key": "order-key/v1.avsc", "value": "order-value/v1.avsc"}
+AVRO_FILES = {
+    "avro": {"key": "order-key/v1.avsc", "value": "order-value/v1.avsc"},
+    # Top-level primitives: a "bytes" value is written raw (no length), as Confluent does.
+    "avro-primitive": {"key": "prim-key/v1.avsc", "value": "prim-value/v1.avsc"},
+}
 UTC = datetime.timezone.utc
 
 
@@ -137,16 +141,16 @@ def shown(v):
 
 
 class AvroSide:
-    def __init__(self, d, client, header):
+    def __init__(self, d, client, header, files):
         from confluent_kafka.schema_registry.avro import AvroDeserializer, AvroSerializer
 
-        self.schemas = {p: json.load(open(os.path.join(d, f))) for p, f in AVRO_FILES.items()}
+        self.schemas = {p: json.load(open(os.path.join(d, f))) for p, f in files.items()}
         conf = {"schema.id.serializer": header_schema_id_serializer} if header else {}
         self.ser = {
             p: AvroSerializer(client, open(os.path.join(d, f)).read(), conf=dict(conf))
-            for p, f in AVRO_FILES.items()
+            for p, f in files.items()
         }
-        self.de = {p: AvroDeserializer(client) for p in AVRO_FILES}
+        self.de = {p: AvroDeserializer(client) for p in files}
 
     def native(self, part, v):
         return avro_native(self.schemas[part], v, {})
@@ -227,7 +231,9 @@ class ProtoSide:
 
 def side(fmt, d, header):
     client = SchemaRegistryClient.new_client({"url": "mock://evtctl-interop"})
-    return client, (AvroSide if fmt == "avro" else ProtoSide)(d, client, header)
+    if fmt in AVRO_FILES:
+        return client, AvroSide(d, client, header, AVRO_FILES[fmt])
+    return client, ProtoSide(d, client, header)
 
 
 def serialize(s, topic, event, headers):

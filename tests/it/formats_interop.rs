@@ -20,6 +20,8 @@ const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/interop/ck_serd
 #[derive(Clone, Copy, PartialEq)]
 enum Fmt {
     Avro,
+    /// Top-level primitives: a `"string"` key and a `"bytes"` value (written without a length).
+    AvroPrimitive,
     Protobuf,
 }
 
@@ -27,12 +29,21 @@ impl Fmt {
     fn name(self) -> &'static str {
         match self {
             Fmt::Avro => "avro",
+            Fmt::AvroPrimitive => "avro-primitive",
+            Fmt::Protobuf => "protobuf",
+        }
+    }
+    /// The envelope's `value_encoding` for it.
+    fn encoding(self) -> &'static str {
+        match self {
+            Fmt::Avro | Fmt::AvroPrimitive => "avro",
             Fmt::Protobuf => "protobuf",
         }
     }
     fn events_file(self) -> String {
         match self {
             Fmt::Avro => format!("{DIR}/avro-events.jsonl"),
+            Fmt::AvroPrimitive => format!("{DIR}/avro-primitive-events.jsonl"),
             Fmt::Protobuf => format!("{DIR}/proto-events.jsonl"),
         }
     }
@@ -40,6 +51,7 @@ impl Fmt {
     fn subjects(self) -> [(&'static str, Option<&'static str>); 2] {
         match self {
             Fmt::Avro => [("order-key", None), ("order-value", None)],
+            Fmt::AvroPrimitive => [("prim-key", None), ("prim-value", None)],
             Fmt::Protobuf => [
                 ("porder-key", Some("interop.keys.Wrapper.Inner.Key")),
                 ("porder-value", Some("interop.Outer.Order")),
@@ -116,7 +128,11 @@ fn registry(fmt: Fmt, ids: &Ids, guids: &[&Ids]) -> PathBuf {
     .unwrap();
     let mut toml = String::new();
     for (i, (subject, message)) in fmt.subjects().into_iter().enumerate() {
-        let ext = if fmt == Fmt::Avro { "avsc" } else { "proto" };
+        let ext = if fmt == Fmt::Protobuf {
+            "proto"
+        } else {
+            "avsc"
+        };
         std::fs::create_dir_all(root.join(subject)).unwrap();
         std::fs::copy(
             format!("{DIR}/{subject}/v1.{ext}"),
@@ -228,7 +244,7 @@ fn decoded_part(fmt: Fmt, rec: &Value, part: &str, want: &Value, ids: &Ids, fram
     } else {
         assert_eq!(schema["id"], json!(id.0), "{at}");
     }
-    if rec[format!("{part}_encoding")] == fmt.name() {
+    if rec[format!("{part}_encoding")] == fmt.encoding() {
         assert_eq!(&rec[part], want, "{at}: decoded field for field");
     } else {
         // Not exact: only where the writer's map order is not the one evtctl would write.
@@ -358,6 +374,12 @@ fn confluent_avro_prefix() {
 #[test]
 fn confluent_avro_header() {
     interop(Fmt::Avro, "header");
+}
+
+/// Confluent writes a top-level `"bytes"` datum as the bytes alone (no length prefix).
+#[test]
+fn confluent_avro_top_level_primitives() {
+    interop(Fmt::AvroPrimitive, "prefix");
 }
 
 #[test]
