@@ -13,7 +13,8 @@ usage: ck_serde.py produce BROKERS TOPIC DIR FORMAT EVENTS FRAMING
            {"offset", "key_ok", "value_ok", "key", "value"} (ok: equal to the expected event).
 
 DIR holds the schemas: FORMAT avro reads order-value/v1.avsc and order-key/v1.avsc; FORMAT
-avro-primitive prim-value/v1.avsc ("bytes") and prim-key/v1.avsc ("string"); FORMAT protobuf reads porder-value/v1.proto (message interop.Outer.Order) and porder-key/v1.proto
+avro-primitive prim-value/v1.avsc ("bytes") and prim-key/v1.avsc ("string"); FORMAT
+protobuf-first pfirst-value/v1.proto and pfirst-key/v1.proto (first messages); FORMAT protobuf reads porder-value/v1.proto (message interop.Outer.Order) and porder-key/v1.proto
 (message interop.keys.Wrapper.Inner.Key), compiled with grpcio-tools' protoc.
 """
 import datetime
@@ -32,8 +33,15 @@ from confluent_kafka.schema_registry import (
 from confluent_kafka.serialization import MessageField, SerializationContext
 
 PROTO_MESSAGES = {
-    "key": ("porder-key/v1.proto", "interop.keys.Wrapper.Inner.Key"),
-    "value": ("porder-value/v1.proto", "interop.Outer.Order"),
+    "protobuf": {
+        "key": ("porder-key/v1.proto", "interop.keys.Wrapper.Inner.Key"),
+        "value": ("porder-value/v1.proto", "interop.Outer.Order"),
+    },
+    # First messages of their files (index [0], one 0 byte) and well-known types.
+    "protobuf-first": {
+        "key": ("pfirst-key/v1.proto", "interop.first.Key"),
+        "value": ("pfirst-value/v1.proto", "interop.first.Event"),
+    },
 }
 AVRO_FILES = {
     "avro": {"key": "order-key/v1.avsc", "value": "order-value/v1.avsc"},
@@ -163,14 +171,14 @@ class AvroSide:
 # --- Protobuf: message classes from the .proto files, values in proto3 JSON ----------------
 
 
-def proto_classes(d):
+def proto_classes(d, messages):
     import grpc_tools
     from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
     from grpc_tools import protoc
 
     pool = descriptor_pool.Default()
     out = {}
-    for part, (rel, full) in PROTO_MESSAGES.items():
+    for part, (rel, full) in messages.items():
         with tempfile.TemporaryDirectory() as tmp:
             fds_path = os.path.join(tmp, "fds.bin")
             include = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
@@ -191,13 +199,13 @@ def proto_classes(d):
 
 
 class ProtoSide:
-    def __init__(self, d, client, header):
+    def __init__(self, d, client, header, messages):
         from confluent_kafka.schema_registry.protobuf import (
             ProtobufDeserializer,
             ProtobufSerializer,
         )
 
-        self.classes = proto_classes(d)
+        self.classes = proto_classes(d, messages)
         conf = {"use.deprecated.format": False}
         if header:
             conf["schema.id.serializer"] = header_schema_id_serializer
@@ -233,7 +241,7 @@ def side(fmt, d, header):
     client = SchemaRegistryClient.new_client({"url": "mock://evtctl-interop"})
     if fmt in AVRO_FILES:
         return client, AvroSide(d, client, header, AVRO_FILES[fmt])
-    return client, ProtoSide(d, client, header)
+    return client, ProtoSide(d, client, header, PROTO_MESSAGES[fmt])
 
 
 def serialize(s, topic, event, headers):

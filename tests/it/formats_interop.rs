@@ -23,6 +23,8 @@ enum Fmt {
     /// Top-level primitives: a `"string"` key and a `"bytes"` value (written without a length).
     AvroPrimitive,
     Protobuf,
+    /// The first message of each file (index `[0]`, one 0 byte) and well-known types.
+    ProtobufFirst,
 }
 
 impl Fmt {
@@ -31,13 +33,14 @@ impl Fmt {
             Fmt::Avro => "avro",
             Fmt::AvroPrimitive => "avro-primitive",
             Fmt::Protobuf => "protobuf",
+            Fmt::ProtobufFirst => "protobuf-first",
         }
     }
     /// The envelope's `value_encoding` for it.
     fn encoding(self) -> &'static str {
         match self {
             Fmt::Avro | Fmt::AvroPrimitive => "avro",
-            Fmt::Protobuf => "protobuf",
+            Fmt::Protobuf | Fmt::ProtobufFirst => "protobuf",
         }
     }
     fn events_file(self) -> String {
@@ -45,6 +48,7 @@ impl Fmt {
             Fmt::Avro => format!("{DIR}/avro-events.jsonl"),
             Fmt::AvroPrimitive => format!("{DIR}/avro-primitive-events.jsonl"),
             Fmt::Protobuf => format!("{DIR}/proto-events.jsonl"),
+            Fmt::ProtobufFirst => format!("{DIR}/proto-first-events.jsonl"),
         }
     }
     /// (key subject, value subject) and their Protobuf messages.
@@ -56,6 +60,7 @@ impl Fmt {
                 ("porder-key", Some("interop.keys.Wrapper.Inner.Key")),
                 ("porder-value", Some("interop.Outer.Order")),
             ],
+            Fmt::ProtobufFirst => [("pfirst-key", None), ("pfirst-value", None)],
         }
     }
     fn events(self) -> Vec<Value> {
@@ -128,7 +133,7 @@ fn registry(fmt: Fmt, ids: &Ids, guids: &[&Ids]) -> PathBuf {
     .unwrap();
     let mut toml = String::new();
     for (i, (subject, message)) in fmt.subjects().into_iter().enumerate() {
-        let ext = if fmt == Fmt::Protobuf {
+        let ext = if fmt.encoding() == "protobuf" {
             "proto"
         } else {
             "avsc"
@@ -385,6 +390,11 @@ fn confluent_avro_top_level_primitives() {
 #[test]
 fn confluent_protobuf_prefix() {
     interop(Fmt::Protobuf, "prefix");
+}
+
+#[test]
+fn confluent_protobuf_first_messages_and_well_known_types() {
+    interop(Fmt::ProtobufFirst, "prefix");
 }
 
 #[test]
