@@ -401,3 +401,96 @@ fn confluent_protobuf_first_messages_and_well_known_types() {
 fn confluent_protobuf_header() {
     interop(Fmt::Protobuf, "header");
 }
+
+/// Payloads that claim a schema and do not fit it, written by a client that is not evtctl:
+/// each is a one-line warning naming the record, and its bytes stay as they were (base64),
+/// with the reason beside them. Never a panic, never nulls for a cut-off datum.
+#[test]
+fn hostile_framed_payloads_are_located_errors_and_keep_their_bytes() {
+    use evtctl::registry::avro::AvroSchema;
+    use evtctl::registry::wire::{header_value, write_prefix};
+    let text = std::fs::read_to_string(format!("{DIR}/order-value/v1.avsc")).unwrap();
+    let avro = AvroSchema::parse(&text, &[]).unwrap();
+    let event = &Fmt::Avro.events()[0]["value"];
+    let datum = avro.encode(event).unwrap();
+    let framed = |id: u32, body: &[u8]| {
+        let mut v = Vec::new();
+        write_prefix(id, &mut v);
+        v.extend_from_slice(body);
+        v
+    };
+    let ids = Ids {
+        key: (1, "00000000-0000-0000-0000-000000000001".into()),
+        value: (2, "00000000-0000-0000-0000-000000000002".into()),
+    };
+    let reg = registry(Fmt::Avro, &ids, &[&ids]);
+    let guid = header_value(&uuid::Uuid::from_u128(2));
+    let cut = framed(2, &datum[..datum.len() - 1]); // before the last field, a union
+    let long = framed(2, &[&datum[..], &[0]].concat());
+    let unknown = framed(999, &datum);
+    let records = [
+        (cut.clone(), vec![], "truncated"),
+        (long, vec![], "1 byte(s) left after the Avro datum"),
+        (
+            unknown,
+            vec![],
+            "schema id 999 is not in the local registry",
+        ),
+        (
+            datum[..3].to_vec(),
+            vec![("__value_schema_id", guid[..9].to_vec())],
+            "truncated",
+        ),
+        (
+            datum.clone(),
+            vec![("__value_schema_id", vec![7; 17])],
+            "unknown magic byte 7",
+        ),
+    ];
+    let t = topic("hostile-framed", 1);
+    let produced: Vec<Produced<'_>> = records
+        .iter()
+        .map(|(v, h, _)| Produced {
+            partition: 0,
+            key: None,
+            value: v,
+            headers: h.iter().map(|(n, v)| (*n, v.clone())).collect(),
+        })
+        .collect();
+    produce_with(&broker().bootstrap, &t, &produced);
+
+    let out = evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args([
+            "tail",
+            &t,
+            "--from",
+            "beginning",
+            "--until",
+            "end",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let recs = json_lines(&out.stdout);
+    let bytes = raw(&t);
+    assert_eq!(recs.len(), records.len());
+    for (i, (rec, (_, _, why))) in recs.iter().zip(&records).enumerate() {
+        let e = rec["value_error"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{rec}"));
+        assert!(e.contains(why), "record {i}: {e}");
+        assert!(!e.contains('\n'));
+        assert_eq!(
+            rec["value"], bytes[i]["value"],
+            "record {i} keeps its bytes"
+        );
+        assert_eq!(rec["value_encoding"], bytes[i]["value_encoding"]);
+        let warning = format!("{t}/0@{i}: value: ");
+        assert!(stderr.contains(&warning), "{warning} in {stderr}");
+    }
+}
