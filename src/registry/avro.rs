@@ -183,6 +183,52 @@ impl AvroSchema {
         }
     }
 
+    /// Whether a decoded value holds a map of two entries or more (at any depth). Its bytes
+    /// follow the writer's entry order, which the JSON form does not keep, and apache-avro
+    /// writes maps in hash order: encoding it again gives the same bytes only by chance, so
+    /// such a value never counts as exact (the envelope keeps its bytes).
+    pub fn has_unordered_map(&self, json: &Value) -> bool {
+        self.unordered(json, &self.schema, 0)
+    }
+
+    fn unordered(&self, json: &Value, s: &Schema, depth: usize) -> bool {
+        let Ok(s) = self.resolve(s) else {
+            return true;
+        };
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        match (json, s) {
+            (_, Schema::Union(u)) => {
+                // As `value_of` reads it: the tagged form where the plain one fits no branch.
+                if let Value::Object(o) = json {
+                    if let Some((k, inner)) = o.iter().next().filter(|_| o.len() == 1) {
+                        let tagged = u.variants().iter().find(|b| {
+                            let name = self.type_name(b);
+                            &name == k || name.rsplit('.').next() == Some(k.as_str())
+                        });
+                        if let (Some(b), None) = (tagged, self.pick_branch(u, json)) {
+                            return self.unordered(inner, b, depth + 1);
+                        }
+                    }
+                }
+                self.pick_branch(u, json)
+                    .is_some_and(|i| self.unordered(json, &u.variants()[i], depth + 1))
+            }
+            (Value::Object(o), Schema::Map(m)) => {
+                o.len() > 1 || o.values().any(|v| self.unordered(v, &m.types, depth + 1))
+            }
+            (Value::Object(o), Schema::Record(r)) => r.fields.iter().any(|f| {
+                o.get(&f.name)
+                    .is_some_and(|v| self.unordered(v, &f.schema, depth + 1))
+            }),
+            (Value::Array(a), Schema::Array(sa)) => {
+                a.iter().any(|v| self.unordered(v, &sa.items, depth + 1))
+            }
+            _ => false,
+        }
+    }
+
     /// Encode a JSON value under this schema. Errors name the path (`/items/2/price: ...`).
     pub fn encode(&self, json: &Value) -> Result<Vec<u8>, String> {
         let value = self.value_of(json, &self.schema, &mut String::new(), 0)?;
@@ -1013,6 +1059,26 @@ mod tests {
         assert_eq!(s.encode(&json!("ab")).unwrap(), [4, b'a', b'b']);
         let s = schema(r#"{"type":"bytes","logicalType":"decimal","precision":4,"scale":2}"#);
         assert_eq!(s.encode(&json!("1.00")).unwrap(), [2, 100]);
+    }
+
+    #[test]
+    fn maps_of_two_entries_or_more_are_found_at_any_depth() {
+        let s = schema(
+            r#"{"type":"record","name":"R","fields":[
+              {"name":"m","type":{"type":"map","values":"long"}},
+              {"name":"u","type":["null",{"type":"map","values":"string"},"string"]},
+              {"name":"a","type":{"type":"array","items":{"type":"record","name":"I",
+                 "fields":[{"name":"x","type":"int"},{"name":"y","type":"int"}]}}}]}"#,
+        );
+        let v = |m: Value, u: Value| json!({"m": m, "u": u, "a": [{"x": 1, "y": 2}]});
+        // Records have two fields here, and a one-entry map has only one order.
+        assert!(!s.has_unordered_map(&v(json!({"k": 1}), json!({"k": "v"}))));
+        assert!(!s.has_unordered_map(&v(json!({}), Value::Null)));
+        assert!(s.has_unordered_map(&v(json!({"a": 1, "b": 2}), Value::Null)));
+        assert!(s.has_unordered_map(&v(json!({}), json!({"a": "1", "b": "2"}))));
+        // Whatever their order, two entries decode the same: their bytes cannot be kept.
+        let bytes = s.encode(&v(json!({"a": 1, "b": 2}), Value::Null)).unwrap();
+        assert!(s.has_unordered_map(&s.decode(&bytes).unwrap()));
     }
 
     #[test]

@@ -316,7 +316,7 @@ impl Registry {
                     unreachable!("avro subject")
                 };
                 let json = a.decode(body)?;
-                let exact = a.encode(&json).is_ok_and(|b| b == body);
+                let exact = !a.has_unordered_map(&json) && a.encode(&json).is_ok_and(|b| b == body);
                 Ok(Decoded {
                     text: a.ordered_text(&json),
                     json,
@@ -365,6 +365,7 @@ impl Registry {
         let json = super::proto::to_json(&msg)?;
         let text = super::proto::to_text(&msg)?;
         let exact = match p.encode(&desc, &json) {
+            _ if super::proto::has_unordered_map(&msg) => false,
             Ok(b) => match (framing, whole, id) {
                 (Framing::Prefix, Some(whole), Some(SchemaId::Num(n))) => {
                     let mut framed = Vec::with_capacity(whole.len());
