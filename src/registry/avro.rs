@@ -210,10 +210,16 @@ impl AvroSchema {
         walk(self, &self.schema, &mut b, 0)
     }
 
-    /// Decode one binary datum (no framing) to its JSON form. Bytes left over are an error.
-    pub fn decode(&self, mut body: &[u8]) -> Result<Value, String> {
+    /// Decode one binary datum (no framing) to its JSON form. Bytes left over are an error, and
+    /// so is a datum cut short. A top-level `"bytes"` schema's datum is the bytes themselves,
+    /// with no length, as Confluent's serializers (Java and Python) write and read it.
+    pub fn decode(&self, body: &[u8]) -> Result<Value, String> {
+        if matches!(self.schema, Schema::Bytes) {
+            return Ok(Value::String(latin1(body)));
+        }
+        let mut body = NoEof(body);
         if self.has_refs() {
-            self.check_depth(body)
+            self.check_depth(body.0)
                 .map_err(|e| format!("not Avro of this schema: {e}"))?;
         }
         let value = apache_avro::reader::datum::GenericDatumReader::builder(&self.schema)
@@ -223,6 +229,7 @@ impl AvroSchema {
             .map_err(|e| e.to_string())?
             .read_value(&mut body)
             .map_err(|e| format!("not Avro of this schema: {e}"))?;
+        let body = body.0;
         if !body.is_empty() {
             return Err(format!(
                 "{} byte(s) left after the Avro datum (a different schema?)",
@@ -308,9 +315,59 @@ impl AvroSchema {
         }
     }
 
+    /// Whether a decoded value holds a map of two entries or more (at any depth). Its bytes
+    /// follow the writer's entry order, which the JSON form does not keep, and apache-avro
+    /// writes maps in hash order: encoding it again gives the same bytes only by chance, so
+    /// such a value never counts as exact (the envelope keeps its bytes).
+    pub fn has_unordered_map(&self, json: &Value) -> bool {
+        self.unordered(json, &self.schema, 0)
+    }
+
+    fn unordered(&self, json: &Value, s: &Schema, depth: usize) -> bool {
+        let Ok(s) = self.resolve(s) else {
+            return true;
+        };
+        if depth > MAX_DEPTH {
+            return true;
+        }
+        match (json, s) {
+            (_, Schema::Union(u)) => {
+                // As `value_of` reads it: the tagged form where the plain one fits no branch.
+                if let Value::Object(o) = json {
+                    if let Some((k, inner)) = o.iter().next().filter(|_| o.len() == 1) {
+                        let tagged = u.variants().iter().find(|b| {
+                            let name = self.type_name(b);
+                            &name == k || name.rsplit('.').next() == Some(k.as_str())
+                        });
+                        if let (Some(b), None) = (tagged, self.pick_branch(u, json)) {
+                            return self.unordered(inner, b, depth + 1);
+                        }
+                    }
+                }
+                self.pick_branch(u, json)
+                    .is_some_and(|i| self.unordered(json, &u.variants()[i], depth + 1))
+            }
+            (Value::Object(o), Schema::Map(m)) => {
+                o.len() > 1 || o.values().any(|v| self.unordered(v, &m.types, depth + 1))
+            }
+            (Value::Object(o), Schema::Record(r)) => r.fields.iter().any(|f| {
+                o.get(&f.name)
+                    .is_some_and(|v| self.unordered(v, &f.schema, depth + 1))
+            }),
+            (Value::Array(a), Schema::Array(sa)) => {
+                a.iter().any(|v| self.unordered(v, &sa.items, depth + 1))
+            }
+            _ => false,
+        }
+    }
+
     /// Encode a JSON value under this schema. Errors name the path (`/items/2/price: ...`).
     pub fn encode(&self, json: &Value) -> Result<Vec<u8>, String> {
         let value = self.value_of(json, &self.schema, &mut String::new(), 0)?;
+        if let Avro::Bytes(raw) = value {
+            // A top-level "bytes" datum: the bytes alone (see `decode`).
+            return Ok(raw);
+        }
         apache_avro::writer::datum::GenericDatumWriter::builder(&self.schema)
             .schemata(self.schemata())
             .map_err(|e| e.to_string())?
@@ -372,21 +429,23 @@ impl AvroSchema {
                 }
                 Value::Object(out)
             }
-            (Avro::Date(d), _) => Value::String(format_date(*d)),
-            (Avro::TimeMillis(t), _) => Value::String(format_time(*t as i64 * 1000)),
-            (Avro::TimeMicros(t), _) => Value::String(format_time(*t)),
+            // Beyond what the natural forms show (a time of day past 24 h, a year past 9999),
+            // the number itself: input takes it back.
+            (Avro::Date(d), _) => or_number(format_date(*d), *d as i64),
+            (Avro::TimeMillis(t), _) => or_number(format_time(*t as i64 * 1000), *t as i64),
+            (Avro::TimeMicros(t), _) => or_number(format_time(*t), *t),
             (Avro::TimestampMillis(t), _) => {
-                Value::String(format_ts(*t as i128 * 1_000_000, 3, true))
+                or_number(format_ts(*t as i128 * 1_000_000, 3, true), *t)
             }
-            (Avro::TimestampMicros(t), _) => Value::String(format_ts(*t as i128 * 1000, 6, true)),
-            (Avro::TimestampNanos(t), _) => Value::String(format_ts(*t as i128, 9, true)),
+            (Avro::TimestampMicros(t), _) => or_number(format_ts(*t as i128 * 1000, 6, true), *t),
+            (Avro::TimestampNanos(t), _) => or_number(format_ts(*t as i128, 9, true), *t),
             (Avro::LocalTimestampMillis(t), _) => {
-                Value::String(format_ts(*t as i128 * 1_000_000, 3, false))
+                or_number(format_ts(*t as i128 * 1_000_000, 3, false), *t)
             }
             (Avro::LocalTimestampMicros(t), _) => {
-                Value::String(format_ts(*t as i128 * 1000, 6, false))
+                or_number(format_ts(*t as i128 * 1000, 6, false), *t)
             }
-            (Avro::LocalTimestampNanos(t), _) => Value::String(format_ts(*t as i128, 9, false)),
+            (Avro::LocalTimestampNanos(t), _) => or_number(format_ts(*t as i128, 9, false), *t),
             (Avro::Uuid(u), _) => Value::String(u.hyphenated().to_string()),
             (Avro::Decimal(d), Schema::Decimal(ds)) => {
                 let bytes: Vec<u8> = d
@@ -533,8 +592,8 @@ impl AvroSchema {
                     .ok_or_else(|| want("an int (32-bit)"))?,
             ),
             Schema::Long => Avro::Long(json.as_i64().ok_or_else(|| want("a long (64-bit)"))?),
-            Schema::Float => Avro::Float(json.as_f64().ok_or_else(|| want("a float"))? as f32),
-            Schema::Double => Avro::Double(json.as_f64().ok_or_else(|| want("a double"))?),
+            Schema::Float => Avro::Float(float_of(json).ok_or_else(|| want("a float"))? as f32),
+            Schema::Double => Avro::Double(float_of(json).ok_or_else(|| want("a double"))?),
             Schema::String => Avro::String(json.as_str().ok_or_else(|| want("a string"))?.into()),
             Schema::Bytes => Avro::Bytes(
                 json.as_str()
@@ -743,6 +802,20 @@ fn strip_decimals(s: &Schema, depth: usize) -> Schema {
     }
 }
 
+/// A datum's bytes that end in an error rather than an end of file: apache-avro reads a
+/// boolean, a string or a union index cut off by the end of its input as null (so that a
+/// truncated record would decode with nulls in its last fields).
+struct NoEof<'a>(&'a [u8]);
+
+impl std::io::Read for NoEof<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.0.is_empty() && !buf.is_empty() {
+            return Err(std::io::Error::other("the datum is truncated"));
+        }
+        self.0.read(buf)
+    }
+}
+
 /// A field default (JSON; for a union, of its first branch, as the specification says).
 fn default_value(d: &Value, s: &Schema, schema: &AvroSchema) -> Result<Avro, String> {
     let s = schema.resolve(s)?;
@@ -793,6 +866,16 @@ fn float(x: f64) -> Result<Value, String> {
         },
         Value::Number,
     ))
+}
+
+/// A number, or the strings [`float`] writes for NaN and the infinities.
+fn float_of(json: &Value) -> Option<f64> {
+    match json.as_str() {
+        Some("NaN") => Some(f64::NAN),
+        Some("Infinity") => Some(f64::INFINITY),
+        Some("-Infinity") => Some(f64::NEG_INFINITY),
+        _ => json.as_f64(),
+    }
 }
 
 fn latin1(b: &[u8]) -> String {
@@ -880,9 +963,16 @@ fn decimal_bytes(json: &Value, d: &DecimalSchema) -> Result<Vec<u8>, String> {
     Ok(n.to_signed_bytes_be())
 }
 
-fn format_date(days: i32) -> String {
-    let d = time::Date::from_julian_day(2_440_588 + days).ok();
-    d.map_or_else(|| days.to_string(), |d| d.to_string())
+fn or_number(text: Option<String>, n: i64) -> Value {
+    text.map_or_else(|| Value::from(n), Value::String)
+}
+
+/// Years RFC 3339's four digits can write.
+const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
+
+fn format_date(days: i32) -> Option<String> {
+    let d = time::Date::from_julian_day(2_440_588i32.checked_add(days)?).ok()?;
+    YEARS.contains(&d.year()).then(|| d.to_string())
 }
 
 fn parse_date(t: &str) -> Option<i32> {
@@ -890,15 +980,18 @@ fn parse_date(t: &str) -> Option<i32> {
     Some(d.to_julian_day() - 2_440_588)
 }
 
-fn format_time(micros: i64) -> String {
+fn format_time(micros: i64) -> Option<String> {
+    if !(0..86_400_000_000).contains(&micros) {
+        return None;
+    }
     let (h, rest) = (micros / 3_600_000_000, micros % 3_600_000_000);
     let (m, rest) = (rest / 60_000_000, rest % 60_000_000);
     let (s, us) = (rest / 1_000_000, rest % 1_000_000);
-    if us % 1000 == 0 {
+    Some(if us % 1000 == 0 {
         format!("{h:02}:{m:02}:{s:02}.{:03}", us / 1000)
     } else {
         format!("{h:02}:{m:02}:{s:02}.{us:06}")
-    }
+    })
 }
 
 /// A time of day as HH:MM:SS[.fraction] or a number, in units of `unit_ns` nanoseconds.
@@ -918,12 +1011,13 @@ fn time_of(json: &Value, unit_ns: i64) -> Option<i64> {
     (ns % unit_ns == 0).then_some(ns / unit_ns)
 }
 
-fn format_ts(nanos: i128, digits: usize, utc: bool) -> String {
-    let Ok(t) = time::OffsetDateTime::from_unix_timestamp_nanos(nanos) else {
-        return nanos.to_string();
-    };
+fn format_ts(nanos: i128, digits: usize, utc: bool) -> Option<String> {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()?;
+    if !YEARS.contains(&t.year()) {
+        return None;
+    }
     let frac = format!("{:09}", t.nanosecond());
-    format!(
+    Some(format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{}{}",
         t.year(),
         t.month() as u8,
@@ -933,7 +1027,7 @@ fn format_ts(nanos: i128, digits: usize, utc: bool) -> String {
         t.second(),
         &frac[..digits],
         if utc { "Z" } else { "" }
-    )
+    ))
 }
 
 /// A timestamp as RFC 3339 (UTC ones need an offset; local ones have none) or a number, in
@@ -1070,6 +1164,91 @@ mod tests {
         assert!(s
             .decode(&[0x02, b'x', 0xfe, 0xff, 0xff, 0xff, 0x0f, 0x02])
             .is_err());
+    }
+
+    #[test]
+    fn a_datum_cut_before_a_boolean_string_or_union_is_an_error() {
+        // apache-avro alone reads each of these cuts as a null last field.
+        let s = schema(
+            r#"{"type":"record","name":"R","fields":[{"name":"n","type":"long"},
+               {"name":"t","type":"string"},{"name":"b","type":"boolean"},
+               {"name":"u","type":["null","string"]}]}"#,
+        );
+        let good = s.encode(&json!({"n":1,"t":"ab","b":true,"u":"x"})).unwrap();
+        for cut in 0..good.len() {
+            let e = s.decode(&good[..cut]).unwrap_err();
+            assert!(
+                e.starts_with("not Avro of this schema"),
+                "cut at {cut}: {e}"
+            );
+        }
+        assert_eq!(
+            s.decode(&good).unwrap(),
+            json!({"n":1,"t":"ab","b":true,"u":"x"})
+        );
+    }
+
+    #[test]
+    fn values_beyond_the_natural_forms_show_as_numbers_and_round_trip() {
+        let s = schema(
+            r#"{"type":"record","name":"R","fields":[
+              {"name":"d","type":{"type":"int","logicalType":"date"}},
+              {"name":"t","type":{"type":"int","logicalType":"time-millis"}},
+              {"name":"tu","type":{"type":"long","logicalType":"time-micros"}},
+              {"name":"ts","type":{"type":"long","logicalType":"timestamp-millis"}},
+              {"name":"lts","type":{"type":"long","logicalType":"local-timestamp-micros"}},
+              {"name":"f","type":"float"},{"name":"x","type":["null","double"]}]}"#,
+        );
+        // Written by another producer: a date past year 9999 (and one that overflowed the
+        // julian day), times of day outside 0..24 h, a timestamp in year 292 million.
+        for (d, t, ts) in [(i32::MAX, -1, i64::MAX), (3_000_000, 86_400_000, i64::MIN)] {
+            let v = json!({"d":d,"t":t,"tu":t as i64 * 1000,"ts":ts,"lts":ts,"f":"NaN","x":{"double":"-Infinity"}});
+            let back = roundtrip(&s, v.clone());
+            assert_eq!(back, v);
+        }
+        let v = json!({"d":"2026-12-05","t":"23:59:59.999","tu":"00:00:00.000001",
+            "ts":"9999-12-31T23:59:59.999Z","lts":"0000-01-01T00:00:00.000000","f":"Infinity","x":1.5});
+        assert_eq!(roundtrip(&s, v.clone()), v);
+    }
+
+    #[test]
+    fn a_top_level_bytes_datum_is_the_bytes_alone() {
+        // Confluent's serializers write a top-level "bytes" value without a length prefix.
+        let s = schema(r#"{"type":"bytes"}"#);
+        assert_eq!(
+            s.encode(&json!("\u{0}\u{ff}ab")).unwrap(),
+            [0, 0xff, b'a', b'b']
+        );
+        assert_eq!(
+            s.decode(&[0, 0xff, b'a', b'b']).unwrap(),
+            json!("\u{0}\u{ff}ab")
+        );
+        assert_eq!(s.decode(&[]).unwrap(), json!(""));
+        // Other top-level types keep Avro's own encoding.
+        let s = schema(r#""string""#);
+        assert_eq!(s.encode(&json!("ab")).unwrap(), [4, b'a', b'b']);
+        let s = schema(r#"{"type":"bytes","logicalType":"decimal","precision":4,"scale":2}"#);
+        assert_eq!(s.encode(&json!("1.00")).unwrap(), [2, 100]);
+    }
+
+    #[test]
+    fn maps_of_two_entries_or_more_are_found_at_any_depth() {
+        let s = schema(
+            r#"{"type":"record","name":"R","fields":[
+              {"name":"m","type":{"type":"map","values":"long"}},
+              {"name":"u","type":["null",{"type":"map","values":"string"},"string"]},
+              {"name":"a","type":{"type":"array","items":{"type":"record","name":"I",
+                 "fields":[{"name":"x","type":"int"},{"name":"y","type":"int"}]}}}]}"#,
+        );
+        let v = |m: Value, u: Value| json!({"m": m, "u": u, "a": [{"x": 1, "y": 2}]});
+        // Records have two fields here, and a one-entry map has only one order.
+        assert!(!s.has_unordered_map(&v(json!({"k": 1}), json!({"k": "v"}))));
+        assert!(!s.has_unordered_map(&v(json!({}), Value::Null)));
+        assert!(s.has_unordered_map(&v(json!({"a": 1, "b": 2}), Value::Null)));
+        assert!(s.has_unordered_map(&v(json!({}), json!({"a": "1", "b": "2"}))));
+        // Whatever their order, two entries decode the same: their bytes cannot be kept.
+        let bytes = s.encode(&v(json!({"a": 1, "b": 2}), Value::Null)).unwrap();
+        assert!(s.has_unordered_map(&s.decode(&bytes).unwrap()));
     }
 
     #[test]

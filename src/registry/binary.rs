@@ -283,11 +283,13 @@ impl Registry {
             };
             return Some(self.decode_framed(id, bytes));
         }
-        // Nothing claims a schema: a payload in the wire format is decoded when its id is one
-        // the registry knows; other bytes that happen to start with 0 (a big-endian integer,
-        // say) are not reported as unknown ids.
+        // Nothing claims a schema: a payload in the wire format when the registry maps ids.
+        // Registries never give out id 0, which is what a small big-endian integer (an int64
+        // counter) reads as: such bytes are left alone.
         let (id, _) = wire::split_prefix(bytes)?;
-        self.by_id(SchemaId::Num(id))?;
+        if id == 0 || !self.has_ids() {
+            return None;
+        }
         Some(self.decode_framed(id, bytes))
     }
 
@@ -341,7 +343,9 @@ impl Registry {
                     unreachable!("avro subject")
                 };
                 let json = a.decode(body)?;
-                let exact = want_exact() && a.encode(&json).is_ok_and(|b| b == body);
+                let exact = want_exact()
+                    && !a.has_unordered_map(&json)
+                    && a.encode(&json).is_ok_and(|b| b == body);
                 Ok(Decoded {
                     text: a.ordered_text(&json),
                     json,
@@ -391,6 +395,7 @@ impl Registry {
         let text = super::proto::to_text(&msg)?;
         let exact = want_exact()
             && match p.encode(&desc, &json) {
+                _ if super::proto::has_unordered_map(&msg) => false,
                 Ok(b) => match (framing, whole, id) {
                     (Framing::Prefix, Some(whole), Some(SchemaId::Num(n))) => {
                         let mut framed = Vec::with_capacity(whole.len());

@@ -209,6 +209,23 @@ pub fn from_json(desc: &MessageDescriptor, json: &Value) -> Result<DynamicMessag
     })
 }
 
+/// Whether a message holds a map field of two entries or more (at any depth, `Struct`
+/// included). Its bytes follow the writer's entry order, which neither the JSON form nor
+/// prost-reflect's maps keep: encoding it again gives the same bytes only by chance, so such a
+/// message never counts as exact (the envelope keeps its bytes).
+pub fn has_unordered_map(msg: &DynamicMessage) -> bool {
+    fn value(v: &prost_reflect::Value) -> bool {
+        use prost_reflect::Value as V;
+        match v {
+            V::Map(m) => m.len() > 1 || m.values().any(value),
+            V::List(l) => l.iter().any(value),
+            V::Message(m) => has_unordered_map(m),
+            _ => false,
+        }
+    }
+    msg.fields().any(|(_, v)| value(v))
+}
+
 /// Confluent's message-index path of a message: its position among the file's top-level
 /// messages, then among each parent's nested ones.
 pub fn indexes_of(m: &MessageDescriptor) -> Vec<i32> {
@@ -328,6 +345,28 @@ message Refund { string id = 1; }
         assert_eq!(refund.indexes, vec![1]);
         assert!(s.message_at(&[7]).is_err());
         assert!(s.message_at(&[-1]).is_err());
+    }
+
+    #[test]
+    fn maps_of_two_entries_or_more_are_found_at_any_depth() {
+        let s = compile(
+            &[("o/v1.proto", ORDER), ("_common/money.proto", MONEY)],
+            "o/v1.proto",
+            None,
+        )
+        .unwrap();
+        let has = |v: Value| has_unordered_map(&from_json(&s.message, &v).unwrap());
+        assert!(!has(
+            json!({"tags": {"a": "b"}, "lines": [{"sku": "x"}, {"sku": "y"}]})
+        ));
+        assert!(has(json!({"tags": {"a": "b", "c": "d"}})));
+        let line = s
+            .message
+            .child_messages()
+            .find(|m| m.name() == "Line")
+            .unwrap();
+        let msg = from_json(&line, &json!({"sku": "x"})).unwrap();
+        assert!(!has_unordered_map(&msg));
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod drain;
 mod errors;
 mod faults;
 mod formats;
+mod formats_interop;
 mod groups;
 mod groups_input;
 mod hostile;
