@@ -325,6 +325,9 @@ impl Plan {
                     (subject, file.version)
                 }
                 None => match reg.binary_route(&self.topic, part) {
+                    // A type given on the command line says how to write the bytes: no route.
+                    Some(_) if !a.value_type.is_plain() && part == Part::Value => return Ok(None),
+                    Some(_) if !a.key_type.is_plain() && part == Part::Key => return Ok(None),
                     Some(s) if self.format == InputFormat::Json => (s, s.latest().version),
                     _ => return Ok(None),
                 },
@@ -342,6 +345,18 @@ impl Plan {
                 framing,
             }))
         };
+        if a.value_schema.is_some() && !a.value_type.is_plain() {
+            return Err(usage(format!(
+                "--value-schema encodes JSON events: it cannot be combined with --value-type {}",
+                a.value_type.name()
+            )));
+        }
+        if a.key_schema.is_some() && !a.key_type.is_plain() {
+            return Err(usage(format!(
+                "--key-schema encodes keys with the registry: it cannot be combined with --key-type {}",
+                a.key_type.name()
+            )));
+        }
         let key = target(&a.key_schema, Part::Key)?;
         let value = target(&a.value_schema, Part::Value)?;
         if key.is_none() && value.is_none() {

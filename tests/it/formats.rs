@@ -616,3 +616,23 @@ fn framed_json_schema_payloads_round_trip_and_are_checked() {
 fn hex_of(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
+
+#[test]
+fn a_schema_and_a_type_for_the_same_part_are_a_usage_error() {
+    let shipped = topic("shipped-u", 1);
+    let reg = registry(&shipped, "unused-stock");
+    with_reg(&reg)
+        .args([
+            "publish",
+            &shipped,
+            "--value-schema",
+            &format!("{shipped}-value"),
+        ])
+        .args(["--value-type", "int64", "7"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot be combined with --value-type int64",
+        ));
+    assert_eq!(high_watermarks(&broker().bootstrap, &shipped), 0);
+}
