@@ -352,7 +352,10 @@ fn publish_one(
     let Command::Publish(p) = parse(cmdline)? else {
         unreachable!("a publish command line")
     };
-    let plan = publish::Plan::from_args(&p)?;
+    let mut plan = publish::Plan::from_args(&p)?;
+    // As the pasted line would: `--type` events get the registry's latest version.
+    let reg = crate::registry::view::display_registry(settings);
+    plan.resolve_event_version(reg.as_ref());
     publish::run(
         &plan,
         publish::Input::One(p.event.clone().unwrap_or_default()),
