@@ -181,7 +181,8 @@ impl IdText {
 pub struct Decoded {
     /// The JSON form (for Avro and Protobuf, see their modules; for JSON Schema, the text).
     pub json: Value,
-    /// The same as compact JSON text, fields in the schema's order.
+    /// The same as compact JSON text, fields in the schema's order (empty for Avro and Protobuf
+    /// when decoded without `exact`, see [`Registry::decode_as`]).
     pub text: String,
     pub format: Format,
     pub schema: SchemaRef,
@@ -247,7 +248,8 @@ impl Registry {
     }
 
     /// [`decode`](Self::decode); `exact: false` skips the re-encoding that decides
-    /// [`Decoded::exact`] (left false): for checks that only need to know it decodes.
+    /// [`Decoded::exact`] (left false) and, for Avro and Protobuf, the text (left empty): for
+    /// checks that only need to know it decodes.
     pub fn decode_as(
         &self,
         topic: &str,
@@ -345,7 +347,11 @@ impl Registry {
                 let json = a.decode(body)?;
                 let exact = want_exact() && a.encodes_to(&json, body);
                 Ok(Decoded {
-                    text: a.ordered_text(&json),
+                    text: if want_exact() {
+                        a.ordered_text(&json)
+                    } else {
+                        String::new()
+                    },
                     json,
                     format: Format::Avro,
                     schema: schema_ref(subject, file, id, framing, None),
@@ -390,7 +396,11 @@ impl Registry {
         let desc = p.message_at(idx)?;
         let msg = p.message_of(&desc, body)?;
         let json = super::proto::to_json(&msg)?;
-        let text = super::proto::to_text(&msg)?;
+        let text = if want_exact() {
+            super::proto::to_text(&msg)?
+        } else {
+            String::new()
+        };
         let exact = want_exact()
             && match p.encode_quiet(&desc, &json) {
                 Some(b) => match (framing, whole, id) {
