@@ -11,6 +11,9 @@
 #   BENCH_TAIL_PARTITIONS  partition counts for tail                          default "8 64"
 #   BENCH_MOVE_COUNTS      dlq redrive and replay vs the kcat pipe            default 100000
 #   BENCH_VALIDATE_COUNT   validate vs ajv and Python jsonschema (0: skip)    default 200000
+#   BENCH_FORMATS          Avro/Protobuf rows from bench/formats.sh (0: skip) default 1; their
+#                          sizes: BENCH_FMT_TAIL_COUNT 250000, BENCH_FMT_PUBLISH_COUNT 300000,
+#                          BENCH_FMT_VALIDATE_COUNT 200000 (--full: 1000000), see formats.sh
 #   BENCH_REPEAT           runs per measurement (A B A B ... alternated)      default 3
 #   BENCH_PORT             embedded broker port                               default 19194
 #   EVTCTL                 the binary to measure (default target/release/evtctl, or
@@ -25,7 +28,8 @@
 # checked (receipts, destination topics, lines read); a wrong count stops the script.
 #
 # Needs: kcat, /usr/bin/time, python3, jq (Debian: kcat time python3 jq). Replay/redrive rows come
-# from bench/redrive.sh, validation rows from bench/validate.sh, which needs node + npm and pip
+# from bench/redrive.sh, Avro and Protobuf rows from bench/formats.sh (needs Python's
+# confluent-kafka and fastavro: skipped with a note without them), validation rows from bench/validate.sh, which needs node + npm and pip
 # and installs ajv, ajv-formats and jsonschema into bench/out/ (it says so on stderr): without
 # node or npm the validation rows are skipped with a note. Nothing else is installed.
 # The embedded broker keeps about 5 MB per partition (~35k of these records), so a tail size
@@ -235,6 +239,19 @@ if [ "$val_count" -gt 0 ] 2>/dev/null; then
     done
   else
     note "validate skipped: node and npm are needed for the ajv baseline"
+  fi
+fi
+
+# ---------------------------------------------------------------- Avro and Protobuf
+if [ "${BENCH_FORMATS:-1}" != 0 ]; then
+  if python3 -c 'import confluent_kafka, fastavro' 2>/dev/null; then
+    : >"$out/formats.rows"
+    BENCH_ROWS=$out/formats.rows BENCH_REPEAT=$repeat EVTCTL=$evtctl BENCH_PORT=$((port + 2)) \
+      BENCH_FMT_VALIDATE_COUNT=${BENCH_FMT_VALIDATE_COUNT:-$([ $full = 1 ] && echo 1000000 || echo 200000)} \
+      bench/formats.sh
+    while IFS= read -r row; do add "$row"; done <"$out/formats.rows"
+  else
+    note "Avro/Protobuf rows skipped: python3 needs confluent-kafka and fastavro (pip install confluent-kafka fastavro)"
   fi
 fi
 

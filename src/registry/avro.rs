@@ -11,13 +11,17 @@
 //! Decoding checks that the datum is used up (trailing bytes are an error) and never panics on
 //! hostile bytes: apache-avro bounds its allocations (see [`limit_allocations`]).
 
+use apache_avro::reader::datum::GenericDatumReader;
 use apache_avro::schema::{
     DecimalSchema, InnerDecimalSchema, Name, RecordSchema, ResolvedSchema, UnionSchema,
 };
 use apache_avro::types::Value as Avro;
+use apache_avro::writer::datum::GenericDatumWriter;
 use apache_avro::Schema;
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 /// One Avro version: its schema (references to `_common` types inlined where they are not
 /// recursive) and every named type it can reach.
@@ -26,6 +30,19 @@ pub struct AvroSchema {
     /// The `_common` types its references may name.
     pub commons: Vec<Schema>,
     names: HashMap<Name, Schema>,
+    /// The reader and writers, built on first use (see [`Codec`]).
+    codec: OnceLock<Result<Box<Codec>, String>>,
+    /// Whether it names types by reference (see `has_refs`), found on first use.
+    refs: OnceLock<bool>,
+}
+
+/// apache-avro's reader and writers resolve every named type of the schema when they are built
+/// (a third of a small record's decoding and re-encoding): they are built once per version. They
+/// borrow the schema, so they are built on a copy kept for the rest of the process (one per
+/// version decoded or encoded; a registry is loaded once per command).
+struct Codec {
+    reader: GenericDatumReader<'static>,
+    writer: GenericDatumWriter<'static>,
 }
 
 /// The most one length in a datum may claim (a string, bytes, an array block): a hostile
@@ -61,6 +78,8 @@ impl AvroSchema {
             schema,
             commons,
             names,
+            codec: OnceLock::new(),
+            refs: OnceLock::new(),
         })
     }
 
@@ -77,6 +96,8 @@ impl AvroSchema {
                 .iter()
                 .map(|(n, s)| (n.clone(), strip_decimals(s, 0)))
                 .collect(),
+            codec: OnceLock::new(),
+            refs: OnceLock::new(),
         }
     }
 
@@ -210,6 +231,31 @@ impl AvroSchema {
         walk(self, &self.schema, &mut b, 0)
     }
 
+    fn codec(&self) -> Result<&Codec, String> {
+        self.codec
+            .get_or_init(|| {
+                let all: &'static [Schema] =
+                    Box::leak(self.schemata().into_iter().cloned().collect());
+                let (schema, schemata) = all.split_last().expect("the schema is last");
+                let list = || schemata.iter().chain([schema]).collect::<Vec<_>>();
+                let e = |e: apache_avro::Error| e.to_string();
+                Ok(Box::new(Codec {
+                    reader: GenericDatumReader::builder(schema)
+                        .writer_schemata(list())
+                        .map_err(e)?
+                        .build()
+                        .map_err(e)?,
+                    writer: GenericDatumWriter::builder(schema)
+                        .schemata(list())
+                        .map_err(e)?
+                        .build()
+                        .map_err(e)?,
+                }))
+            })
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+
     /// Decode one binary datum (no framing) to its JSON form. Bytes left over are an error, and
     /// so is a datum cut short. A top-level `"bytes"` schema's datum is the bytes themselves,
     /// with no length, as Confluent's serializers (Java and Python) write and read it.
@@ -217,16 +263,14 @@ impl AvroSchema {
         if matches!(self.schema, Schema::Bytes) {
             return Ok(Value::String(latin1(body)));
         }
-        let mut body = NoEof(body);
-        if self.has_refs() {
-            self.check_depth(body.0)
+        if *self.refs.get_or_init(|| self.has_refs()) {
+            self.check_depth(body)
                 .map_err(|e| format!("not Avro of this schema: {e}"))?;
         }
-        let value = apache_avro::reader::datum::GenericDatumReader::builder(&self.schema)
-            .writer_schemata(self.schemata())
-            .map_err(|e| e.to_string())?
-            .build()
-            .map_err(|e| e.to_string())?
+        let mut body = NoEof(body);
+        let value = self
+            .codec()?
+            .reader
             .read_value(&mut body)
             .map_err(|e| format!("not Avro of this schema: {e}"))?;
         let body = body.0;
@@ -248,7 +292,9 @@ impl AvroSchema {
     }
 
     fn write_ordered(&self, json: &Value, s: &Schema, out: &mut String, depth: usize) {
-        let plain = |out: &mut String| out.push_str(&json.to_string());
+        let plain = |out: &mut String| {
+            let _ = write!(out, "{json}");
+        };
         let Ok(s) = self.resolve(s) else {
             return plain(out);
         };
@@ -264,7 +310,7 @@ impl AvroSchema {
                     if let Some((k, inner)) = o.iter().next().filter(|_| o.len() == 1) {
                         if let Some(b) = u.variants().iter().find(|b| &self.type_name(b) == k) {
                             out.push('{');
-                            out.push_str(&Value::String(k.clone()).to_string());
+                            push_key(out, k);
                             out.push(':');
                             self.write_ordered(inner, b, out, depth + 1);
                             out.push('}');
@@ -280,7 +326,7 @@ impl AvroSchema {
                     if i > 0 {
                         out.push(',');
                     }
-                    out.push_str(&Value::String(f.name.clone()).to_string());
+                    push_key(out, &f.name);
                     out.push(':');
                     match o.get(&f.name) {
                         Some(v) => self.write_ordered(v, &f.schema, out, depth + 1),
@@ -305,7 +351,7 @@ impl AvroSchema {
                     if i > 0 {
                         out.push(',');
                     }
-                    out.push_str(&Value::String(k.clone()).to_string());
+                    push_key(out, k);
                     out.push(':');
                     self.write_ordered(v, &m.types, out, depth + 1);
                 }
@@ -368,13 +414,29 @@ impl AvroSchema {
             // A top-level "bytes" datum: the bytes alone (see `decode`).
             return Ok(raw);
         }
-        apache_avro::writer::datum::GenericDatumWriter::builder(&self.schema)
-            .schemata(self.schemata())
-            .map_err(|e| e.to_string())?
-            .build()
-            .map_err(|e| e.to_string())?
+        self.codec()?
+            .writer
             .write_value_to_vec(value)
             .map_err(|e| e.to_string())
+    }
+
+    /// Whether encoding `json` gives exactly `bytes` (a decoded payload's exactness).
+    pub fn encodes_to(&self, json: &Value, bytes: &[u8]) -> bool {
+        let Ok(value) = self.value_of(json, &self.schema, &mut String::new(), 0) else {
+            return false;
+        };
+        if let Avro::Bytes(raw) = &value {
+            // A top-level "bytes" datum: the bytes alone (see `decode`).
+            return raw == bytes;
+        }
+        let Ok(codec) = self.codec() else {
+            return false;
+        };
+        let mut out = Vec::with_capacity(bytes.len());
+        codec
+            .writer
+            .write_value_ref(&mut out, &value)
+            .is_ok_and(|_| out == bytes)
     }
 
     fn json_of(&self, v: &Avro, s: &Schema, depth: usize) -> Result<Value, String> {
@@ -637,7 +699,7 @@ impl AvroSchema {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, x) in items.iter().enumerate() {
                     let len = path.len();
-                    path.push_str(&format!("/{i}"));
+                    let _ = write!(path, "/{i}");
                     out.push(self.value_of(x, &a.items, path, depth + 1)?);
                     path.truncate(len);
                 }
@@ -649,7 +711,7 @@ impl AvroSchema {
                 for (k, x) in o {
                     let len = path.len();
                     path.push('/');
-                    path.push_str(&pointer_escape(k));
+                    push_escaped(path, k);
                     out.insert(k.clone(), self.value_of(x, &m.types, path, depth + 1)?);
                     path.truncate(len);
                 }
@@ -746,7 +808,7 @@ impl AvroSchema {
         for f in &r.fields {
             let len = path.len();
             path.push('/');
-            path.push_str(&pointer_escape(&f.name));
+            push_escaped(path, &f.name);
             let v = match o.get(&f.name) {
                 Some(x) => self.value_of(x, &f.schema, path, depth + 1)?,
                 None => match &f.default {
@@ -839,8 +901,27 @@ fn at(path: &str, msg: String) -> String {
     }
 }
 
-fn pointer_escape(k: &str) -> String {
-    k.replace('~', "~0").replace('/', "~1")
+/// Append a JSON Pointer token (`~` as `~0`, `/` as `~1`).
+fn push_escaped(path: &mut String, k: &str) {
+    for c in k.chars() {
+        match c {
+            '~' => path.push_str("~0"),
+            '/' => path.push_str("~1"),
+            c => path.push(c),
+        }
+    }
+}
+
+/// Append a JSON string (an object key).
+fn push_key(out: &mut String, k: &str) {
+    // Avro names are [A-Za-z_][A-Za-z0-9_]*: nothing to escape; map keys may need it.
+    if k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        out.push('"');
+        out.push_str(k);
+        out.push('"');
+    } else {
+        let _ = write!(out, "{}", Value::String(k.to_string()));
+    }
 }
 
 fn shown(v: &Value) -> String {
@@ -1116,6 +1197,30 @@ mod tests {
         assert_eq!(back["note"], Value::Null);
         assert_eq!(back["total"], json!("-0.50"));
         assert_eq!(back["at"], json!("1970-01-01T00:00:00.000Z"));
+    }
+
+    #[test]
+    fn exactness_keys_and_paths_with_the_cached_codec() {
+        let s = schema(
+            r#"{"type":"record","name":"R","fields":[{"name":"n","type":"long"},
+               {"name":"m","type":{"type":"map","values":"double"}}]}"#,
+        );
+        // Canonical bytes are exact; the same value with a non-minimal varint decodes but is not.
+        let v = json!({"n": 1, "m": {}});
+        let bytes = s.encode(&v).unwrap();
+        assert_eq!(bytes, [2, 0]);
+        assert!(s.encodes_to(&s.decode(&bytes).unwrap(), &bytes));
+        let loose = [0x82, 0x00, 0x00];
+        assert_eq!(s.decode(&loose).unwrap(), v);
+        assert!(!s.encodes_to(&v, &loose));
+        // Map keys are escaped in the text and in error paths.
+        let v = json!({"n": 2, "m": {"a\"b/~": 1.5}});
+        let back = roundtrip(&s, v.clone());
+        let text = s.ordered_text(&back);
+        assert_eq!(text, r#"{"n":2,"m":{"a\"b/~":1.5}}"#);
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), v);
+        let e = s.encode(&json!({"n": 2, "m": {"a/b~": "x"}})).unwrap_err();
+        assert!(e.starts_with("/m/a~1b~0: expected a double"), "{e}");
     }
 
     #[test]

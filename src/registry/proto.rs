@@ -169,6 +169,15 @@ impl ProtoSchema {
         let msg = from_json(desc, json)?;
         Ok(msg.encode_to_vec())
     }
+
+    /// [`encode`](Self::encode) without tracking the field path for errors: for the exactness
+    /// check of a decoded payload, where a failure only means "not exact".
+    pub fn encode_quiet(&self, desc: &MessageDescriptor, json: &Value) -> Option<Vec<u8>> {
+        let opts = prost_reflect::DeserializeOptions::new().deny_unknown_fields(true);
+        DynamicMessage::deserialize_with_options(desc.clone(), json, &opts)
+            .ok()
+            .map(|m| m.encode_to_vec())
+    }
 }
 
 /// Canonical proto3 JSON text, fields in declaration order.
