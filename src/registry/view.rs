@@ -19,6 +19,8 @@ pub struct Decoder<'r> {
     value: Option<Named<'r>>,
     skip_key: bool,
     skip_value: bool,
+    /// The last topic asked about, and whether it has an Avro/Protobuf route.
+    routed: std::cell::RefCell<Option<(String, bool)>>,
 }
 
 /// One record's decoded fields (None: nothing said it had a schema).
@@ -56,6 +58,7 @@ impl<'r> Decoder<'r> {
             value,
             skip_key: false,
             skip_value: false,
+            routed: Default::default(),
         }))
     }
 
@@ -66,8 +69,37 @@ impl<'r> Decoder<'r> {
         self
     }
 
+    /// Whether a record could have a schema at all: a schema id header, a payload in the wire
+    /// format, a named schema, or an Avro/Protobuf route for its topic (remembered for the last
+    /// topic seen). The cheap test every record of a plain JSON topic passes through.
+    fn candidate(&self, r: &RecordView<'_>) -> bool {
+        let framed = |b: Option<&[u8]>| b.is_some_and(|b| b.len() >= 5 && b[0] == 0);
+        if framed(r.key) || framed(r.value) || self.key.is_some() || self.value.is_some() {
+            return true;
+        }
+        if r.headers
+            .iter()
+            .any(|(n, _)| *n == super::wire::id_header(true) || *n == super::wire::id_header(false))
+        {
+            return true;
+        }
+        let mut last = self.routed.borrow_mut();
+        match &*last {
+            Some((topic, routed)) if topic == r.topic => *routed,
+            _ => {
+                let routed = self.reg.binary_route(r.topic, Part::Key).is_some()
+                    || self.reg.binary_route(r.topic, Part::Value).is_some();
+                *last = Some((r.topic.to_string(), routed));
+                routed
+            }
+        }
+    }
+
     /// Decode what has a schema; None when neither field does.
     pub fn fields(&self, r: &RecordView<'_>) -> Option<Fields> {
+        if !self.candidate(r) {
+            return None;
+        }
         let decode = |part, bytes, named: Option<&Named<'_>>| {
             self.reg.decode(r.topic, part, bytes, r.headers, named)
         };
