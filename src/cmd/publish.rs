@@ -114,46 +114,17 @@ impl Encoders {
         let file = subject
             .version(t.version)
             .ok_or_else(|| anyhow::anyhow!("{}@{} is not in the registry", t.subject, t.version))?;
-        if subject.format == Format::JsonSchema {
-            // Framed JSON: checked against its schema, then the text behind the id.
-            let issues = reg.check(subject, file, json).map_err(anyhow::Error::msg)?;
-            if let Some(first) = issues.first() {
-                let at = if first.instance_path.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}: ", first.instance_path)
-                };
-                anyhow::bail!(
-                    "invalid against {}@{}: {at}{}",
-                    t.subject,
-                    t.version,
-                    first.message
-                );
-            }
-            let body = json.to_string().into_bytes();
-            let (mut out, header) = match t.framing {
-                Framing::None => (Vec::new(), None),
-                _ => {
-                    let id = subject.ids.get(&t.version).and_then(|v| v.iter().find_map(|i| match i {
-                        crate::registry::wire::SchemaId::Num(n) => Some(*n),
-                        _ => None,
-                    })).ok_or_else(|| anyhow::anyhow!("{}@{} has no numeric id in [subjects.{}.ids] of registry.toml (or publish with --no-framing)", t.subject, t.version, t.subject))?;
-                    let mut out = Vec::new();
-                    crate::registry::wire::write_prefix(id, &mut out);
-                    (out, None)
-                }
-            };
-            out.extend_from_slice(&body);
-            return Ok((out, header));
-        }
         reg.encode(subject, file, json, t.framing, None, part)
-            .map_err(|e| {
-                anyhow::anyhow!(
+            .map_err(|e| match subject.format {
+                Format::JsonSchema => {
+                    anyhow::anyhow!("invalid against {}@{}: {e}", t.subject, t.version)
+                }
+                f => anyhow::anyhow!(
                     "does not fit {}@{} ({}): {e}",
                     t.subject,
                     t.version,
-                    subject.format.name()
-                )
+                    f.name()
+                ),
             })
     }
 }

@@ -75,15 +75,6 @@ impl Format {
     }
 }
 
-thread_local! {
-    /// Whether the decode under way decides `Decoded::exact` (see `decode_as`).
-    static EXACT: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
-fn want_exact() -> bool {
-    EXACT.with(|e| e.get())
-}
-
 /// A header to add to a record: the schema id in the header form (name, value).
 pub type IdHeader = (String, Vec<u8>);
 
@@ -260,14 +251,14 @@ impl Registry {
         exact: bool,
     ) -> Option<Result<Decoded, String>> {
         let bytes = bytes?;
-        EXACT.with(|e| e.set(exact));
+        let read = Reading { reg: self, exact };
         let header = headers
             .iter()
             .rev()
             .find(|(n, _)| *n == wire::id_header(part == Part::Key))
             .and_then(|(_, v)| *v);
         if let Some(h) = header {
-            return Some(self.decode_header_form(h, bytes));
+            return Some(read.decode_header_form(h, bytes));
         }
         let route = named
             .map(|n| (n.subject, Some(n.file)))
@@ -275,7 +266,7 @@ impl Registry {
         if let Some((subject, file)) = route {
             if subject.framing_none {
                 let file = file.unwrap_or_else(|| subject.latest());
-                return Some(self.decode_with(subject, file, None, Framing::None, bytes, None));
+                return Some(read.decode_with(subject, file, None, Framing::None, bytes, None));
             }
             let Some((id, _)) = wire::split_prefix(bytes) else {
                 return Some(Err(format!(
@@ -285,7 +276,7 @@ impl Registry {
                     subject.name
                 )));
             };
-            return Some(self.decode_framed(id, bytes));
+            return Some(read.decode_framed(id, bytes));
         }
         // Nothing claims a schema: a payload in the wire format when the registry maps ids.
         // Registries never give out id 0, which is what a small big-endian integer (an int64
@@ -294,144 +285,7 @@ impl Registry {
         if id == 0 || !self.has_ids() {
             return None;
         }
-        Some(self.decode_framed(id, bytes))
-    }
-
-    fn decode_framed(&self, id: u32, bytes: &[u8]) -> Result<Decoded, String> {
-        let sid = SchemaId::Num(id);
-        let (subject, file) = self.by_id(sid).ok_or_else(|| self.unknown_id(sid))?;
-        let body = &bytes[5..];
-        self.decode_with(subject, file, Some(sid), Framing::Prefix, body, Some(bytes))
-    }
-
-    fn decode_header_form(&self, header: &[u8], bytes: &[u8]) -> Result<Decoded, String> {
-        let (sid, tail) = wire::parse_header_id(header)?;
-        let (subject, file) = self.by_id(sid).ok_or_else(|| self.unknown_id(sid))?;
-        if subject.format == Format::Protobuf {
-            // The message indexes follow the GUID inside the header.
-            let (idx, rest) = wire::read_indexes(tail, super::proto::MAX_INDEXES)?;
-            if !rest.is_empty() {
-                return Err("schema id header has bytes after the message indexes".into());
-            }
-            return self.decode_proto(subject, file, Some(sid), Framing::Header, &idx, bytes, None);
-        }
-        self.decode_with(subject, file, Some(sid), Framing::Header, bytes, None)
-    }
-
-    /// Decode `body` (after the prefix, if any); `whole` is the framed payload to compare a
-    /// re-encoding with.
-    fn decode_with(
-        &self,
-        subject: &Subject,
-        file: &SchemaFile,
-        id: Option<SchemaId>,
-        framing: Framing,
-        body: &[u8],
-        whole: Option<&[u8]>,
-    ) -> Result<Decoded, String> {
-        match subject.format {
-            Format::Protobuf => {
-                let (idx, rest) = if framing == Framing::Prefix {
-                    wire::read_indexes(body, super::proto::MAX_INDEXES)?
-                } else {
-                    let b = subject.binary(file, self)?;
-                    let Binary::Proto(p) = b else {
-                        unreachable!("protobuf subject")
-                    };
-                    (p.indexes.clone(), body)
-                };
-                self.decode_proto(subject, file, id, framing, &idx, rest, whole)
-            }
-            Format::Avro => {
-                let Binary::Avro(a) = subject.binary(file, self)? else {
-                    unreachable!("avro subject")
-                };
-                let json = a.decode(body)?;
-                let exact =
-                    want_exact() && !a.has_unordered_map(&json) && a.encodes_to(&json, body);
-                Ok(Decoded {
-                    text: if want_exact() {
-                        a.ordered_text(&json)
-                    } else {
-                        String::new()
-                    },
-                    json,
-                    format: Format::Avro,
-                    schema: schema_ref(subject, file, id, framing, None),
-                    exact,
-                })
-            }
-            Format::JsonSchema => {
-                let text = std::str::from_utf8(body)
-                    .map_err(|_| "framed JSON payload is not UTF-8".to_string())?;
-                let json: Value = serde_json::from_str(text)
-                    .map_err(|e| format!("framed JSON payload does not parse: {e}"))?;
-                let exact = serde_json::to_string(&json).is_ok_and(|t| t == text);
-                Ok(Decoded {
-                    text: if exact {
-                        text.to_string()
-                    } else {
-                        json.to_string()
-                    },
-                    json,
-                    format: Format::JsonSchema,
-                    schema: schema_ref(subject, file, id, framing, None),
-                    exact,
-                })
-            }
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn decode_proto(
-        &self,
-        subject: &Subject,
-        file: &SchemaFile,
-        id: Option<SchemaId>,
-        framing: Framing,
-        idx: &[i32],
-        body: &[u8],
-        whole: Option<&[u8]>,
-    ) -> Result<Decoded, String> {
-        let Binary::Proto(p) = subject.binary(file, self)? else {
-            unreachable!("protobuf subject")
-        };
-        let desc = p.message_at(idx)?;
-        let msg = p.message_of(&desc, body)?;
-        let json = super::proto::to_json(&msg)?;
-        let text = if want_exact() {
-            super::proto::to_text(&msg)?
-        } else {
-            String::new()
-        };
-        let exact = want_exact()
-            && match p.encode_quiet(&desc, &json) {
-                _ if super::proto::has_unordered_map(&msg) => false,
-                Some(b) => match (framing, whole, id) {
-                    (Framing::Prefix, Some(whole), Some(SchemaId::Num(n))) => {
-                        let mut framed = Vec::with_capacity(whole.len());
-                        wire::write_prefix(n, &mut framed);
-                        wire::write_indexes(idx, &mut framed);
-                        framed.extend_from_slice(&b);
-                        framed == whole
-                    }
-                    _ => b == body,
-                },
-                None => false,
-            };
-        Ok(Decoded {
-            json,
-            text,
-            format: Format::Protobuf,
-            schema: schema_ref(
-                subject,
-                file,
-                id,
-                framing,
-                Some(desc.full_name().to_string()),
-            ),
-            exact,
-        })
+        Some(read.decode_framed(id, bytes))
     }
 
     /// Encode a JSON event with a subject's version: the payload (framed as `framing` says, with
@@ -458,19 +312,25 @@ impl Registry {
         let mut out = Vec::new();
         let mut header = None;
         let mut indexes = None;
-        let body = match subject.binary(file, self)? {
-            Binary::Avro(a) => a.encode(json)?,
-            Binary::Proto(p) => {
-                let desc = match message {
-                    Some(m) => p
-                        .file
-                        .parent_pool()
-                        .get_message_by_name(m)
-                        .ok_or_else(|| format!("no message `{m}` in {}", p.file.name()))?,
-                    None => p.message.clone(),
+        let body = if subject.format == Format::JsonSchema {
+            // Framed JSON: checked against its schema, then the text behind the id.
+            if let Some(first) = self.check(subject, file, json)?.first() {
+                let at = if first.instance_path.is_empty() {
+                    "/"
+                } else {
+                    &first.instance_path
                 };
-                indexes = Some(super::proto::indexes_of(&desc));
-                p.encode(&desc, json)?
+                return Err(format!("{at}: {}", first.message));
+            }
+            json.to_string().into_bytes()
+        } else {
+            match subject.binary(file, self)? {
+                Binary::Avro(a) => a.encode(json)?,
+                Binary::Proto(p) => {
+                    let desc = p.message_named(message)?;
+                    indexes = Some(super::proto::indexes_of(&desc));
+                    p.encode(&desc, json)?
+                }
             }
         };
         match framing {
@@ -534,14 +394,9 @@ impl Registry {
                 if let (Framing::Prefix, Binary::Proto(p)) =
                     (r.framing, subject.binary(file, self)?)
                 {
-                    let desc = match &r.message {
-                        Some(m) => p
-                            .file
-                            .parent_pool()
-                            .get_message_by_name(m)
-                            .ok_or_else(|| format!(": no message `{m}` in {}", p.file.name()))?,
-                        None => p.message.clone(),
-                    };
+                    let desc = p
+                        .message_named(r.message.as_deref())
+                        .map_err(|e| format!(": {e}"))?;
                     let mut framed = Vec::with_capacity(body.len() + 4);
                     wire::write_indexes(&super::proto::indexes_of(&desc), &mut framed);
                     framed.extend_from_slice(&body);
@@ -567,6 +422,157 @@ impl Registry {
         wire::write_prefix(n, &mut out);
         out.extend_from_slice(&body);
         Ok(out)
+    }
+}
+
+/// One decode: the registry, and whether it decides [`Decoded::exact`] (and, for Avro and
+/// Protobuf, the text) or only whether the payload decodes (see `decode_as`).
+struct Reading<'r> {
+    reg: &'r Registry,
+    exact: bool,
+}
+
+impl Reading<'_> {
+    fn decode_framed(&self, id: u32, bytes: &[u8]) -> Result<Decoded, String> {
+        let sid = SchemaId::Num(id);
+        let (subject, file) = self
+            .reg
+            .by_id(sid)
+            .ok_or_else(|| self.reg.unknown_id(sid))?;
+        let body = &bytes[5..];
+        self.decode_with(subject, file, Some(sid), Framing::Prefix, body, Some(bytes))
+    }
+
+    fn decode_header_form(&self, header: &[u8], bytes: &[u8]) -> Result<Decoded, String> {
+        let (sid, tail) = wire::parse_header_id(header)?;
+        let (subject, file) = self
+            .reg
+            .by_id(sid)
+            .ok_or_else(|| self.reg.unknown_id(sid))?;
+        if subject.format == Format::Protobuf {
+            // The message indexes follow the GUID inside the header.
+            let (idx, rest) = wire::read_indexes(tail, super::proto::MAX_INDEXES)?;
+            if !rest.is_empty() {
+                return Err("schema id header has bytes after the message indexes".into());
+            }
+            return self.decode_proto(subject, file, Some(sid), Framing::Header, &idx, bytes, None);
+        }
+        self.decode_with(subject, file, Some(sid), Framing::Header, bytes, None)
+    }
+
+    /// Decode `body` (after the prefix, if any); `whole` is the framed payload to compare a
+    /// re-encoding with.
+    fn decode_with(
+        &self,
+        subject: &Subject,
+        file: &SchemaFile,
+        id: Option<SchemaId>,
+        framing: Framing,
+        body: &[u8],
+        whole: Option<&[u8]>,
+    ) -> Result<Decoded, String> {
+        match subject.format {
+            Format::Protobuf => {
+                let (idx, rest) = if framing == Framing::Prefix {
+                    wire::read_indexes(body, super::proto::MAX_INDEXES)?
+                } else {
+                    let b = subject.binary(file, self.reg)?;
+                    let Binary::Proto(p) = b else {
+                        unreachable!("protobuf subject")
+                    };
+                    (p.indexes.clone(), body)
+                };
+                self.decode_proto(subject, file, id, framing, &idx, rest, whole)
+            }
+            Format::Avro => {
+                let Binary::Avro(a) = subject.binary(file, self.reg)? else {
+                    unreachable!("avro subject")
+                };
+                let json = a.decode(body)?;
+                let exact = self.exact && !a.has_unordered_map(&json) && a.encodes_to(&json, body);
+                Ok(Decoded {
+                    text: if self.exact {
+                        a.ordered_text(&json)
+                    } else {
+                        String::new()
+                    },
+                    json,
+                    format: Format::Avro,
+                    schema: schema_ref(subject, file, id, framing, None),
+                    exact,
+                })
+            }
+            Format::JsonSchema => {
+                let text = std::str::from_utf8(body)
+                    .map_err(|_| "framed JSON payload is not UTF-8".to_string())?;
+                let json: Value = serde_json::from_str(text)
+                    .map_err(|e| format!("framed JSON payload does not parse: {e}"))?;
+                let exact = serde_json::to_string(&json).is_ok_and(|t| t == text);
+                Ok(Decoded {
+                    text: if exact {
+                        text.to_string()
+                    } else {
+                        json.to_string()
+                    },
+                    json,
+                    format: Format::JsonSchema,
+                    schema: schema_ref(subject, file, id, framing, None),
+                    exact,
+                })
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn decode_proto(
+        &self,
+        subject: &Subject,
+        file: &SchemaFile,
+        id: Option<SchemaId>,
+        framing: Framing,
+        idx: &[i32],
+        body: &[u8],
+        whole: Option<&[u8]>,
+    ) -> Result<Decoded, String> {
+        let Binary::Proto(p) = subject.binary(file, self.reg)? else {
+            unreachable!("protobuf subject")
+        };
+        let desc = p.message_at(idx)?;
+        let msg = p.message_of(&desc, body)?;
+        let json = super::proto::to_json(&msg)?;
+        let text = if self.exact {
+            super::proto::to_text(&msg)?
+        } else {
+            String::new()
+        };
+        let exact = self.exact
+            && match p.encode_quiet(&desc, &json) {
+                _ if super::proto::has_unordered_map(&msg) => false,
+                Some(b) => match (framing, whole, id) {
+                    (Framing::Prefix, Some(whole), Some(SchemaId::Num(n))) => {
+                        let mut framed = Vec::with_capacity(whole.len());
+                        wire::write_prefix(n, &mut framed);
+                        wire::write_indexes(idx, &mut framed);
+                        framed.extend_from_slice(&b);
+                        framed == whole
+                    }
+                    _ => b == body,
+                },
+                None => false,
+            };
+        Ok(Decoded {
+            json,
+            text,
+            format: Format::Protobuf,
+            schema: schema_ref(
+                subject,
+                file,
+                id,
+                framing,
+                Some(desc.full_name().to_string()),
+            ),
+            exact,
+        })
     }
 }
 

@@ -127,6 +127,18 @@ impl ProtoSchema {
         })
     }
 
+    /// The message of this name (a full name), or the subject's message.
+    pub fn message_named(&self, name: Option<&str>) -> Result<MessageDescriptor, String> {
+        match name {
+            Some(m) => self
+                .file
+                .parent_pool()
+                .get_message_by_name(m)
+                .ok_or_else(|| format!("no message `{m}` in {}", self.file.name())),
+            None => Ok(self.message.clone()),
+        }
+    }
+
     /// The message at a message-index path of this file.
     pub fn message_at(&self, indexes: &[i32]) -> Result<MessageDescriptor, String> {
         let bad = || {
