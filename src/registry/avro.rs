@@ -32,8 +32,8 @@ pub struct AvroSchema {
     names: HashMap<Name, Schema>,
     /// The reader and writers, built on first use (see [`Codec`]).
     codec: OnceLock<Result<Box<Codec>, String>>,
-    /// Whether it names types by reference (see `has_refs`), found on first use.
-    refs: OnceLock<bool>,
+    /// Whether data is walked first (see `needs_guard`), found on first use.
+    guard: OnceLock<bool>,
 }
 
 /// apache-avro's reader and writers resolve every named type of the schema when they are built
@@ -53,6 +53,10 @@ const MAX_ALLOCATION: usize = 64 << 20;
 pub fn limit_allocations() {
     apache_avro::util::max_allocation_bytes(MAX_ALLOCATION);
 }
+
+/// More array and map items than this in one datum are refused (items written in no bytes,
+/// `null`s or empty records, cost nothing to claim and a `Value` each to build).
+const MAX_ITEMS: u64 = 1 << 24;
 
 /// Deeper values than this are refused (recursive schemas could otherwise nest without end).
 const MAX_DEPTH: usize = 128;
@@ -79,7 +83,7 @@ impl AvroSchema {
             commons,
             names,
             codec: OnceLock::new(),
-            refs: OnceLock::new(),
+            guard: OnceLock::new(),
         })
     }
 
@@ -97,7 +101,7 @@ impl AvroSchema {
                 .map(|(n, s)| (n.clone(), strip_decimals(s, 0)))
                 .collect(),
             codec: OnceLock::new(),
-            refs: OnceLock::new(),
+            guard: OnceLock::new(),
         }
     }
 
@@ -119,13 +123,25 @@ impl AvroSchema {
         }
     }
 
-    /// Whether the schema refers to a named type by name (recursion, or reuse): only then can
-    /// data nest deeper than the schema text does.
-    fn has_refs(&self) -> bool {
+    /// Whether data needs [`check_depth`](Self::check_depth) before apache-avro decodes it: the
+    /// schema refers to a named type by name (recursion, or reuse: data can nest deeper than
+    /// the schema text does), or has an array of items written in no bytes (a block can claim
+    /// any number of them for free).
+    fn needs_guard(&self) -> bool {
+        fn zero_width(s: &Schema, depth: usize) -> bool {
+            depth <= MAX_DEPTH
+                && match s {
+                    Schema::Null => true,
+                    Schema::Fixed(f) => f.size == 0,
+                    Schema::Record(r) => r.fields.iter().all(|f| zero_width(&f.schema, depth + 1)),
+                    _ => false,
+                }
+        }
         fn any(s: &Schema, depth: usize) -> bool {
             depth <= MAX_DEPTH
                 && match s {
                     Schema::Ref { .. } => true,
+                    Schema::Array(a) if zero_width(&a.items, depth + 1) => true,
                     Schema::Array(a) => any(&a.items, depth + 1),
                     Schema::Map(m) => any(&m.types, depth + 1),
                     Schema::Union(u) => u.variants().iter().any(|b| any(b, depth + 1)),
@@ -136,9 +152,10 @@ impl AvroSchema {
         any(&self.schema, 0) || self.commons.iter().any(|c| any(c, 0))
     }
 
-    /// Walk a datum without building it, to refuse one nested deeper than [`MAX_DEPTH`] before
-    /// apache-avro's decoder (which recurses once per level) sees it. Only the structure is
-    /// followed; apache-avro does the decoding.
+    /// Walk a datum without building it, to refuse one nested deeper than [`MAX_DEPTH`] or with
+    /// more than [`MAX_ITEMS`] array items before apache-avro's decoder (which recurses once per
+    /// level, and builds every item) sees it. Only the structure is followed; apache-avro does
+    /// the decoding.
     fn check_depth(&self, body: &[u8]) -> Result<(), String> {
         fn varint(b: &mut &[u8]) -> Result<i64, String> {
             let mut v: u64 = 0;
@@ -160,7 +177,13 @@ impl AvroSchema {
             *b = &b[n..];
             Ok(())
         }
-        fn walk(a: &AvroSchema, s: &Schema, b: &mut &[u8], depth: usize) -> Result<(), String> {
+        fn walk(
+            a: &AvroSchema,
+            s: &Schema,
+            b: &mut &[u8],
+            depth: usize,
+            items_seen: &mut u64,
+        ) -> Result<(), String> {
             if depth > MAX_DEPTH {
                 return Err(format!("data nested deeper than {MAX_DEPTH} levels"));
             }
@@ -190,12 +213,12 @@ impl AvroSchema {
                         .ok()
                         .and_then(|i| u.variants().get(i))
                         .ok_or("union index out of range")?;
-                    walk(a, branch, b, depth + 1)
+                    walk(a, branch, b, depth + 1, items_seen)
                 }
                 Schema::Record(r) => r
                     .fields
                     .iter()
-                    .try_for_each(|f| walk(a, &f.schema, b, depth + 1)),
+                    .try_for_each(|f| walk(a, &f.schema, b, depth + 1, items_seen)),
                 Schema::Array(_) | Schema::Map(_) => {
                     let (items, is_map): (&Schema, bool) = match a.resolve(s)? {
                         Schema::Array(x) => (&x.items, false),
@@ -211,6 +234,10 @@ impl AvroSchema {
                             n = n.checked_neg().ok_or("bad block count")?;
                             varint(b)?; // the block's size in bytes
                         }
+                        *items_seen = items_seen.saturating_add(n as u64);
+                        if *items_seen > MAX_ITEMS {
+                            return Err(format!("more than {MAX_ITEMS} array or map items"));
+                        }
                         for _ in 0..n {
                             if b.is_empty() && !matches!(a.resolve(items)?, Schema::Null) {
                                 return Err("truncated datum".into());
@@ -219,7 +246,12 @@ impl AvroSchema {
                                 let k = varint(b)?;
                                 take(b, k)?;
                             }
-                            walk(a, items, b, depth + 1)?;
+                            let before = b.len();
+                            walk(a, items, b, depth + 1, items_seen)?;
+                            if b.len() == before && !is_map {
+                                // Items written in no bytes: the rest of the block is the same.
+                                break;
+                            }
                         }
                     }
                 }
@@ -228,7 +260,7 @@ impl AvroSchema {
             }
         }
         let mut b = body;
-        walk(self, &self.schema, &mut b, 0)
+        walk(self, &self.schema, &mut b, 0, &mut 0)
     }
 
     fn codec(&self) -> Result<&Codec, String> {
@@ -263,7 +295,7 @@ impl AvroSchema {
         if matches!(self.schema, Schema::Bytes) {
             return Ok(Value::String(latin1(body)));
         }
-        if *self.refs.get_or_init(|| self.has_refs()) {
+        if *self.guard.get_or_init(|| self.needs_guard()) {
             self.check_depth(body)
                 .map_err(|e| format!("not Avro of this schema: {e}"))?;
         }
@@ -1405,5 +1437,25 @@ mod hostile_tests {
             .unwrap()
             .join();
         assert_eq!(r.ok(), Some(true));
+    }
+}
+
+#[cfg(test)]
+mod zero_width_tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_block_of_zero_width_items_is_refused_quickly() {
+        for schema in [
+            r#"{"type":"array","items":"null"}"#,
+            r#"{"type":"record","name":"R","fields":[{"name":"xs","type":{"type":"array","items":{"type":"record","name":"E","fields":[]}}},{"name":"next","type":["null","R"]}]}"#,
+        ] {
+            let s = AvroSchema::parse(schema, &[]).unwrap();
+            // A block claiming 2^61 items, then nothing.
+            let mut bytes = vec![0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40];
+            bytes.push(0);
+            let e = s.decode(&bytes).unwrap_err();
+            assert!(e.contains("array or map items"), "{schema}: {e}");
+        }
     }
 }
