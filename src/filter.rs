@@ -355,7 +355,14 @@ impl Transform {
     /// Give the transform keys and values decoded with this registry's Avro, Protobuf and
     /// framed schemas, and encode its result again with the schema that wrote them.
     pub fn decoding(mut self, registry: Option<std::sync::Arc<crate::registry::Registry>>) -> Self {
-        self.registry = registry;
+        // Kept only when it could decode something (Avro/Protobuf subjects, ids): plain
+        // registries cost the transform nothing per record.
+        self.registry = registry.filter(|r| {
+            crate::registry::view::Decoder::new(r, None, None)
+                .ok()
+                .flatten()
+                .is_some()
+        });
         self
     }
 
