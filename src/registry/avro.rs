@@ -124,8 +124,7 @@ impl AvroSchema {
     }
 
     /// Whether data needs [`check_depth`](Self::check_depth) before apache-avro decodes it: the
-    /// schema refers to a named type by name (recursion, or reuse: data can nest deeper than
-    /// the schema text does), or has an array of items written in no bytes (a block can claim
+    /// schema is recursive (data can nest deeper than the schema text does), or has an array of items written in no bytes (a block can claim
     /// any number of them for free).
     fn needs_guard(&self) -> bool {
         fn zero_width(s: &Schema, depth: usize) -> bool {
@@ -137,19 +136,65 @@ impl AvroSchema {
                     _ => false,
                 }
         }
-        fn any(s: &Schema, depth: usize) -> bool {
-            depth <= MAX_DEPTH
-                && match s {
-                    Schema::Ref { .. } => true,
-                    Schema::Array(a) if zero_width(&a.items, depth + 1) => true,
-                    Schema::Array(a) => any(&a.items, depth + 1),
-                    Schema::Map(m) => any(&m.types, depth + 1),
-                    Schema::Union(u) => u.variants().iter().any(|b| any(b, depth + 1)),
-                    Schema::Record(r) => r.fields.iter().any(|f| any(&f.schema, depth + 1)),
-                    _ => false,
+        // Named types on the way down: a reference to one of them is recursion. References to
+        // other named types (shared `_common` ones, say) are followed once: `clean` holds the
+        // ones already looked through and found neither recursive nor holding such an array.
+        fn any(
+            a: &AvroSchema,
+            s: &Schema,
+            path: &mut Vec<Name>,
+            clean: &mut std::collections::HashSet<Name>,
+            depth: usize,
+        ) -> bool {
+            if depth > MAX_DEPTH {
+                return true;
+            }
+            match s {
+                Schema::Ref { name } => {
+                    if path.contains(name) {
+                        return true;
+                    }
+                    if clean.contains(name) {
+                        return false;
+                    }
+                    let Some(target) = a.names.get(name) else {
+                        return true;
+                    };
+                    any(a, target, path, clean, depth + 1)
                 }
+                Schema::Array(x) => {
+                    zero_width(&x.items, depth + 1) || any(a, &x.items, path, clean, depth + 1)
+                }
+                Schema::Map(m) => any(a, &m.types, path, clean, depth + 1),
+                Schema::Union(u) => u
+                    .variants()
+                    .iter()
+                    .any(|b| any(a, b, path, clean, depth + 1)),
+                Schema::Record(r) => {
+                    if clean.contains(&r.name) {
+                        return false;
+                    }
+                    path.push(r.name.clone());
+                    let found = r
+                        .fields
+                        .iter()
+                        .any(|f| any(a, &f.schema, path, clean, depth + 1));
+                    path.pop();
+                    if !found {
+                        clean.insert(r.name.clone());
+                    }
+                    found
+                }
+                _ => false,
+            }
         }
-        any(&self.schema, 0) || self.commons.iter().any(|c| any(c, 0))
+        any(
+            self,
+            &self.schema,
+            &mut Vec::new(),
+            &mut Default::default(),
+            0,
+        )
     }
 
     /// Walk a datum without building it, to refuse one nested deeper than [`MAX_DEPTH`] or with
@@ -1443,6 +1488,25 @@ mod hostile_tests {
 #[cfg(test)]
 mod zero_width_tests {
     use super::*;
+
+    #[test]
+    fn only_recursive_schemas_and_zero_width_arrays_are_walked_first() {
+        let money = r#"{"type":"record","name":"Money","namespace":"shop","fields":[{"name":"cents","type":"long"}]}"#;
+        let shared = AvroSchema::parse(
+            r#"{"type":"record","name":"O","namespace":"shop","fields":[{"name":"a","type":"Money"},{"name":"b","type":"Money"}]}"#,
+            &[money.to_string()],
+        )
+        .unwrap();
+        assert!(!shared.needs_guard());
+        let node = AvroSchema::parse(
+            r#"{"type":"record","name":"Node","fields":[{"name":"next","type":["null","Node"]}]}"#,
+            &[],
+        )
+        .unwrap();
+        assert!(node.needs_guard());
+        let nulls = AvroSchema::parse(r#"{"type":"array","items":"null"}"#, &[]).unwrap();
+        assert!(nulls.needs_guard());
+    }
 
     #[test]
     fn a_huge_block_of_zero_width_items_is_refused_quickly() {
