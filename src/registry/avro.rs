@@ -59,12 +59,13 @@ pub fn limit_allocations() {
 const MAX_ITEMS: u64 = 1 << 24;
 
 /// Deeper values than this are refused (recursive schemas could otherwise nest without end).
-const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 impl AvroSchema {
     /// Parse `text` (a `.avsc`) with the named types of `commons` (other `.avsc` texts, e.g.
     /// `_common/*.avsc`) available to its references.
     pub fn parse(text: &str, commons: &[String]) -> Result<AvroSchema, String> {
+        super::avro_defaults::check(text, commons)?;
         let (schema, commons) = if commons.is_empty() {
             (Schema::parse_str(text).map_err(|e| e.to_string())?, vec![])
         } else {

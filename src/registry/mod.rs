@@ -7,6 +7,7 @@
 //! inside the registry directory; every schema is compiled at most once per run.
 
 pub mod avro;
+mod avro_defaults;
 pub mod binary;
 pub mod compat;
 mod fast_pattern;
