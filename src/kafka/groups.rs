@@ -7,7 +7,7 @@
 //! broker's answer, never as an empty group.
 
 use super::admin::Admin;
-use super::{client_config_with, close, describe, Ctx};
+use super::{client_config, client_config_with, close, describe, Ctx};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
 use anyhow::{Context as _, Result};
@@ -231,6 +231,25 @@ fn to_list(positions: &[Position]) -> Result<TopicPartitionList> {
     Ok(tpl)
 }
 
+/// Session and heartbeat for groups on the embedded broker (librdkafka's mock cluster). Its
+/// classic groups wait the last joiner's `session.timeout.ms` less 1 s after a member leaves
+/// before they take the next member (Kafka waits for members that are still to rejoin), so with
+/// the 6 s that real brokers require, each consumer that follows another waits 5 s. The mock
+/// sets no lower bound. All members must use it: one that joins while the group waits is
+/// dropped if the wait outlasts its own session.
+const SHORT_SESSION: (&str, &str) = ("1500", "500");
+
+/// Whether the cluster is librdkafka's mock (`evtctl dev broker`, the demo), by its cluster id.
+fn is_embedded(s: &Settings) -> bool {
+    let Ok(probe) = client_config(s).create::<BaseConsumer>() else {
+        return false;
+    };
+    probe
+        .client()
+        .fetch_cluster_id(s.timeout)
+        .is_some_and(|id| id.starts_with("mockCluster"))
+}
+
 fn refused_as_outsider(e: &KafkaError) -> bool {
     matches!(
         e.rdkafka_error_code(),
@@ -265,6 +284,13 @@ impl Membership {
         let names: Vec<&str> = topics.iter().map(|(t, _)| t.as_str()).collect();
         let topic = names.join(", ");
         let topic_partitions: usize = topics.iter().map(|(_, n)| n).sum();
+        // The least session brokers accept (group.min.session.timeout.ms), else the embedded
+        // broker's: a member that leaves holds the group's next join for the session less 1 s.
+        let session = if is_embedded(s) {
+            SHORT_SESSION
+        } else {
+            ("6000", "1000")
+        };
         let consumer: BaseConsumer<Ctx> = client_config_with(
             s,
             &[
@@ -272,8 +298,8 @@ impl Membership {
                 ("enable.auto.commit", "false"),
                 ("enable.auto.offset.store", "false"),
                 ("client.id", "evtctl-groups-skip"),
-                ("session.timeout.ms", "6000"),
-                ("heartbeat.interval.ms", "1000"),
+                ("session.timeout.ms", session.0),
+                ("heartbeat.interval.ms", session.1),
             ],
         )
         .create_with_context(Ctx { verbose: s.verbose })
@@ -392,8 +418,9 @@ pub fn consume(
             ("auto.offset.reset", "earliest"),
             ("enable.partition.eof", "true"),
             ("fetch.wait.max.ms", "50"),
-            ("session.timeout.ms", "6000"),
-            ("heartbeat.interval.ms", "1000"),
+            // The demo runs on the embedded broker: see `SHORT_SESSION`.
+            ("session.timeout.ms", SHORT_SESSION.0),
+            ("heartbeat.interval.ms", SHORT_SESSION.1),
         ],
     )
     .create_with_context(Ctx { verbose: s.verbose })
@@ -479,6 +506,18 @@ pub fn consume(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_broker_is_recognised_and_a_real_address_is_not() {
+        let broker = crate::kafka::embedded::EmbeddedBroker::start(0).unwrap();
+        use clap::Parser as _;
+        let global = crate::cli::Cli::parse_from(["evtctl", "topics"]).global;
+        assert!(is_embedded(&Settings::local(&broker.bootstrap, &global)));
+        // Nothing listens there: no cluster id within the timeout, so the usual session.
+        let mut nobody = Settings::local("127.0.0.1:1", &global);
+        nobody.timeout = Duration::from_millis(300);
+        assert!(!is_embedded(&nobody));
+    }
 
     #[test]
     fn decodes_consumer_assignment() {
