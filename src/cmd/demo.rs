@@ -371,7 +371,7 @@ fn publish_one(
 /// and returned, repaired, with `dlq redrive --transform`.
 fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBool) -> Result<()> {
     use crate::cli::{DlqArgs, DlqCommand, GroupsArgs, GroupsCommand};
-    use crate::kafka::groups::consume;
+    use crate::kafka::groups::{consume, Session};
     let d = printer.styles.dim;
 
     let poison = format!(
@@ -384,7 +384,8 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
         &poison,
     )?;
     publish_one(&poison, settings, printer, cancel)?;
-    let first = consume(settings, "billing", "orders", billing)?;
+    // The group's first member: nothing before it to wait for (see `Session`).
+    let first = consume(settings, "billing", "orders", Session::Short, billing)?;
     let Some((partition, offset, why)) = first.failed.first().cloned() else {
         return Err(anyhow::anyhow!("the demo's billing service did not fail"));
     };
@@ -447,7 +448,13 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
     };
     groups::skip(&a, settings, printer, cancel)?;
 
-    let again = consume(settings, "billing", "orders", billing)?;
+    printer.line(&format!(
+        "{d}(billing restarts. The broker holds its join about 5 s: after a member leaves (here \
+         groups skip's), a classic consumer group waits for members that may rejoin, up to \
+         their session timeout.){d:#}"
+    ))?;
+    printer.flush()?;
+    let again = consume(settings, "billing", "orders", Session::Usual, billing)?;
     printer.line(&format!(
         "{d}(billing restarted and moved on: {} more order(s) charged, {} failure(s)){d:#}",
         again.handled,
@@ -467,7 +474,11 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
         unreachable!()
     };
     redrive::run(&a, settings, printer, cancel)?;
-    let last = consume(settings, "billing", "orders", billing)?;
+    printer.line(&format!(
+        "{d}(billing picks it up, after the same wait of about 5 s for the group){d:#}"
+    ))?;
+    printer.flush()?;
+    let last = consume(settings, "billing", "orders", Session::Usual, billing)?;
     printer.line(&format!(
         "{d}(billing charged the repaired order: {} order(s), {} failure(s); nothing was lost){d:#}",
         last.handled,

@@ -7,7 +7,7 @@
 //! broker's answer, never as an empty group.
 
 use super::admin::Admin;
-use super::{client_config, client_config_with, close, describe, Ctx};
+use super::{client_config_with, close, describe, Ctx};
 use crate::config::Settings;
 use crate::error::{cluster, usage};
 use anyhow::{Context as _, Result};
@@ -231,25 +231,6 @@ fn to_list(positions: &[Position]) -> Result<TopicPartitionList> {
     Ok(tpl)
 }
 
-/// Session and heartbeat for groups on the embedded broker (librdkafka's mock cluster). Its
-/// classic groups wait the last joiner's `session.timeout.ms` less 1 s after a member leaves
-/// before they take the next member (Kafka waits for members that are still to rejoin), so with
-/// the 6 s that real brokers require, each consumer that follows another waits 5 s. The mock
-/// sets no lower bound. All members must use it: one that joins while the group waits is
-/// dropped if the wait outlasts its own session.
-const SHORT_SESSION: (&str, &str) = ("1500", "500");
-
-/// Whether the cluster is librdkafka's mock (`evtctl dev broker`, the demo), by its cluster id.
-fn is_embedded(s: &Settings) -> bool {
-    let Ok(probe) = client_config(s).create::<BaseConsumer>() else {
-        return false;
-    };
-    probe
-        .client()
-        .fetch_cluster_id(s.timeout)
-        .is_some_and(|id| id.starts_with("mockCluster"))
-}
-
 fn refused_as_outsider(e: &KafkaError) -> bool {
     matches!(
         e.rdkafka_error_code(),
@@ -284,13 +265,6 @@ impl Membership {
         let names: Vec<&str> = topics.iter().map(|(t, _)| t.as_str()).collect();
         let topic = names.join(", ");
         let topic_partitions: usize = topics.iter().map(|(_, n)| n).sum();
-        // The least session brokers accept (group.min.session.timeout.ms), else the embedded
-        // broker's: a member that leaves holds the group's next join for the session less 1 s.
-        let session = if is_embedded(s) {
-            SHORT_SESSION
-        } else {
-            ("6000", "1000")
-        };
         let consumer: BaseConsumer<Ctx> = client_config_with(
             s,
             &[
@@ -298,8 +272,8 @@ impl Membership {
                 ("enable.auto.commit", "false"),
                 ("enable.auto.offset.store", "false"),
                 ("client.id", "evtctl-groups-skip"),
-                ("session.timeout.ms", session.0),
-                ("heartbeat.interval.ms", session.1),
+                ("session.timeout.ms", "6000"),
+                ("heartbeat.interval.ms", "1000"),
             ],
         )
         .create_with_context(Ctx { verbose: s.verbose })
@@ -309,6 +283,7 @@ impl Membership {
             .with_context(|| format!("joining group `{group}` on `{topic}`"))?;
         let wait = s.timeout.max(Duration::from_secs(30));
         let deadline = Instant::now() + wait;
+        let (started, mut said_waiting) = (Instant::now(), false);
         let assigned = loop {
             // Fetched records are dropped: this member reads nothing, it only holds the group.
             if let Some(Err(e)) = consumer.poll(Duration::from_millis(100)) {
@@ -335,6 +310,16 @@ impl Membership {
             }
             if cancel.load(std::sync::atomic::Ordering::SeqCst) {
                 return Err(crate::error::Interrupted.into());
+            }
+            if !said_waiting && started.elapsed() >= Duration::from_secs(1) {
+                said_waiting = true;
+                crate::ewriteln!(
+                    "evtctl: waiting for the broker to assign group `{}`'s partitions to evtctl \
+                     (a rebalance: the broker waits for members that left to rejoin, up to their \
+                     session timeout; at most {}s)",
+                    crate::output::sanitize::escape_line(group),
+                    wait.as_secs()
+                );
             }
             if Instant::now() >= deadline {
                 // The group waits for its other members to rejoin: someone is (or was until
@@ -398,6 +383,36 @@ pub struct Consumed {
     pub failed: Vec<(i32, i64, String)>,
 }
 
+/// The session of a [`consume`] member on the embedded broker (librdkafka's mock). After a
+/// member leaves, the mock holds a classic group's next join for the last joiner's
+/// `session.timeout.ms` less 1 s, and drops a member that waits there longer than its own
+/// session: so a short session spares the next member that wait only when no member with a
+/// longer one came before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Session {
+    /// 1.5 s: the group's first member, or one that follows only short ones.
+    Short,
+    /// 6 s, the least real brokers accept (`group.min.session.timeout.ms`), as `groups skip`'s
+    /// member uses: for a member that may follow one.
+    Usual,
+}
+
+impl Session {
+    fn timeout(self) -> &'static str {
+        match self {
+            Session::Short => "1500",
+            Session::Usual => "6000",
+        }
+    }
+
+    fn heartbeat(self) -> &'static str {
+        match self {
+            Session::Short => "500",
+            Session::Usual => "1000",
+        }
+    }
+}
+
 /// A consumer as services run them, for the demo: a member of `group` subscribed to `topic`
 /// from its committed offsets (the earliest without), handling each record and committing past
 /// it. A partition whose record the handler fails on stops there (the service retries it
@@ -406,6 +421,7 @@ pub fn consume(
     s: &Settings,
     group: &str,
     topic: &str,
+    session: Session,
     mut handle: impl FnMut(&crate::record::RecordView<'_>) -> Result<(), String>,
 ) -> Result<Consumed> {
     use rdkafka::message::Message;
@@ -418,9 +434,8 @@ pub fn consume(
             ("auto.offset.reset", "earliest"),
             ("enable.partition.eof", "true"),
             ("fetch.wait.max.ms", "50"),
-            // The demo runs on the embedded broker: see `SHORT_SESSION`.
-            ("session.timeout.ms", SHORT_SESSION.0),
-            ("heartbeat.interval.ms", SHORT_SESSION.1),
+            ("session.timeout.ms", session.timeout()),
+            ("heartbeat.interval.ms", session.heartbeat()),
         ],
     )
     .create_with_context(Ctx { verbose: s.verbose })
@@ -506,18 +521,6 @@ pub fn consume(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_embedded_broker_is_recognised_and_a_real_address_is_not() {
-        let broker = crate::kafka::embedded::EmbeddedBroker::start(0).unwrap();
-        use clap::Parser as _;
-        let global = crate::cli::Cli::parse_from(["evtctl", "topics"]).global;
-        assert!(is_embedded(&Settings::local(&broker.bootstrap, &global)));
-        // Nothing listens there: no cluster id within the timeout, so the usual session.
-        let mut nobody = Settings::local("127.0.0.1:1", &global);
-        nobody.timeout = Duration::from_millis(300);
-        assert!(!is_embedded(&nobody));
-    }
 
     #[test]
     fn decodes_consumer_assignment() {
