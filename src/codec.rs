@@ -8,13 +8,68 @@
 //! without a type (text, or base64) and counted by the caller: never an error.
 
 use crate::error::usage;
-use crate::record::Payload;
 use anyhow::Result;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
+
+/// How one payload is shown in JSON.
+#[derive(Debug)]
+pub enum Payload<'a> {
+    Null,
+    Text(&'a str),
+    Json(&'a RawValue),
+    Base64(String),
+}
+
+impl<'a> Payload<'a> {
+    /// Classify bytes for display; `allow_json` embeds compact JSON verbatim.
+    pub fn of(bytes: Option<&'a [u8]>, allow_json: bool) -> Self {
+        let Some(bytes) = bytes else {
+            return Payload::Null;
+        };
+        if allow_json && embeddable_json(bytes) {
+            if let Ok(raw) = serde_json::from_slice::<&RawValue>(bytes) {
+                return Payload::Json(raw);
+            }
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Payload::Text(s),
+            Err(_) => Payload::Base64(B64.encode(bytes)),
+        }
+    }
+
+    pub fn encoding(&self) -> Option<&'static str> {
+        matches!(self, Payload::Base64(_)).then_some("base64")
+    }
+}
+
+impl Serialize for Payload<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Payload::Null => s.serialize_none(),
+            Payload::Text(t) => s.serialize_str(t),
+            Payload::Json(raw) => raw.serialize(s),
+            Payload::Base64(b) => s.serialize_str(b),
+        }
+    }
+}
+
+/// Only JSON whose text we can embed without changing a byte: no surrounding whitespace
+/// (the parser would drop it), no line breaks (they would split the JSON Lines record), and
+/// not a JSON string or `null` (those read back as text and as a null payload).
+fn embeddable_json(b: &[u8]) -> bool {
+    match (b.first(), b.last()) {
+        (Some(first), Some(last)) => {
+            matches!(first, b'{' | b'[' | b'-' | b'0'..=b'9' | b't' | b'f')
+                && !last.is_ascii_whitespace()
+                && !b.iter().any(|&c| c == b'\n' || c == b'\r')
+        }
+        _ => false,
+    }
+}
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Codec {

@@ -274,7 +274,7 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
         Command::Publish(a) => {
             let settings = settings()?;
             let mut plan = cmd::publish::Plan::from_args(a)?;
-            let registry = open_registry_if_present(&settings)?.map(std::sync::Arc::new);
+            let registry = registry::Registry::open_if_present(&settings)?.map(std::sync::Arc::new);
             plan.resolve_schemas(a, registry.clone())?;
             plan.envelope_registry = registry.clone();
             let registry = registry.as_deref();
@@ -300,7 +300,7 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
             } else if a.no_decode {
                 None
             } else {
-                match open_registry_if_present(&settings) {
+                match registry::Registry::open_if_present(&settings) {
                     Ok(r) => r,
                     Err(e) => {
                         printer.warn(format!(
@@ -374,17 +374,6 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
             Ok(())
         }
     }
-}
-
-/// The registry, when its directory exists (publish validates only what a registry knows).
-pub(crate) fn open_registry_if_present(
-    settings: &Settings,
-) -> anyhow::Result<Option<registry::Registry>> {
-    let dir = settings.registry_dir();
-    if settings.registry.is_none() && !dir.is_dir() {
-        return Ok(None);
-    }
-    registry::Registry::open(&dir).map(Some)
 }
 
 /// Print the error (one line, with its causes) and a hint; return the exit code.

@@ -17,6 +17,8 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::codec::Payload;
+
 /// A record as read from a file or stdin, ready to be produced.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Record {
@@ -65,62 +67,6 @@ pub struct RecordView<'a> {
     pub key: Option<&'a [u8]>,
     pub headers: &'a [(&'a str, Option<&'a [u8]>)],
     pub value: Option<&'a [u8]>,
-}
-
-/// How one payload is shown in JSON.
-#[derive(Debug)]
-pub enum Payload<'a> {
-    Null,
-    Text(&'a str),
-    Json(&'a RawValue),
-    Base64(String),
-}
-
-impl<'a> Payload<'a> {
-    /// Classify bytes for display; `allow_json` embeds compact JSON verbatim.
-    pub fn of(bytes: Option<&'a [u8]>, allow_json: bool) -> Self {
-        let Some(bytes) = bytes else {
-            return Payload::Null;
-        };
-        if allow_json && embeddable_json(bytes) {
-            if let Ok(raw) = serde_json::from_slice::<&RawValue>(bytes) {
-                return Payload::Json(raw);
-            }
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(s) => Payload::Text(s),
-            Err(_) => Payload::Base64(B64.encode(bytes)),
-        }
-    }
-
-    pub fn encoding(&self) -> Option<&'static str> {
-        matches!(self, Payload::Base64(_)).then_some("base64")
-    }
-}
-
-impl Serialize for Payload<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Payload::Null => s.serialize_none(),
-            Payload::Text(t) => s.serialize_str(t),
-            Payload::Json(raw) => raw.serialize(s),
-            Payload::Base64(b) => s.serialize_str(b),
-        }
-    }
-}
-
-/// Only JSON whose text we can embed without changing a byte: no surrounding whitespace
-/// (the parser would drop it), no line breaks (they would split the JSON Lines record), and
-/// not a JSON string or `null` (those read back as text and as a null payload).
-fn embeddable_json(b: &[u8]) -> bool {
-    match (b.first(), b.last()) {
-        (Some(first), Some(last)) => {
-            matches!(first, b'{' | b'[' | b'-' | b'0'..=b'9' | b't' | b'f')
-                && !last.is_ascii_whitespace()
-                && !b.iter().any(|&c| c == b'\n' || c == b'\r')
-        }
-        _ => false,
-    }
 }
 
 struct HeadersOut<'a>(&'a [(&'a str, Option<&'a [u8]>)]);

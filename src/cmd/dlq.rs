@@ -5,6 +5,7 @@
 //! joins no group and commits nothing; memory is bounded by the number of distinct groups.
 
 use crate::cli::DlqStatsArgs;
+use crate::codec::Payload;
 use crate::config::Settings;
 use crate::dlq::origin::{decode, fingerprint, Convention, Origin, QUARANTINE_AT};
 use crate::error::{Interrupted, ProblemsFound};
@@ -12,7 +13,7 @@ use crate::kafka::reader::{self, Event, Flow, ReadEnd};
 use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::now_ms;
-use crate::record::{format_millis, parse_rfc3339_millis, Payload};
+use crate::record::{format_millis, parse_rfc3339_millis};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;

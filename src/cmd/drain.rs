@@ -428,7 +428,7 @@ pub fn run(
         crc: held.crc.clone(),
     };
     let total = reader::span(&ranges);
-    let bar = crate::transfer::progress_bar(total, printer);
+    let bar = crate::output::progress::bar(total, printer);
     let mut summary = Summary {
         kind: "drained",
         topic: a.topic.clone(),

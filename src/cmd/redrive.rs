@@ -569,7 +569,8 @@ impl<'a> Job<'a> {
             .as_deref()
             .map(|t| -> Result<Transform> {
                 // Avro, Protobuf and framed values are transformed decoded, and encoded again.
-                let reg = crate::open_registry_if_present(settings)?.map(std::sync::Arc::new);
+                let reg =
+                    crate::registry::Registry::open_if_present(settings)?.map(std::sync::Arc::new);
                 Ok(Transform::compile(t)?.decoding(reg))
             })
             .transpose()?;
@@ -647,7 +648,7 @@ impl<'a> Job<'a> {
             custom: self.router.custom.clone(),
             router: self.router,
             mover: mover.clone(),
-            bar: transfer::progress_bar(self.in_range, printer),
+            bar: crate::output::progress::bar(self.in_range, printer),
             pace: a.rate.map(Pace::new),
             receipt: Receipt {
                 kind: "receipt",

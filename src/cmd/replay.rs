@@ -18,7 +18,7 @@ use crate::output::sanitize::escape_line;
 use crate::output::Printer;
 use crate::position::{now_ms, parse_start, parse_stop, Start, StartSpec, Stop};
 use crate::record::{Record, RecordView};
-use crate::transfer::{self, Mover, Pace};
+use crate::transfer::{Mover, Pace};
 use anyhow::{Context, Result};
 use std::io::BufRead;
 use std::path::Path;
@@ -172,7 +172,8 @@ pub fn run(
         .as_deref()
         .map(|t| -> Result<Transform> {
             // Avro, Protobuf and framed values are transformed decoded, and encoded again.
-            let reg = crate::open_registry_if_present(settings)?.map(std::sync::Arc::new);
+            let reg =
+                crate::registry::Registry::open_if_present(settings)?.map(std::sync::Arc::new);
             Ok(Transform::compile(t)?.decoding(reg))
         })
         .transpose()?;
@@ -438,7 +439,7 @@ fn from_topic(
     };
     c.hold = committer.is_some();
     let total = reader::span(&ranges);
-    let bar = transfer::progress_bar(total, printer);
+    let bar = crate::output::progress::bar(total, printer);
     let mut rd = Reader::open_copying(settings, &ranges, deadline)?;
     let mut last_commit = Instant::now();
     let end = rd.run(cancel, |ev| {
@@ -576,7 +577,7 @@ fn from_file(
             len,
         )
     };
-    let bar = len.and_then(|l| transfer::progress_bar(l, printer));
+    let bar = len.and_then(|l| crate::output::progress::bar(l, printer));
     let mut input = input;
     let mut line = String::new();
     let mut line_no = 0i64;

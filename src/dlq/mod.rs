@@ -13,7 +13,7 @@ use origin::{
 /// The in-house conventions in force: the profile's, then the registry's (when there is one).
 pub fn conventions(settings: &Settings) -> Result<Vec<CustomConvention>> {
     let mut all = settings.dlq_conventions.clone();
-    if let Some(reg) = crate::open_registry_if_present(settings)? {
+    if let Some(reg) = crate::registry::Registry::open_if_present(settings)? {
         all.extend(reg.dlq_conventions.iter().cloned());
     }
     Ok(all)

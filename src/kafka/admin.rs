@@ -615,7 +615,7 @@ impl Watch {
             settings: s.clone(),
             admin: std::cell::OnceCell::new(),
             topic: topic.to_string(),
-            limit: super::reader::outage_limit(s),
+            limit: super::outage_limit(s),
             away_since: Cell::new(None),
             // The first question a second from now: most waits are over by then.
             last_probe: Cell::new(Some(Instant::now())),
@@ -644,9 +644,9 @@ impl Watch {
         let admin = self
             .admin
             .get_or_init(|| Admin::connect(&self.settings).ok());
-        let answers = admin.as_ref().is_some_and(|a| {
-            super::reader::answers(&a.consumer, &self.topic, Duration::from_millis(500))
-        });
+        let answers = admin
+            .as_ref()
+            .is_some_and(|a| super::answers(&a.consumer, &self.topic, Duration::from_millis(500)));
         if answers {
             super::note_back();
             self.away_since.set(None);

@@ -557,7 +557,7 @@ impl GroupReader {
                 // whether it answers, and give up in time.
                 let (consumer, topic) = (&self.consumer, self.topic.as_str());
                 self.outage
-                    .check(|wait| super::reader::answers(consumer, topic, wait))?;
+                    .check(|wait| super::answers(consumer, topic, wait))?;
                 last_progress = Instant::now();
                 last_commit = Instant::now();
                 last_check = Instant::now();

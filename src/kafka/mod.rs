@@ -76,6 +76,27 @@ pub(crate) fn answered() -> bool {
     ANSWERED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// How long a bounded read waits for the cluster to come back: two `--timeout`s (a broker
+/// restart or a leader moving takes seconds; what comes after, settling copies in flight, may
+/// take one more).
+pub fn outage_limit(s: &Settings) -> Duration {
+    s.timeout * 2
+}
+
+/// Does the cluster answer, with `topic` readable? A metadata request bounded by `wait`.
+pub(crate) fn answers<C: rdkafka::consumer::ConsumerContext>(
+    consumer: &rdkafka::consumer::BaseConsumer<C>,
+    topic: &str,
+    wait: Duration,
+) -> bool {
+    use rdkafka::consumer::Consumer as _;
+    consumer.fetch_metadata(Some(topic), wait).is_ok_and(|md| {
+        md.topics()
+            .iter()
+            .any(|t| t.error().is_none() && !t.partitions().is_empty())
+    })
+}
+
 /// Since when a writer has heard nothing from the cluster, once it found it gone (no delivery
 /// report for two `--timeout`s and no answer to a metadata request): reads and waits that ask
 /// later count their patience from then, not from when they noticed.

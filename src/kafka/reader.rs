@@ -865,7 +865,7 @@ impl Reader {
             if self.outage.active() {
                 let probe = self.topics.first().map(|t| (&t.consumer, t.topic.as_str()));
                 self.outage
-                    .check(|wait| probe.is_some_and(|(c, t)| answers(c, t, wait)))?;
+                    .check(|wait| probe.is_some_and(|(c, t)| super::answers(c, t, wait)))?;
                 // Time without the cluster is the outage's to bound, not a stall.
                 last_progress = Instant::now();
             }
@@ -1035,19 +1035,6 @@ pub(super) fn commit_error(whose: &str, e: &KafkaError, started: Instant) -> any
     }
 }
 
-/// Does the cluster answer, with `topic` readable? A metadata request bounded by `wait`.
-pub(super) fn answers<C: rdkafka::consumer::ConsumerContext>(
-    consumer: &BaseConsumer<C>,
-    topic: &str,
-    wait: Duration,
-) -> bool {
-    consumer.fetch_metadata(Some(topic), wait).is_ok_and(|md| {
-        md.topics()
-            .iter()
-            .any(|t| t.error().is_none() && !t.partitions().is_empty())
-    })
-}
-
 /// A read's view of the cluster going away (a broker restart, a leader moving, the network):
 /// librdkafka reconnects and retries by itself, so transient errors from a poll start an
 /// outage instead of ending the read. It is said once on stderr, and once more when the
@@ -1070,7 +1057,7 @@ impl Outage {
         Outage {
             brokers: s.brokers.clone(),
             follow,
-            limit: outage_limit(s),
+            limit: super::outage_limit(s),
             since: None,
             cause: String::new(),
             last_probe: None,
@@ -1178,13 +1165,6 @@ impl Outage {
         }
         Ok(())
     }
-}
-
-/// How long a bounded read waits for the cluster to come back: two `--timeout`s (a broker
-/// restart or a leader moving takes seconds; what comes after, settling copies in flight, may
-/// take one more).
-pub fn outage_limit(s: &Settings) -> Duration {
-    s.timeout * 2
 }
 
 /// A record's timestamp and its kind.

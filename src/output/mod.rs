@@ -10,6 +10,7 @@
 pub mod escape;
 pub mod format;
 pub mod pretty;
+pub mod progress;
 pub mod sanitize;
 pub mod sarif;
 pub mod table;

@@ -2,8 +2,9 @@
 
 use super::sanitize::{escape, escape_json, escape_line};
 use super::Styles;
+use crate::codec::Payload;
 use crate::codec::{Codec, Shown};
-use crate::record::{format_millis, Payload, RecordView};
+use crate::record::{format_millis, RecordView};
 use std::fmt::Write as _;
 
 /// Render one record as a block of text ending with a newline.

@@ -498,6 +498,16 @@ pub fn draft_for(dialect: &str) -> Result<jsonschema::Draft> {
 }
 
 impl Registry {
+    /// The registry of `settings`, when its directory exists (the default `./schemas` may be
+    /// absent: commands then check only what needs no registry).
+    pub fn open_if_present(settings: &crate::config::Settings) -> Result<Option<Registry>> {
+        let dir = settings.registry_dir();
+        if settings.registry.is_none() && !dir.is_dir() {
+            return Ok(None);
+        }
+        Registry::open(&dir).map(Some)
+    }
+
     /// Load the registry at `root`. Schemas that do not parse are kept with their error, so
     /// `schema check` can report every one; a bad `registry.toml` is an error here.
     pub fn open(root: &Path) -> Result<Registry> {

@@ -9,7 +9,8 @@
 
 use super::binary::{Decoded, Named, Part};
 use super::Registry;
-use crate::record::{Payload, RecordView};
+use crate::codec::Payload;
+use crate::record::RecordView;
 use anyhow::Result;
 
 /// Decodes records' keys and values, when the registry has anything to decode them with.
@@ -303,5 +304,7 @@ pub fn value_text(decoder: Option<&Decoder<'_>>, r: &RecordView<'_>) -> Option<S
 /// The registry at the configured place, for decoding what people read; None when there is
 /// none or it does not open (reading goes on without decoding).
 pub fn display_registry(settings: &crate::config::Settings) -> Option<Registry> {
-    crate::open_registry_if_present(settings).ok().flatten()
+    crate::registry::Registry::open_if_present(settings)
+        .ok()
+        .flatten()
 }
