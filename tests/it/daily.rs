@@ -1436,6 +1436,22 @@ fn demo_prints_pasteable_commands_and_keeps_their_files() {
         .filter_map(|l| l.strip_prefix("$ evtctl "))
         .collect();
     assert!(commands.len() > 5, "{text}");
+    // The two restarts of billing after groups skip wait for the group (the embedded broker's
+    // rebalance delay): the demo says so before each, instead of pausing without a word.
+    let before_restart = text
+        .find("(billing restarts.")
+        .expect("the first wait is said");
+    assert!(
+        before_restart < text.find("(billing restarted and moved on").unwrap()
+            && text.contains("holds its join about 5 s"),
+        "{text}"
+    );
+    assert!(
+        text.find("(billing picks it up, after the same wait")
+            .unwrap()
+            < text.find("(billing charged the repaired order").unwrap(),
+        "{text}"
+    );
     for c in &commands {
         // What a shell makes of the line: one argument per line.
         let out = std::process::Command::new("sh")
