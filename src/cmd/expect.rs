@@ -299,6 +299,8 @@ pub struct Trigger {
     pub exit_code: Option<i32>,
     pub signal: Option<i32>,
     pub seconds: f64,
+    /// Ctrl-C ended it (and the run).
+    pub interrupted: bool,
 }
 
 impl Trigger {
@@ -308,6 +310,7 @@ impl Trigger {
 
     fn how(&self) -> String {
         match (self.exit_code, self.signal) {
+            _ if self.interrupted => format!("was interrupted after {:.2}s", self.seconds),
             (Some(0), _) => format!("exited 0 in {:.2}s", self.seconds),
             (Some(c), _) => format!("exited with {c} after {:.2}s", self.seconds),
             (None, Some(s)) => format!("was killed by signal {s} after {:.2}s", self.seconds),
@@ -352,8 +355,7 @@ fn run_trigger(cmd: &[String], printer: &Printer, cancel: &AtomicBool) -> Result
         }
         if cancel.load(Ordering::Relaxed) {
             let _ = child.kill();
-            let _ = child.wait();
-            return Err(Interrupted.into());
+            break child.wait()?;
         }
         std::thread::sleep(Duration::from_millis(10));
     };
@@ -366,6 +368,7 @@ fn run_trigger(cmd: &[String], printer: &Printer, cancel: &AtomicBool) -> Result
         exit_code: status.code(),
         signal,
         seconds: started.elapsed().as_secs_f64(),
+        interrupted: cancel.load(Ordering::Relaxed),
     })
 }
 
@@ -947,14 +950,26 @@ pub fn run(
             tally: Tally::default(),
         })
         .collect();
-    let interrupted = watch(
-        &mut lanes,
-        &admin,
-        settings,
-        decoder.as_ref(),
-        registry,
-        cancel,
-    )?;
+    let interrupted = if trigger.as_ref().is_some_and(|t| t.interrupted) {
+        for lane in &mut lanes {
+            lane.tally.status = Some(Status::Interrupted);
+        }
+        true
+    } else {
+        printer.debug(format!(
+            "reading for {} expectation{}",
+            lanes.len(),
+            if lanes.len() == 1 { "" } else { "s" }
+        ));
+        watch(
+            &mut lanes,
+            &admin,
+            settings,
+            decoder.as_ref(),
+            registry,
+            cancel,
+        )?
+    };
     let outcomes: Vec<Outcome> = lanes.into_iter().map(Outcome::of).collect();
     let not_met = outcomes.iter().filter(|o| !o.met).count();
     let summary = Summary {
@@ -1325,6 +1340,7 @@ none = true
             exit_code: Some(3),
             signal: None,
             seconds: 0.1,
+            interrupted: false,
         };
         let o = [
             outcome(Status::Met),

@@ -587,3 +587,100 @@ fn a_hostile_record_is_inert_in_junit_and_markdown() {
         }
     }
 }
+
+/// Start `evtctl expect ARGS -o json -- sh -c TRIGGER`, wait for the trigger to print
+/// `marker` (its stdout goes to evtctl's stderr), then send SIGINT to evtctl alone.
+fn interrupt_after(args: &[&str], trigger: &str, marker: &str) -> (std::process::Output, Duration) {
+    use std::io::BufRead;
+    let mut child = evtctl_process()
+        .arg("expect")
+        .args(args)
+        .args(["-o", "json", "--", "sh", "-c", trigger])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "no {marker:?} in {seen}"
+        );
+        seen.push_str(&line);
+        if line.contains(marker) {
+            break;
+        }
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let sent = Instant::now();
+    let out = child.wait_with_output().unwrap();
+    (out, sent.elapsed())
+}
+
+#[test]
+fn ctrl_c_stops_at_once_while_reading_and_while_the_trigger_runs() {
+    let t = topic("expect-sigint", 1);
+    // Reading (the trigger is done, -v says when reading starts): the report says
+    // interrupted, exit 130, long before the window closes.
+    let (out, took) = interrupt_after(
+        &[&t, "--within", "120s", "-v"],
+        "true",
+        "reading for 1 expectation",
+    );
+    assert_eq!(out.status.code(), Some(130), "{out:?}");
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines[0]["status"], "interrupted", "{lines:?}");
+    assert_eq!(lines[1]["interrupted"], true);
+
+    // While the trigger runs: it is ended too.
+    let (out, took) = interrupt_after(
+        &[&t, "--within", "120s"],
+        "echo started; exec sleep 120",
+        "started",
+    );
+    assert_eq!(out.status.code(), Some(130), "{out:?}");
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines[0]["status"], "interrupted", "{lines:?}");
+    assert_eq!(lines[1]["trigger"]["interrupted"], true);
+}
+
+#[test]
+fn usage_and_cluster_errors_have_their_exit_codes() {
+    // Flags that contradict each other, and a spec error naming file:line.
+    let out = evtctl()
+        .args(["expect", "t", "--none", "--count", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let dir = std::env::temp_dir().join(unique("expect-bad-spec"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("bad.toml");
+    std::fs::write(&spec, "[[expect]]\ntopic = \"t\"\nmatch = '.value |||'\n").unwrap();
+    let out = evtctl()
+        .args(["expect", "--spec", spec.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let want = format!("evtctl: error: {}:3: expectation 1: match", spec.display());
+    assert!(err.starts_with(&want), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+    // No cluster there: exit 3, before any trigger runs.
+    let marker = std::env::temp_dir().join(unique("expect-not-run"));
+    let out = evtctl()
+        .env("EVTCTL_BROKERS", "127.0.0.1:1")
+        .args(["expect", "t", "--timeout", "1s", "--", "touch"])
+        .arg(&marker)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    assert!(!marker.exists());
+}
