@@ -1242,6 +1242,20 @@ none = true
         assert_eq!(e[2].name, "orders-dlq: no record");
     }
 
+    /// The README's spec example is one evtctl takes.
+    #[test]
+    fn the_readme_spec_parses() {
+        let readme = include_str!("../../README.md");
+        let at = readme.find("## Expectations in CI").unwrap();
+        let block = &readme[at..];
+        let block = &block[block.find("```toml\n").unwrap() + 8..];
+        let block = &block[..block.find("```").unwrap()];
+        let e = parse_spec(block, "README.md", TEN).unwrap();
+        assert_eq!(e.len(), 3);
+        assert!(e[1].then && e[2].none);
+        assert_eq!(e[1].within, Duration::from_secs(5));
+    }
+
     #[test]
     fn spec_errors_name_the_file_and_line() {
         // Not TOML.
