@@ -684,3 +684,52 @@ fn usage_and_cluster_errors_have_their_exit_codes() {
     assert_eq!(out.status.code(), Some(3), "{out:?}");
     assert!(!marker.exists());
 }
+
+#[test]
+fn a_chain_across_topics_reads_what_was_written_after_the_record_that_met_it() {
+    let orders = topic("expect-xchain-orders", 1);
+    let payments = topic("expect-xchain-payments", 2);
+    let dir = std::env::temp_dir().join(unique("expect-xspec"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("chain.toml");
+    std::fs::write(
+        &spec,
+        format!(
+            r#"[[expect]]
+topic = "{orders}"
+match = '.value.type == "OrderPlaced"'
+within = "60s"
+
+[[expect]]
+topic = "{payments}"
+count = 2
+within = "1s"
+then = true
+
+[[expect]]
+topic = "{payments}"
+then = true
+"#
+        ),
+    )
+    .unwrap();
+    // A payment before the order (in time), one after: only the second follows it.
+    let trigger = [
+        publish(&payments, r#"{"id":"before"}"#),
+        publish(&orders, r#"{"type":"OrderPlaced"}"#),
+        publish(&payments, r#"{"id":"after"}"#),
+    ]
+    .join(" && ");
+    let r = expect(&["--spec", spec.to_str().unwrap()], Some(&trigger));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines = r.lines();
+    assert_eq!(lines[0]["status"], "met");
+    let o = &lines[1];
+    assert_eq!(o["status"], "timeout", "{o}");
+    assert_eq!(o["matched"], 1, "{o}");
+    assert!(o["records"][0]["value"].as_str().unwrap().contains("after"));
+    // Chained after one not met: not started.
+    assert_eq!(lines[2]["status"], "skipped");
+    assert_eq!(lines[3]["not_met"], 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
