@@ -733,3 +733,28 @@ then = true
     assert_eq!(lines[3]["not_met"], 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_topic_pattern_watches_every_topic_it_matches() {
+    let prefix = unique("expect-re");
+    for suffix in ["a", "b"] {
+        evtctl()
+            .args(["topics", "create", &format!("{prefix}-{suffix}")])
+            .assert()
+            .success();
+    }
+    let pattern = format!("re:{prefix}-[ab]");
+    let r = expect(
+        &[&pattern, "--match", ".value.n == 2", "--within", "60s"],
+        Some(
+            &[
+                publish(&format!("{prefix}-a"), r#"{"n":1}"#),
+                publish(&format!("{prefix}-b"), r#"{"n":2}"#),
+            ]
+            .join(" && "),
+        ),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let o = &r.lines()[0];
+    assert_eq!(o["records"][0]["topic"], format!("{prefix}-b"));
+}
