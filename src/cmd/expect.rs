@@ -907,6 +907,26 @@ pub struct Summary<'a> {
     pub seconds: f64,
 }
 
+impl<'a> Summary<'a> {
+    fn of(
+        outcomes: &[Outcome],
+        trigger: Option<&'a Trigger>,
+        interrupted: bool,
+        started: Instant,
+    ) -> Summary<'a> {
+        let not_met = outcomes.iter().filter(|o| !o.met).count();
+        Summary {
+            kind: "summary",
+            met: not_met == 0 && trigger.is_none_or(Trigger::ok) && !interrupted,
+            expectations: outcomes.len(),
+            not_met,
+            interrupted,
+            trigger,
+            seconds: started.elapsed().as_secs_f64(),
+        }
+    }
+}
+
 pub fn run(
     plan: &Plan,
     settings: &Settings,
@@ -916,18 +936,9 @@ pub fn run(
 ) -> Result<()> {
     let started = Instant::now();
     let admin = Admin::connect(settings)?;
+    // Before the trigger: what it causes lies after these positions.
     let captured = capture(plan, &admin)?;
-    for (e, ranges) in plan.expectations.iter().zip(&captured) {
-        for r in ranges {
-            printer.debug(format!(
-                "{}: {}/{} from offset {}",
-                escape_line(&e.name),
-                escape_line(&r.topic),
-                r.partition,
-                r.start
-            ));
-        }
-    }
+    say_where(plan, &captured, printer);
     let trigger = match plan.trigger.is_empty() {
         true => None,
         false => Some(run_trigger(&plan.trigger, printer, cancel)?),
@@ -936,7 +947,6 @@ pub fn run(
         Some(reg) => Decoder::new(reg, None, None)?,
         None => None,
     };
-    let registry = registry.filter(|_| plan.validates());
     let mut lanes: Vec<Lane<'_>> = plan
         .expectations
         .iter()
@@ -957,10 +967,10 @@ pub fn run(
         true
     } else {
         printer.debug(format!(
-            "reading for {} expectation{}",
-            lanes.len(),
-            if lanes.len() == 1 { "" } else { "s" }
+            "reading for {}",
+            plural(lanes.len(), "expectation")
         ));
+        let registry = registry.filter(|_| plan.validates());
         watch(
             &mut lanes,
             &admin,
@@ -971,50 +981,67 @@ pub fn run(
         )?
     };
     let outcomes: Vec<Outcome> = lanes.into_iter().map(Outcome::of).collect();
-    let not_met = outcomes.iter().filter(|o| !o.met).count();
-    let summary = Summary {
-        kind: "summary",
-        met: not_met == 0 && trigger.as_ref().is_none_or(Trigger::ok) && !interrupted,
-        expectations: outcomes.len(),
-        not_met,
-        interrupted,
-        trigger: trigger.as_ref(),
-        seconds: started.elapsed().as_secs_f64(),
-    };
-    match plan.format {
-        Some(ExpectFormat::Junit) => printer.write(junit(&outcomes, &summary).as_bytes())?,
-        Some(ExpectFormat::Markdown) => printer.write(markdown(&outcomes, &summary).as_bytes())?,
+    let summary = Summary::of(&outcomes, trigger.as_ref(), interrupted, started);
+    report(plan.format, &outcomes, &summary, printer)?;
+    exit(&summary, printer)
+}
+
+/// `N thing` or `N things`.
+fn plural(n: usize, thing: &str) -> String {
+    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
+}
+
+/// With -v: where each expectation starts reading.
+fn say_where(plan: &Plan, captured: &[Vec<Range>], printer: &Printer) {
+    for (e, ranges) in plan.expectations.iter().zip(captured) {
+        for r in ranges {
+            printer.debug(format!(
+                "{}: {}/{} from offset {}",
+                escape_line(&e.name),
+                escape_line(&r.topic),
+                r.partition,
+                r.start
+            ));
+        }
+    }
+}
+
+/// The report on stdout, in the format asked for.
+fn report(
+    format: Option<ExpectFormat>,
+    outcomes: &[Outcome],
+    summary: &Summary<'_>,
+    printer: &mut Printer,
+) -> Result<()> {
+    match format {
+        Some(ExpectFormat::Junit) => printer.write(junit(outcomes, summary).as_bytes())?,
+        Some(ExpectFormat::Markdown) => printer.write(markdown(outcomes, summary).as_bytes())?,
         None if printer.is_json() => {
-            for o in &outcomes {
+            for o in outcomes {
                 printer.json(o)?;
             }
-            printer.json(&summary)?;
+            printer.json(summary)?;
         }
         None => {
-            let text = pretty(&outcomes, &summary, &printer.styles);
+            let text = pretty(outcomes, summary, &printer.styles);
             printer.write(text.as_bytes())?;
         }
     }
-    printer.flush()?;
-    if interrupted {
+    printer.flush()
+}
+
+/// The exit: 0 met, 1 not met (or a failing trigger), 130 interrupted.
+fn exit(summary: &Summary<'_>, printer: &Printer) -> Result<()> {
+    if summary.interrupted {
         return Err(Interrupted.into());
     }
-    let trigger_failed = trigger.as_ref().filter(|t| !t.ok());
+    let all = plural(summary.expectations, "expectation");
     if summary.met {
-        printer.info(format!(
-            "{} expectation{} met in {:.2}s",
-            outcomes.len(),
-            if outcomes.len() == 1 { "" } else { "s" },
-            summary.seconds
-        ));
+        printer.info(format!("{all} met in {:.2}s", summary.seconds));
         return Ok(());
     }
-    let mut msg = format!(
-        "{not_met} of {} expectation{} not met",
-        outcomes.len(),
-        if outcomes.len() == 1 { "" } else { "s" }
-    );
-    if let Some(t) = trigger_failed {
+    let mut msg = format!("{} of {all} not met", summary.not_met);
+    if let Some(t) = summary.trigger.filter(|t| !t.ok()) {
         msg.push_str(&format!(
             "; the trigger `{}` {}",
             escape_line(&t.line()),
