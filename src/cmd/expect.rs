@@ -1321,6 +1321,115 @@ none = true
         assert!(e.starts_with("checks.toml: no expectations"), "{e}");
     }
 
+    fn exp(matcher: Option<&str>, count: Option<u64>, none: bool, topic: &str) -> Expectation {
+        Expectation::build(Raw {
+            name: None,
+            topic,
+            matcher,
+            count,
+            within: TEN,
+            none,
+            validate: false,
+            from: None,
+            then: false,
+        })
+        .unwrap()
+    }
+
+    fn record<'a>(offset: i64, value: &'a [u8]) -> RecordView<'a> {
+        RecordView {
+            topic: "orders",
+            partition: 1,
+            offset,
+            timestamp: Some(1_000 + offset),
+            timestamp_type: None,
+            key: None,
+            headers: &[],
+            value: Some(value),
+        }
+    }
+
+    #[test]
+    fn at_least_count_matching_records_meet_it() {
+        let e = exp(Some(".value.paid"), Some(2), false, "orders");
+        let mut t = Tally::default();
+        t.take(&e, &record(5, br#"{"paid":true}"#), None, None);
+        assert_eq!(t.status, None);
+        t.take(&e, &record(6, br#"{"paid":false}"#), None, None);
+        t.take(&e, &record(7, br#"{"paid":true}"#), None, None);
+        assert_eq!(t.status, Some(Status::Met));
+        assert_eq!((t.matched, t.read, t.met_time), (2, 3, Some(1_007)));
+        assert_eq!(t.next[&("orders".to_string(), 1)], 8);
+        assert_eq!(t.records.len(), 2);
+        assert_eq!(t.near.len(), 1);
+    }
+
+    #[test]
+    fn near_misses_are_the_last_few_and_say_why_the_match_failed() {
+        let e = exp(Some(".value.total > 500"), None, false, "orders");
+        let mut t = Tally::default();
+        for o in 0..7 {
+            t.take(&e, &record(o, br#"{"total":1}"#), None, None);
+        }
+        t.take(&e, &record(7, b"plain text"), None, None);
+        assert_eq!(t.status, None);
+        assert_eq!(t.near.len(), KEEP_NEAR);
+        assert_eq!(t.near[0].offset, 3);
+        assert_eq!(t.filter_errors, 1);
+        let last = t.near.back().unwrap();
+        assert!(
+            last.note.as_deref().unwrap().starts_with("--match failed"),
+            "{last:?}"
+        );
+    }
+
+    #[test]
+    fn under_none_the_first_match_is_forbidden() {
+        let e = exp(None, None, true, "dlq");
+        let mut t = Tally::default();
+        t.take(&e, &record(0, b"{}"), None, None);
+        assert_eq!(t.status, Some(Status::Forbidden));
+        assert_eq!(t.records[0].offset, 0);
+    }
+
+    #[test]
+    fn a_chain_starts_where_the_one_before_was_met() {
+        let range = |topic: &str, partition, start| Range {
+            topic: topic.into(),
+            partition,
+            start,
+            stop: None,
+            start_time: None,
+            stop_time: None,
+        };
+        let (first, same, other) = (
+            exp(None, None, false, "orders"),
+            exp(None, None, false, "orders"),
+            exp(None, None, false, "payments"),
+        );
+        let lane = |exp, ranges| Lane {
+            exp,
+            ranges,
+            reader: None,
+            draining: false,
+            started: None,
+            tally: Tally::default(),
+        };
+        let mut prev = lane(&first, vec![range("orders", 0, 10), range("orders", 1, 20)]);
+        prev.tally.next.insert(("orders".into(), 1), 25);
+        prev.tally.met_time = Some(1_234);
+        let next = chained(&prev, &lane(&same, vec![range("orders", 0, 99)]));
+        assert_eq!(next, [range("orders", 0, 10), range("orders", 1, 25)]);
+        let next = chained(&prev, &lane(&other, vec![range("payments", 0, 7)]));
+        assert_eq!(
+            next,
+            [Range {
+                start_time: Some(1_234),
+                ..range("payments", 0, 7)
+            }]
+        );
+    }
+
     fn outcome(status: Status) -> Outcome {
         let hostile = "</failure><x>&\"'\u{1b}[31m ![p](https://evil.example/p.png) @octocat | `x`\n::error::forged";
         let seen = Seen {

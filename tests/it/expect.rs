@@ -758,3 +758,22 @@ fn a_topic_pattern_watches_every_topic_it_matches() {
     let o = &r.lines()[0];
     assert_eq!(o["records"][0]["topic"], format!("{prefix}-b"));
 }
+
+#[test]
+fn records_written_within_the_window_but_not_yet_read_are_still_judged() {
+    // A window shorter than any read: it closes before the first fetch, and the records the
+    // trigger wrote (all within it: it closes after the trigger ends) are read all the same.
+    let t = topic("expect-drain", 2);
+    let r = expect(
+        &[&t, "--match", ".value.n == 1", "--within", "1ms"],
+        Some(&publish(&t, r#"{"n":1}"#)),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.lines()[0]["matched"], 1);
+    let r = expect(
+        &[&t, "--none", "--within", "1ms"],
+        Some(&publish(&t, r#"{"n":2}"#)),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.lines()[0]["status"], "forbidden");
+}
