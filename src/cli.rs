@@ -510,7 +510,7 @@ have been checked all the same.
   name = \"order paid\"                  # optional
   topic = \"orders\"
   match = '.value.type == \"OrderPaid\"'
-  count = 1                             # also: within, none, validate, from
+  count = 1                            # also: within, none, validate, from
   [[expect]]
   topic = \"orders-dlq\"
   none = true
