@@ -402,10 +402,17 @@ pub struct Seen {
     pub note: Option<String>,
 }
 
+/// The first `QUOTE` characters of a key or value as text (only its start is looked at, so a
+/// large payload costs no more than a small one).
 fn quote(b: Option<&[u8]>) -> Option<String> {
     b.map(|b| {
-        let text = String::from_utf8_lossy(b);
-        crate::output::cap(&text, QUOTE).into_owned()
+        let head = &b[..b.len().min(QUOTE * 4)];
+        let text = String::from_utf8_lossy(head);
+        match text.char_indices().nth(QUOTE) {
+            None if head.len() == b.len() => text.into_owned(),
+            None => format!("{text}… ({} bytes)", b.len()),
+            Some((cut, _)) => format!("{}… ({} bytes)", &text[..cut], b.len()),
+        }
     })
 }
 
@@ -1380,6 +1387,20 @@ none = true
         assert!(
             last.note.as_deref().unwrap().starts_with("--match failed"),
             "{last:?}"
+        );
+    }
+
+    #[test]
+    fn quotes_are_short_whatever_the_payload() {
+        assert_eq!(quote(Some(b"short")).as_deref(), Some("short"));
+        assert_eq!(quote(None), None);
+        let big = vec![b'x'; 10 << 20];
+        let q = quote(Some(&big)).unwrap();
+        assert_eq!(q, format!("{}… (10485760 bytes)", "x".repeat(QUOTE)));
+        let q = quote(Some(&[0xff; 2000])).unwrap();
+        assert!(
+            q.starts_with('\u{fffd}') && q.ends_with("… (2000 bytes)"),
+            "{q}"
         );
     }
 
