@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('compat', 'compat', [CompletionResultType]::ParameterValue, 'Check schema compatibility between versions: a CI gate against breaking changes')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why, keep a copy, move records back')
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count records per partition and in total, between two positions')
+            [CompletionResult]::new('expect', 'expect', [CompletionResultType]::ParameterValue, 'Assert that matching records appear (or do not) on live topics within a time window, around a trigger command: a CI check')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Copy a range of records (from a topic or an exported file) into a topic')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record')
@@ -635,6 +636,34 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'evtctl;expect' {
+            [CompletionResult]::new('--match', '--match', [CompletionResultType]::ParameterName, 'jq expression over the record envelope (as `tail --filter` sees it) that a record must satisfy [default: any record]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'At least this many matching records [default: 1]')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'At least this many matching records [default: 1]')
+            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'How long to wait, counted from the end of the trigger command (with --spec: the default of each expectation)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Look back: read from this position instead of the end offsets captured before CMD')
+            [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'Several expectations from a TOML file (see below) instead of TOPIC and its options')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Write the report as JUnit XML or Markdown instead of pretty/JSON')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('--validate', '--validate', [CompletionResultType]::ParameterName, 'Matching records must be valid against their schema in the registry')
+            [CompletionResult]::new('--none', '--none', [CompletionResultType]::ParameterName, 'No matching record may appear within the window (e.g. nothing in the DLQ)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'evtctl;cluster' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
@@ -1030,6 +1059,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('compat', 'compat', [CompletionResultType]::ParameterValue, 'Check schema compatibility between versions: a CI gate against breaking changes')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why, keep a copy, move records back')
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count records per partition and in total, between two positions')
+            [CompletionResult]::new('expect', 'expect', [CompletionResultType]::ParameterValue, 'Assert that matching records appear (or do not) on live topics within a time window, around a trigger command: a CI check')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Copy a range of records (from a topic or an exported file) into a topic')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record')
@@ -1111,6 +1141,9 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;help;count' {
+            break
+        }
+        'evtctl;help;expect' {
             break
         }
         'evtctl;help;cluster' {

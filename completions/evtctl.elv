@@ -44,6 +44,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand count 'Count records per partition and in total, between two positions'
+            cand expect 'Assert that matching records appear (or do not) on live topics within a time window, around a trigger command: a CI check'
             cand cluster 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
@@ -593,6 +594,33 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'evtctl;expect'= {
+            cand --match 'jq expression over the record envelope (as `tail --filter` sees it) that a record must satisfy [default: any record]'
+            cand -n 'At least this many matching records [default: 1]'
+            cand --count 'At least this many matching records [default: 1]'
+            cand --within 'How long to wait, counted from the end of the trigger command (with --spec: the default of each expectation)'
+            cand --from 'Look back: read from this position instead of the end offsets captured before CMD'
+            cand --spec 'Several expectations from a TOML file (see below) instead of TOPIC and its options'
+            cand --format 'Write the report as JUnit XML or Markdown instead of pretty/JSON'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand --validate 'Matching records must be valid against their schema in the registry'
+            cand --none 'No matching record may appear within the window (e.g. nothing in the DLQ)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'evtctl;cluster'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -960,6 +988,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand compat 'Check schema compatibility between versions: a CI gate against breaking changes'
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand count 'Count records per partition and in total, between two positions'
+            cand expect 'Assert that matching records appear (or do not) on live topics within a time window, around a trigger command: a CI check'
             cand cluster 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
@@ -1021,6 +1050,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;dlq;redrive'= {
         }
         &'evtctl;help;count'= {
+        }
+        &'evtctl;help;expect'= {
         }
         &'evtctl;help;cluster'= {
         }

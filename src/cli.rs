@@ -183,6 +183,9 @@ pub enum Command {
     Dlq(DlqArgs),
     /// Count records per partition and in total, between two positions
     Count(CountArgs),
+    /// Assert that matching records appear (or do not) on live topics within a time window,
+    /// around a trigger command: a CI check
+    Expect(ExpectArgs),
     /// Cluster id, controller and brokers (id, address, rack); with -v each broker's API
     /// versions. The first thing to run against a new profile
     Cluster,
@@ -481,6 +484,91 @@ pub struct TailArgs {
     /// Show payloads as bytes: no decoding with the registry's Avro, Protobuf or framed schemas
     #[arg(long, conflicts_with_all = ["value_schema", "key_schema"])]
     pub no_decode: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpectFormat {
+    /// JUnit XML, for CI test reports: one testcase per expectation (and one for the trigger)
+    Junit,
+    /// A pull-request comment or job summary: a verdict line, a table, the failures' records
+    Markdown,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "The end offsets of every partition are captured before CMD starts, so records CMD
+causes are seen however fast they land. CMD's output goes to stderr; the window (--within)
+starts when CMD ends. An expectation is met by at least --count matching records (reading stops
+as soon as it is); with --none, by no matching record in the whole window (a match fails at
+once); with --validate, a matching record that is not valid against its schema (or has none)
+fails at once. A trigger that exits non-zero fails the run (exit 1), after the expectations
+have been checked all the same.
+
+--spec FILE.toml holds several expectations sharing one trigger:
+  within = \"10s\"                       # default for each [[expect]]
+  [[expect]]
+  name = \"order paid\"                  # optional
+  topic = \"orders\"
+  match = '.value.type == \"OrderPaid\"'
+  count = 1                            # also: within, none, validate, from
+  [[expect]]
+  topic = \"orders-dlq\"
+  none = true
+An entry with `then = true` starts once the one before it is met: on the same topic from
+where that one stopped reading, on another topic with the records written at or after the
+time of the record that met it; its window starts then.
+
+Exit codes: 0 every expectation met, 1 not met (timeout, too few, forbidden or invalid record,
+failing trigger), 2 usage or spec error (or CMD cannot be started), 3 cluster unreachable,
+130 interrupted.
+
+Examples:
+  evtctl expect orders --match '.value.type == \"OrderPaid\"' --within 10s -- ./call-service.sh
+  evtctl expect orders-dlq --none --within 5s -- ./call-service.sh
+  evtctl expect --spec checkout.toml --format junit -- ./call-service.sh > expect.xml"
+)]
+pub struct ExpectArgs {
+    /// Topic to watch; `re:REGEX` watches every topic whose whole name matches
+    #[arg(required_unless_present = "spec")]
+    pub topic: Option<String>,
+
+    /// jq expression over the record envelope (as `tail --filter` sees it) that a record must
+    /// satisfy [default: any record]
+    #[arg(long = "match", value_name = "JQ")]
+    pub matcher: Option<String>,
+
+    /// At least this many matching records [default: 1]
+    #[arg(short = 'n', long, value_name = "N")]
+    pub count: Option<u64>,
+
+    /// How long to wait, counted from the end of the trigger command (with --spec: the default
+    /// of each expectation)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "10s")]
+    pub within: std::time::Duration,
+
+    /// Matching records must be valid against their schema in the registry
+    #[arg(long)]
+    pub validate: bool,
+
+    /// No matching record may appear within the window (e.g. nothing in the DLQ)
+    #[arg(long, conflicts_with_all = ["count", "validate"])]
+    pub none: bool,
+
+    /// Look back: read from this position instead of the end offsets captured before CMD
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
+    pub from: Option<String>,
+
+    /// Several expectations from a TOML file (see below) instead of TOPIC and its options
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["topic", "matcher", "count", "none", "validate", "from"])]
+    pub spec: Option<PathBuf>,
+
+    /// Write the report as JUnit XML or Markdown instead of pretty/JSON
+    #[arg(long, value_enum)]
+    pub format: Option<ExpectFormat>,
+
+    /// The trigger: a command run once the end offsets are captured, e.g. -- ./call-service.sh
+    #[arg(last = true, value_name = "CMD")]
+    pub command: Vec<String>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

@@ -282,8 +282,13 @@ impl std::fmt::Debug for Filter {
 
 impl Filter {
     pub fn compile(code: &str) -> Result<Filter> {
+        Filter::compile_as("--filter", code)
+    }
+
+    /// As [`Filter::compile`], for an expression given as `flag` (named in its errors).
+    pub fn compile_as(flag: &str, code: &str) -> Result<Filter> {
         Ok(Filter {
-            program: jq::Program::compile("--filter", code)?,
+            program: jq::Program::compile(flag, code)?,
         })
     }
 

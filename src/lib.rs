@@ -171,7 +171,7 @@ const ONLY_IN: &[(&str, &[&str])] = &[
     (
         "registry",
         &[
-            "publish", "tail", "validate", "schema", "compat", "dlq", "config", "demo",
+            "publish", "tail", "validate", "schema", "compat", "dlq", "config", "demo", "expect",
         ],
     ),
     ("max_line_bytes", &["publish", "validate", "replay"]),
@@ -357,6 +357,27 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
         },
         Command::Cluster => cmd::cluster::run(&settings()?, printer),
         Command::Count(a) => cmd::count::run(a, &settings()?, printer, &CANCEL),
+        Command::Expect(a) => {
+            let settings = settings()?;
+            let plan = cmd::expect::Plan::from_args(a)?;
+            // Needed to validate; else used when present (to decode Avro, Protobuf and framed
+            // payloads for --match), as `tail` does.
+            let registry = if plan.validates() {
+                Some(registry::Registry::open(&settings.registry_dir())?)
+            } else {
+                match open_registry_if_present(&settings) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        printer.warn(format!(
+                            "not decoding with the schema registry: {}",
+                            crate::config::scrub(&format!("{e:#}"))
+                        ));
+                        None
+                    }
+                }
+            };
+            cmd::expect::run(&plan, &settings, registry.as_ref(), printer, &CANCEL)
+        }
         Command::Replay(a) => cmd::replay::run(a, &settings()?, printer, &CANCEL),
         Command::Config(c) => match c.command {
             ConfigCommand::Show => cmd::config::show(&settings()?, printer),

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod dev;
 pub mod dlq;
 pub mod drain;
+pub mod expect;
 pub mod groups;
 pub mod known_group;
 pub mod publish;

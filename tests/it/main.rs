@@ -13,6 +13,7 @@ mod daily;
 mod dlq;
 mod drain;
 mod errors;
+mod expect;
 mod faults;
 mod formats;
 mod formats_interop;
