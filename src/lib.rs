@@ -365,7 +365,7 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
             let registry = if plan.validates() {
                 Some(registry::Registry::open(&settings.registry_dir())?)
             } else {
-                match open_registry_if_present(&settings) {
+                match registry::Registry::open_if_present(&settings) {
                     Ok(r) => r,
                     Err(e) => {
                         printer.warn(format!(
