@@ -4,11 +4,14 @@
 //! it was either passed over on purpose or copied *and acknowledged*. A copy that fails pins the
 //! position before it for the rest of the run, so a rerun starts there.
 
-use crate::kafka::writer::{Delivery, Outgoing, Writer, WriterOptions};
+use crate::kafka::writer::{Delivery, OutHeaders, Outgoing, Writer, WriterOptions};
 use crate::ledger::Ledger;
 use std::collections::{HashMap, VecDeque};
+use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// Counts for one destination topic, part of the receipt.
@@ -385,11 +388,29 @@ impl Book {
     }
 }
 
-/// A writer and its book, shareable with a rebalance callback.
+/// A writer and its book, shareable with a rebalance callback, on two threads: the thread that
+/// reads and decides calls [`send`](Mover::send), which books the copy (so no position moves
+/// past it) and adds an owned copy of it to a batch; full batches go over a bounded channel to
+/// a producing thread, which hands them to librdkafka and settles delivery reports into the
+/// book. The book is the one place that says what is safe to commit, whichever thread writes
+/// to it.
 pub struct Mover {
-    writer: Writer,
-    book: Mutex<Book>,
+    writer: Arc<Writer>,
+    book: Arc<Mutex<Book>>,
+    /// The batch the deciding thread fills (the producing thread takes it when it has waited
+    /// 10 ms for a full one: a reader blocked on its input leaves no copy waiting).
+    filling: Arc<Mutex<Batch>>,
+    /// Full batches to the producing thread (None once closed).
+    hand: Mutex<Option<SyncSender<Batch>>>,
+    /// Emptied batches back, for their buffers.
+    spare: Mutex<Receiver<Batch>>,
+    worker: Mutex<Option<JoinHandle<()>>>,
 }
+
+/// Copies per batch handed to the producing thread, and batches in the channel: memory stays
+/// within a few MB whatever the run's size.
+const BATCH: usize = 512;
+const BATCHES_QUEUED: usize = 4;
 
 impl Mover {
     /// A mover with its own writer, tuned for copying: records are read as fast as they are
@@ -397,7 +418,7 @@ impl Mover {
     /// down at no cost in speed (measured: 50,000 was no faster); an unacknowledged copy fails
     /// after `--timeout` (at least 30 s) rather than librdkafka's 5 minutes.
     pub fn open(settings: &crate::config::Settings) -> anyhow::Result<Mover> {
-        let writer = Writer::new(
+        let writer = Arc::new(Writer::new(
             settings,
             &WriterOptions {
                 compression: None,
@@ -406,10 +427,24 @@ impl Mover {
                 max_queued: Some(10_000),
                 ..WriterOptions::default()
             },
-        )?;
+        )?);
+        let book = Arc::new(Mutex::new(Book::default()));
+        let filling = Arc::new(Mutex::new(Batch::default()));
+        let (hand, batches) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_QUEUED);
+        let (back, spare) = std::sync::mpsc::sync_channel::<Batch>(BATCHES_QUEUED + 2);
+        let worker = {
+            let (writer, book, filling) = (writer.clone(), book.clone(), filling.clone());
+            std::thread::Builder::new()
+                .name("evtctl-producer".into())
+                .spawn(move || produce(&writer, &book, &filling, &batches, &back))?
+        };
         Ok(Mover {
             writer,
-            book: Mutex::new(Book::default()),
+            book,
+            filling,
+            hand: Mutex::new(Some(hand)),
+            spare: Mutex::new(spare),
+            worker: Mutex::new(Some(worker)),
         })
     }
 
@@ -441,31 +476,89 @@ impl Mover {
         self.book().may_send(from)
     }
 
-    /// Send one copy of the record at `from`.
+    /// Send one copy of the record at `from`: booked now, produced by the producing thread.
     pub fn send(&self, from: (&str, i32, i64), rec: &Outgoing<'_>, parked: bool) {
         let id = self.book().sent(from, rec.topic, parked);
-        let mut out = Vec::new();
-        self.writer.send(rec, id, &mut out);
-        if !out.is_empty() {
+        let full = {
+            let mut b = self.filling.lock().expect("batch lock");
+            b.push(id, rec);
+            b.len() >= BATCH
+        };
+        if full {
+            self.hand_over();
+        }
+    }
+
+    /// Give the batch being filled to the producing thread (waiting while the channel is full).
+    fn hand_over(&self) {
+        let spare = self
+            .spare
+            .lock()
+            .expect("spare lock")
+            .try_recv()
+            .unwrap_or_default();
+        let batch = {
+            let mut b = self.filling.lock().expect("batch lock");
+            if b.len() == 0 {
+                return;
+            }
+            std::mem::replace(&mut *b, spare)
+        };
+        let hand = self.hand.lock().expect("hand lock").clone();
+        let undelivered = match hand {
+            Some(h) => h.send(batch).err().map(|e| e.0),
+            None => Some(batch),
+        };
+        // The producing thread is gone (it cannot be, short of a panic there): these copies
+        // fail, so their positions are never committed.
+        if let Some(batch) = undelivered {
+            let mut out: Vec<Delivery> = batch
+                .copies
+                .iter()
+                .map(|c| Delivery {
+                    id: c.id,
+                    result: Err("evtctl's producing thread stopped".into()),
+                })
+                .collect();
             self.book().settle(&mut out);
         }
     }
 
-    /// Serve delivery reports for up to `wait`.
+    /// Hand over what was decided so far, then let `wait` pass (the producing thread serves
+    /// delivery reports meanwhile).
     pub fn settle(&self, wait: Duration) {
-        let mut out = Vec::new();
-        self.writer.poll(wait, &mut out);
-        if !out.is_empty() {
-            self.book().settle(&mut out);
+        self.hand_over();
+        if !wait.is_zero() {
+            std::thread::sleep(wait);
         }
     }
 
-    /// Wait until every copy in flight is acknowledged or failed. `give_up` ends the wait early
+    /// Wait until every copy booked is acknowledged or failed. `give_up` ends the wait early
     /// (a second Ctrl-C); what is still in flight then stays uncommitted.
     pub fn finish(&self, give_up: impl Fn() -> bool) {
+        self.hand_over();
         let mut out = Vec::new();
-        self.writer.drain(&mut out, give_up);
-        self.book().settle(&mut out);
+        while self.in_flight() > 0 {
+            let alive = self
+                .worker
+                .lock()
+                .expect("worker lock")
+                .as_ref()
+                .is_some_and(|w| !w.is_finished());
+            if !alive {
+                break;
+            }
+            // Serving reports from here too is harmless (they go to the same book).
+            self.writer.poll(Duration::from_millis(20), &mut out);
+            if !out.is_empty() {
+                self.book().settle(&mut out);
+            }
+            if give_up() {
+                self.writer.drain(&mut out, || true);
+                self.book().settle(&mut out);
+                return;
+            }
+        }
     }
 
     pub fn positions(&self) -> Vec<(String, i32, i64)> {
@@ -488,8 +581,164 @@ impl Mover {
         self.book().destinations()
     }
 
+    /// Copies booked and not settled: in a batch, in the channel, or in librdkafka.
     pub fn in_flight(&self) -> usize {
         self.book().in_flight()
+    }
+}
+
+impl Drop for Mover {
+    fn drop(&mut self) {
+        // Closing the channel ends the producing thread once it has sent what it holds.
+        self.hand.lock().expect("hand lock").take();
+        if let Some(w) = self.worker.lock().expect("worker lock").take() {
+            let _ = w.join();
+        }
+    }
+}
+
+/// The producing thread: send each batch, serve delivery reports, settle them into the book,
+/// until the channel closes. After 10 ms without a full batch it takes the one being filled.
+fn produce(
+    writer: &Writer,
+    book: &Mutex<Book>,
+    filling: &Mutex<Batch>,
+    batches: &Receiver<Batch>,
+    back: &SyncSender<Batch>,
+) {
+    use std::sync::mpsc::RecvTimeoutError;
+    let mut out = Vec::new();
+    loop {
+        match batches.recv_timeout(Duration::from_millis(10)) {
+            Ok(mut batch) => {
+                send_batch(writer, &batch, &mut out);
+                batch.clear();
+                let _ = back.try_send(batch);
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                let partial = {
+                    let mut f = filling.lock().expect("batch lock");
+                    (f.len() > 0).then(|| std::mem::take(&mut *f))
+                };
+                match partial {
+                    Some(batch) => send_batch(writer, &batch, &mut out),
+                    None => writer.poll(Duration::ZERO, &mut out),
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        if !out.is_empty() {
+            book.lock().expect("book lock").settle(&mut out);
+        }
+    }
+}
+
+fn send_batch(writer: &Writer, batch: &Batch, out: &mut Vec<Delivery>) {
+    let mut headers: Vec<(&str, Option<&[u8]>)> = Vec::with_capacity(8);
+    for c in &batch.copies {
+        headers.clear();
+        headers.extend(
+            batch.headers[c.headers.clone()]
+                .iter()
+                .map(|(n, v)| (batch.text(n), v.as_ref().map(|v| batch.slice(v)))),
+        );
+        let rec = Outgoing {
+            topic: &batch.topics[c.topic],
+            partition: c.partition,
+            key: c.key.as_ref().map(|r| batch.slice(r)),
+            value: c.value.as_ref().map(|r| batch.slice(r)),
+            headers: OutHeaders::Borrowed(&headers),
+            timestamp: c.timestamp,
+        };
+        writer.send(&rec, c.id, out);
+    }
+    writer.poll(Duration::ZERO, out);
+}
+
+/// Copies on their way to the producing thread: their bytes in one buffer.
+#[derive(Default)]
+struct Batch {
+    bytes: Vec<u8>,
+    topics: Vec<String>,
+    /// Header names and values, as ranges of `bytes`.
+    headers: Vec<(Range<usize>, Option<Range<usize>>)>,
+    copies: Vec<Copied>,
+}
+
+struct Copied {
+    id: u64,
+    topic: usize,
+    partition: Option<i32>,
+    key: Option<Range<usize>>,
+    value: Option<Range<usize>>,
+    /// Its headers in `Batch::headers`.
+    headers: Range<usize>,
+    timestamp: Option<i64>,
+}
+
+impl Batch {
+    fn len(&self) -> usize {
+        self.copies.len()
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.topics.clear();
+        self.headers.clear();
+        self.copies.clear();
+    }
+
+    fn put(&mut self, b: &[u8]) -> Range<usize> {
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(b);
+        start..self.bytes.len()
+    }
+
+    fn slice(&self, r: &Range<usize>) -> &[u8] {
+        &self.bytes[r.clone()]
+    }
+
+    /// Header names were `&str` when put.
+    fn text(&self, r: &Range<usize>) -> &str {
+        std::str::from_utf8(self.slice(r)).unwrap_or_default()
+    }
+
+    fn push(&mut self, id: u64, rec: &Outgoing<'_>) {
+        let topic = match self.topics.iter().rposition(|t| t == rec.topic) {
+            Some(i) => i,
+            None => {
+                self.topics.push(rec.topic.to_string());
+                self.topics.len() - 1
+            }
+        };
+        let key = rec.key.map(|k| self.put(k));
+        let value = rec.value.map(|v| self.put(v));
+        let first = self.headers.len();
+        match rec.headers {
+            OutHeaders::Owned(hs) => {
+                for h in hs {
+                    let n = self.put(h.name.as_bytes());
+                    let v = h.value.as_deref().map(|v| self.put(v));
+                    self.headers.push((n, v));
+                }
+            }
+            OutHeaders::Borrowed(hs) => {
+                for (name, value) in hs {
+                    let n = self.put(name.as_bytes());
+                    let v = value.map(|v| self.put(v));
+                    self.headers.push((n, v));
+                }
+            }
+        }
+        self.copies.push(Copied {
+            id,
+            topic,
+            partition: rec.partition,
+            key,
+            value,
+            headers: first..self.headers.len(),
+            timestamp: rec.timestamp,
+        });
     }
 }
 
@@ -519,8 +768,6 @@ impl crate::kafka::group::Checkpoint for Mover {
     ) -> Vec<(i32, i64, String)> {
         if wait {
             self.finish(|| false);
-        } else {
-            self.settle(Duration::ZERO);
         }
         self.book()
             .checkpoints()
