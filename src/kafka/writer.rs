@@ -260,7 +260,7 @@ impl Writer {
         let linger = opts
             .linger
             .map_or("5".to_string(), |d| d.as_millis().to_string());
-        let cfg = client_config_with(
+        let mut cfg = client_config_with(
             s,
             &[
                 ("message.timeout.ms", &delivery_timeout),
@@ -278,11 +278,13 @@ impl Writer {
                 ("queue.buffering.max.messages", &max_queued),
                 // And at most 16 MB of them: memory stays bounded whatever the input's size.
                 ("queue.buffering.max.kbytes", "16384"),
-                (
-                    "delivery.report.only.error",
-                    if opts.failures_only { "true" } else { "false" },
-                ),
             ],
+        );
+        // Not a default -X may change: the writer counts on a report for every record it
+        // awaits one for (a run would otherwise wait for them forever).
+        cfg.set(
+            "delivery.report.only.error",
+            if opts.failures_only { "true" } else { "false" },
         );
         let producer: BaseProducer<WriterCtx> = cfg
             .create_with_context(WriterCtx {

@@ -22,6 +22,7 @@ mod hostile;
 mod integrity;
 mod interop;
 mod positions;
+mod publish;
 mod redrive;
 mod registry;
 mod replay;
