@@ -653,15 +653,17 @@ pub fn refuse(
         Some(Err(why)) => return Some(why),
         None => {}
     }
-    refuse_value(registry, rec_topic, value, headers, false)
+    refuse_value(registry, rec_topic, true, value, headers, false)
 }
 
 /// `refuse`, for a value that must also be JSON (`must_be_json`: a line `--format json` sends
 /// as it is, whose only check this is): then a value that is not JSON is refused with the error
-/// `Plan::check_line` gives, and the line is read once for both.
+/// `Plan::check_line` gives, and the line is read once for both. `routed`: whether the topic
+/// has a schema of its own (`topic_routed`); if not, the lookup by the event's keys skips it.
 fn refuse_value(
     registry: &Registry,
     rec_topic: &str,
+    routed: bool,
     value: &[u8],
     headers: &[Header],
     must_be_json: bool,
@@ -677,7 +679,13 @@ fn refuse_value(
     // Most events: the lookup keys read without building the event, which is parsed (once) only
     // when a schema applies. Anything the partial read cannot take goes the long way below.
     if let Ok(Ok(keys)) = std::str::from_utf8(value).map(Keys::read) {
-        match registry.locate(None, &keys, &ctx) {
+        // The topic is the lookup's last resort, and the same for every line: a topic without
+        // a route need not be looked up again for each.
+        let by_keys = LookupContext {
+            topic: routed.then_some(rec_topic),
+            ..ctx
+        };
+        match registry.locate(None, &keys, &by_keys) {
             Ok(None) => return None,
             Err(why) => return Some(why),
             Ok(Some((subject, file))) => {
@@ -709,6 +717,18 @@ fn refuse_value(
         }
     };
     refusal(verdict_for_event(registry, None, &event, &ctx))
+}
+
+/// Whether the registry gives `topic` a schema of its own (a `[routes.topics]` entry or a
+/// `<topic>-value` subject, even a broken one): an event its keys do not place then falls to
+/// the topic's schema. Asked once with no keys and no headers, which leave only the topic.
+pub(crate) fn topic_routed(registry: &Registry, topic: &str) -> bool {
+    let nothing = Keys::read("{}").expect("an empty object has no keys");
+    let ctx = LookupContext {
+        headers: &[],
+        topic: Some(topic),
+    };
+    !matches!(registry.locate(None, &nothing, &ctx), Ok(None))
 }
 
 /// Why a verdict keeps a record from being sent, if it does.
@@ -1095,6 +1115,33 @@ mod tests {
         // Text the registry has no say over, and unknown events: sent.
         assert_eq!(why("anywhere", b"hello \xff"), None);
         assert_eq!(why("anywhere", br#"{"type":"Unrouted"}"#), None);
+    }
+
+    #[test]
+    fn a_topic_without_a_schema_is_left_out_of_each_lines_lookup() {
+        let reg = Registry::open(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas"))
+            .unwrap();
+        assert!(topic_routed(&reg, "payments"));
+        assert!(!topic_routed(&reg, "anywhere"));
+        let cases: [(&str, &[u8]); 4] = [
+            ("payments", br#"{"x":1}"#),
+            ("anywhere", br#"{"type":"OrderPlaced","version":1}"#),
+            ("anywhere", br#"{"type":"Unrouted"}"#),
+            ("anywhere", br#"{"dataschema":"nothing/v9"}"#),
+        ];
+        let verdicts: Vec<Option<String>> = cases
+            .iter()
+            .map(|&(topic, line)| {
+                let fast = refuse_value(&reg, topic, topic_routed(&reg, topic), line, &[], true);
+                assert_eq!(
+                    fast,
+                    refuse_value(&reg, topic, true, line, &[], true),
+                    "{topic}"
+                );
+                fast
+            })
+            .collect();
+        assert!(verdicts[0].is_some() && verdicts[1].is_some() && verdicts[2].is_none());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! memory stays flat whatever the input's size) and come back emptied, their buffers reused:
 //! the read buffer by the input's reader, the list of items by the next batch.
 
-use super::{refuse_value, Plan};
+use super::{refuse_value, topic_routed, Plan};
 use crate::cli::InputFormat;
 use crate::input::{self, Chunks, Next, Spare};
 use crate::kafka::admin::Admin;
@@ -88,6 +88,8 @@ pub(super) struct Lines<'a> {
     single: bool,
     /// Lines sent as they are: checked here, and sent from the read buffer.
     passthrough: bool,
+    /// Whether the registry gives the topic a schema of its own (see `topic_routed`).
+    topic_routed: bool,
     line: u64,
 }
 
@@ -99,6 +101,7 @@ impl<'a> Lines<'a> {
             dests,
             single,
             passthrough: plan.passthrough(),
+            topic_routed: registry.is_some_and(|r| topic_routed(r, &plan.topic)),
             line: 0,
         }
     }
@@ -147,6 +150,7 @@ impl<'a> Lines<'a> {
                 Some(r) => refuse_value(
                     r,
                     &plan.topic,
+                    self.topic_routed,
                     line,
                     &plan.headers,
                     plan.format == InputFormat::Json,

@@ -67,6 +67,37 @@ pub(super) struct Tally<'a> {
     verbose_receipts: bool,
     /// With --envelope-topic: where each record in flight went, by line.
     topic_of: HashMap<u64, Arc<str>>,
+    receipts: Receipts,
+}
+
+/// The receipts of records to the topic published to, `-o json`: the line serde writes for a
+/// `Receipt`, its fixed parts rendered once (one per record, the bulk of such a run's output).
+struct Receipts {
+    /// `,"topic":"<topic>","partition":`
+    middle: Vec<u8>,
+    line: Vec<u8>,
+}
+
+impl Receipts {
+    fn new(topic: &str) -> Self {
+        let mut middle = br#","topic":"#.to_vec();
+        serde_json::to_writer(&mut middle, topic).expect("a string serialises");
+        middle.extend_from_slice(br#","partition":"#);
+        Receipts {
+            middle,
+            line: Vec::new(),
+        }
+    }
+
+    fn render(&mut self, line: u64, partition: i32, offset: i64) -> &[u8] {
+        use std::io::Write;
+        let b = &mut self.line;
+        b.clear();
+        let _ = write!(b, r#"{{"type":"receipt","line":{line}"#);
+        b.extend_from_slice(&self.middle);
+        let _ = writeln!(b, r#"{partition},"offset":{offset}}}"#);
+        b
+    }
 }
 
 impl<'a> Tally<'a> {
@@ -83,6 +114,7 @@ impl<'a> Tally<'a> {
             deliveries: Vec::new(),
             verbose_receipts: verbose,
             topic_of: HashMap::new(),
+            receipts: Receipts::new(&plan.topic),
         }
     }
 
@@ -117,6 +149,10 @@ impl<'a> Tally<'a> {
             };
             let topic = went.as_deref().unwrap_or(&self.plan.topic);
             match d.result {
+                Ok(l) if self.printer.is_json() && went.is_none() => {
+                    let line = self.receipts.render(d.id, l.partition, l.offset);
+                    self.printer.write(line)?;
+                }
                 Ok(l) => {
                     if self.printer.is_json() {
                         self.printer.json(&Receipt {
@@ -244,6 +280,29 @@ impl<'a> Tally<'a> {
             return Err(UsageError(format!("{} input line(s) rejected{why}", s.rejected)).into());
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rendered_receipt_is_the_line_serde_writes() {
+        let topic = "odd \"topic\"\\\u{1}é";
+        let mut r = Receipts::new(topic);
+        for (line, partition, offset) in [(1, 0, 0), (u64::MAX, i32::MAX, i64::MAX), (7, 3, -1)] {
+            let mut want = serde_json::to_vec(&Receipt {
+                kind: "receipt",
+                line,
+                topic,
+                partition,
+                offset,
+            })
+            .unwrap();
+            want.push(b'\n');
+            assert_eq!(r.render(line, partition, offset), &want[..]);
+        }
     }
 }
 
