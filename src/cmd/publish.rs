@@ -822,13 +822,13 @@ pub fn run(
 
 /// Records queued in librdkafka at most. A record queued costs a few hundred bytes besides its
 /// payload, and batches of records fill the queue up to its bound: at 200,000 (the writer's
-/// default) a million small events peaked at 64–98 MB, at 25,000 at 55 MB, as fast (farm-bench,
-/// 9 runs each: 1.03× the time, within the noise; 50,000: 62 MB, no faster).
+/// default) a million small events peaked at 64–98 MB, at 25,000 at 55 MB, as fast (alternated
+/// whole-process runs, 9 each: 1.03× the time, within the noise; 50,000: 62 MB, no faster).
 const MAX_QUEUED: u32 = 25_000;
 
 /// How long librdkafka lets a batch fill (its default 5 ms): with the queue at `MAX_QUEUED`,
 /// batches leave before the queue fills (a million events: 0.84× the time and 0.88× the CPU of
-/// 5 ms, farm-bench, 9 runs; 20 ms: 1.56×).
+/// 5 ms, alternated whole-process runs, 9 each; 20 ms: 1.56×).
 const LINGER: Duration = Duration::from_millis(2);
 
 /// The producer. --timeout bounds a record's wait: with the cluster gone, the run ends in about

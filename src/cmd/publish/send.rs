@@ -90,12 +90,19 @@ impl Receipts {
     }
 
     fn render(&mut self, line: u64, partition: i32, offset: i64) -> &[u8] {
-        use std::io::Write;
+        // Numbers as serde_json writes them (itoa), not through `fmt` (5% of such a run).
+        fn number(b: &mut Vec<u8>, n: impl serde::Serialize) {
+            serde_json::to_writer(b, &n).expect("a number serialises");
+        }
         let b = &mut self.line;
         b.clear();
-        let _ = write!(b, r#"{{"type":"receipt","line":{line}"#);
+        b.extend_from_slice(br#"{"type":"receipt","line":"#);
+        number(b, line);
         b.extend_from_slice(&self.middle);
-        let _ = writeln!(b, r#"{partition},"offset":{offset}}}"#);
+        number(b, partition);
+        b.extend_from_slice(br#","offset":"#);
+        number(b, offset);
+        b.extend_from_slice(b"}\n");
         b
     }
 }
