@@ -4,14 +4,17 @@
 //! every line that cannot be parsed or delivered is reported with its line number; the exit
 //! code is never 0 after a failure, and the run never stops silently halfway.
 
+mod prepare;
+mod send;
+
 use crate::cli::{Compression, InputFormat, MissingKey, PublishArgs};
 use crate::cmd::validate::{parse_json, verdict_against, verdict_for_event, Verdict};
 use crate::codec::Codec;
 use crate::config::{split_kv, Settings};
-use crate::error::{usage, Interrupted, PartialFailure, UsageError};
-use crate::input::{self, Chunks, Next};
+use crate::error::usage;
+use crate::input::{Chunks, Spare};
 use crate::kafka::admin::Admin;
-use crate::kafka::writer::{Delivery, OutHeaders, Outgoing, Writer, WriterOptions};
+use crate::kafka::writer::{Writer, WriterOptions};
 use crate::output::Printer;
 use crate::record::{Header, Record};
 use crate::registry::binary::{Format, Framing, IdHeader, Part};
@@ -19,15 +22,15 @@ use crate::registry::lookup::{Context as LookupContext, Keys};
 use crate::registry::Registry;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use prepare::{Dests, Lines};
+use send::{Sender, Sticky, Tally};
 use serde_json::value::RawValue;
 use std::collections::HashMap;
-use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Rejected lines and failed records reported one by one on stderr; the rest are counted (and
-/// all listed with `-o json`).
-const SHOWN: u64 = 5;
+pub use send::Summary;
 
 /// Where the key comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -586,48 +589,6 @@ impl Plan {
     }
 }
 
-/// One record's parts, borrowed from the input line or from a parsed record.
-struct Borrowed<'a> {
-    topic: Option<&'a str>,
-    partition: Option<i32>,
-    key: Option<&'a [u8]>,
-    value: Option<&'a [u8]>,
-    headers: &'a [Header],
-    timestamp: Option<i64>,
-}
-
-/// What a run did.
-#[derive(Debug, Default, serde::Serialize)]
-pub struct Summary {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub topic: String,
-    pub records: u64,
-    pub bytes: u64,
-    pub failed: u64,
-    pub rejected: u64,
-    pub seconds: f64,
-    pub records_per_second: f64,
-}
-
-#[derive(serde::Serialize)]
-struct Receipt<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    line: u64,
-    topic: &'a str,
-    partition: i32,
-    offset: i64,
-}
-
-#[derive(serde::Serialize)]
-struct Failure<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    line: u64,
-    error: &'a str,
-}
-
 /// Where lines come from, and how to name a line in messages.
 pub enum Input {
     One(String),
@@ -646,7 +607,7 @@ impl Input {
 
     /// The input's lines (a file or stdin is read on a thread of its own, so Ctrl-C is seen
     /// while a read waits), and its size when known.
-    fn open(&self) -> Result<(Chunks, Option<u64>)> {
+    fn open(&self, spare: &Spare) -> Result<(Chunks, Option<u64>)> {
         Ok(match self {
             // An empty EVENT is one empty line (a tombstone with -Z, an empty text payload), not
             // no input.
@@ -657,132 +618,18 @@ impl Input {
                     std::fs::File::open(p).map_err(|e| usage(format!("{}: {e}", p.display())))?;
                 // The size of a regular file only: a FIFO or /dev/stdin says 0, not "short".
                 let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
-                (Chunks::spawn(Box::new(f)), len)
+                (Chunks::spawn_reusing(Box::new(f), spare.clone()), len)
             }
-            Input::Stdin => (Chunks::spawn(Box::new(std::io::stdin())), None),
+            Input::Stdin => (
+                Chunks::spawn_reusing(Box::new(std::io::stdin()), spare.clone()),
+                None,
+            ),
         })
     }
 }
 
 /// Inputs up to this size are sent without lingering (see `run`).
 const SHORT_INPUT: u64 = 1 << 20;
-
-/// A topic records go to, and its partition count.
-type Dest = (Rc<str>, i32);
-
-/// The topics records go to, each asked of the cluster once: an unknown topic is refused here,
-/// before the producer's first use of it could make the broker create it.
-struct Dests {
-    home: Dest,
-    /// Only with --envelope-topic, where records name their own topics.
-    admin: Option<Admin>,
-    known: HashMap<String, Result<Dest, String>>,
-}
-
-impl Dests {
-    fn get(&mut self, topic: Option<&str>) -> Result<Dest, String> {
-        let topic = match topic {
-            Some(t) if t != &*self.home.0 => t,
-            _ => return Ok(self.home.clone()),
-        };
-        if let Some(known) = self.known.get(topic) {
-            return known.clone();
-        }
-        let found = match &self.admin {
-            Some(admin) => admin
-                .partitions(topic)
-                .map(|ps| (Rc::from(topic), ps.len() as i32))
-                .map_err(|e| format!("{e:#}")),
-            None => Err(format!("topic `{topic}` is not the one being published to")),
-        };
-        self.known.insert(topic.to_string(), found.clone());
-        found
-    }
-}
-
-struct Run<'a> {
-    plan: &'a Plan,
-    printer: &'a mut Printer,
-    label: String,
-    summary: Summary,
-    deliveries: Vec<Delivery>,
-    verbose_receipts: bool,
-    /// With --envelope-topic: where each record in flight went, by line.
-    topic_of: HashMap<u64, Rc<str>>,
-}
-
-impl Run<'_> {
-    fn reject(&mut self, line: u64, cause: &str) -> Result<()> {
-        self.summary.rejected += 1;
-        if self.summary.rejected <= SHOWN {
-            crate::ewriteln!("evtctl: error: {}:{line}: {cause}", self.label);
-        }
-        if self.printer.is_json() {
-            self.printer.json(&Failure {
-                kind: "rejected",
-                line,
-                error: cause,
-            })?;
-        }
-        Ok(())
-    }
-
-    fn settle(&mut self) -> Result<()> {
-        // Drained in place: the vector keeps its capacity for the next reports.
-        let mut deliveries = std::mem::take(&mut self.deliveries);
-        for d in deliveries.drain(..) {
-            let went = self.topic_of.remove(&d.id);
-            let topic = went.as_deref().unwrap_or(&self.plan.topic);
-            match d.result {
-                Ok(l) => {
-                    if self.printer.is_json() {
-                        self.printer.json(&Receipt {
-                            kind: "receipt",
-                            line: d.id,
-                            topic,
-                            partition: l.partition,
-                            offset: l.offset,
-                        })?;
-                    } else if self.verbose_receipts {
-                        self.printer.line(&format!(
-                            "{}:{} → {topic}/{}@{}",
-                            self.label, d.id, l.partition, l.offset
-                        ))?;
-                    }
-                }
-                Err(e) => {
-                    self.summary.failed += 1;
-                    self.summary.records -= 1;
-                    if self.summary.failed <= SHOWN {
-                        crate::ewriteln!(
-                            "evtctl: error: {}:{}: not delivered to `{topic}`: {e}",
-                            self.label,
-                            d.id
-                        );
-                    }
-                    if self.printer.is_json() {
-                        self.printer.json(&Failure {
-                            kind: "failed",
-                            line: d.id,
-                            error: &e,
-                        })?;
-                    }
-                }
-            }
-        }
-        self.deliveries = deliveries;
-        Ok(())
-    }
-
-    /// While waiting for input: report the deliveries that arrived and show their receipts.
-    fn serve(&mut self, writer: &Writer) -> Result<()> {
-        writer.poll(Duration::ZERO, &mut self.deliveries);
-        if !self.deliveries.is_empty() {
-            self.settle()?;
-        }
-        self.printer.flush()
-    }
-}
 
 /// Why a record may not be sent, when the registry knows its schema and it fails it. Events
 /// the registry does not know pass. A payload that is not JSON (text asked for with `--format
@@ -806,15 +653,17 @@ pub fn refuse(
         Some(Err(why)) => return Some(why),
         None => {}
     }
-    refuse_value(registry, rec_topic, value, headers, false)
+    refuse_value(registry, rec_topic, true, value, headers, false)
 }
 
 /// `refuse`, for a value that must also be JSON (`must_be_json`: a line `--format json` sends
 /// as it is, whose only check this is): then a value that is not JSON is refused with the error
-/// `Plan::check_line` gives, and the line is read once for both.
+/// `Plan::check_line` gives, and the line is read once for both. `routed`: whether the topic
+/// has a schema of its own (`topic_routed`); if not, the lookup by the event's keys skips it.
 fn refuse_value(
     registry: &Registry,
     rec_topic: &str,
+    routed: bool,
     value: &[u8],
     headers: &[Header],
     must_be_json: bool,
@@ -830,7 +679,13 @@ fn refuse_value(
     // Most events: the lookup keys read without building the event, which is parsed (once) only
     // when a schema applies. Anything the partial read cannot take goes the long way below.
     if let Ok(Ok(keys)) = std::str::from_utf8(value).map(Keys::read) {
-        match registry.locate(None, &keys, &ctx) {
+        // The topic is the lookup's last resort, and the same for every line: a topic without
+        // a route need not be looked up again for each.
+        let by_keys = LookupContext {
+            topic: routed.then_some(rec_topic),
+            ..ctx
+        };
+        match registry.locate(None, &keys, &by_keys) {
             Ok(None) => return None,
             Err(why) => return Some(why),
             Ok(Some((subject, file))) => {
@@ -862,6 +717,18 @@ fn refuse_value(
         }
     };
     refusal(verdict_for_event(registry, None, &event, &ctx))
+}
+
+/// Whether the registry gives `topic` a schema of its own (a `[routes.topics]` entry or a
+/// `<topic>-value` subject, even a broken one): an event its keys do not place then falls to
+/// the topic's schema. Asked once with no keys and no headers, which leave only the topic.
+pub(crate) fn topic_routed(registry: &Registry, topic: &str) -> bool {
+    let nothing = Keys::read("{}").expect("an empty object has no keys");
+    let ctx = LookupContext {
+        headers: &[],
+        topic: Some(topic),
+    };
+    !matches!(registry.locate(None, &nothing, &ctx), Ok(None))
 }
 
 /// Why a verdict keeps a record from being sent, if it does.
@@ -914,6 +781,8 @@ pub fn text_to_routed_topic(plan: &Plan, registry: &Registry) -> Option<String> 
     ))
 }
 
+/// Publish the input's lines: a reading thread makes them into batches of checked, numbered
+/// records (`prepare`), this thread sends them and settles their deliveries (`send`).
 pub fn run(
     plan: &Plan,
     input: Input,
@@ -926,28 +795,64 @@ pub fn run(
         return Err(usage(why));
     }
     if let Some(n) = plan.create {
-        let admin = Admin::connect(settings)?;
-        crate::cmd::topics::ensure(&admin, &plan.topic, n, printer)?;
+        crate::cmd::topics::ensure(&Admin::connect(settings)?, &plan.topic, n, printer)?;
     }
+    let spare = Spare::default();
+    let (chunks, size) = input.open(&spare)?;
     let single = matches!(input, Input::One(_));
-    let label = input.label();
-    let (chunks, total_bytes) = input.open()?;
-    let writer = Writer::new(
+    let short = single || size.is_some_and(|n| n <= SHORT_INPUT);
+    let bar = progress_bar(size, printer);
+    let mut tally = Tally::new(plan, printer, input.label(), single || settings.verbose > 0);
+    let writer = open_writer(plan, settings, short, tally.per_record())?;
+    let dests = destinations(plan, settings, &writer)?;
+    // Keyless records in runs of a partition, as librdkafka's sticky partitioner would put them
+    // (it does not for a short input, which is sent without lingering).
+    let sticky = (!short).then(|| Sticky::new(dests.home.1));
+    let mut sender = Sender::new(plan, &writer, dests.home.0.clone(), sticky, bar)?;
+    let started = Instant::now();
+    let stop = AtomicBool::new(false);
+    let stopped_early = std::thread::scope(|scope| {
+        let lines = Lines::new(plan, registry, dests, single);
+        let batches = prepare::spawn(scope, chunks, spare, lines, &stop);
+        sender.send_all(batches, &mut tally, cancel)
+    })?;
+    tally.deliver_in_flight(&writer)?;
+    tally.finish(started, stopped_early, cancel)
+}
+
+/// Records queued in librdkafka at most. A record queued costs a few hundred bytes besides its
+/// payload, and batches of records fill the queue up to its bound: at 200,000 (the writer's
+/// default) a million small events peaked at 64–98 MB, at 25,000 at 55 MB, as fast (alternated
+/// whole-process runs, 9 each: 1.03× the time, within the noise; 50,000: 62 MB, no faster).
+const MAX_QUEUED: u32 = 25_000;
+
+/// How long librdkafka lets a batch fill (its default 5 ms): with the queue at `MAX_QUEUED`,
+/// batches leave before the queue fills (a million events: 0.84× the time and 0.88× the CPU of
+/// 5 ms, alternated whole-process runs, 9 each; 20 ms: 1.56×).
+const LINGER: Duration = Duration::from_millis(2);
+
+/// The producer. --timeout bounds a record's wait: with the cluster gone, the run ends in about
+/// that long instead of librdkafka's five minutes. A short input is sent at once: its last
+/// (often only) batch would wait out the linger, a third of a one-event publish; a stream keeps
+/// librdkafka's batching (`LINGER`). Without receipts per record, only failures are reported.
+fn open_writer(plan: &Plan, settings: &Settings, short: bool, per_record: bool) -> Result<Writer> {
+    Writer::new(
         settings,
         &WriterOptions {
             compression: plan.compression,
-            // --timeout bounds a record's wait: with the cluster gone, the run ends in about
-            // that long instead of librdkafka's five minutes.
             delivery_timeout: Some(settings.timeout),
-            max_queued: None,
-            // A short input is sent at once: its last (often only) batch would wait out the
-            // linger, a third of a one-event publish. A stream keeps librdkafka's batching.
-            linger: (single || total_bytes.is_some_and(|n| n <= SHORT_INPUT))
-                .then_some(Duration::ZERO),
+            max_queued: Some(MAX_QUEUED),
+            linger: Some(if short { Duration::ZERO } else { LINGER }),
+            failures_only: !per_record,
             ..WriterOptions::default()
         },
-    )?;
-    // Asked of the producer's own connection: a one-event publish opens one, as kcat does.
+    )
+}
+
+/// Where records go: the topic, which must exist (asked of the producer's own connection: a
+/// one-event publish opens one, as kcat does) with the partition asked for, and with
+/// --envelope-topic the topics records name, each asked once as they come.
+fn destinations(plan: &Plan, settings: &Settings, writer: &Writer) -> Result<Dests> {
     let partitions = writer
         .partitions(settings, &plan.topic)
         .map_err(suggest_create)?;
@@ -960,326 +865,25 @@ pub fn run(
             )));
         }
     }
-    let mut dests = Dests {
-        home: (Rc::from(plan.topic.as_str()), partitions.len() as i32),
+    Ok(Dests {
+        home: (Arc::from(plan.topic.as_str()), partitions.len() as i32),
         admin: match plan.envelope_topic {
             true => Some(Admin::connect(settings)?),
             false => None,
         },
         known: HashMap::new(),
-    };
-
-    let bar = match total_bytes {
-        Some(len) if printer.progress_allowed() => {
-            let b = ProgressBar::new(len);
-            b.set_style(
-                ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg} ({eta})")
-                    .expect("static template"),
-            );
-            Some(b)
-        }
-        _ => None,
-    };
-
-    let mut run = Run {
-        plan,
-        printer,
-        label,
-        summary: Summary {
-            kind: "summary",
-            topic: plan.topic.clone(),
-            ..Summary::default()
-        },
-        deliveries: Vec::new(),
-        verbose_receipts: single || settings.verbose > 0,
-        topic_of: HashMap::new(),
-    };
-    let started = Instant::now();
-    let mut pace = plan.rate.map(crate::transfer::Pace::new);
-    let mut line_no = 0u64;
-    let mut read_bytes = 0u64;
-    let mut stopped_early = false;
-    // Lines sent as they are (most bulk input) are checked on a thread of their own, ahead of
-    // the sending: the JSON check, or the registry's lookup (and validation, for events with a
-    // schema), no longer takes turns with the producer on one thread.
-    let checked_ahead = plan.passthrough();
-    let stop = AtomicBool::new(false);
-    std::thread::scope(|scope| -> Result<()> {
-        let fed = chunks.ahead(scope, &stop, |chunk, first| match checked_ahead {
-            true => refusals(plan, registry, chunk, first, single),
-            false => Vec::new(),
-        });
-        'input: loop {
-            let (chunk, refused) = match fed.next(cancel, || run.serve(&writer))? {
-                Next::Chunk(c) => c,
-                Next::End | Next::Cancelled => break,
-                Next::TooLong => {
-                    line_no += 1;
-                    run.reject(
-                        line_no,
-                        &format!(
-                            "a line longer than {} bytes (raise --max-line-bytes if it is legitimate)",
-                            input::max_line()
-                        ),
-                    )?;
-                    if plan.fail_fast {
-                        stopped_early = true;
-                        break;
-                    }
-                    continue;
-                }
-            };
-            let mut refused = refused.into_iter().peekable();
-            // The records' time (CreateTime) is read by us, not by librdkafka per record: at
-            // each chunk, every 256 lines, and after each wait of --rate, so no record carries
-            // a time older than that.
-            let mut read_at = crate::position::now_ms();
-            for (i, raw) in input::lines(&chunk).enumerate() {
-                // Ctrl-C stops the input at once: lines read but not yet sent stay unsent.
-                if cancel.load(Ordering::Relaxed) {
-                    break 'input;
-                }
-                read_bytes += raw.len() as u64 + 1;
-                line_no += 1;
-                if line_no.is_multiple_of(256) {
-                    read_at = crate::position::now_ms();
-                }
-                let line = clean(raw, line_no == 1);
-                if is_blank(line) && !single {
-                    continue;
-                }
-                let parsed = match checked_ahead {
-                    true => match refused.next_if(|(at, _)| *at == i) {
-                        Some((_, why)) => Err(why),
-                        None => Ok(None),
-                    },
-                    false => plan
-                        .record_for_line(line)
-                        .map(Some)
-                        .map_err(|e| format!("{e:#}")),
-                };
-                let owned;
-                let checked = match parsed {
-                    Err(why) => Err(why),
-                    Ok(parsed) => {
-                        let rec = match parsed {
-                            Some(r) => {
-                                owned = r;
-                                Borrowed {
-                                    topic: owned.topic.as_deref(),
-                                    partition: owned.partition,
-                                    key: owned.key.as_deref(),
-                                    value: owned.value.as_deref(),
-                                    headers: &owned.headers,
-                                    timestamp: owned.timestamp,
-                                }
-                            }
-                            None => Borrowed {
-                                topic: None,
-                                partition: plan.partition,
-                                key: match &plan.key {
-                                    KeySource::Fixed(k) => Some(k),
-                                    _ => None,
-                                },
-                                value: Some(line),
-                                headers: &plan.headers,
-                                timestamp: None,
-                            },
-                        };
-                        // Encoded events were checked by encoding them.
-                        let registry =
-                            registry.filter(|_| !checked_ahead && plan.schemas.is_none());
-                        admit(&rec, &mut dests, registry).map(|dest| (rec, dest))
-                    }
-                };
-                let (rec, (topic, _)) = match checked {
-                    Ok(ok) => ok,
-                    Err(why) => {
-                        run.reject(line_no, &why)?;
-                        if plan.fail_fast {
-                            stopped_early = true;
-                            break 'input;
-                        }
-                        continue;
-                    }
-                };
-                if let Some(p) = &mut pace {
-                    if !p.admit(cancel, |wait| writer.poll(wait, &mut run.deliveries)) {
-                        break 'input;
-                    }
-                    read_at = crate::position::now_ms();
-                }
-                run.summary.records += 1;
-                run.summary.bytes += rec.value.map_or(0, |v| v.len() as u64);
-                if plan.envelope_topic {
-                    run.topic_of.insert(line_no, topic.clone());
-                }
-                writer.send(
-                    &Outgoing {
-                        topic: &topic,
-                        partition: rec.partition,
-                        key: rec.key,
-                        value: rec.value,
-                        headers: OutHeaders::Owned(rec.headers),
-                        // A record's own time (an envelope's), else the time it was read.
-                        timestamp: rec.timestamp.or(Some(read_at)),
-                    },
-                    line_no,
-                    &mut run.deliveries,
-                );
-                if line_no.is_multiple_of(1024) {
-                    writer.poll(Duration::ZERO, &mut run.deliveries);
-                    if let Some(b) = &bar {
-                        b.set_position(read_bytes);
-                    }
-                }
-                if !run.deliveries.is_empty() {
-                    let failed_before = run.summary.failed;
-                    run.settle()?;
-                    if plan.fail_fast && run.summary.failed > failed_before {
-                        stopped_early = true;
-                        break 'input;
-                    }
-                }
-            }
-        }
-        Ok(())
-    })?;
-    // Deliver what is in flight, even after Ctrl-C: those records are already on their way.
-    // librdkafka gives up on a record after --timeout, so this ends.
-    let interrupts = crate::interrupts;
-    let before = interrupts();
-    writer.drain(&mut run.deliveries, || interrupts() > before);
-    run.settle()?;
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
-    let lost = writer.in_flight();
-    run.summary.failed += lost;
-    run.summary.records -= lost.min(run.summary.records);
-    let secs = started.elapsed().as_secs_f64();
-    run.summary.seconds = (secs * 1000.0).round() / 1000.0;
-    run.summary.records_per_second = if secs > 0.0 {
-        (run.summary.records as f64 / secs).round()
-    } else {
-        0.0
-    };
-    let s = &run.summary;
-    if s.failed > SHOWN || s.rejected > SHOWN {
-        crate::ewriteln!(
-            "evtctl: only the first {SHOWN} {} shown above; `-o json` lists each",
-            match (s.failed > SHOWN, s.rejected > SHOWN) {
-                (true, true) => "rejected lines and undelivered records are",
-                (true, false) => "undelivered records are",
-                _ => "rejected lines are",
-            }
-        );
-    }
-    if run.printer.is_json() {
-        run.printer.json(s)?;
-    }
-    // Without stdout (closed, or gone mid-run), the summary goes to stderr.
-    if !run.printer.is_json() || run.printer.stdout_lost() {
-        let mut msg = format!(
-            "published {} record{} ({}) to {} in {:.2}s, {} records/s",
-            s.records,
-            if s.records == 1 { "" } else { "s" },
-            human_bytes(s.bytes),
-            s.topic,
-            s.seconds,
-            s.records_per_second
-        );
-        if s.failed > 0 || s.rejected > 0 {
-            msg.push_str(&format!(
-                "; {} not delivered, {} rejected",
-                s.failed, s.rejected
-            ));
-        }
-        run.printer.info(msg);
-    }
-    run.printer.flush()?;
-    let (failed, rejected) = (s.failed, s.rejected);
-    if cancel.load(Ordering::Relaxed) {
-        return Err(Interrupted.into());
-    }
-    if failed > 0 {
-        return Err(PartialFailure(format!("{failed} record(s) not delivered")).into());
-    }
-    if rejected > 0 {
-        let why = if stopped_early {
-            " (stopped at the first, --fail-fast)"
-        } else {
-            ""
-        };
-        return Err(UsageError(format!("{rejected} input line(s) rejected{why}")).into());
-    }
-    Ok(())
+    })
 }
 
-/// Where a parsed record goes, or why it may not: its topic must exist, its partition too, and
-/// an event the registry knows must pass its schema.
-fn admit(
-    rec: &Borrowed<'_>,
-    dests: &mut Dests,
-    registry: Option<&Registry>,
-) -> Result<Dest, String> {
-    let dest = dests.get(rec.topic)?;
-    let (topic, partitions) = (&*dest.0, dest.1);
-    let refused = registry.and_then(|r| refuse(r, topic, rec.value, rec.headers));
-    if let Some(why) = refused {
-        return Err(why);
-    }
-    if let Some(p) = rec.partition {
-        if p < 0 || p >= partitions {
-            return Err(format!(
-                "partition {p} does not exist in `{topic}` (it has {partitions})"
-            ));
-        }
-    }
-    Ok(dest)
-}
-
-/// A line as sent: without the `\r` of a CRLF ending, and the input's first line without a
-/// UTF-8 byte-order mark (not data).
-fn clean(raw: &[u8], first_line: bool) -> &[u8] {
-    let line = raw.strip_suffix(b"\r").unwrap_or(raw);
-    match first_line {
-        true => line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line),
-        false => line,
-    }
-}
-
-/// Blank lines are skipped in a stream (not in a one-event publish, where one is an error).
-fn is_blank(line: &[u8]) -> bool {
-    line.iter().all(u8::is_ascii_whitespace)
-}
-
-/// Why lines of `chunk` that `passthrough` sends as they are may not be sent, by their index
-/// in the chunk: not JSON (`--format json`), or refused by the registry. `first`: the chunk
-/// starts the input. Taken on the input's thread (`Chunks::ahead`), so it reads nothing but
-/// the lines.
-fn refusals(
-    plan: &Plan,
-    registry: Option<&Registry>,
-    chunk: &[u8],
-    first: bool,
-    single: bool,
-) -> Vec<(usize, String)> {
-    let json = plan.format == InputFormat::Json;
-    let mut out = Vec::new();
-    for (i, raw) in input::lines(chunk).enumerate() {
-        let line = clean(raw, first && i == 0);
-        if is_blank(line) && !single {
-            continue;
-        }
-        let why = match registry {
-            // The lookup reads a JSON line, which checks that it is JSON: it is read once.
-            Some(r) => refuse_value(r, &plan.topic, line, &plan.headers, json),
-            None => plan.check_line(line).err().map(|e| format!("{e:#}")),
-        };
-        out.extend(why.map(|why| (i, why)));
-    }
-    out
+/// A progress bar over the input's bytes, for a file on a terminal.
+fn progress_bar(size: Option<u64>, printer: &Printer) -> Option<ProgressBar> {
+    let len = size.filter(|_| printer.progress_allowed())?;
+    let b = ProgressBar::new(len);
+    b.set_style(
+        ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg} ({eta})")
+            .expect("static template"),
+    );
+    Some(b)
 }
 
 pub fn human_bytes(n: u64) -> String {
@@ -1364,21 +968,6 @@ mod tests {
             panic!()
         };
         Plan::from_args(&a).unwrap()
-    }
-
-    #[test]
-    fn refusals_name_each_bad_line_by_its_index_in_the_chunk() {
-        let p = plan(&[]);
-        // A byte-order mark and CRLF are not data; blank lines are skipped, not refused.
-        let chunk = b"\xef\xbb\xbf{\"a\":1}\r\n\n{oops\n  \n{\"b\":2}\n[1,\n";
-        let got = refusals(&p, None, chunk, true, false);
-        let at: Vec<usize> = got.iter().map(|(i, _)| *i).collect();
-        assert_eq!(at, vec![2, 5], "{got:?}");
-        // Not the input's first chunk: a mark there is data, and not JSON.
-        let got = refusals(&p, None, b"\xef\xbb\xbf{}\n", false, false);
-        assert_eq!(got.len(), 1, "{got:?}");
-        // One event given on the command line: a blank one is an error.
-        assert_eq!(refusals(&p, None, b" ", true, true).len(), 1);
     }
 
     #[test]
@@ -1538,6 +1127,33 @@ mod tests {
         // Text the registry has no say over, and unknown events: sent.
         assert_eq!(why("anywhere", b"hello \xff"), None);
         assert_eq!(why("anywhere", br#"{"type":"Unrouted"}"#), None);
+    }
+
+    #[test]
+    fn a_topic_without_a_schema_is_left_out_of_each_lines_lookup() {
+        let reg = Registry::open(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas"))
+            .unwrap();
+        assert!(topic_routed(&reg, "payments"));
+        assert!(!topic_routed(&reg, "anywhere"));
+        let cases: [(&str, &[u8]); 4] = [
+            ("payments", br#"{"x":1}"#),
+            ("anywhere", br#"{"type":"OrderPlaced","version":1}"#),
+            ("anywhere", br#"{"type":"Unrouted"}"#),
+            ("anywhere", br#"{"dataschema":"nothing/v9"}"#),
+        ];
+        let verdicts: Vec<Option<String>> = cases
+            .iter()
+            .map(|&(topic, line)| {
+                let fast = refuse_value(&reg, topic, topic_routed(&reg, topic), line, &[], true);
+                assert_eq!(
+                    fast,
+                    refuse_value(&reg, topic, true, line, &[], true),
+                    "{topic}"
+                );
+                fast
+            })
+            .collect();
+        assert!(verdicts[0].is_some() && verdicts[1].is_some() && verdicts[2].is_none());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use rdkafka::config::RDKafkaLogLevel;
 use rdkafka::error::{KafkaError, RDKafkaErrorCode};
 use rdkafka::message::{Header as KHeader, Message, OwnedHeaders};
 use rdkafka::producer::{BaseProducer, BaseRecord, DeliveryResult, Producer, ProducerContext};
+use rdkafka_sys as rdsys;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -133,6 +134,80 @@ impl<'a> OutHeaders<'a> {
     }
 }
 
+/// A topic handle for `Writer::send_batch`, valid while its writer lives.
+pub struct Topic<'w> {
+    ptr: std::ptr::NonNull<rdsys::rd_kafka_topic_t>,
+    _writer: std::marker::PhantomData<&'w Writer>,
+}
+
+impl Drop for Topic<'_> {
+    #[allow(unsafe_code)]
+    fn drop(&mut self) {
+        // SAFETY: the handle came from rd_kafka_topic_new and is released once, here.
+        unsafe { rdsys::rd_kafka_topic_destroy(self.ptr.as_ptr()) }
+    }
+}
+
+/// Records for `Writer::send_batch`: no headers and no timestamp of their own (librdkafka
+/// stamps them when they are queued), borrowed for 'a. Emptied by each send, its allocation
+/// kept (`reuse` lends it to records borrowed from elsewhere).
+#[derive(Default)]
+pub struct Plain<'a> {
+    msgs: Vec<rdsys::rd_kafka_message_t>,
+    _data: std::marker::PhantomData<&'a [u8]>,
+}
+
+impl<'a> Plain<'a> {
+    /// Add a record: to `partition`, or where the partitioner puts its key; `id` comes back in
+    /// its delivery report.
+    pub fn push(
+        &mut self,
+        key: Option<&'a [u8]>,
+        value: Option<&'a [u8]>,
+        partition: Option<i32>,
+        id: u64,
+    ) {
+        let (payload, len) = value.map_or((std::ptr::null_mut(), 0), |v| {
+            (v.as_ptr() as *mut std::ffi::c_void, v.len())
+        });
+        let (key, key_len) = key.map_or((std::ptr::null_mut(), 0), |k| {
+            (k.as_ptr() as *mut std::ffi::c_void, k.len())
+        });
+        self.msgs.push(rdsys::rd_kafka_message_t {
+            err: rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR,
+            rkt: std::ptr::null_mut(),
+            partition: partition.unwrap_or(RD_KAFKA_PARTITION_UA),
+            payload,
+            len,
+            key,
+            key_len,
+            offset: 0,
+            // The delivery opaque `send` gives librdkafka too (rdkafka's `usize` opaque).
+            _private: id as usize as *mut std::ffi::c_void,
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.msgs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.msgs.is_empty()
+    }
+
+    /// Drop the records not sent, keep the allocation for records borrowed for 'b.
+    pub fn reuse<'b>(mut self) -> Plain<'b> {
+        self.msgs.clear();
+        Plain {
+            msgs: self.msgs,
+            _data: std::marker::PhantomData,
+        }
+    }
+}
+
+/// librdkafka's "let the partitioner choose".
+const RD_KAFKA_PARTITION_UA: i32 = -1;
+
 #[derive(Debug, Clone, Default)]
 pub struct WriterOptions {
     /// librdkafka `compression.codec`.
@@ -149,6 +224,11 @@ pub struct WriterOptions {
     /// cluster does not answer a metadata request either (copies: two `--timeout`s, so a lost
     /// cluster ends a copy then, not after the longer `delivery_timeout`).
     pub lost_after: Option<Duration>,
+    /// Report failed deliveries only (librdkafka's `delivery.report.only.error`): for callers
+    /// that count what was delivered instead of printing a receipt per record. What is in
+    /// flight is then what librdkafka still holds (`in_flight`), so a run still ends only once
+    /// every record is delivered or has failed, and every failure still names its record.
+    pub failures_only: bool,
 }
 
 /// The writer's view of a cluster that may have gone away (see `Writer::check_lost`).
@@ -163,6 +243,7 @@ struct Silence {
 pub struct Writer {
     producer: BaseProducer<WriterCtx>,
     in_flight: AtomicU64,
+    failures_only: bool,
     lost_after: Option<Duration>,
     brokers: String,
     silence: Mutex<Silence>,
@@ -179,7 +260,7 @@ impl Writer {
         let linger = opts
             .linger
             .map_or("5".to_string(), |d| d.as_millis().to_string());
-        let cfg = client_config_with(
+        let mut cfg = client_config_with(
             s,
             &[
                 ("message.timeout.ms", &delivery_timeout),
@@ -199,6 +280,12 @@ impl Writer {
                 ("queue.buffering.max.kbytes", "16384"),
             ],
         );
+        // Not a default -X may change: the writer counts on a report for every record it
+        // awaits one for (a run would otherwise wait for them forever).
+        cfg.set(
+            "delivery.report.only.error",
+            if opts.failures_only { "true" } else { "false" },
+        );
         let producer: BaseProducer<WriterCtx> = cfg
             .create_with_context(WriterCtx {
                 base: Ctx { verbose: s.verbose },
@@ -215,6 +302,7 @@ impl Writer {
         let writer = Writer {
             producer,
             in_flight: AtomicU64::new(0),
+            failures_only: opts.failures_only,
             lost_after: opts.lost_after,
             brokers: s.brokers.clone(),
             silence: Mutex::new(Silence {
@@ -241,8 +329,14 @@ impl Writer {
         super::admin::partition_ids(&self.metadata(s, Some(topic))?, topic)
     }
 
+    /// Records sent and not yet reported on. With `failures_only`, delivered records are not
+    /// reported: what librdkafka still holds (queued, in flight, or a failure not yet served)
+    /// is what is in flight.
     pub fn in_flight(&self) -> u64 {
-        self.in_flight.load(Ordering::Acquire)
+        match self.failures_only {
+            true => self.producer.in_flight_count().max(0) as u64,
+            false => self.in_flight.load(Ordering::Acquire),
+        }
     }
 
     /// Queue one record. Waits (serving deliveries) while librdkafka's queue is full, so memory
@@ -289,17 +383,100 @@ impl Writer {
         }
     }
 
+    /// A handle on `topic` for `send_batch`: librdkafka looks a topic up by its name for each
+    /// record `send` queues, and once for a handle.
+    #[allow(unsafe_code)]
+    pub fn topic(&self, topic: &str) -> Result<Topic<'_>> {
+        let name = std::ffi::CString::new(topic)
+            .map_err(|_| usage(format!("topic `{topic}` contains a NUL byte")))?;
+        // SAFETY: the client is alive for the handle's lifetime ('_ borrows the writer); a NULL
+        // configuration takes the client's default topic configuration (its partitioner).
+        let ptr = unsafe {
+            rdsys::rd_kafka_topic_new(
+                self.producer.client().native_ptr(),
+                name.as_ptr(),
+                std::ptr::null_mut(),
+            )
+        };
+        let ptr = std::ptr::NonNull::new(ptr)
+            .ok_or_else(|| anyhow::anyhow!("librdkafka refused a handle on topic `{topic}`"))?;
+        Ok(Topic {
+            ptr,
+            _writer: std::marker::PhantomData,
+        })
+    }
+
+    /// Queue every record of `batch` to `topic` with one call into librdkafka (its batch
+    /// produce: one clock read and one topic lookup for all of them, the partition looked up
+    /// only when it changes from one record to the next), in their order, and empty it. Like
+    /// `send`, waits (serving deliveries) while librdkafka's queue is full; a record refused
+    /// outright comes back as a failed delivery.
+    #[allow(unsafe_code)]
+    pub fn send_batch(&self, topic: &Topic<'_>, batch: &mut Plain<'_>, out: &mut Vec<Delivery>) {
+        let msgs = &mut batch.msgs;
+        let mut from = 0;
+        while from < msgs.len() {
+            let rest = &mut msgs[from..];
+            let count = rest.len().min(i32::MAX as usize);
+            // SAFETY: `topic` is a live handle on this writer's client; each message points into
+            // buffers `batch` borrows for 'a (it cannot outlive them), and librdkafka copies them
+            // (F_COPY) before this returns. It writes only the `err` field of each message.
+            let queued = unsafe {
+                rdsys::rd_kafka_produce_batch(
+                    topic.ptr.as_ptr(),
+                    RD_KAFKA_PARTITION_UA,
+                    rdsys::RD_KAFKA_MSG_F_COPY | rdsys::RD_KAFKA_MSG_F_PARTITION,
+                    rest.as_mut_ptr(),
+                    count as i32,
+                )
+            };
+            if queued > 0 && self.in_flight.fetch_add(queued as u64, Ordering::AcqRel) == 0 {
+                self.silence.lock().expect("silence lock").last_report = Instant::now();
+            }
+            // librdkafka stops at a full queue: that record and all after it are refused with
+            // QueueFull. Any other refusal is that record's alone.
+            let mut full = None;
+            for (i, m) in rest[..count].iter().enumerate() {
+                match RDKafkaErrorCode::from(m.err) {
+                    RDKafkaErrorCode::NoError => {}
+                    RDKafkaErrorCode::QueueFull => {
+                        full = Some(i);
+                        break;
+                    }
+                    code => out.push(Delivery {
+                        id: m._private as usize as u64,
+                        result: Err(describe(&KafkaError::MessageProduction(code))),
+                    }),
+                }
+            }
+            match full {
+                Some(i) => {
+                    from += i;
+                    for m in &mut msgs[from..] {
+                        m.err = rdsys::rd_kafka_resp_err_t::RD_KAFKA_RESP_ERR_NO_ERROR;
+                    }
+                    self.poll(Duration::from_millis(50), out);
+                }
+                None => from += count,
+            }
+        }
+        msgs.clear();
+    }
+
     /// Serve delivery reports for up to `timeout`, appending them to `out`.
     /// Returns as soon as some report came (rdkafka's own `poll` serves events for the whole
     /// timeout, so a full queue or the last record would always cost the full wait): it is
     /// called in slices of at most 1 ms.
+    /// With `failures_only`, records delivered (fewer in flight) end the wait as a report would.
     pub fn poll(&self, timeout: Duration, out: &mut Vec<Delivery>) {
         let deadline = Instant::now() + timeout;
+        let held = self.failures_only.then(|| self.in_flight());
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             self.producer.poll(left.min(Duration::from_millis(1)));
             let mut done = self.producer.context().done.lock().expect("delivery lock");
-            if !done.is_empty() || left.is_zero() {
+            let delivered = held.is_some_and(|before| self.in_flight() < before);
+            if !done.is_empty() || left.is_zero() || delivered {
                 self.in_flight
                     .fetch_sub(done.len() as u64, Ordering::AcqRel);
                 let reported = !done.is_empty();

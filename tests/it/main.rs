@@ -23,6 +23,7 @@ mod hostile;
 mod integrity;
 mod interop;
 mod positions;
+mod publish;
 mod redrive;
 mod registry;
 mod replay;
