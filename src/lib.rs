@@ -357,6 +357,21 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
         },
         Command::Cluster => cmd::cluster::run(&settings()?, printer),
         Command::Count(a) => cmd::count::run(a, &settings()?, printer, &CANCEL),
+        Command::Trace(a) => {
+            let settings = settings()?;
+            let plan = cmd::trace::Plan::from_args(a)?;
+            let custom = match crate::dlq::conventions(&settings) {
+                Ok(c) => c,
+                Err(e) => {
+                    printer.warn(format!(
+                        "decoding dead-letter headers with the built-in conventions only: {}",
+                        crate::config::scrub(&format!("{e:#}"))
+                    ));
+                    settings.dlq_conventions.clone()
+                }
+            };
+            cmd::trace::run(&plan, &settings, &custom, printer, &CANCEL)
+        }
         Command::Expect(a) => {
             let settings = settings()?;
             let plan = cmd::expect::Plan::from_args(a)?;
