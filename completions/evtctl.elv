@@ -639,6 +639,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
             cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
             cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand --all-partitions 'Read every partition even when only the key can match (by default only the key''s partition is read, placed as the Java client''s default partitioner places it)'
             cand -q 'Print only data and errors, no summaries or progress'
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'

@@ -602,6 +602,7 @@ never\t''"
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l registry -d 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]' -r -F
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l timeout -d 'How long to wait for the cluster before giving up (e.g. 10s, 1m)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l max-line-bytes -d 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l all-partitions -d 'Read every partition even when only the key can match (by default only the key\'s partition is read, placed as the Java client\'s default partitioner places it)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s h -l help -d 'Print help'

@@ -585,6 +585,10 @@ scanned per partition and whether each was read in full, so \"not found\" means 
 ranges\". Matches are shown in time order with their event type (the value's `type` or the
 `ce_type` header), key, what matched, and for a dead-lettered record its origin and error.
 
+When only the key can match (no --field, VALUE not a trace id), only the key's partition is
+read: the one murmur2 picks, as the Java client's default partitioner and evtctl publish do
+(--all-partitions reads them all, for keys written with another partitioner).
+
 --hops N: the ids found in the --field paths of the matches are searched for too, in another
 pass over the same ranges per hop (up to N), each match naming the hop that found it.
 
@@ -619,6 +623,11 @@ pub struct TraceArgs {
     /// Follow the ids found in the --field paths of the matches, up to N hops
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub hops: u32,
+
+    /// Read every partition even when only the key can match (by default only the key's
+    /// partition is read, placed as the Java client's default partitioner places it)
+    #[arg(long)]
+    pub all_partitions: bool,
 
     /// Keep at most N matches (the earliest by time); the others are counted
     #[arg(long, value_name = "N", default_value_t = 10_000)]

@@ -54,6 +54,7 @@ pub struct Plan {
     /// VALUE as a W3C trace id (lower case), when it is one.
     pub trace_id: Option<String>,
     pub hops: u32,
+    pub all_partitions: bool,
     pub max_matches: usize,
 }
 
@@ -121,9 +122,52 @@ impl Plan {
             stop,
             fields,
             hops: a.hops,
+            all_partitions: a.all_partitions,
             max_matches: a.max_matches,
         })
     }
+
+    /// Only the key can match: its partition is the only one to read.
+    pub fn key_partition_only(&self) -> bool {
+        !self.all_partitions
+            && self.fields.is_empty()
+            && self.trace_id.is_none()
+            && self.start.partitions.is_empty()
+    }
+}
+
+/// Kafka's murmur2 (`org.apache.kafka.common.utils.Utils.murmur2`): how the Java client's
+/// default partitioner, librdkafka's `murmur2_random` and `evtctl publish` hash a key.
+pub fn murmur2(data: &[u8]) -> u32 {
+    const M: u32 = 0x5bd1_e995;
+    let mut h: u32 = 0x9747_b28c ^ (data.len() as u32);
+    let chunks = data.chunks_exact(4);
+    let tail = chunks.remainder();
+    for c in chunks {
+        let mut k = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        k = k.wrapping_mul(M);
+        k ^= k >> 24;
+        k = k.wrapping_mul(M);
+        h = h.wrapping_mul(M) ^ k;
+    }
+    if tail.len() == 3 {
+        h ^= u32::from(tail[2]) << 16;
+    }
+    if tail.len() >= 2 {
+        h ^= u32::from(tail[1]) << 8;
+    }
+    if !tail.is_empty() {
+        h ^= u32::from(tail[0]);
+        h = h.wrapping_mul(M);
+    }
+    h ^= h >> 13;
+    h = h.wrapping_mul(M);
+    h ^ (h >> 15)
+}
+
+/// The partition of `partitions` the Java client's default partitioner gives a non-null key.
+pub fn key_partition(key: &[u8], partitions: usize) -> i32 {
+    ((murmur2(key) & 0x7fff_ffff) % partitions.max(1) as u32) as i32
 }
 
 /// `s` as a W3C trace id: 32 hex digits, not all zero (lower case).
@@ -420,6 +464,8 @@ pub struct Summary {
     pub ids: Vec<IdOut>,
     /// More ids were found than are followed (MAX_IDS).
     pub ids_capped: bool,
+    /// Only the key's partition of each topic was read (murmur2, as the Java client).
+    pub key_partition_only: bool,
     /// Passes over the ranges (1 + hops that found new ids).
     pub passes: u32,
     pub scanned: Vec<Scanned>,
@@ -434,6 +480,24 @@ fn ranges(plan: &Plan, admin: &Admin) -> Result<(Vec<Range>, Option<i64>)> {
     let topics = plan.selector.resolve(admin, false)?;
     if topics.is_empty() {
         return Err(usage("no topic to search"));
+    }
+    if plan.key_partition_only() {
+        let (mut all, mut deadline) = (Vec::new(), None);
+        for t in &topics {
+            let p = key_partition(plan.value.as_bytes(), admin.partitions(t)?.len());
+            let (rs, d) = reader::resolve(
+                admin,
+                std::slice::from_ref(t),
+                &[p],
+                &plan.start,
+                Start::Beginning,
+                Some(plan.stop),
+                None,
+            )?;
+            all.extend(rs);
+            deadline = deadline.or(d);
+        }
+        return Ok((all, deadline));
     }
     reader::resolve(
         admin,
@@ -457,19 +521,23 @@ fn scan(
     custom: &[CustomConvention],
     kept: &mut Kept,
     next: Option<&mut Vec<String>>,
-    progress: &mut BTreeMap<(String, i32), i64>,
+    progress: &mut [i64],
     cancel: &AtomicBool,
 ) -> Result<ReadEnd> {
+    let index: BTreeMap<(&str, i32), usize> = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.topic.as_str(), r.partition), i))
+        .collect();
     let mut reader = Reader::open(settings, ranges, deadline, None)?;
     let mut next = next;
     reader.run(cancel, |ev| {
         let Event::Record(r) = ev else {
             return Ok(Flow::Continue);
         };
-        let at = progress
-            .entry((r.topic.to_string(), r.partition))
-            .or_insert(0);
-        *at = (*at).max(r.offset + 1);
+        if let Some(&i) = index.get(&(r.topic, r.partition)) {
+            progress[i] = progress[i].max(r.offset + 1);
+        }
         let (hit, mut json) = pass.check(&r);
         let Some(hit) = hit else {
             return Ok(Flow::Continue);
@@ -523,13 +591,13 @@ pub fn run(
         total: 0,
         by_time: BTreeMap::new(),
     };
-    let mut progress = BTreeMap::new();
+    let mut progress: Vec<i64> = Vec::new();
     let mut passes = 0;
     let mut end = ReadEnd::Reached;
     for hop in 0..=plan.hops {
         let mut next = Vec::new();
         let pass = Pass::new(hop, &ids, &plan.fields, plan.trace_id.as_deref());
-        progress.clear();
+        progress = ranges.iter().map(|r| r.start).collect();
         passes += 1;
         end = scan(
             settings,
@@ -559,7 +627,8 @@ pub fn run(
     let complete = end == ReadEnd::Reached;
     let scanned = ranges
         .iter()
-        .map(|r| Scanned {
+        .zip(&progress)
+        .map(|(r, &read_to)| Scanned {
             topic: r.topic.clone(),
             partition: r.partition,
             start: r.start,
@@ -567,13 +636,7 @@ pub fn run(
             from_time: r.start_time.map(format_millis),
             until_time: r.stop_time.map(format_millis),
             complete,
-            read_to: (!complete).then(|| {
-                progress
-                    .get(&(r.topic.clone(), r.partition))
-                    .copied()
-                    .unwrap_or(r.start)
-                    .max(r.start)
-            }),
+            read_to: (!complete).then_some(read_to),
         })
         .collect();
     let summary = Summary {
@@ -585,6 +648,7 @@ pub fn run(
         capped: kept.total > kept.by_time.len() as u64,
         ids: order,
         ids_capped,
+        key_partition_only: plan.key_partition_only(),
         passes,
         scanned,
         complete,
@@ -739,6 +803,12 @@ fn pretty(found: &[&Found], summary: &Summary, plan: &Plan, st: &Styles) -> Stri
         });
         s.push_str(&format!("{line}{d:#}\n"));
     }
+    if summary.key_partition_only {
+        s.push_str(&format!(
+            "{d}only the key's partition of each topic was read (murmur2, as the Java client \
+             partitions keys); --all-partitions reads them all{d:#}\n"
+        ));
+    }
     if plan.hops > 0 {
         let ids = summary
             .ids
@@ -879,6 +949,48 @@ mod tests {
         assert_eq!(p0.check(&r).0.unwrap().ways, ["ce_traceparent"]);
         let r = view(Some(b"k"), &[("traceparent", None)], b"not json");
         assert!(p0.check(&r).0.is_none());
+    }
+
+    #[test]
+    fn murmur2_is_kafkas() {
+        // Kafka's UtilsTest.testMurmur2.
+        for (data, java) in [
+            (&b"21"[..], -973_932_308),
+            (b"foobar", -790_332_482),
+            (b"a-little-bit-long-string", -985_981_536),
+            (b"a-little-bit-longer-string", -1_486_304_829),
+            (
+                b"lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8",
+                -58_897_971,
+            ),
+            (b"abc", 479_470_107),
+        ] {
+            assert_eq!(
+                murmur2(data) as i32,
+                java,
+                "{}",
+                String::from_utf8_lossy(data)
+            );
+        }
+        // toPositive(murmur2) % n, as the Java client's default partitioner.
+        assert_eq!(
+            key_partition(b"foobar", 16),
+            ((-790_332_482i32 & 0x7fff_ffff) % 16)
+        );
+        assert_eq!(key_partition(b"x", 1), 0);
+    }
+
+    #[test]
+    fn reads_only_the_key_partition_when_only_the_key_can_match() {
+        assert!(plan(&["ord-1"]).unwrap().key_partition_only());
+        for args in [
+            &["ord-1", "--all-partitions"][..],
+            &["ord-1", "--field", "/id"],
+            &["4bf92f3577b34da6a3ce929d0e0e4736"],
+            &["ord-1", "--from", "0=5"],
+        ] {
+            assert!(!plan(args).unwrap().key_partition_only(), "{args:?}");
+        }
     }
 
     #[test]

@@ -146,6 +146,8 @@ fn order_story(ord: &str, pay: &str) -> [String; 4] {
     let payments = topic("trace-payments", 2);
     let shipping = topic("trace-shipping", 1);
     let dlq = topic("trace-payments-dlt", 1);
+    // The order's own records where the Java client (and evtctl publish) puts its key.
+    let op = java_partition(ord.as_bytes(), 3);
     let ev =
         |t: &str, data: serde_json::Value| serde_json::json!({"type": t, "data": data}).to_string();
     produce_at(
@@ -158,13 +160,13 @@ fn order_story(ord: &str, pay: &str) -> [String; 4] {
                 70,
             ),
             at(
-                2,
+                op,
                 Some(ord),
                 ev("OrderPlaced", serde_json::json!({"orderId": ord})),
                 60,
             ),
             at(
-                2,
+                op,
                 Some(ord),
                 ev("OrderCancelled", serde_json::json!({"orderId": ord})),
                 30,
@@ -426,6 +428,8 @@ fn nothing_found_exits_1_and_names_the_ranges_scanned() {
         "missing",
         "--topics",
         &t,
+        "--field",
+        "/id",
         "--from",
         "beginning",
         "-o",
@@ -461,8 +465,9 @@ fn a_hostile_payload_is_escaped_on_a_terminal() {
         text.contains("dead-lettered from orig\\e]0;pwned\\x07/0@3: Boom\\e[2J: msg\\r\\nmore"),
         "{text}"
     );
-    // One line for the record, one for its origin, a blank one, one for the range.
-    assert_eq!(text.lines().count(), 4, "{text}");
+    // One line for the record, one for its origin, a blank one, one for the range, one saying
+    // only the key's partition was read.
+    assert_eq!(text.lines().count(), 5, "{text}");
 }
 
 #[test]
@@ -508,4 +513,39 @@ fn ctrl_c_stops_at_once_with_what_was_read() {
     assert_eq!(s["interrupted"], true);
     assert_eq!(s["complete"], false);
     assert_eq!(s["scanned"][0]["complete"], false);
+}
+
+#[test]
+fn a_key_alone_reads_only_its_partition_unless_all_partitions() {
+    let t = topic("trace-prune", 8);
+    let key = unique("key");
+    let kp = java_partition(key.as_bytes(), 8);
+    let elsewhere = (kp + 3) % 8;
+    produce_at(
+        &t,
+        &[
+            at(kp, Some("noise"), "{}".into(), 9),
+            at(kp, Some(&key), r#"{"type":"Mine"}"#.into(), 8),
+            // The same key where another partitioner put it.
+            at(elsewhere, Some(&key), r#"{"type":"Elsewhere"}"#.into(), 7),
+            at((kp + 1) % 8, Some("noise"), "{}".into(), 6),
+        ],
+    );
+    let run = trace(&[&key, "--topics", &t, "-o", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(types(&run), ["Mine"]);
+    let s = run.summary();
+    assert_eq!(s["key_partition_only"], true);
+    let scanned = s["scanned"].as_array().unwrap();
+    assert_eq!(scanned.len(), 1, "{s}");
+    assert_eq!(scanned[0]["partition"], kp);
+    assert_eq!(scanned[0]["end"], 2);
+    assert_eq!(scanned[0]["complete"], true);
+
+    let run = trace(&[&key, "--topics", &t, "--all-partitions", "-o", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(types(&run), ["Mine", "Elsewhere"]);
+    let s = run.summary();
+    assert_eq!(s["key_partition_only"], false);
+    assert_eq!(s["scanned"].as_array().unwrap().len(), 8);
 }
