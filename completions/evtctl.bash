@@ -3728,7 +3728,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__trace)
-            opts="-b -X -o -q -v -h --topics --from --until --field --hops --all-partitions --max-matches --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-b -X -o -q -v -h --topics --from --until --field --hops --all-partitions --max-matches --format --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3756,6 +3756,10 @@ _evtctl() {
                     ;;
                 --max-matches)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "mermaid" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

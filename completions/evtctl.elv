@@ -629,6 +629,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --field 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable)'
             cand --hops 'Follow the ids found in the --field paths of the matches, up to N hops'
             cand --max-matches 'Keep at most N matches (the earliest by time); the others are counted'
+            cand --format 'Write the timeline as a Mermaid sequence diagram instead of pretty/JSON'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
@@ -644,8 +645,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
             cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'evtctl;cluster'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'

@@ -591,6 +591,7 @@ now\t''
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l field -d 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l hops -d 'Follow the ids found in the --field paths of the matches, up to N hops' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l max-matches -d 'Keep at most N matches (the earliest by time); the others are counted' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l format -d 'Write the timeline as a Mermaid sequence diagram instead of pretty/JSON' -r -f -a "mermaid\t'A Mermaid sequence diagram (participants: each record\'s CloudEvents source, else its topic), with the ranges scanned as comments: paste it into an incident document'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -605,7 +606,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l max-line-bytes -
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l all-partitions -d 'Read every partition even when only the key can match (by default only the key\'s partition is read, placed as the Java client\'s default partitioner places it)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand cluster" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r

@@ -597,7 +597,8 @@ Exit codes: 0 found, 1 nothing found, 2 usage error, 3 cluster unreachable, 130 
 Examples:
   evtctl trace ord-991 --topics orders,payments,re:.*-dlt
   evtctl trace ord-991 --field /data/orderId --field /data/paymentId --hops 1 --from 1d
-  evtctl trace 4bf92f3577b34da6a3ce929d0e0e4736 -o json"
+  evtctl trace 4bf92f3577b34da6a3ce929d0e0e4736 -o json
+  evtctl trace ord-991 --field /data/orderId --format mermaid > ord-991.mmd"
 )]
 pub struct TraceArgs {
     /// The id to follow: a record key, the value of a --field, or a 32-hex-digit trace id
@@ -632,6 +633,17 @@ pub struct TraceArgs {
     /// Keep at most N matches (the earliest by time); the others are counted
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     pub max_matches: usize,
+
+    /// Write the timeline as a Mermaid sequence diagram instead of pretty/JSON
+    #[arg(long, value_enum)]
+    pub format: Option<TraceFormat>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TraceFormat {
+    /// A Mermaid sequence diagram (participants: each record's CloudEvents source, else its
+    /// topic), with the ranges scanned as comments: paste it into an incident document
+    Mermaid,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

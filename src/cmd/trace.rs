@@ -10,7 +10,7 @@
 //! in the configured fields of the matches are searched for in further passes over the same
 //! ranges (a record appears once, with the first hop that found it).
 
-use crate::cli::TraceArgs;
+use crate::cli::{TraceArgs, TraceFormat};
 use crate::config::Settings;
 use crate::dlq::origin::{self, Convention, CustomConvention};
 use crate::error::{usage, Interrupted, ProblemsFound};
@@ -56,6 +56,7 @@ pub struct Plan {
     pub hops: u32,
     pub all_partitions: bool,
     pub max_matches: usize,
+    pub format: Option<TraceFormat>,
 }
 
 impl Plan {
@@ -124,6 +125,7 @@ impl Plan {
             hops: a.hops,
             all_partitions: a.all_partitions,
             max_matches: a.max_matches,
+            format: a.format,
         })
     }
 
@@ -661,7 +663,9 @@ pub fn run(
 }
 
 fn report(found: &[&Found], summary: &Summary, plan: &Plan, printer: &mut Printer) -> Result<()> {
-    if printer.is_json() {
+    if plan.format == Some(TraceFormat::Mermaid) {
+        printer.write(mermaid(found, summary).as_bytes())?;
+    } else if printer.is_json() {
         for f in found {
             printer.json(f)?;
         }
@@ -817,6 +821,105 @@ fn pretty(found: &[&Found], summary: &Summary, plan: &Plan, st: &Styles) -> Stri
             .collect::<Vec<_>>()
             .join(", ");
         s.push_str(&format!("{d}ids followed: {ids}{d:#}\n"));
+    }
+    s
+}
+
+/// Text for a Mermaid label: letters, digits and a few plain punctuation marks as they are,
+/// everything else (`;`, `#`, `:`, quotes, brackets, newlines, control and bidirectional
+/// characters) as Mermaid's `#NNN;` entity codes, so data can neither end a statement nor reach
+/// a terminal raw.
+fn mermaid_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_alphanumeric() && !crate::output::sanitize::needs_escape(c)
+            || matches!(
+                c,
+                ' ' | '-' | '_' | '.' | '/' | '@' | ',' | '(' | ')' | '=' | '*' | '+'
+            )
+        {
+            out.push(c);
+        } else {
+            out.push_str(&format!("#{};", c as u32));
+        }
+    }
+    out
+}
+
+/// The timeline as a Mermaid sequence diagram: each record is an arrow from the participant of
+/// the record before it (the first: from its own) to its own participant (its CloudEvents
+/// source, else its topic); a dead-lettered record's arrow ends in a cross, with its origin and
+/// error in a note. The ranges scanned follow as `%%` comments.
+fn mermaid(found: &[&Found], summary: &Summary) -> String {
+    let mut names: Vec<String> = Vec::new();
+    let mut who = |f: &Found| {
+        let name = f.source.clone().unwrap_or_else(|| f.topic.clone());
+        match names.iter().position(|n| *n == name) {
+            Some(i) => (i, None),
+            None => {
+                names.push(name.clone());
+                (names.len() - 1, Some(name))
+            }
+        }
+    };
+    let mut body = String::new();
+    let mut heads = String::new();
+    let mut prev: Option<usize> = None;
+    for f in found {
+        let (to, new) = who(f);
+        if let Some(name) = new {
+            heads.push_str(&format!(
+                "    participant p{to} as {}\n",
+                mermaid_text(&name)
+            ));
+        }
+        let from = prev.unwrap_or(to);
+        let arrow = if f.dlq.as_ref().is_some_and(|d| !d.redriven) {
+            "-x"
+        } else {
+            "->>"
+        };
+        let mut label = format!(
+            "{} {}/{}@{}",
+            f.event_type.as_deref().unwrap_or("record"),
+            f.topic,
+            f.partition,
+            f.offset
+        );
+        if let Some(k) = &f.key {
+            label.push_str(&format!(" key {k}"));
+        }
+        if f.hop > 0 {
+            label.push_str(&format!(" (hop {} via {})", f.hop, f.id));
+        }
+        body.push_str(&format!(
+            "    p{from}{arrow}p{to}: {}\n",
+            mermaid_text(&label)
+        ));
+        if let Some(d) = &f.dlq {
+            body.push_str(&format!(
+                "    Note over p{to}: {}\n",
+                mermaid_text(&origin_line(d))
+            ));
+        }
+        prev = Some(to);
+    }
+    let mut s = String::from("sequenceDiagram\n");
+    s.push_str(&heads);
+    s.push_str(&body);
+    for r in &summary.scanned {
+        let end = r.end.map_or("…".to_string(), |e| e.to_string());
+        s.push_str(&format!(
+            "%% scanned {}/{} [{},{end}){}\n",
+            escape_line(&r.topic),
+            r.partition,
+            r.start,
+            if r.complete {
+                " in full"
+            } else {
+                " NOT in full"
+            }
+        ));
     }
     s
 }
@@ -991,6 +1094,91 @@ mod tests {
         ] {
             assert!(!plan(args).unwrap().key_partition_only(), "{args:?}");
         }
+    }
+
+    #[test]
+    fn mermaid_labels_cannot_break_out() {
+        assert_eq!(mermaid_text("OrderPlaced ord-1"), "OrderPlaced ord-1");
+        assert_eq!(
+            mermaid_text("a;b\n#c:\x1b[1m\u{202e}\"%%"),
+            "a#59;b#10;#35;c#58;#27;#91;1m#8238;#34;#37;#37;"
+        );
+    }
+
+    fn found(topic: &str, offset: i64, source: Option<&str>, dlq: bool) -> Found {
+        Found {
+            kind: "match",
+            time: None,
+            timestamp: Some(offset),
+            topic: topic.into(),
+            partition: 0,
+            offset,
+            event_type: Some(format!("E{offset}")),
+            source: source.map(str::to_string),
+            key: Some("k".into()),
+            matched: vec!["key".into()],
+            id: "k".into(),
+            hop: 0,
+            dlq: dlq.then(|| DlqOrigin {
+                convention: "spring-dlt".into(),
+                topic: Some("payments".into()),
+                partition: Some(2),
+                offset: Some(118),
+                error_class: Some("NPE".into()),
+                error_message: None,
+                redriven: false,
+            }),
+        }
+    }
+
+    #[test]
+    fn draws_a_sequence_diagram() {
+        let fs = [
+            found("orders", 1, Some("/checkout"), false),
+            found("payments", 2, None, false),
+            found("payments-dlt", 3, None, true),
+            found("orders", 4, Some("/checkout"), false),
+        ];
+        let refs: Vec<&Found> = fs.iter().collect();
+        let summary = Summary {
+            kind: "summary",
+            value: "k".into(),
+            trace_id: false,
+            matches: 4,
+            shown: 4,
+            capped: false,
+            ids: vec![],
+            ids_capped: false,
+            key_partition_only: false,
+            passes: 1,
+            scanned: vec![Scanned {
+                topic: "orders".into(),
+                partition: 0,
+                start: 0,
+                end: Some(5),
+                from_time: None,
+                until_time: None,
+                complete: true,
+                read_to: None,
+            }],
+            complete: true,
+            interrupted: false,
+            seconds: 0.0,
+        };
+        assert_eq!(
+            mermaid(&refs, &summary),
+            "sequenceDiagram
+    participant p0 as /checkout
+    participant p1 as payments
+    participant p2 as payments-dlt
+    p0->>p0: E1 orders/0@1 key k
+    p0->>p1: E2 payments/0@2 key k
+    p1-xp2: E3 payments-dlt/0@3 key k
+    Note over p2: dead-lettered from payments/2@118#58; NPE (spring-dlt)
+    p2->>p0: E4 orders/0@4 key k
+%% scanned orders/0 [0,5) in full
+"
+        );
     }
 
     #[test]

@@ -339,6 +339,63 @@ fn follows_an_order_over_three_topics_and_a_dlq_in_time_order() {
             "{text}"
         );
     }
+
+    // As a Mermaid sequence diagram: the topics as participants, one arrow per record, the
+    // dead-letter's arrow crossed, its origin in a note, the ranges as comments.
+    let run = trace(&[
+        &ord,
+        "--topics",
+        &topics,
+        "--field",
+        "/data/orderId",
+        "--field",
+        "/data/paymentId",
+        "--hops",
+        "1",
+        "--format",
+        "mermaid",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = run.text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "sequenceDiagram", "{text}");
+    let participants: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.trim().strip_prefix("participant "))
+        .collect();
+    assert_eq!(
+        participants,
+        [
+            format!("p0 as {orders}"),
+            format!("p1 as {payments}"),
+            format!("p2 as {dlq}"),
+            format!("p3 as {shipping}"),
+        ],
+        "{text}"
+    );
+    let arrows: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.contains("->>") || l.contains("-x"))
+        .map(|l| l.trim())
+        .collect();
+    assert_eq!(arrows.len(), 5, "{text}");
+    assert!(
+        arrows[2].starts_with("p1-xp2: PaymentCaptureRequested"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Note over p2: dead-lettered from {payments}/1@0#58; java.lang.NullPointerException#58; card is null"
+        )),
+        "{text}"
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("%% scanned "))
+            .count(),
+        7
+    );
 }
 
 #[test]
