@@ -60,11 +60,12 @@ pub struct Plan {
 }
 
 impl Plan {
-    pub fn from_args(a: &TraceArgs) -> Result<Plan> {
-        Plan::build(a, now_ms())
+    /// `configured`: the registry's `[trace] fields`, used when no `--field` is given.
+    pub fn from_args(a: &TraceArgs, configured: &[String]) -> Result<Plan> {
+        Plan::build(a, configured, now_ms())
     }
 
-    fn build(a: &TraceArgs, now: i64) -> Result<Plan> {
+    fn build(a: &TraceArgs, configured: &[String], now: i64) -> Result<Plan> {
         if a.value.is_empty() {
             return Err(usage("VALUE cannot be empty"));
         }
@@ -94,10 +95,14 @@ impl Plan {
         };
         check_range(&start, Some(stop))?;
         let mut fields: Vec<String> = Vec::new();
-        for f in &a.fields {
+        let (given, whence) = match a.fields.is_empty() {
+            true => (configured, "registry.toml: [trace] fields:"),
+            false => (&a.fields[..], "--field"),
+        };
+        for f in given {
             if !f.starts_with('/') {
                 return Err(usage(format!(
-                    "--field `{}`: a JSON pointer starts with `/`, e.g. /data/orderId",
+                    "{whence} `{}`: a JSON pointer starts with `/`, e.g. /data/orderId",
                     escape_line(f)
                 )));
             }
@@ -108,7 +113,7 @@ impl Plan {
         if a.hops > 0 && fields.is_empty() {
             return Err(usage(
                 "--hops follows the ids found in the --field paths of the matches: give at least \
-                 one --field",
+                 one --field (or [trace] fields in registry.toml)",
             ));
         }
         if a.max_matches == 0 {
@@ -932,7 +937,7 @@ mod tests {
     fn plan(args: &[&str]) -> Result<Plan> {
         let cli = crate::cli::Cli::try_parse_from(["evtctl", "trace"].iter().chain(args).copied())?;
         match cli.command {
-            crate::cli::Command::Trace(a) => Plan::build(&a, 1_000_000_000_000),
+            crate::cli::Command::Trace(a) => Plan::build(&a, &[], 1_000_000_000_000),
             _ => unreachable!(),
         }
     }
@@ -966,6 +971,34 @@ mod tests {
         assert!(p.selector.matches("xx"));
         assert_eq!(p.fields, ["/id"]);
         assert_eq!(p.hops, 2);
+    }
+
+    #[test]
+    fn fields_default_to_the_registrys() {
+        let cli = crate::cli::Cli::try_parse_from(["evtctl", "trace", "x"]).unwrap();
+        let crate::cli::Command::Trace(a) = cli.command else {
+            unreachable!()
+        };
+        let configured = ["/data/orderId".to_string()];
+        let p = Plan::build(&a, &configured, 1_000_000_000_000).unwrap();
+        assert_eq!(p.fields, configured);
+        assert!(!p.key_partition_only());
+        let bad = Plan::build(&a, &["orderId".to_string()], 1_000_000_000_000).unwrap_err();
+        assert!(
+            format!("{bad:#}").contains("registry.toml: [trace] fields: `orderId`"),
+            "{bad:#}"
+        );
+        let cli =
+            crate::cli::Cli::try_parse_from(["evtctl", "trace", "x", "--field", "/id"]).unwrap();
+        let crate::cli::Command::Trace(a) = cli.command else {
+            unreachable!()
+        };
+        assert_eq!(
+            Plan::build(&a, &configured, 1_000_000_000_000)
+                .unwrap()
+                .fields,
+            ["/id"]
+        );
     }
 
     #[test]

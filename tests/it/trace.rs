@@ -262,6 +262,37 @@ fn follows_an_order_over_three_topics_and_a_dlq_in_time_order() {
         ]
     );
 
+    // The same with the field from the registry's `[trace] fields` instead of the flag.
+    let reg = std::env::temp_dir().join(unique("trace-registry"));
+    std::fs::create_dir_all(&reg).unwrap();
+    std::fs::write(
+        reg.join("registry.toml"),
+        "[trace]\nfields = [\"/data/orderId\"]\n",
+    )
+    .unwrap();
+    let out = evtctl()
+        .arg("--registry")
+        .arg(&reg)
+        .args(["trace", &ord, "--topics", &topics, "-o", "json"])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&reg);
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        types(&run),
+        [
+            "OrderPlaced",
+            "PaymentAuthorized",
+            "OrderCancelled",
+            "ShipmentCancelled"
+        ]
+    );
+
     // One hop: the payment id found in the payment leads to the dead-lettered record.
     let run = trace(&[
         &ord,
