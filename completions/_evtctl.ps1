@@ -669,7 +669,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--topics', '--topics', [CompletionResultType]::ParameterName, 'Topics to search, comma-separated (repeatable); `re:REGEX` selects every topic whose whole name matches [default: every topic not starting with `__`]')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start (as in tail) [default: 2h]')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (as in tail) [default: end, the end offsets captured at start]')
-            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable)')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable) [default: `[trace] fields` in registry.toml]')
             [CompletionResult]::new('--hops', '--hops', [CompletionResultType]::ParameterName, 'Follow the ids found in the --field paths of the matches, up to N hops')
             [CompletionResult]::new('--max-matches', '--max-matches', [CompletionResultType]::ParameterName, 'Keep at most N matches (the earliest by time); the others are counted')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Write the timeline as a Mermaid sequence diagram instead of pretty/JSON')

@@ -626,7 +626,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --topics 'Topics to search, comma-separated (repeatable); `re:REGEX` selects every topic whose whole name matches [default: every topic not starting with `__`]'
             cand --from 'Where to start (as in tail) [default: 2h]'
             cand --until 'Where to stop (as in tail) [default: end, the end offsets captured at start]'
-            cand --field 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable)'
+            cand --field 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable) [default: `[trace] fields` in registry.toml]'
             cand --hops 'Follow the ids found in the --field paths of the matches, up to N hops'
             cand --max-matches 'Keep at most N matches (the earliest by time); the others are counted'
             cand --format 'Write the timeline as a Mermaid sequence diagram instead of pretty/JSON'

@@ -588,7 +588,7 @@ now\t''
 15m\t''
 1h\t''
 1d\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l field -d 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l field -d 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable) [default: `[trace] fields` in registry.toml]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l hops -d 'Follow the ids found in the --field paths of the matches, up to N hops' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l max-matches -d 'Keep at most N matches (the earliest by time); the others are counted' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand trace" -l format -d 'Write the timeline as a Mermaid sequence diagram instead of pretty/JSON' -r -f -a "mermaid\t'A Mermaid sequence diagram (participants: each record\'s CloudEvents source, else its topic), with the ranges scanned as comments: paste it into an incident document'"

@@ -618,6 +618,7 @@ pub struct TraceArgs {
     pub until: Option<String>,
 
     /// A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable)
+    /// [default: `[trace] fields` in registry.toml]
     #[arg(long = "field", value_name = "POINTER")]
     pub fields: Vec<String>,
 
