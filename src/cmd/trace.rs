@@ -566,6 +566,114 @@ fn scan(
     })
 }
 
+/// What the passes found, and how far they got.
+struct Search {
+    kept: Kept,
+    /// Every id searched, in the order found.
+    ids: Vec<IdOut>,
+    ids_capped: bool,
+    passes: u32,
+    /// How the last pass ended.
+    end: ReadEnd,
+    /// The next offset of each range in the last pass.
+    progress: Vec<i64>,
+}
+
+/// One pass over the ranges per hop, each looking for the ids the one before it found, until a
+/// pass finds none, the hops are done, or reading stops.
+fn search(
+    plan: &Plan,
+    settings: &Settings,
+    (ranges, deadline): (&[Range], Option<i64>),
+    custom: &[CustomConvention],
+    printer: &Printer,
+    cancel: &AtomicBool,
+) -> Result<Search> {
+    let mut ids: HashMap<String, u32> = HashMap::from([(plan.value.clone(), 0)]);
+    let mut out = Search {
+        kept: Kept {
+            max: plan.max_matches,
+            total: 0,
+            by_time: BTreeMap::new(),
+        },
+        ids: vec![IdOut {
+            id: plan.value.clone(),
+            hop: 0,
+        }],
+        ids_capped: false,
+        passes: 0,
+        end: ReadEnd::Reached,
+        progress: Vec::new(),
+    };
+    for hop in 0..=plan.hops {
+        let mut next = Vec::new();
+        let pass = Pass::new(hop, &ids, &plan.fields, plan.trace_id.as_deref());
+        out.progress = ranges.iter().map(|r| r.start).collect();
+        out.passes += 1;
+        out.end = scan(
+            settings,
+            ranges,
+            deadline,
+            &pass,
+            custom,
+            &mut out.kept,
+            (hop < plan.hops).then_some(&mut next),
+            &mut out.progress,
+            cancel,
+        )?;
+        if out.end != ReadEnd::Reached || next.is_empty() {
+            break;
+        }
+        let room = MAX_IDS.saturating_sub(ids.len());
+        out.ids_capped |= next.len() > room;
+        for id in next.into_iter().take(room) {
+            printer.debug(format!("hop {}: following `{}`", hop + 1, escape_line(&id)));
+            ids.insert(id.clone(), hop + 1);
+            out.ids.push(IdOut { id, hop: hop + 1 });
+        }
+        if room == 0 {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+impl Summary {
+    fn of(plan: &Plan, ranges: &[Range], search: &Search, started: Instant) -> Summary {
+        let complete = search.end == ReadEnd::Reached;
+        let scanned = ranges
+            .iter()
+            .zip(&search.progress)
+            .map(|(r, &read_to)| Scanned {
+                topic: r.topic.clone(),
+                partition: r.partition,
+                start: r.start,
+                end: r.stop,
+                from_time: r.start_time.map(format_millis),
+                until_time: r.stop_time.map(format_millis),
+                complete,
+                read_to: (!complete).then_some(read_to),
+            })
+            .collect();
+        Summary {
+            kind: "summary",
+            value: plan.value.clone(),
+            trace_id: plan.trace_id.is_some(),
+            matches: search.kept.total,
+            shown: search.kept.by_time.len(),
+            capped: search.kept.total > search.kept.by_time.len() as u64,
+            ids: search.ids.clone(),
+            ids_capped: search.ids_capped,
+            key_partition_only: plan.key_partition_only(),
+            passes: search.passes,
+            scanned,
+            complete,
+            interrupted: search.end == ReadEnd::Cancelled,
+            seconds: started.elapsed().as_secs_f64(),
+        }
+    }
+}
+
 pub fn run(
     plan: &Plan,
     settings: &Settings,
@@ -574,97 +682,25 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<()> {
     let started = Instant::now();
-    let admin = Admin::connect(settings)?;
-    let (ranges, deadline) = ranges(plan, &admin)?;
-    drop(admin);
-    let topics = {
-        let mut t: Vec<&str> = ranges.iter().map(|r| r.topic.as_str()).collect();
-        t.dedup();
-        t.len()
-    };
-    printer.info(format!(
-        "searching {} partition(s) of {topics} topic(s) for `{}`",
-        ranges.len(),
-        escape_line(&plan.value)
-    ));
-    let mut ids: HashMap<String, u32> = HashMap::from([(plan.value.clone(), 0)]);
-    let mut order = vec![IdOut {
-        id: plan.value.clone(),
-        hop: 0,
-    }];
-    let mut ids_capped = false;
-    let mut kept = Kept {
-        max: plan.max_matches,
-        total: 0,
-        by_time: BTreeMap::new(),
-    };
-    let mut progress: Vec<i64> = Vec::new();
-    let mut passes = 0;
-    let mut end = ReadEnd::Reached;
-    for hop in 0..=plan.hops {
-        let mut next = Vec::new();
-        let pass = Pass::new(hop, &ids, &plan.fields, plan.trace_id.as_deref());
-        progress = ranges.iter().map(|r| r.start).collect();
-        passes += 1;
-        end = scan(
-            settings,
-            &ranges,
-            deadline,
-            &pass,
-            custom,
-            &mut kept,
-            (hop < plan.hops).then_some(&mut next),
-            &mut progress,
-            cancel,
-        )?;
-        if end != ReadEnd::Reached || next.is_empty() {
-            break;
-        }
-        let room = MAX_IDS.saturating_sub(ids.len());
-        ids_capped |= next.len() > room;
-        for id in next.into_iter().take(room) {
-            printer.debug(format!("hop {}: following `{}`", hop + 1, escape_line(&id)));
-            ids.insert(id.clone(), hop + 1);
-            order.push(IdOut { id, hop: hop + 1 });
-        }
-        if room == 0 {
-            break;
-        }
-    }
-    let complete = end == ReadEnd::Reached;
-    let scanned = ranges
-        .iter()
-        .zip(&progress)
-        .map(|(r, &read_to)| Scanned {
-            topic: r.topic.clone(),
-            partition: r.partition,
-            start: r.start,
-            end: r.stop,
-            from_time: r.start_time.map(format_millis),
-            until_time: r.stop_time.map(format_millis),
-            complete,
-            read_to: (!complete).then_some(read_to),
-        })
-        .collect();
-    let summary = Summary {
-        kind: "summary",
-        value: plan.value.clone(),
-        trace_id: plan.trace_id.is_some(),
-        matches: kept.total,
-        shown: kept.by_time.len(),
-        capped: kept.total > kept.by_time.len() as u64,
-        ids: order,
-        ids_capped,
-        key_partition_only: plan.key_partition_only(),
-        passes,
-        scanned,
-        complete,
-        interrupted: end == ReadEnd::Cancelled,
-        seconds: started.elapsed().as_secs_f64(),
-    };
-    let found: Vec<&Found> = kept.by_time.values().collect();
+    let (ranges, deadline) = ranges(plan, &Admin::connect(settings)?)?;
+    say_what(plan, &ranges, printer);
+    let search = search(plan, settings, (&ranges, deadline), custom, printer, cancel)?;
+    let summary = Summary::of(plan, &ranges, &search, started);
+    let found: Vec<&Found> = search.kept.by_time.values().collect();
     report(&found, &summary, plan, printer)?;
     exit(&summary, printer)
+}
+
+/// On stderr: what is searched, where.
+fn say_what(plan: &Plan, ranges: &[Range], printer: &Printer) {
+    let mut topics: Vec<&str> = ranges.iter().map(|r| r.topic.as_str()).collect();
+    topics.dedup();
+    printer.info(format!(
+        "searching {} partition(s) of {} topic(s) for `{}`",
+        ranges.len(),
+        topics.len(),
+        escape_line(&plan.value)
+    ));
 }
 
 fn report(found: &[&Found], summary: &Summary, plan: &Plan, printer: &mut Printer) -> Result<()> {

@@ -241,6 +241,29 @@ fn follows_an_order_over_three_topics_and_a_dlq_in_time_order() {
         .iter()
         .all(|m| m["matched"] == serde_json::json!(["key"])));
 
+    // Capped: the earliest kept, the others counted, and said.
+    let run = trace(&[
+        &ord,
+        "--topics",
+        &topics,
+        "--max-matches",
+        "1",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(types(&run), ["OrderPlaced"]);
+    let s = run.summary();
+    assert_eq!(
+        (&s["matches"], &s["shown"], &s["capped"]),
+        (&2.into(), &1.into(), &true.into())
+    );
+    assert!(
+        run.stderr.contains("only the earliest 1 are shown"),
+        "{}",
+        run.stderr
+    );
+
     // By field: the payment and the shipment too.
     let run = trace(&[
         &ord,
