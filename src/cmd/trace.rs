@@ -348,8 +348,18 @@ pub struct Found {
     pub dlq: Option<DlqOrigin>,
 }
 
+/// The start of a key or header value as text: only its first bytes are decoded, so a 10 MB
+/// key costs what a short one does.
 fn quote(b: &[u8]) -> String {
-    cap(&String::from_utf8_lossy(b), QUOTE).into_owned()
+    const HEAD: usize = QUOTE * 4;
+    if b.len() <= HEAD {
+        return cap(&String::from_utf8_lossy(b), QUOTE).into_owned();
+    }
+    let head: String = String::from_utf8_lossy(&b[..HEAD])
+        .chars()
+        .take(QUOTE)
+        .collect();
+    format!("{head}… ({} bytes)", b.len())
 }
 
 fn header<'a>(r: &RecordView<'a>, name: &str) -> Option<&'a [u8]> {
@@ -1248,6 +1258,14 @@ mod tests {
 %% scanned orders/0 [0,5) in full
 "
         );
+    }
+
+    #[test]
+    fn quotes_only_the_start_of_a_long_key() {
+        assert_eq!(quote(b"ord-1"), "ord-1");
+        let long = vec![b'k'; 10_000_000];
+        let q = quote(&long);
+        assert_eq!(q, format!("{}… (10000000 bytes)", "k".repeat(QUOTE)));
     }
 
     #[test]
