@@ -16,6 +16,7 @@ use crate::dlq::origin::{self, Convention, CustomConvention};
 use crate::error::{usage, Interrupted, ProblemsFound};
 use crate::kafka::admin::Admin;
 use crate::kafka::reader::{self, Event, Flow, Range, ReadEnd, Reader};
+use crate::output::escape::mermaid;
 use crate::output::sanitize::escape_line;
 use crate::output::{cap, Printer, Styles};
 use crate::pattern::TopicSelector;
@@ -715,7 +716,7 @@ fn say_what(plan: &Plan, ranges: &[Range], printer: &Printer) {
 
 fn report(found: &[&Found], summary: &Summary, plan: &Plan, printer: &mut Printer) -> Result<()> {
     if plan.format == Some(TraceFormat::Mermaid) {
-        printer.write(mermaid(found, summary).as_bytes())?;
+        printer.write(sequence_diagram(found, summary).as_bytes())?;
     } else if printer.is_json() {
         for f in found {
             printer.json(f)?;
@@ -876,32 +877,11 @@ fn pretty(found: &[&Found], summary: &Summary, plan: &Plan, st: &Styles) -> Stri
     s
 }
 
-/// Text for a Mermaid label: letters, digits and a few plain punctuation marks as they are,
-/// everything else (`;`, `#`, `:`, quotes, brackets, newlines, control and bidirectional
-/// characters) as Mermaid's `#NNN;` entity codes, so data can neither end a statement nor reach
-/// a terminal raw.
-fn mermaid_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_alphanumeric() && !crate::output::sanitize::needs_escape(c)
-            || matches!(
-                c,
-                ' ' | '-' | '_' | '.' | '/' | '@' | ',' | '(' | ')' | '=' | '*' | '+'
-            )
-        {
-            out.push(c);
-        } else {
-            out.push_str(&format!("#{};", c as u32));
-        }
-    }
-    out
-}
-
 /// The timeline as a Mermaid sequence diagram: each record is an arrow from the participant of
 /// the record before it (the first: from its own) to its own participant (its CloudEvents
 /// source, else its topic); a dead-lettered record's arrow ends in a cross, with its origin and
 /// error in a note. The ranges scanned follow as `%%` comments.
-fn mermaid(found: &[&Found], summary: &Summary) -> String {
+fn sequence_diagram(found: &[&Found], summary: &Summary) -> String {
     let mut names: Vec<String> = Vec::new();
     let mut who = |f: &Found| {
         let name = f.source.clone().unwrap_or_else(|| f.topic.clone());
@@ -921,7 +901,7 @@ fn mermaid(found: &[&Found], summary: &Summary) -> String {
         if let Some(name) = new {
             heads.push_str(&format!(
                 "    participant p{to} as {}\n",
-                mermaid_text(&name)
+                mermaid::text(&name)
             ));
         }
         let from = prev.unwrap_or(to);
@@ -945,12 +925,12 @@ fn mermaid(found: &[&Found], summary: &Summary) -> String {
         }
         body.push_str(&format!(
             "    p{from}{arrow}p{to}: {}\n",
-            mermaid_text(&label)
+            mermaid::text(&label)
         ));
         if let Some(d) = &f.dlq {
             body.push_str(&format!(
                 "    Note over p{to}: {}\n",
-                mermaid_text(&origin_line(d))
+                mermaid::text(&origin_line(d))
             ));
         }
         prev = Some(to);
@@ -1177,10 +1157,12 @@ mod tests {
 
     #[test]
     fn mermaid_labels_cannot_break_out() {
-        assert_eq!(mermaid_text("OrderPlaced ord-1"), "OrderPlaced ord-1");
+        assert_eq!(mermaid::text("OrderPlaced ord-1"), "OrderPlaced ord-1");
+        // Controls and newlines become visible escapes (`\e`, `\n`), whose backslash is
+        // entity-coded like every other character that could mean something to Mermaid.
         assert_eq!(
-            mermaid_text("a;b\n#c:\x1b[1m\u{202e}\"%%"),
-            "a#59;b#10;#35;c#58;#27;#91;1m#8238;#34;#37;#37;"
+            mermaid::text("a;b\n#c:\x1b[1m\u{202e}\"%%"),
+            "a#59;b#92;n#35;c#58;#92;e#91;1m#92;u#123;202e#125;#34;#37;#37;"
         );
     }
 
@@ -1245,7 +1227,7 @@ mod tests {
             seconds: 0.0,
         };
         assert_eq!(
-            mermaid(&refs, &summary),
+            sequence_diagram(&refs, &summary),
             "sequenceDiagram
     participant p0 as /checkout
     participant p1 as payments
