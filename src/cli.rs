@@ -578,7 +578,8 @@ pub struct ExpectArgs {
 #[command(
     after_help = "A record matches when its key equals VALUE, when a --field (a JSON pointer into a JSON
 value, e.g. /data/orderId; a number matches its text) equals VALUE, or, when VALUE is a
-32-hex-digit trace id, when its `traceparent` or `ce_traceparent` header carries that trace id.
+32-hex-digit trace id, when its `traceparent` or `ce_traceparent` header carries that trace id
+(or, in a structured-mode CloudEvent, its `traceparent` attribute).
 Every partition of the topics is read from --from (default: 2h, two hours ago) to the end
 offsets captured at start (--until), joining no group; the output ends with the offset ranges
 scanned per partition and whether each was read in full, so \"not found\" means \"not in these

@@ -248,10 +248,12 @@ impl<'a> Pass<'a> {
         fields: &'a [String],
         trace: Option<&'a str>,
     ) -> Pass<'a> {
-        let mine: Vec<&'a String> = ids
+        // This hop's ids, and the trace id (a hop-0 match found again must be known as one).
+        let mine: Vec<&'a str> = ids
             .iter()
             .filter(|(_, &h)| h == hop)
-            .map(|(id, _)| id)
+            .map(|(id, _)| id.as_str())
+            .chain(trace)
             .collect();
         let finders = (mine.len() <= PREFILTER_IDS)
             .then(|| mine.iter().map(|id| Finder::new(id.as_bytes())).collect());
@@ -264,8 +266,9 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Could a field of this value hold one of this hop's ids? (A JSON string may escape any
-    /// character, so a value with a backslash is always parsed.)
+    /// Could a field of this value hold one of this hop's ids, or its `traceparent` the trace
+    /// id? (A JSON string may escape any character, so a value with a backslash is always
+    /// parsed.)
     fn worth_parsing(&self, v: &[u8]) -> bool {
         match &self.finders {
             None => true,
@@ -294,17 +297,28 @@ impl<'a> Pass<'a> {
             }
         }
         let mut json = None;
-        if !self.fields.is_empty() {
+        if !self.fields.is_empty() || self.trace.is_some() {
             if let Some(v) = r.value.filter(|v| self.worth_parsing(v)) {
                 json = serde_json::from_slice::<Value>(v).ok();
             }
-            if let Some(j) = &json {
-                for f in self.fields {
-                    if let Some(text) = j.pointer(f).and_then(id_text) {
-                        if let Some(&h) = self.ids.get(text.as_ref()) {
-                            Hit::note(&mut hit, h, f, &text);
-                        }
+        }
+        if let Some(j) = &json {
+            for f in self.fields {
+                if let Some(text) = j.pointer(f).and_then(id_text) {
+                    if let Some(&h) = self.ids.get(text.as_ref()) {
+                        Hit::note(&mut hit, h, f, &text);
                     }
+                }
+            }
+            // A structured-mode CloudEvent carries the distributed-tracing extension as an
+            // attribute of the event.
+            if let Some(t) = self.trace {
+                let carried = j.get("traceparent").and_then(Value::as_str);
+                if carried
+                    .and_then(|v| carried_trace_id(v.as_bytes()))
+                    .is_some_and(|id| id.eq_ignore_ascii_case(t.as_bytes()))
+                {
+                    Hit::note(&mut hit, 0, "/traceparent", t);
                 }
             }
         }
@@ -1111,6 +1125,11 @@ mod tests {
         assert_eq!(p0.check(&r).0.unwrap().ways, ["ce_traceparent"]);
         let r = view(Some(b"k"), &[("traceparent", None)], b"not json");
         assert!(p0.check(&r).0.is_none());
+        // The traceparent attribute of a structured-mode CloudEvent; hop 0's in every pass.
+        let ce = br#"{"specversion":"1.0","type":"C","traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01","data":{"paymentId":"pay-7"}}"#;
+        let r = view(Some(b"k"), &[], ce);
+        assert_eq!(p0.check(&r).0.unwrap().ways, ["/traceparent"]);
+        assert!(p1.check(&r).0.is_none(), "found by hop 0 already");
     }
 
     #[test]

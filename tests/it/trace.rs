@@ -470,7 +470,16 @@ fn finds_a_trace_id_in_trace_headers_whatever_the_keys() {
         ("ce_traceparent", tp(&id.to_uppercase())),
         ("traceparent", tp(other)),
     ];
-    produce_at(&b, &[r3]);
+    // A structured-mode CloudEvent: the trace context is an attribute of the event.
+    let r4 = at(
+        0,
+        Some("k4"),
+        format!(
+            r#"{{"specversion":"1.0","id":"e4","source":"/svc","type":"C","traceparent":"00-{id}-00f067aa0ba902b7-01","data":{{}}}}"#
+        ),
+        15,
+    );
+    produce_at(&b, &[r3, r4]);
     let run = trace(&[id, "--topics", &format!("{a},{b}"), "-o", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let m = run.matches();
@@ -489,8 +498,10 @@ fn finds_a_trace_id_in_trace_headers_whatever_the_keys() {
         [
             ("k1", "A", &serde_json::json!(["traceparent"])),
             ("k3", "B", &serde_json::json!(["ce_traceparent"])),
+            ("k4", "C", &serde_json::json!(["/traceparent"])),
         ]
     );
+    assert_eq!(m[2]["source"], "/svc");
     assert_eq!(run.summary()["trace_id"], true);
 }
 
