@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why, keep a copy, move records back')
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count records per partition and in total, between two positions')
             [CompletionResult]::new('expect', 'expect', [CompletionResultType]::ParameterValue, 'Assert that matching records appear (or do not) on live topics within a time window, around a trigger command: a CI check')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Follow an id or a trace across topics: every record whose key, id field or trace header carries it, merged into one timeline (with dead-letter origins)')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Copy a range of records (from a topic or an exported file) into a topic')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record')
@@ -664,6 +665,33 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'evtctl;trace' {
+            [CompletionResult]::new('--topics', '--topics', [CompletionResultType]::ParameterName, 'Topics to search, comma-separated (repeatable); `re:REGEX` selects every topic whose whole name matches [default: every topic not starting with `__`]')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start (as in tail) [default: 2h]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Where to stop (as in tail) [default: end, the end offsets captured at start]')
+            [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable) [default: `[trace] fields` in registry.toml]')
+            [CompletionResult]::new('--hops', '--hops', [CompletionResultType]::ParameterName, 'Follow the ids found in the --field paths of the matches, up to N hops')
+            [CompletionResult]::new('--max-matches', '--max-matches', [CompletionResultType]::ParameterName, 'Keep at most N matches (the earliest by time); the others are counted')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Write the timeline as a Mermaid sequence diagram instead of pretty/JSON')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for the cluster before giving up (e.g. 10s, 1m)')
+            [CompletionResult]::new('--max-line-bytes', '--max-line-bytes', [CompletionResultType]::ParameterName, 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number')
+            [CompletionResult]::new('--all-partitions', '--all-partitions', [CompletionResultType]::ParameterName, 'Read every partition even when only the key can match (by default only the key''s partition is read, placed as the Java client''s default partitioner places it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'evtctl;cluster' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
@@ -1060,6 +1088,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Dead-letter queues: see what is there and why, keep a copy, move records back')
             [CompletionResult]::new('count', 'count', [CompletionResultType]::ParameterValue, 'Count records per partition and in total, between two positions')
             [CompletionResult]::new('expect', 'expect', [CompletionResultType]::ParameterValue, 'Assert that matching records appear (or do not) on live topics within a time window, around a trigger command: a CI check')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Follow an id or a trace across topics: every record whose key, id field or trace header carries it, merged into one timeline (with dead-letter origins)')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Copy a range of records (from a topic or an exported file) into a topic')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record')
@@ -1144,6 +1173,9 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             break
         }
         'evtctl;help;expect' {
+            break
+        }
+        'evtctl;help;trace' {
             break
         }
         'evtctl;help;cluster' {

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand count 'Count records per partition and in total, between two positions'
             cand expect 'Assert that matching records appear (or do not) on live topics within a time window, around a trigger command: a CI check'
+            cand trace 'Follow an id or a trace across topics: every record whose key, id field or trace header carries it, merged into one timeline (with dead-letter origins)'
             cand cluster 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
@@ -621,6 +622,32 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'evtctl;trace'= {
+            cand --topics 'Topics to search, comma-separated (repeatable); `re:REGEX` selects every topic whose whole name matches [default: every topic not starting with `__`]'
+            cand --from 'Where to start (as in tail) [default: 2h]'
+            cand --until 'Where to stop (as in tail) [default: end, the end offsets captured at start]'
+            cand --field 'A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable) [default: `[trace] fields` in registry.toml]'
+            cand --hops 'Follow the ids found in the --field paths of the matches, up to N hops'
+            cand --max-matches 'Keep at most N matches (the earliest by time); the others are counted'
+            cand --format 'Write the timeline as a Mermaid sequence diagram instead of pretty/JSON'
+            cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
+            cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
+            cand --profile 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)'
+            cand -o 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --output 'Output format: pretty for people, json (JSON Lines) for programs [default: pretty on a terminal, json otherwise]'
+            cand --color 'When to use colour (NO_COLOR and TERM=dumb are honoured under auto)'
+            cand --registry 'Schema registry directory [env: EVTCTL_REGISTRY] [default: ./schemas]'
+            cand --timeout 'How long to wait for the cluster before giving up (e.g. 10s, 1m)'
+            cand --max-line-bytes 'Longest input line accepted (publish, validate, replay files), in bytes; a longer one is rejected with its line number'
+            cand --all-partitions 'Read every partition even when only the key can match (by default only the key''s partition is read, placed as the Java client''s default partitioner places it)'
+            cand -q 'Print only data and errors, no summaries or progress'
+            cand --quiet 'Print only data and errors, no summaries or progress'
+            cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'evtctl;cluster'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
@@ -989,6 +1016,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand dlq 'Dead-letter queues: see what is there and why, keep a copy, move records back'
             cand count 'Count records per partition and in total, between two positions'
             cand expect 'Assert that matching records appear (or do not) on live topics within a time window, around a trigger command: a CI check'
+            cand trace 'Follow an id or a trace across topics: every record whose key, id field or trace header carries it, merged into one timeline (with dead-letter origins)'
             cand cluster 'Cluster id, controller and brokers (id, address, rack); with -v each broker''s API versions. The first thing to run against a new profile'
             cand replay 'Copy a range of records (from a topic or an exported file) into a topic'
             cand groups 'Consumer groups: lag and time lag per partition, stuck partitions, and the safe way past a poison record'
@@ -1052,6 +1080,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
         &'evtctl;help;count'= {
         }
         &'evtctl;help;expect'= {
+        }
+        &'evtctl;help;trace'= {
         }
         &'evtctl;help;cluster'= {
         }

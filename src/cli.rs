@@ -186,6 +186,9 @@ pub enum Command {
     /// Assert that matching records appear (or do not) on live topics within a time window,
     /// around a trigger command: a CI check
     Expect(ExpectArgs),
+    /// Follow an id or a trace across topics: every record whose key, id field or trace header
+    /// carries it, merged into one timeline (with dead-letter origins)
+    Trace(TraceArgs),
     /// Cluster id, controller and brokers (id, address, rack); with -v each broker's API
     /// versions. The first thing to run against a new profile
     Cluster,
@@ -569,6 +572,80 @@ pub struct ExpectArgs {
     /// The trigger: a command run once the end offsets are captured, e.g. -- ./call-service.sh
     #[arg(last = true, value_name = "CMD")]
     pub command: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "A record matches when its key equals VALUE, when a --field (a JSON pointer into a JSON
+value, e.g. /data/orderId; a number matches its text) equals VALUE, or, when VALUE is a
+32-hex-digit trace id, when its `traceparent` or `ce_traceparent` header carries that trace id
+(or, in a structured-mode CloudEvent, its `traceparent` attribute).
+Every partition of the topics is read from --from (default: 2h, two hours ago) to the end
+offsets captured at start (--until), joining no group; the output ends with the offset ranges
+scanned per partition and whether each was read in full, so \"not found\" means \"not in these
+ranges\". Matches are shown in time order with their event type (the value's `type` or the
+`ce_type` header), key, what matched, and for a dead-lettered record its origin and error.
+
+When only the key can match (no --field, VALUE not a trace id), only the key's partition is
+read: the one murmur2 picks, as the Java client's default partitioner and evtctl publish do
+(--all-partitions reads them all, for keys written with another partitioner).
+
+--hops N: the ids found in the --field paths of the matches are searched for too, in another
+pass over the same ranges per hop (up to N), each match naming the hop that found it.
+
+Exit codes: 0 found, 1 nothing found, 2 usage error, 3 cluster unreachable, 130 interrupted.
+
+Examples:
+  evtctl trace ord-991 --topics orders,payments,re:.*-dlt
+  evtctl trace ord-991 --field /data/orderId --field /data/paymentId --hops 1 --from 1d
+  evtctl trace 4bf92f3577b34da6a3ce929d0e0e4736 -o json
+  evtctl trace ord-991 --field /data/orderId --format mermaid > ord-991.mmd"
+)]
+pub struct TraceArgs {
+    /// The id to follow: a record key, the value of a --field, or a 32-hex-digit trace id
+    pub value: String,
+
+    /// Topics to search, comma-separated (repeatable); `re:REGEX` selects every topic whose
+    /// whole name matches [default: every topic not starting with `__`]
+    #[arg(long, value_name = "LIST")]
+    pub topics: Vec<String>,
+
+    /// Where to start (as in tail) [default: 2h]
+    #[arg(long, value_name = "POSITION", allow_hyphen_values = true, value_parser = FROM_VALUES, hide_possible_values = true)]
+    pub from: Option<String>,
+
+    /// Where to stop (as in tail) [default: end, the end offsets captured at start]
+    #[arg(long, value_name = "STOP", value_parser = UNTIL_VALUES, hide_possible_values = true)]
+    pub until: Option<String>,
+
+    /// A JSON pointer into the value that holds an id, e.g. /data/orderId (repeatable)
+    /// [default: `[trace] fields` in registry.toml]
+    #[arg(long = "field", value_name = "POINTER")]
+    pub fields: Vec<String>,
+
+    /// Follow the ids found in the --field paths of the matches, up to N hops
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub hops: u32,
+
+    /// Read every partition even when only the key can match (by default only the key's
+    /// partition is read, placed as the Java client's default partitioner places it)
+    #[arg(long)]
+    pub all_partitions: bool,
+
+    /// Keep at most N matches (the earliest by time); the others are counted
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_matches: usize,
+
+    /// Write the timeline as a Mermaid sequence diagram instead of pretty/JSON
+    #[arg(long, value_enum)]
+    pub format: Option<TraceFormat>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TraceFormat {
+    /// A Mermaid sequence diagram (participants: each record's CloudEvents source, else its
+    /// topic), with the ranges scanned as comments: paste it into an incident document
+    Mermaid,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

@@ -357,6 +357,25 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
         },
         Command::Cluster => cmd::cluster::run(&settings()?, printer),
         Command::Count(a) => cmd::count::run(a, &settings()?, printer, &CANCEL),
+        Command::Trace(a) => {
+            let settings = settings()?;
+            // The registry, when there is one, adds its DLQ conventions and `[trace] fields`.
+            let mut custom = settings.dlq_conventions.clone();
+            let mut fields = Vec::new();
+            match registry::Registry::open_if_present(&settings) {
+                Ok(Some(reg)) => {
+                    custom.extend(reg.dlq_conventions.iter().cloned());
+                    fields = reg.trace_fields.clone();
+                }
+                Ok(None) => {}
+                Err(e) => printer.warn(format!(
+                    "not using the schema registry's [trace] fields and DLQ conventions: {}",
+                    crate::config::scrub(&format!("{e:#}"))
+                )),
+            }
+            let plan = cmd::trace::Plan::from_args(a, &fields)?;
+            cmd::trace::run(&plan, &settings, &custom, printer, &CANCEL)
+        }
         Command::Expect(a) => {
             let settings = settings()?;
             let plan = cmd::expect::Plan::from_args(a)?;

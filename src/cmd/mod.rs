@@ -19,4 +19,5 @@ pub mod reset;
 pub mod schema;
 pub mod tail;
 pub mod topics;
+pub mod trace;
 pub mod validate;

@@ -153,6 +153,33 @@ pub mod xml {
     }
 }
 
+/// Mermaid diagrams (`trace --format mermaid`).
+pub mod mermaid {
+    use super::*;
+
+    /// A participant's name or a message or note text: letters, digits and a few plain
+    /// punctuation marks as they are; everything else (`;`, `#`, `:`, `%`, quotes, brackets,
+    /// `<`, backslashes) as Mermaid's `#NNN;` entity codes, so nothing can end the statement,
+    /// start a comment or become markup; newlines and controls as visible escapes first.
+    pub fn text(s: &str) -> String {
+        let s = escape_line(s);
+        let mut out = String::with_capacity(s.len() + 16);
+        for c in s.chars() {
+            let plain = (c.is_alphanumeric() && !needs_escape(c))
+                || matches!(
+                    c,
+                    ' ' | '-' | '_' | '.' | '/' | '@' | ',' | '(' | ')' | '=' | '*' | '+'
+                );
+            if plain {
+                out.push(c);
+            } else {
+                out.push_str(&format!("#{};", c as u32));
+            }
+        }
+        out
+    }
+}
+
 /// SARIF `message.text`: plain text in which `[text](target)` is an embedded link (SARIF
 /// 2.1.0 §3.11.6), so literal brackets are escaped with a backslash.
 pub fn sarif_text(s: &str) -> Cow<'_, str> {
@@ -217,6 +244,28 @@ mod tests {
         }
         assert_eq!(md::text("a_b*c"), "a\\_b\\*c");
         assert_eq!(md::text("@me"), "@&#8203;me");
+    }
+
+    #[test]
+    fn mermaid_text_is_inert() {
+        for h in HOSTILE {
+            let t = mermaid::text(h);
+            // Only letters, digits, plain punctuation and complete `#NNN;` entity codes.
+            let mut rest = t.as_str();
+            while let Some(i) = rest.find('#') {
+                let (code, after) = rest[i + 1..].split_once(';').expect(&t);
+                assert!(code.bytes().all(|b| b.is_ascii_digit()), "{h:?} → {t}");
+                assert!(
+                    !rest[..i].contains(['#', ';', ':', '%', '"', '<', '>', '\\']),
+                    "{t}"
+                );
+                rest = after;
+            }
+            assert!(!rest.contains([';', ':', '%', '"', '<', '>', '\\']), "{t}");
+            assert!(!t.chars().any(|c| c.is_control() || needs_escape(c)), "{t}");
+        }
+        assert_eq!(mermaid::text("payments/2@118"), "payments/2@118");
+        assert_eq!(mermaid::text("a:b;c"), "a#58;b#59;c");
     }
 
     /// The content of the code span `s`, if `s` is exactly one code span (CommonMark 6.1).

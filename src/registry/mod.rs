@@ -38,6 +38,17 @@ struct RegistryToml {
     dlq: crate::dlq::origin::DlqConfig,
     #[serde(default)]
     compat: CompatToml,
+    #[serde(default)]
+    trace: TraceToml,
+}
+
+/// `[trace]`: where `evtctl trace` finds ids in event values.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TraceToml {
+    /// JSON pointers into the values (`/data/orderId`): the default of `trace --field`.
+    #[serde(default)]
+    fields: Vec<String>,
 }
 
 /// `[compat]` or `[subjects.NAME.compat]`: rule configuration in the style of `buf breaking`.
@@ -401,6 +412,8 @@ pub struct Registry {
     pub routes: Routes,
     /// `[dlq.conventions.NAME]`: in-house dead-letter header conventions.
     pub dlq_conventions: Vec<crate::dlq::origin::CustomConvention>,
+    /// `[trace] fields`: JSON pointers to ids, for `evtctl trace`.
+    pub trace_fields: Vec<String>,
     /// Schema id → (subject, version), from every `[subjects.NAME.ids]`.
     pub ids: HashMap<wire::SchemaId, (String, u32)>,
     /// The text of every `.avsc` in a `_` directory: named types Avro schemas may reference.
@@ -769,6 +782,7 @@ impl Registry {
             subjects,
             routes: cfg.routes,
             dlq_conventions: cfg.dlq.conventions(),
+            trace_fields: cfg.trace.fields,
             ids,
             avro_commons,
         })

@@ -30,4 +30,5 @@ mod replay;
 mod roundtrip;
 mod signals;
 mod topics;
+mod trace;
 mod transform;
