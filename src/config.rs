@@ -40,7 +40,7 @@ pub struct Profile {
     pub properties: BTreeMap<String, String>,
     /// In-house dead-letter header conventions.
     #[serde(default)]
-    pub dlq: crate::dlq::origin::DlqConfig,
+    pub dlq: crate::conventions::DlqConfig,
 }
 
 /// Where a setting's value came from, for `config show`.
@@ -93,7 +93,7 @@ pub struct Settings {
     pub timeout: std::time::Duration,
     pub verbose: u8,
     /// DLQ conventions declared in the profile.
-    pub dlq_conventions: Vec<crate::dlq::origin::CustomConvention>,
+    pub dlq_conventions: Vec<crate::conventions::CustomConvention>,
 }
 
 pub fn config_path() -> PathBuf {

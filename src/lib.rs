@@ -28,6 +28,7 @@ pub mod cli;
 pub mod cmd;
 pub mod codec;
 pub mod config;
+pub mod conventions;
 pub mod dlq;
 pub mod error;
 pub mod filter;

@@ -35,7 +35,7 @@ struct RegistryToml {
     #[serde(default)]
     routes: Routes,
     #[serde(default)]
-    dlq: crate::dlq::origin::DlqConfig,
+    dlq: crate::conventions::DlqConfig,
     #[serde(default)]
     compat: CompatToml,
     #[serde(default)]
@@ -411,7 +411,7 @@ pub struct Registry {
     pub subjects: BTreeMap<String, Subject>,
     pub routes: Routes,
     /// `[dlq.conventions.NAME]`: in-house dead-letter header conventions.
-    pub dlq_conventions: Vec<crate::dlq::origin::CustomConvention>,
+    pub dlq_conventions: Vec<crate::conventions::CustomConvention>,
     /// `[trace] fields`: JSON pointers to ids, for `evtctl trace`.
     pub trace_fields: Vec<String>,
     /// Schema id → (subject, version), from every `[subjects.NAME.ids]`.
