@@ -301,16 +301,7 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
             } else if a.no_decode {
                 None
             } else {
-                match registry::Registry::open_if_present(&settings) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        printer.warn(format!(
-                            "not decoding with the schema registry: {}",
-                            crate::config::scrub(&format!("{e:#}"))
-                        ));
-                        None
-                    }
-                }
+                registry_to_decode(&settings, printer)
             };
             cmd::tail::run(&plan, &settings, registry.as_ref(), printer, &CANCEL)
         }
@@ -385,16 +376,7 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
             let registry = if plan.validates() {
                 Some(registry::Registry::open(&settings.registry_dir())?)
             } else {
-                match registry::Registry::open_if_present(&settings) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        printer.warn(format!(
-                            "not decoding with the schema registry: {}",
-                            crate::config::scrub(&format!("{e:#}"))
-                        ));
-                        None
-                    }
-                }
+                registry_to_decode(&settings, printer)
             };
             cmd::expect::run(&plan, &settings, registry.as_ref(), printer, &CANCEL)
         }
@@ -413,6 +395,21 @@ fn dispatch(cli: &Cli, given: config::Given, printer: &mut Printer) -> anyhow::R
         Command::CompleteNames(a) => {
             cmd::completions::names(a.kind, settings().ok(), printer);
             Ok(())
+        }
+    }
+}
+
+/// The registry a reading command decodes with when it is present: one that does not load is
+/// a warning there, never in the way of reading.
+fn registry_to_decode(settings: &Settings, printer: &Printer) -> Option<registry::Registry> {
+    match registry::Registry::open_if_present(settings) {
+        Ok(r) => r,
+        Err(e) => {
+            printer.warn(format!(
+                "not decoding with the schema registry: {}",
+                crate::config::scrub(&format!("{e:#}"))
+            ));
+            None
         }
     }
 }
