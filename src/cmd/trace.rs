@@ -28,7 +28,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 /// Where reading starts without `--from`: recent enough to be quick on a busy cluster, long
@@ -440,6 +440,14 @@ struct Kept {
 }
 
 impl Kept {
+    fn new(max: usize) -> Kept {
+        Kept {
+            max,
+            total: 0,
+            by_time: BTreeMap::new(),
+        }
+    }
+
     fn add(&mut self, f: Found) {
         self.total += 1;
         let k = (
@@ -514,22 +522,26 @@ fn ranges(plan: &Plan, admin: &Admin) -> Result<(Vec<Range>, Option<i64>)> {
         return Err(usage("no topic to search"));
     }
     if plan.key_partition_only() {
-        let (mut all, mut deadline) = (Vec::new(), None);
-        for t in &topics {
-            let p = key_partition(plan.value.as_bytes(), admin.partitions(t)?.len());
-            let (rs, d) = reader::resolve(
-                admin,
-                std::slice::from_ref(t),
-                &[p],
-                &plan.start,
-                Start::Beginning,
-                Some(plan.stop),
-                None,
-            )?;
-            all.extend(rs);
-            deadline = deadline.or(d);
-        }
-        return Ok((all, deadline));
+        let key_parts: Vec<[i32; 1]> = topics
+            .iter()
+            .map(|t| {
+                let n = admin.partitions(t)?.len();
+                Ok([key_partition(plan.value.as_bytes(), n)])
+            })
+            .collect::<Result<_>>()?;
+        let each: Vec<(&String, &[i32])> = topics
+            .iter()
+            .zip(&key_parts)
+            .map(|(t, p)| (t, &p[..]))
+            .collect();
+        return reader::resolve_each(
+            admin,
+            &each,
+            &plan.start,
+            Start::Beginning,
+            Some(plan.stop),
+            None,
+        );
     }
     reader::resolve(
         admin,
@@ -542,8 +554,66 @@ fn ranges(plan: &Plan, admin: &Admin) -> Result<(Vec<Range>, Option<i64>)> {
     )
 }
 
+/// Readers a scan runs at once at least: one per core (two on one core: one waits for the
+/// broker while the other checks records).
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
+}
+
+/// Readers a scan runs at most (each a thread with a consumer per topic it reads).
+const MAX_READERS: usize = 8;
+
+/// The ranges each reader reads, as indices into `ranges`. Every topic gets a reader of its own
+/// (a reader polls its consumers in turn, so a topic whose records are late would hold up the
+/// others); with fewer topics than `want` readers, the topics with the most partitions are split
+/// in halves until there are `want`; above `MAX_READERS` topics, the topics are dealt to
+/// `MAX_READERS` readers, the largest first, each to the reader with the fewest partitions.
+fn split(ranges: &[Range], want: usize) -> Vec<Vec<usize>> {
+    let mut by_topic: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, r) in ranges.iter().enumerate() {
+        by_topic.entry(r.topic.as_str()).or_default().push(i);
+    }
+    let mut units: Vec<Vec<usize>> = by_topic.into_values().collect();
+    units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    if units.len() > MAX_READERS {
+        let mut readers: Vec<Vec<usize>> = vec![Vec::new(); MAX_READERS];
+        for u in units {
+            let fewest = readers
+                .iter_mut()
+                .min_by_key(|r| r.len())
+                .expect("MAX_READERS > 0");
+            fewest.extend(u);
+        }
+        return readers;
+    }
+    while units.len() < want.min(MAX_READERS) {
+        let (i, largest) = units
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, u)| u.len())
+            .expect("a scan has ranges");
+        if largest.len() < 2 {
+            break;
+        }
+        let mut half = units.swap_remove(i);
+        let other = half.split_off(half.len() / 2);
+        units.push(half);
+        units.push(other);
+    }
+    units
+}
+
+/// What one reader of a pass found.
+struct Part {
+    next: Vec<String>,
+    /// (index into the pass's ranges, next offset read).
+    progress: Vec<(usize, i64)>,
+    end: ReadEnd,
+}
+
 /// One pass over the ranges: the records this hop finds are kept, and (when another hop
-/// follows) the new ids in their fields collected.
+/// follows) the new ids in their fields collected. The ranges are read by several readers at
+/// once (see `split`), within the process's one prefetch budget (`Reader::open_sharing`).
 #[allow(clippy::too_many_arguments)]
 fn scan(
     settings: &Settings,
@@ -556,19 +626,121 @@ fn scan(
     progress: &mut [i64],
     cancel: &AtomicBool,
 ) -> Result<ReadEnd> {
-    let index: BTreeMap<(&str, i32), usize> = ranges
+    let parts = split(ranges, cores());
+    let consumers: usize = parts
+        .iter()
+        .map(|p| {
+            let mut topics: Vec<&str> = p.iter().map(|&i| ranges[i].topic.as_str()).collect();
+            topics.sort_unstable();
+            topics.dedup();
+            topics.len()
+        })
+        .sum();
+    let want_next = next.is_some();
+    // The matches of every reader: one `Kept`, so memory holds `--max-matches` in all.
+    let shared = std::sync::Mutex::new(std::mem::replace(kept, Kept::new(kept.max)));
+    // Set when a reader fails: the others stop at their next record or idle round.
+    let halt = AtomicBool::new(false);
+    let results: Vec<Result<Part>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = parts
+            .iter()
+            .map(|idx| {
+                let (halt, shared) = (&halt, &shared);
+                sc.spawn(move || {
+                    let mine: Vec<Range> = idx.iter().map(|&i| ranges[i].clone()).collect();
+                    let read = (|| {
+                        let reader = Reader::open_sharing(settings, &mine, deadline, consumers)?;
+                        let part = (ranges, idx.as_slice());
+                        scan_part(
+                            reader,
+                            part,
+                            pass,
+                            custom,
+                            shared,
+                            want_next,
+                            (cancel, halt),
+                        )
+                    })();
+                    if read.is_err() {
+                        halt.store(true, Ordering::Relaxed);
+                    }
+                    read
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("a reader thread failed")))
+            })
+            .collect()
+    });
+    *kept = shared.into_inner().unwrap_or_else(|p| p.into_inner());
+    let mut end = ReadEnd::Reached;
+    let mut next = next;
+    let mut failed = None;
+    for r in results {
+        let part = match r {
+            Ok(p) => p,
+            Err(e) => {
+                failed.get_or_insert(e);
+                continue;
+            }
+        };
+        for (i, at) in part.progress {
+            progress[i] = progress[i].max(at);
+        }
+        if let Some(next) = next.as_deref_mut() {
+            for id in part.next {
+                if !next.contains(&id) {
+                    next.push(id);
+                }
+            }
+        }
+        end = match (end, part.end) {
+            (ReadEnd::Cancelled, _) | (_, ReadEnd::Cancelled) => ReadEnd::Cancelled,
+            (ReadEnd::Reached, e) => e,
+            (e, _) => e,
+        };
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(end),
+    }
+}
+
+/// One reader's share of a pass.
+fn scan_part(
+    mut reader: Reader,
+    (ranges, idx): (&[Range], &[usize]),
+    pass: &Pass<'_>,
+    custom: &[CustomConvention],
+    kept: &std::sync::Mutex<Kept>,
+    want_next: bool,
+    (cancel, halt): (&AtomicBool, &AtomicBool),
+) -> Result<Part> {
+    // (topic, partition) -> this part's slot in `progress`.
+    let slots: HashMap<(&str, i32), usize> = idx
         .iter()
         .enumerate()
-        .map(|(i, r)| ((r.topic.as_str(), r.partition), i))
+        .map(|(slot, &i)| ((ranges[i].topic.as_str(), ranges[i].partition), slot))
         .collect();
-    let mut reader = Reader::open(settings, ranges, deadline, None)?;
-    let mut next = next;
-    reader.run(cancel, |ev| {
+    let mut part = Part {
+        next: Vec::new(),
+        progress: idx.iter().map(|&i| (i, ranges[i].start)).collect(),
+        end: ReadEnd::Reached,
+    };
+    part.end = reader.run(cancel, |ev| {
+        if halt.load(Ordering::Relaxed) {
+            return Ok(Flow::Stop);
+        }
         let Event::Record(r) = ev else {
             return Ok(Flow::Continue);
         };
-        if let Some(&i) = index.get(&(r.topic, r.partition)) {
-            progress[i] = progress[i].max(r.offset + 1);
+        if let Some(&slot) = slots.get(&(r.topic, r.partition)) {
+            let p = &mut part.progress[slot].1;
+            *p = (*p).max(r.offset + 1);
         }
         let (hit, mut json) = pass.check(&r);
         let Some(hit) = hit else {
@@ -577,18 +749,20 @@ fn scan(
         if json.is_none() {
             json = r.value.and_then(|v| serde_json::from_slice(v).ok());
         }
-        if let (Some(next), Some(j)) = (next.as_deref_mut(), &json) {
+        if let (true, Some(j)) = (want_next, &json) {
             for f in pass.fields {
                 if let Some(id) = j.pointer(f).and_then(id_text) {
-                    if !pass.ids.contains_key(id.as_ref()) && !next.iter().any(|n| *n == id) {
-                        next.push(id.into_owned());
+                    if !pass.ids.contains_key(id.as_ref()) && !part.next.iter().any(|n| *n == id) {
+                        part.next.push(id.into_owned());
                     }
                 }
             }
         }
-        kept.add(Found::of(&r, hit, json.as_ref(), custom));
+        let found = Found::of(&r, hit, json.as_ref(), custom);
+        kept.lock().unwrap_or_else(|p| p.into_inner()).add(found);
         Ok(Flow::Continue)
-    })
+    })?;
+    Ok(part)
 }
 
 /// What the passes found, and how far they got.
@@ -616,11 +790,7 @@ fn search(
 ) -> Result<Search> {
     let mut ids: HashMap<String, u32> = HashMap::from([(plan.value.clone(), 0)]);
     let mut out = Search {
-        kept: Kept {
-            max: plan.max_matches,
-            total: 0,
-            by_time: BTreeMap::new(),
-        },
+        kept: Kept::new(plan.max_matches),
         ids: vec![IdOut {
             id: plan.value.clone(),
             hop: 0,
@@ -1271,11 +1441,7 @@ mod tests {
 
     #[test]
     fn keeps_the_earliest_matches() {
-        let mut kept = Kept {
-            max: 2,
-            total: 0,
-            by_time: BTreeMap::new(),
-        };
+        let mut kept = Kept::new(2);
         for t in [5, 1, 9, 3] {
             let r = view(Some(b"k"), &[], b"{}");
             let r = RecordView {
@@ -1293,5 +1459,63 @@ mod tests {
         assert_eq!(kept.total, 4);
         let offsets: Vec<i64> = kept.by_time.values().map(|f| f.offset).collect();
         assert_eq!(offsets, [1, 3]);
+    }
+
+    fn ranges_of(topics: &[(&str, i32)]) -> Vec<Range> {
+        topics
+            .iter()
+            .flat_map(|&(t, n)| {
+                (0..n).map(move |p| Range {
+                    topic: t.to_string(),
+                    partition: p,
+                    start: 0,
+                    stop: Some(10),
+                    start_time: None,
+                    stop_time: None,
+                })
+            })
+            .collect()
+    }
+
+    /// Every range read by exactly one reader, and no reader reading nothing.
+    fn each_once(ranges: &[Range], parts: &[Vec<usize>]) {
+        let mut seen: Vec<usize> = parts.iter().flatten().copied().collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..ranges.len()).collect::<Vec<_>>());
+        assert!(parts.iter().all(|p| !p.is_empty()));
+    }
+
+    #[test]
+    fn splits_the_ranges_between_readers() {
+        // A reader per topic, even above the core count.
+        let r = ranges_of(&[("a", 16), ("b", 16), ("c", 16)]);
+        let parts = split(&r, 2);
+        each_once(&r, &parts);
+        assert_eq!(parts.len(), 3);
+        for p in &parts {
+            assert!(p.iter().all(|&i| r[i].topic == r[p[0]].topic), "{p:?}");
+        }
+        // One topic: its partitions shared by as many readers as cores.
+        let r = ranges_of(&[("a", 16)]);
+        let parts = split(&r, 4);
+        each_once(&r, &parts);
+        assert_eq!(parts.iter().map(Vec::len).collect::<Vec<_>>(), [4, 4, 4, 4]);
+        // The largest topic is split first; a one-partition topic cannot be.
+        let r = ranges_of(&[("a", 1), ("b", 6)]);
+        let parts = split(&r, 3);
+        each_once(&r, &parts);
+        assert_eq!(parts.len(), 3);
+        let r = ranges_of(&[("a", 1)]);
+        assert_eq!(split(&r, 4), [vec![0]]);
+        // Many topics: at most MAX_READERS readers, dealt evenly.
+        let many: Vec<(String, i32)> = (0..20).map(|i| (format!("t{i:02}"), 1 + i % 3)).collect();
+        let many: Vec<(&str, i32)> = many.iter().map(|(t, n)| (t.as_str(), *n)).collect();
+        let r = ranges_of(&many);
+        let parts = split(&r, 2);
+        each_once(&r, &parts);
+        assert_eq!(parts.len(), MAX_READERS);
+        let sizes: Vec<usize> = parts.iter().map(Vec::len).collect();
+        let (lo, hi) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+        assert!(hi - lo <= 3, "{sizes:?}");
     }
 }

@@ -151,100 +151,168 @@ pub fn resolve(
     stop: Option<Stop>,
     committed: Option<&BTreeMap<(String, i32), i64>>,
 ) -> Result<(Vec<Range>, Option<i64>)> {
+    let each: Vec<(&String, &[i32])> = topics.iter().map(|t| (t, only)).collect();
+    resolve_each(admin, &each, start, default_start, stop, committed)
+}
+
+/// `resolve` with partitions chosen per topic (`&[]`: all of the topic's).
+pub fn resolve_each(
+    admin: &Admin,
+    each: &[(&String, &[i32])],
+    start: &StartSpec,
+    default_start: Start,
+    stop: Option<Stop>,
+    committed: Option<&BTreeMap<(String, i32), i64>>,
+) -> Result<(Vec<Range>, Option<i64>)> {
     let now = now_ms();
-    let mut ranges = Vec::new();
     let deadline = match stop {
         Some(Stop::Time(t)) if t > now => Some(t),
         _ => None,
     };
-    for topic in topics {
-        let mut parts = admin.partitions(topic)?;
-        if !only.is_empty() {
-            for p in only {
-                if !parts.contains(p) {
-                    return Err(usage(format!(
-                        "topic `{topic}` has no partition {p} (it has {})",
-                        parts.len()
-                    )));
-                }
-            }
-            parts.retain(|p| only.contains(p));
-        }
-        for &(p, _) in &start.partitions {
-            if !parts.contains(&p) {
+    let one = |&(topic, only): &(&String, &[i32])| {
+        resolve_topic(
+            admin,
+            topic,
+            only,
+            start,
+            default_start,
+            stop,
+            committed,
+            now,
+        )
+    };
+    // Each topic costs a few round trips (watermarks, the fetched ends, time lookups) and a
+    // client of its own: topics are resolved side by side, a few at a time.
+    let per_topic: Vec<Result<Vec<Range>>> = if each.len() < 2 {
+        each.iter().map(one).collect()
+    } else {
+        std::thread::scope(|sc| {
+            let one = &one;
+            each.chunks(RESOLVE_AT_ONCE)
+                .flat_map(|chunk| {
+                    let handles: Vec<_> = chunk.iter().map(|t| sc.spawn(move || one(t))).collect();
+                    handles
+                        .into_iter()
+                        .map(|h| {
+                            h.join().unwrap_or_else(|_| {
+                                Err(anyhow::anyhow!("resolving a topic's offsets failed"))
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+    };
+    let mut ranges = Vec::new();
+    for r in per_topic {
+        ranges.extend(r?);
+    }
+    Ok((ranges, deadline))
+}
+
+/// Topics whose offsets `resolve` looks up at once.
+const RESOLVE_AT_ONCE: usize = 8;
+
+/// `resolve` for one topic.
+#[allow(clippy::too_many_arguments)]
+fn resolve_topic(
+    admin: &Admin,
+    topic: &String,
+    only: &[i32],
+    start: &StartSpec,
+    default_start: Start,
+    stop: Option<Stop>,
+    committed: Option<&BTreeMap<(String, i32), i64>>,
+    now: i64,
+) -> Result<Vec<Range>> {
+    let mut ranges = Vec::new();
+    let mut parts = admin.partitions(topic)?;
+    if !only.is_empty() {
+        for p in only {
+            if !parts.contains(p) {
                 return Err(usage(format!(
-                    "--from names partition {p}, which `{topic}` does not have"
+                    "topic `{topic}` has no partition {p} (it has {})",
+                    parts.len()
                 )));
             }
         }
-        let mut marks: Vec<(i64, i64)> = parts
-            .iter()
-            .map(|&p| admin.watermarks(topic, p))
-            .collect::<Result<_>>()?;
-        fetch_ends(admin.settings(), topic, &parts, &mut marks)?;
-        let starts: Vec<Start> = parts
-            .iter()
-            .map(|&p| {
-                match (
-                    start.for_partition(p),
-                    committed.and_then(|c| c.get(&(topic.clone(), p))),
-                ) {
-                    (Some(s), _) => s,
-                    (None, Some(&o)) => Start::Offset(o),
-                    (None, None) => default_start,
-                }
-            })
-            .collect();
-        let mut lookups: BTreeMap<i64, Option<Vec<Option<i64>>>> = BTreeMap::new();
-        let times: Vec<i64> = starts
-            .iter()
-            .filter_map(|s| match s {
-                Start::Time(t) => Some(*t),
-                _ => None,
-            })
-            .collect();
-        for t in times {
-            if let std::collections::btree_map::Entry::Vacant(e) = lookups.entry(t) {
-                e.insert(time_lookup(admin, topic, &parts, &marks, t)?);
-            }
-        }
-        if let Some(note) = past_every_end(topic, &parts, &marks, start) {
-            crate::ewriteln!("evtctl: warning: {note}");
-        }
-        for (i, &p) in parts.iter().enumerate() {
-            let (low, high) = marks[i];
-            let (begin, start_time) = match starts[i] {
-                Start::Beginning => (low, None),
-                Start::End => (high, None),
-                Start::Offset(o) => (o.clamp(low, high), None),
-                Start::Last(n) => ((high - n).max(low), None),
-                // The record-time bound is applied on our side too: it changes nothing where the
-                // broker's lookup is exact, and it corrects brokers that look up by write time.
-                Start::Time(t) => match &lookups[&t] {
-                    Some(found) => (found[i].unwrap_or(high), Some(t)),
-                    None => (low, Some(t)),
-                },
-            };
-            let (end, stop_time) = match stop {
-                None => (None, None),
-                Some(Stop::End) => (Some(high), None),
-                Some(Stop::Offset(o)) => (Some(o), None),
-                // Reading runs up to the first record at or after the time: the same record a
-                // broker's time lookup would name, without trusting brokers that look up by
-                // write time. A time in the future follows until then.
-                Some(Stop::Time(t)) => (if t > now { None } else { Some(high) }, Some(t)),
-            };
-            ranges.push(Range {
-                topic: topic.clone(),
-                partition: p,
-                start: begin,
-                stop: end,
-                start_time,
-                stop_time,
-            });
+        parts.retain(|p| only.contains(p));
+    }
+    for &(p, _) in &start.partitions {
+        if !parts.contains(&p) {
+            return Err(usage(format!(
+                "--from names partition {p}, which `{topic}` does not have"
+            )));
         }
     }
-    Ok((ranges, deadline))
+    let mut marks: Vec<(i64, i64)> = parts
+        .iter()
+        .map(|&p| admin.watermarks(topic, p))
+        .collect::<Result<_>>()?;
+    fetch_ends(admin.settings(), topic, &parts, &mut marks)?;
+    let starts: Vec<Start> = parts
+        .iter()
+        .map(|&p| {
+            match (
+                start.for_partition(p),
+                committed.and_then(|c| c.get(&(topic.clone(), p))),
+            ) {
+                (Some(s), _) => s,
+                (None, Some(&o)) => Start::Offset(o),
+                (None, None) => default_start,
+            }
+        })
+        .collect();
+    let mut lookups: BTreeMap<i64, Option<Vec<Option<i64>>>> = BTreeMap::new();
+    let times: Vec<i64> = starts
+        .iter()
+        .filter_map(|s| match s {
+            Start::Time(t) => Some(*t),
+            _ => None,
+        })
+        .collect();
+    for t in times {
+        if let std::collections::btree_map::Entry::Vacant(e) = lookups.entry(t) {
+            e.insert(time_lookup(admin, topic, &parts, &marks, t)?);
+        }
+    }
+    if let Some(note) = past_every_end(topic, &parts, &marks, start) {
+        crate::ewriteln!("evtctl: warning: {note}");
+    }
+    for (i, &p) in parts.iter().enumerate() {
+        let (low, high) = marks[i];
+        let (begin, start_time) = match starts[i] {
+            Start::Beginning => (low, None),
+            Start::End => (high, None),
+            Start::Offset(o) => (o.clamp(low, high), None),
+            Start::Last(n) => ((high - n).max(low), None),
+            // The record-time bound is applied on our side too: it changes nothing where the
+            // broker's lookup is exact, and it corrects brokers that look up by write time.
+            Start::Time(t) => match &lookups[&t] {
+                Some(found) => (found[i].unwrap_or(high), Some(t)),
+                None => (low, Some(t)),
+            },
+        };
+        let (end, stop_time) = match stop {
+            None => (None, None),
+            Some(Stop::End) => (Some(high), None),
+            Some(Stop::Offset(o)) => (Some(o), None),
+            // Reading runs up to the first record at or after the time: the same record a
+            // broker's time lookup would name, without trusting brokers that look up by
+            // write time. A time in the future follows until then.
+            Some(Stop::Time(t)) => (if t > now { None } else { Some(high) }, Some(t)),
+        };
+        ranges.push(Range {
+            topic: topic.clone(),
+            partition: p,
+            start: begin,
+            stop: end,
+            start_time,
+            stop_time,
+        });
+    }
+
+    Ok(ranges)
 }
 
 /// An offset the user gave that lies past the end of every partition it applies to (the
@@ -736,13 +804,25 @@ impl Reader {
         deadline: Option<i64>,
         group: Option<&str>,
     ) -> Result<Reader> {
-        Reader::open_with(s, ranges, deadline, group, Prefetch::new)
+        Reader::open_with(s, ranges, deadline, group, Prefetch::new, 0)
+    }
+
+    /// As `open`, for one of several readers a command runs at once (on threads of its own),
+    /// `consumers` of them in all: the process's prefetch budget is shared by every consumer of
+    /// every reader, so the memory stays the same whatever the number of readers.
+    pub fn open_sharing(
+        s: &Settings,
+        ranges: &[Range],
+        deadline: Option<i64>,
+        consumers: usize,
+    ) -> Result<Reader> {
+        Reader::open_with(s, ranges, deadline, None, Prefetch::new, consumers)
     }
 
     /// As `open`, for a command that copies what it reads: a prefetch capped in records too
     /// (see `Prefetch`).
     pub fn open_copying(s: &Settings, ranges: &[Range], deadline: Option<i64>) -> Result<Reader> {
-        Reader::open_with(s, ranges, deadline, None, Prefetch::copying)
+        Reader::open_with(s, ranges, deadline, None, Prefetch::copying, 0)
     }
 
     fn open_with(
@@ -751,13 +831,15 @@ impl Reader {
         deadline: Option<i64>,
         group: Option<&str>,
         budget: fn(usize, usize) -> Prefetch,
+        process_consumers: usize,
     ) -> Result<Reader> {
         let mut by_topic: BTreeMap<&str, Vec<&Range>> = BTreeMap::new();
         for r in ranges {
             by_topic.entry(&r.topic).or_default().push(r);
         }
         let mut topics = Vec::new();
-        let consumers = by_topic.len();
+        // One consumer per topic; the budget is shared by the process's consumers.
+        let consumers = by_topic.len().max(process_consumers);
         for (topic, rs) in by_topic {
             let prefetch = budget(consumers, rs.len());
             let mut defaults = vec![
