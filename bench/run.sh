@@ -11,6 +11,9 @@
 #   BENCH_TAIL_PARTITIONS  partition counts for tail                          default "8 64"
 #   BENCH_MOVE_COUNTS      dlq redrive and replay vs the kcat pipe            default 100000
 #   BENCH_VALIDATE_COUNT   validate vs ajv and Python jsonschema (0: skip)    default 200000
+#   BENCH_TRACE_COUNT      trace over 3 topics x 16 partitions (0: skip)     default 300000
+#                          (--full: 1000000): trace by a field vs kcat -C -e -J | grep -F,
+#                          trace by key (its partition only) vs trace --all-partitions
 #   BENCH_FORMATS          Avro/Protobuf rows from bench/formats.sh (0: skip) default 1; their
 #                          sizes: BENCH_FMT_TAIL_COUNT 250000, BENCH_FMT_PUBLISH_COUNT 300000,
 #                          BENCH_FMT_VALIDATE_COUNT 200000 (--full: 1000000), see formats.sh
@@ -45,15 +48,16 @@ for a in "$@"; do
   esac
 done
 if [ $full = 1 ]; then
-  d_pub="300000 1000000" d_tail="1000000 3000000" d_move="100000 1000000" d_val=1000000
+  d_pub="300000 1000000" d_tail="1000000 3000000" d_move="100000 1000000" d_val=1000000 d_trace=1000000
 else
-  d_pub=300000 d_tail=250000 d_move=100000 d_val=200000
+  d_pub=300000 d_tail=250000 d_move=100000 d_val=200000 d_trace=300000
 fi
 read -r -a pub_counts <<<"${BENCH_PUBLISH_COUNTS-$d_pub}"
 read -r -a tail_counts <<<"${BENCH_TAIL_COUNTS-$d_tail}"
 read -r -a tail_parts <<<"${BENCH_TAIL_PARTITIONS:-8 64}"
 read -r -a move_counts <<<"${BENCH_MOVE_COUNTS-$d_move}"
 val_count=${BENCH_VALIDATE_COUNT:-$d_val}
+trace_count=${BENCH_TRACE_COUNT:-$d_trace}
 repeat=${BENCH_REPEAT:-3}
 port=${BENCH_PORT:-19194}
 out=bench/out
@@ -215,6 +219,63 @@ PY
     done
   done
   stop_broker
+fi
+
+# ---------------------------------------------------------------- trace
+# One order's story over three topics of 16 partitions each (orders, payments, shipments), the
+# records keyed by order id with murmur2 (the Java client's partitioner) and the id in
+# /data/orderId; the order searched has one record in each topic. evtctl trace against the
+# fastest shell answer, the three topics read by kcat side by side into one grep -F; and trace by
+# key (only the key's partition of each topic) against the same search over every partition.
+if [ "$trace_count" -gt 0 ] 2>/dev/null; then
+  n=$trace_count id=ord-991991
+  src="$out/trace-events-$n"
+  if [ ! -s "$src.shipments" ]; then
+    python3 - "$n" "$src" "$id" <<'PY'
+import sys, random
+random.seed(11)
+n, base, wanted = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+topics = {"orders": "OrderPlaced", "payments": "PaymentCaptured", "shipments": "OrderShipped"}
+fs = {t: open(base + "." + t, "w") for t in topics}
+names = list(topics)
+for i in range(n):
+    t = names[i % 3]
+    o = "ord-%06d" % random.randrange(400000)
+    if n // 2 <= i < n // 2 + 3:
+        o = wanted
+    fs[t].write('%s\t{"id":"e-%07d","type":"%s","source":"/%s","time":"2026-12-05T10:00:00Z",'
+                '"data":{"orderId":"%s","amount":%d.%02d,"currency":"EUR","customerId":"cus-%d"}}\n'
+                % (o, i, topics[t], t, o, random.randrange(1000), random.randrange(100),
+                   random.randrange(100000)))
+PY
+  fi
+  start_broker
+  for t in orders payments shipments; do
+    create "$t" 16
+    kcat -P -b "$EVTCTL_BROKERS" -t "$t" -K $'\t' -l "$src.$t" -X partitioner=murmur2_random
+  done
+  got=$(( $(held orders) + $(held payments) + $(held shipments) ))
+  [ "$got" -eq "$n" ] || die "trace: the topics hold $got of the $n records written (broker retention?)"
+  rm -f "$out"/trace-*.runs
+  kcat_grep="for t in orders payments shipments; do kcat -C -b $EVTCTL_BROKERS -t \$t -o beginning -e -J -q & done; wait"
+  matches() { grep -c '"type":"match"' "$out/$1.out" || true; }
+  for i in $(seq "$repeat"); do
+    timed trace-field "$evtctl" trace "$id" --topics orders,payments,shipments --field /data/orderId --from beginning -o json -q
+    [ "$(matches trace-field)" -eq 3 ] || die "trace by field: $(matches trace-field) matches, expected 3"
+    timed trace-kcat bash -c "{ $kcat_grep; } | grep -F $id"
+    [ "$(wc -l <"$out/trace-kcat.out")" -eq 3 ] || die "kcat | grep: $(wc -l <"$out/trace-kcat.out") lines, expected 3"
+    timed trace-key "$evtctl" trace "$id" --topics orders,payments,shipments --from beginning -o json -q
+    [ "$(matches trace-key)" -eq 3 ] || die "trace by key: $(matches trace-key) matches, expected 3"
+    [ "$(tail -1 "$out/trace-key.out" | jq '.key_partition_only and (.scanned | length) == 3')" = true ] ||
+      die "trace by key did not read only the key's partition of each topic"
+    timed trace-all "$evtctl" trace "$id" --topics orders,payments,shipments --all-partitions --from beginning -o json -q
+    [ "$(matches trace-all)" -eq 3 ] || die "trace --all-partitions: $(matches trace-all) matches, expected 3"
+  done
+  stop_broker
+  fs=$(med_s trace-field) ks=$(med_s trace-kcat) r=$(ratio "$ks" "$fs") fm=$(mb "$(med_m trace-field)")
+  add "trace by field, 3 topics × 16 partitions|$n|$(rate "$n" "$fs")|kcat -C -e -J (3 at once) piped to grep -F|$(rate "$n" "$ks")|$r|$fm|$(mb "$(med_m trace-kcat)")|≥3×, ≤64 MB|$(verdict "$r" 3 "$fm" 64)"
+  ys=$(med_s trace-key) as=$(med_s trace-all) r=$(ratio "$as" "$ys") ym=$(mb "$(med_m trace-key)")
+  add "trace by key (its partition of each topic)|$n|${ys}s|trace --all-partitions|${as}s|$r|$ym|$(mb "$(med_m trace-all)")|≥10×|$(verdict "$r" 10 0 0)"
 fi
 
 # ---------------------------------------------------------------- replay and dlq redrive
