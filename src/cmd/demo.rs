@@ -339,6 +339,12 @@ fn billing(r: &crate::record::RecordView<'_>) -> Result<(), String> {
     }
 }
 
+/// The poison order's id.
+const POISON_ID: &str = "ord_DEMO000666";
+
+/// The payment billing captures for the poison order once it is repaired.
+const PAYMENT: &str = r#"{"paymentId":"pay_DEMO000666","orderId":"ord_DEMO000666","amount":"4.50","currency":"EUR","method":"card"}"#;
+
 /// A poison order: its total has a decimal comma.
 const POISON_ORDER: &str = r#"{"orderId":"ord_DEMO000666","customerId":"cus_GRACE00002","items":[{"sku":"PEN-BLK","quantity":2,"unitPrice":"2.25"}],"total":"4,50","currency":"EUR"}"#;
 
@@ -375,7 +381,7 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
     let d = printer.styles.dim;
 
     let poison = format!(
-        "evtctl publish orders --type OrderPlaced --no-validate -k ord_DEMO000666 {}",
+        "evtctl publish orders --type OrderPlaced --no-validate -k {POISON_ID} {}",
         shell_quote(POISON_ORDER)
     );
     step(
@@ -478,13 +484,53 @@ fn stuck_consumer(settings: &Settings, printer: &mut Printer, cancel: &AtomicBoo
         "{d}(billing picks it up, after the same wait of about 5 s for the group){d:#}"
     ))?;
     printer.flush()?;
-    let last = consume(settings, "billing", "orders", Session::Usual, billing)?;
+    let mut charged = Vec::new();
+    let last = consume(settings, "billing", "orders", Session::Usual, |r| {
+        billing(r)?;
+        charged.push(order_id(r));
+        Ok(())
+    })?;
     printer.line(&format!(
         "{d}(billing charged the repaired order: {} order(s), {} failure(s); nothing was lost){d:#}",
         last.handled,
         last.failed.len()
     ))?;
-    Ok(())
+    if !charged.iter().any(|id| id.as_deref() == Some(POISON_ID)) {
+        return Err(anyhow::anyhow!(
+            "the demo's billing service did not charge the repaired order"
+        ));
+    }
+
+    let paid = format!(
+        "evtctl publish payments --create --partitions 3 --type PaymentCaptured --source /billing -k {POISON_ID} {}",
+        shell_quote(PAYMENT)
+    );
+    step(
+        printer,
+        "billing captures the payment and says so on `payments` (the event it emits, as a command)",
+        &paid,
+    )?;
+    publish_one(&paid, settings, printer, cancel)?;
+
+    let story = format!(
+        "evtctl trace {POISON_ID} --topics orders,payments,orders.quarantine --field /data/orderId"
+    );
+    step(
+        printer,
+        "The incident review: what happened to this order? One timeline over orders, payments and the quarantine",
+        &story,
+    )?;
+    let Command::Trace(a) = parse(&story)? else {
+        unreachable!()
+    };
+    let plan = crate::cmd::trace::Plan::from_args(&a, &[])?;
+    crate::cmd::trace::run(&plan, settings, &[], printer, cancel)
+}
+
+/// The `orderId` of an OrderPlaced event.
+fn order_id(r: &crate::record::RecordView<'_>) -> Option<String> {
+    let event: serde_json::Value = serde_json::from_slice(r.value?).ok()?;
+    Some(event["data"]["orderId"].as_str()?.to_string())
 }
 
 /// A bad order: quantity as a string.

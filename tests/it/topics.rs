@@ -69,7 +69,7 @@ fn create_list_describe() {
 #[test]
 fn demo_runs_end_to_end() {
     // The demo starts its own embedded broker; it needs nothing from the environment.
-    evtctl()
+    let out = evtctl()
         .arg("demo")
         .env_remove("EVTCTL_BROKERS")
         .assert()
@@ -104,5 +104,29 @@ fn demo_runs_end_to_end() {
         ))
         .stdout(predicate::str::contains(
             "billing charged the repaired order: 1 order(s), 0 failure(s)",
-        ));
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    // The incident scene ends with the poison order's story, in time order: placed, quarantined
+    // (with its origin), returned repaired, paid.
+    let text = String::from_utf8(out).unwrap();
+    let story = text
+        .split("$ evtctl trace ord_DEMO000666 --topics orders,payments,orders.quarantine")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no trace step in the demo:\n{text}"));
+    let story = story.split("\n== ").next().unwrap();
+    let at = |needle: &str| {
+        story
+            .find(needle)
+            .unwrap_or_else(|| panic!("`{needle}` not in the trace:\n{story}"))
+    };
+    let placed = at("OrderPlaced  key=ord_DEMO000666");
+    let quarantined = at("orders.quarantine/0@0  OrderPlaced");
+    let origin = at("dead-lettered from orders/");
+    let returned = at("redriven from orders.quarantine/0@0");
+    let paid = at("PaymentCaptured  key=ord_DEMO000666");
+    assert!(placed < quarantined && quarantined < origin, "{story}");
+    assert!(origin < returned && returned < paid, "{story}");
+    assert!(story.contains("scanned payments partition"), "{story}");
 }
