@@ -337,7 +337,7 @@ pub fn is_json_type(ct: Option<&str>) -> bool {
 }
 
 /// A name or value in a message: escaped, and cut when long (attributes are untrusted input).
-fn shown(s: &str) -> String {
+pub fn shown(s: &str) -> String {
     const MAX: usize = 64;
     let head: String = s.chars().take(MAX).collect();
     let head = crate::output::sanitize::escape_line(&head).into_owned();
