@@ -497,6 +497,47 @@ pub fn convert(
     }
 }
 
+/// Where `trace` found one of an event's attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found<'a> {
+    /// A `ce_` header's bytes (decoded by the caller, which bounds what it shows).
+    Header(&'a [u8]),
+    /// A top-level string member of the JSON value.
+    Field(&'a str),
+}
+
+/// An event's `type`, `id` or `source` as `trace` shows it. In binary mode from the `ce_`
+/// header only: the value is the data, and a `type` or `id` of its own is not the event's. In
+/// structured mode (any JSON event) the value's member, and a lone `ce_` header when it has
+/// none (`source`: the header first, as before).
+pub fn attribute<'a>(
+    headers: &Headers<'a>,
+    json: Option<&'a Value>,
+    name: &str,
+) -> Option<Found<'a>> {
+    let header = || {
+        headers
+            .iter()
+            .rev()
+            .find(|(n, _)| n.strip_prefix("ce_") == Some(name))
+            .and_then(|(_, v)| *v)
+            .map(Found::Header)
+    };
+    if mode(headers) == Some(Mode::Binary) {
+        return header();
+    }
+    let field = || {
+        json.and_then(|j| j.get(name))
+            .and_then(Value::as_str)
+            .map(Found::Field)
+    };
+    if name == "source" {
+        header().or_else(field)
+    } else {
+        field().or_else(header)
+    }
+}
+
 /// A structured event's top-level members, in order, duplicates kept, values unparsed.
 struct Members<'a>(Vec<(String, &'a RawValue)>);
 
@@ -769,6 +810,29 @@ mod tests {
             convert(Mode::Binary, &[], Some(b"{}")).is_none(),
             "not an event"
         );
+    }
+
+    #[test]
+    fn trace_reads_a_binary_event_from_its_headers_not_its_data() {
+        let data: Value = serde_json::json!({"type": "card", "id": "pay-1", "source": "x"});
+        let h = hs(BINARY);
+        for (name, want) in [
+            ("type", "OrderPlaced"),
+            ("id", "e-1"),
+            ("source", "/checkout"),
+        ] {
+            assert_eq!(
+                attribute(&h, Some(&data), name),
+                Some(Found::Header(want.as_bytes())),
+                "{name}"
+            );
+        }
+        let ev: Value = serde_json::json!({"type": "T", "id": "9", "source": "/s"});
+        let ct = [("content-type", Some(&b"application/cloudevents+json"[..]))];
+        assert_eq!(attribute(&ct, Some(&ev), "id"), Some(Found::Field("9")));
+        let lone = [("ce_type", Some(&b"B"[..]))];
+        assert_eq!(attribute(&lone, None, "type"), Some(Found::Header(b"B")));
+        assert_eq!(attribute(&lone, None, "id"), None);
     }
 
     #[test]
