@@ -426,3 +426,54 @@ fn trace_reads_type_id_and_source_of_a_binary_event_from_its_headers() {
     assert_eq!(m[0]["event_id"], "evt-7");
     assert_eq!(m[0]["source"], "/payments");
 }
+
+#[test]
+fn validate_reads_cloudevents_in_envelopes_too() {
+    let dir = std::env::temp_dir().join(unique("ce-envelopes"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("events.jsonl");
+    let hs = |spec: &str, source: Option<&str>| {
+        let mut h = vec![
+            serde_json::json!({"name":"ce_specversion","value":spec}),
+            serde_json::json!({"name":"ce_id","value":"7b4e28ba-2fa1-11d2-883f-0016d3cca427"}),
+            serde_json::json!({"name":"ce_type","value":"OrderPlaced"}),
+        ];
+        if let Some(s) = source {
+            h.push(serde_json::json!({"name":"ce_source","value":s}));
+        }
+        h
+    };
+    let data: serde_json::Value = serde_json::from_str(ORDER).unwrap();
+    let lines = [
+        serde_json::json!({"headers": hs("1.0", Some("/s")), "value": data}),
+        serde_json::json!({"headers": hs("1.0", None), "value": data}),
+        serde_json::json!({"headers": hs("1.0", Some("/s")), "value": {"orderId": 7}}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&file, text).unwrap();
+    let out = evtctl()
+        .args(["validate", "--input", "envelope", "--registry", REGISTRY])
+        .args(["-o", "json", "--file"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let invalid: Vec<serde_json::Value> = json_lines(&out.stdout)
+        .into_iter()
+        .filter(|l| l["type"] == "invalid")
+        .collect();
+    assert_eq!(invalid.len(), 2, "{stdout}");
+    assert_eq!(invalid[0]["line"], 2);
+    assert!(
+        invalid[0]["errors"]
+            .to_string()
+            .contains("ce_source is missing"),
+        "{stdout}"
+    );
+    // The data, rebuilt into the structured event, fails the schema like any event.
+    assert_eq!(invalid[1]["line"], 3);
+    assert_eq!(invalid[1]["subject"], "order-placed");
+    assert_eq!(invalid[1]["version"], 3);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
