@@ -80,6 +80,21 @@ fn publish_type_writes_a_structured_event_by_default() {
     let (code, out, err) = run(&["validate", &t, "--registry", REGISTRY, "-o", "json"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("\"order-placed\""), "{out}");
+    // A version from before the CloudEvents one describes the old envelope: refused, said why.
+    let (code, _, err) = run(&[
+        "publish",
+        &t,
+        "--registry",
+        REGISTRY,
+        "--type",
+        "OrderPlaced",
+        "--event-version",
+        "2",
+        ORDER,
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("invalid against order-placed@2"), "{err}");
+    assert!(err.contains("specversion"), "{err}");
 }
 
 #[test]
