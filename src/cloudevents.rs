@@ -342,8 +342,10 @@ pub fn is_json_type(ct: Option<&str>) -> bool {
     let Some((_, sub)) = media.split_once('/') else {
         return false;
     };
-    sub.eq_ignore_ascii_case("json")
-        || (sub.len() > 5 && sub[sub.len() - 5..].eq_ignore_ascii_case("+json"))
+    // Bytes, not characters: a content type is untrusted and may end inside a character.
+    let sub = sub.as_bytes();
+    sub.eq_ignore_ascii_case(b"json")
+        || (sub.len() > 5 && sub[sub.len() - 5..].eq_ignore_ascii_case(b"+json"))
 }
 
 /// A name or value in a message: escaped, and cut when long (attributes are untrusted input).
@@ -861,6 +863,8 @@ mod tests {
             Some("application/avro"),
             Some("json"),
             Some("a/+json"),
+            Some("a/\u{1fad8}4\u{1e00e}/\u{13e8}"),
+            Some("a/x\u{e9}json"),
         ] {
             assert!(!is_json_type(ct), "{ct:?}");
         }
