@@ -582,7 +582,7 @@ impl Plan {
     /// mode: the value is `data` as it is, the attributes `ce_*` headers (with `ce_traceparent`)
     /// and `content-type: application/json`. `version` is kept as an extension attribute: the
     /// registry's envelope schemas and its lookup read it. A `content-type` or `ce_*` header
-    /// given with -H is replaced.
+    /// given with -H that this sets is replaced; other `ce_` headers (extensions) stay.
     fn wrap(
         &self,
         event_type: &str,
@@ -597,8 +597,20 @@ impl Plan {
             .expect("formatting now cannot fail");
         let id = uuid::Uuid::new_v4().to_string();
         let version = self.event_version.unwrap_or(1);
-        rec.headers
-            .retain(|h| h.name != "content-type" && !h.name.starts_with("ce_"));
+        // What -H gave that this sets is replaced; other `ce_` headers (extension attributes in
+        // binary mode) stay.
+        const SET: [&str; 9] = [
+            "content-type",
+            "ce_specversion",
+            "ce_id",
+            "ce_source",
+            "ce_type",
+            "ce_version",
+            "ce_time",
+            "ce_dataschema",
+            "ce_traceparent",
+        ];
+        rec.headers.retain(|h| !SET.contains(&h.name.as_str()));
         let header = |name: &str, value: &str| Header {
             name: name.to_string(),
             value: Some(value.as_bytes().to_vec()),

@@ -110,6 +110,7 @@ fn publish_type_in_binary_mode_sends_the_payload_and_ce_headers() {
             "OrderPlaced",
         ])
         .args(["--ce-mode", "binary", "--source", "/checkout", ODD_DATA])
+        .args(["-H", "ce_id=mine"])
         .env(
             "TRACEPARENT",
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
@@ -127,7 +128,14 @@ fn publish_type_in_binary_mode_sends_the_payload_and_ce_headers() {
         Some("evtctl:schemas/order-placed/v3")
     );
     assert_eq!(h("content-type").as_deref(), Some("application/json"));
-    assert_eq!(h("ce_id").unwrap().len(), 36);
+    assert_eq!(h("ce_id").unwrap().len(), 36, "-H ce_id is replaced");
+    let ids = rec["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["name"] == "ce_id")
+        .count();
+    assert_eq!(ids, 1);
     let tp = h("traceparent").unwrap();
     assert!(
         tp.starts_with("00-4bf92f3577b34da6a3ce929d0e0e4736-"),
@@ -156,6 +164,31 @@ fn publish_type_in_binary_mode_sends_the_payload_and_ce_headers() {
     ]);
     assert_ne!(code, 0, "{err}");
     assert!(err.contains("order-placed@3"), "{err}");
+    // An extension attribute given with -H stays (the example schemas are closed models, so
+    // this one is sent unvalidated).
+    let ext = topic("ce-pub-ext", 1);
+    evtctl()
+        .args([
+            "publish",
+            &ext,
+            "--registry",
+            REGISTRY,
+            "--type",
+            "OrderPlaced",
+        ])
+        .args([
+            "--ce-mode",
+            "binary",
+            "--no-validate",
+            "-H",
+            "ce_partitionkey=ord-1",
+            ORDER,
+        ])
+        .assert()
+        .success();
+    let rec = record(&ext);
+    assert_eq!(header(&rec, "ce_partitionkey").as_deref(), Some("ord-1"));
+    assert_eq!(header(&rec, "ce_type").as_deref(), Some("OrderPlaced"));
     // --ce-mode means nothing without --type: a usage error.
     let (code, _, err) = run(&["publish", &t, "--ce-mode", "binary", "{}"]);
     assert_eq!(code, 2, "{err}");
