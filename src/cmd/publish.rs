@@ -730,24 +730,6 @@ pub fn refuse(
         .iter()
         .map(|h| (h.name.as_str(), h.value.as_deref()))
         .collect();
-    // A CloudEvent: its attributes checked, and a binary one's JSON data validated in the
-    // structured form rebuilt from its headers (a structured one is the value itself, below).
-    if let Some(ev) = crate::cloudevents::Event::read(&hs, Some(value)) {
-        if let Some(event) = ev.to_json_value().filter(|_| ev.mode == Mode::Binary) {
-            let ctx = LookupContext {
-                headers: &hs,
-                topic: Some(rec_topic),
-            };
-            let v = verdict_for_event(registry, None, &event, &ctx);
-            return refusal(with_attribute_problems(v, ev.problems));
-        }
-        if !ev.problems.is_empty() {
-            return Some(format!(
-                "not a valid CloudEvent: {}",
-                ev.problems.join("; ")
-            ));
-        }
-    }
     // Avro, Protobuf and framed payloads: valid when they decode with the schema they name.
     match registry.decode(rec_topic, Part::Value, Some(value), &hs, None) {
         Some(Ok(_)) => return None,
@@ -777,6 +759,20 @@ fn refuse_value(
         headers: &hs,
         topic: Some(rec_topic),
     };
+    // A CloudEvent: its attributes checked, and a binary one's JSON data validated in the
+    // structured form rebuilt from its headers (a structured one is the value itself, below).
+    if let Some(ev) = crate::cloudevents::Event::read(&hs, Some(value)) {
+        if let Some(event) = ev.to_json_value().filter(|_| ev.mode == Mode::Binary) {
+            let v = verdict_for_event(registry, None, &event, &ctx);
+            return refusal(with_attribute_problems(v, ev.problems));
+        }
+        if !ev.problems.is_empty() {
+            return Some(format!(
+                "not a valid CloudEvent: {}",
+                ev.problems.join("; ")
+            ));
+        }
+    }
     // Most events: the lookup keys read without building the event, which is parsed (once) only
     // when a schema applies. Anything the partial read cannot take goes the long way below.
     if let Ok(Ok(keys)) = std::str::from_utf8(value).map(Keys::read) {
