@@ -73,7 +73,8 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition for every record (default: by key, Java-client compatible)')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Send at most this many records per second, e.g. 200 or 200/s')
             [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression codec')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Wrap each payload as `data` in an event of this type, with a generated id, time, version and a traceparent header')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Wrap each payload as `data` in a CloudEvents 1.0 event of this type, with a generated id, time, version, dataschema (when the registry routes the type) and a traceparent header')
+            [CompletionResult]::new('--ce-mode', '--ce-mode', [CompletionResultType]::ParameterName, 'How events made with --type travel: structured (the event JSON as the value) or binary (the payload as the value, the attributes as ce_* headers)')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'The `source` of events made with --type')
             [CompletionResult]::new('--event-version', '--event-version', [CompletionResultType]::ParameterName, 'The `version` of events made with --type [default: the latest registered version of the type''s subject, else 1]')
             [CompletionResult]::new('--value-schema', '--value-schema', [CompletionResultType]::ParameterName, 'Encode each JSON event with this registry subject (Avro, Protobuf or JSON Schema), as SUBJECT[@VERSION], framed with the version''s schema id (default: the topic''s route or `<topic>-value` subject when it is Avro or Protobuf)')
@@ -723,6 +724,7 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--transform', '--transform', [CompletionResultType]::ParameterName, 'Rewrite each record on the way: a jq expression over the envelope that yields the record to send (key, value and headers may change; topic, partition and offset may not)')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most this many records per second, e.g. 200 or 200/s')
             [CompletionResult]::new('--checkpoint-group', '--checkpoint-group', [CompletionResultType]::ParameterName, 'Commit progress in this group and resume from it (with --from-topic)')
+            [CompletionResult]::new('--ce-mode', '--ce-mode', [CompletionResultType]::ParameterName, 'Convert each CloudEvent to this mode on the way (the data bytes untouched); records that are not CloudEvents are copied as they are')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL')
@@ -740,8 +742,8 @@ Register-ArgumentCompleter -Native -CommandName 'evtctl' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors, no summaries or progress')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr; -vv adds librdkafka''s debug log')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'evtctl;groups' {

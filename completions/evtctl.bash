@@ -2562,7 +2562,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__publish)
-            opts="-f -k -H -p -Z -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --source --event-version --no-validate --value-schema --key-schema --no-framing --id-header --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --value-type --null-empty --missing-key --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-f -k -H -p -Z -b -X -o -q -v -h --file --format --key --key-field --header --partition --rate --compression --type --ce-mode --source --event-version --no-validate --value-schema --key-schema --no-framing --id-header --trace --fail-fast --envelope-topic --key-type --key-delimiter --create --partitions --value-type --null-empty --missing-key --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2618,6 +2618,10 @@ _evtctl() {
                     ;;
                 --type)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ce-mode)
+                    COMPREPLY=($(compgen -W "structured binary" -- "${cur}"))
                     return 0
                     ;;
                 --source)
@@ -2708,7 +2712,7 @@ _evtctl() {
             return 0
             ;;
         evtctl__subcmd__replay)
-            opts="-p -b -X -o -q -v -h --from-topic --from-file --to --from --until --partition --filter --transform --rate --dry-run --keep-timestamp --provenance --checkpoint-group --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
+            opts="-p -b -X -o -q -v -h --from-topic --from-file --to --from --until --partition --filter --transform --rate --dry-run --keep-timestamp --provenance --checkpoint-group --ce-mode --brokers --profile --output --color --quiet --verbose --registry --timeout --max-line-bytes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2756,6 +2760,10 @@ _evtctl() {
                     ;;
                 --checkpoint-group)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ce-mode)
+                    COMPREPLY=($(compgen -W "structured binary" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

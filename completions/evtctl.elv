@@ -69,7 +69,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --partition 'Partition for every record (default: by key, Java-client compatible)'
             cand --rate 'Send at most this many records per second, e.g. 200 or 200/s'
             cand --compression 'Compression codec'
-            cand --type 'Wrap each payload as `data` in an event of this type, with a generated id, time, version and a traceparent header'
+            cand --type 'Wrap each payload as `data` in a CloudEvents 1.0 event of this type, with a generated id, time, version, dataschema (when the registry routes the type) and a traceparent header'
+            cand --ce-mode 'How events made with --type travel: structured (the event JSON as the value) or binary (the payload as the value, the attributes as ce_* headers)'
             cand --source 'The `source` of events made with --type'
             cand --event-version 'The `version` of events made with --type [default: the latest registered version of the type''s subject, else 1]'
             cand --value-schema 'Encode each JSON event with this registry subject (Avro, Protobuf or JSON Schema), as SUBJECT[@VERSION], framed with the version''s schema id (default: the topic''s route or `<topic>-value` subject when it is Avro or Protobuf)'
@@ -678,6 +679,7 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --transform 'Rewrite each record on the way: a jq expression over the envelope that yields the record to send (key, value and headers may change; topic, partition and offset may not)'
             cand --rate 'At most this many records per second, e.g. 200 or 200/s'
             cand --checkpoint-group 'Commit progress in this group and resume from it (with --from-topic)'
+            cand --ce-mode 'Convert each CloudEvent to this mode on the way (the data bytes untouched); records that are not CloudEvents are copied as they are'
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand --brokers 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'
             cand -X 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL'
@@ -695,8 +697,8 @@ set edit:completion:arg-completer[evtctl] = {|@words|
             cand --quiet 'Print only data and errors, no summaries or progress'
             cand -v 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
             cand --verbose 'More diagnostics on stderr; -vv adds librdkafka''s debug log'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'evtctl;groups'= {
             cand -b 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]'

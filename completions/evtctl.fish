@@ -72,7 +72,9 @@ gzip\t''
 snappy\t''
 lz4\t''
 zstd\t''"
-complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l type -d 'Wrap each payload as `data` in an event of this type, with a generated id, time, version and a traceparent header' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l type -d 'Wrap each payload as `data` in a CloudEvents 1.0 event of this type, with a generated id, time, version, dataschema (when the registry routes the type) and a traceparent header' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l ce-mode -d 'How events made with --type travel: structured (the event JSON as the value) or binary (the payload as the value, the attributes as ce_* headers)' -r -f -a "structured\t'The value is the JSON event with `data` inside; `content-type: application/cloudevents+json`'
+binary\t'The value is the data as it is; the attributes are `ce_*` headers'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l source -d 'The `source` of events made with --type' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l event-version -d 'The `version` of events made with --type [default: the latest registered version of the type\'s subject, else 1]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand publish" -l value-schema -d 'Encode each JSON event with this registry subject (Avro, Protobuf or JSON Schema), as SUBJECT[@VERSION], framed with the version\'s schema id (default: the topic\'s route or `<topic>-value` subject when it is Avro or Protobuf)' -r
@@ -641,6 +643,8 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l filter -d 'Only
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l transform -d 'Rewrite each record on the way: a jq expression over the envelope that yields the record to send (key, value and headers may change; topic, partition and offset may not)' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l rate -d 'At most this many records per second, e.g. 200 or 200/s' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l checkpoint-group -d 'Commit progress in this group and resume from it (with --from-topic)' -r
+complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l ce-mode -d 'Convert each CloudEvent to this mode on the way (the data bytes untouched); records that are not CloudEvents are copied as they are' -r -f -a "structured\t'The value is the JSON event with `data` inside; `content-type: application/cloudevents+json`'
+binary\t'The value is the data as it is; the attributes are `ce_*` headers'"
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r
@@ -657,7 +661,7 @@ complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l keep-timestamp 
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -l provenance -d 'Add a header evtctl-replay-origin naming each record\'s source (topic/partition/offset)'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s q -l quiet -d 'Print only data and errors, no summaries or progress'
 complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s v -l verbose -d 'More diagnostics on stderr; -vv adds librdkafka\'s debug log'
-complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s h -l help -d 'Print help'
+complete -c evtctl -n "__fish_evtctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s b -l brokers -d 'Bootstrap brokers, comma-separated [env: EVTCTL_BROKERS] [default: localhost:9092]' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -s X -d 'librdkafka property, passed through as is (repeatable), e.g. -X security.protocol=SSL' -r
 complete -c evtctl -n "__fish_evtctl_using_subcommand groups; and not __fish_seen_subcommand_from list describe skip reset delete help" -l profile -d 'Profile from the config file (~/.config/evtctl/config.toml, or EVTCTL_CONFIG)' -r

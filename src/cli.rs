@@ -234,6 +234,25 @@ pub enum InputFormat {
     Text,
 }
 
+/// How a CloudEvent travels in a record (the Kafka protocol binding).
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CeMode {
+    /// The value is the JSON event with `data` inside; `content-type:
+    /// application/cloudevents+json`
+    Structured,
+    /// The value is the data as it is; the attributes are `ce_*` headers
+    Binary,
+}
+
+impl CeMode {
+    pub fn mode(self) -> crate::cloudevents::Mode {
+        match self {
+            CeMode::Structured => crate::cloudevents::Mode::Structured,
+            CeMode::Binary => crate::cloudevents::Mode::Binary,
+        }
+    }
+}
+
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compression {
     None,
@@ -291,10 +310,15 @@ pub struct PublishArgs {
     #[arg(long, value_enum, default_value_t = Compression::None)]
     pub compression: Compression,
 
-    /// Wrap each payload as `data` in an event of this type, with a generated id, time,
-    /// version and a traceparent header
+    /// Wrap each payload as `data` in a CloudEvents 1.0 event of this type, with a generated
+    /// id, time, version, dataschema (when the registry routes the type) and a traceparent header
     #[arg(long = "type", value_name = "TYPE")]
     pub event_type: Option<String>,
+
+    /// How events made with --type travel: structured (the event JSON as the value) or binary
+    /// (the payload as the value, the attributes as ce_* headers)
+    #[arg(long, value_enum, value_name = "MODE", default_value_t = CeMode::Structured, requires = "event_type")]
+    pub ce_mode: CeMode,
 
     /// The `source` of events made with --type
     #[arg(long, default_value = "evtctl", requires = "event_type")]
@@ -999,6 +1023,10 @@ pub struct ReplayArgs {
     /// Commit progress in this group and resume from it (with --from-topic)
     #[arg(long, value_name = "GROUP", requires = "from_topic", value_parser = group_name)]
     pub checkpoint_group: Option<String>,
+    /// Convert each CloudEvent to this mode on the way (the data bytes untouched); records that
+    /// are not CloudEvents are copied as they are
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub ce_mode: Option<CeMode>,
 }
 
 #[derive(Args, Debug)]

@@ -25,6 +25,7 @@ macro_rules! ewrite {
 }
 
 pub mod cli;
+pub mod cloudevents;
 pub mod cmd;
 pub mod codec;
 pub mod config;

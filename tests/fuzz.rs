@@ -2,7 +2,8 @@
 //! record envelope (round trip, typed forms, and arbitrary lines), `--transform` (what it leaves
 //! equal keeps its bytes), the position grammar, the DLQ origin decoder, the terminal escaper,
 //! the report escapers (Markdown, workflow commands, XML), compat on arbitrary schema pairs
-//! (JSON Schema, and Protobuf on generated `.proto` files), and
+//! (JSON Schema, and Protobuf on generated `.proto` files), the CloudEvents binding (any headers
+//! and values; a change of mode keeps the data bytes), and
 //! validate's quick path
 //! against the ordinary validator.
 //!
@@ -205,6 +206,72 @@ proptest! {
     fn positions_from_arbitrary_text(s in "\\PC{0,40}") {
         let _ = parse_start(&s, 1_700_000_000_000);
         let _ = parse_stop(&s, 1_700_000_000_000);
+    }
+
+    #[test]
+    fn cloudevents_take_any_headers_and_values(
+        hs in proptest::collection::vec((
+            prop_oneof![
+                Just("ce_id".to_string()),
+                Just("ce_source".to_string()),
+                Just("ce_specversion".to_string()),
+                Just("ce_type".to_string()),
+                Just("ce_time".to_string()),
+                Just("content-type".to_string()),
+                Just("ce_".to_string()),
+                "ce_\\PC{0,8}",
+                "\\PC{0,12}",
+            ],
+            proptest::option::of(prop_oneof![
+                bytes(),
+                Just(b"1.0".to_vec()),
+                Just(b"application/cloudevents+json".to_vec()),
+                Just(b"application/json".to_vec()),
+            ]),
+        ), 0..8),
+        value in proptest::option::of(prop_oneof![bytes(), json_like()]),
+    ) {
+        use evtctl::cloudevents::{convert, Event, Mode as CeMode};
+        let headers: Vec<(&str, Option<&[u8]>)> =
+            hs.iter().map(|(n, v)| (n.as_str(), v.as_deref())).collect();
+        if let Some(ev) = Event::read(&headers, value.as_deref()) {
+            let _ = ev.to_json_value();
+            for p in &ev.problems {
+                prop_assert!(!p.chars().any(hostile), "{p:?}");
+            }
+        }
+        for mode in [CeMode::Structured, CeMode::Binary] {
+            let _ = convert(mode, &headers, value.as_deref());
+        }
+    }
+
+    #[test]
+    fn cloudevents_change_modes_without_touching_the_data(
+        data in proptest::option::of(prop_oneof![bytes(), json_like()]),
+        json_type in any::<bool>(),
+    ) {
+        use evtctl::cloudevents::{to_binary, to_structured};
+        let ct: &[u8] = if json_type { b"application/json" } else { b"application/octet-stream" };
+        let headers: Vec<(&str, Option<&[u8]>)> = vec![
+            ("ce_specversion", Some(b"1.0")),
+            ("ce_id", Some(b"1")),
+            ("ce_source", Some(b"/s")),
+            ("ce_type", Some(b"T")),
+            ("content-type", Some(ct)),
+            ("other", None),
+        ];
+        let Ok(s) = to_structured(&headers, data.as_deref()) else {
+            // Only data said to be JSON that is not JSON stops the way there.
+            prop_assert!(json_type);
+            prop_assert!(serde_json::from_slice::<serde::de::IgnoredAny>(data.as_deref().unwrap()).is_err());
+            return Ok(());
+        };
+        let sh: Vec<(&str, Option<&[u8]>)> =
+            s.headers.iter().map(|h| (h.name.as_str(), h.value.as_deref())).collect();
+        let b = to_binary(&sh, s.value.as_deref()).expect("evtctl's own structured event converts");
+        prop_assert_eq!(b.value, data);
+        let names: Vec<&str> = b.headers.iter().map(|h| h.name.as_str()).collect();
+        prop_assert_eq!(names, ["other", "ce_specversion", "ce_id", "ce_source", "ce_type", "content-type"]);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! bounded: a few records are kept per expectation for the report, each quoted in part.
 
 use crate::cli::{ExpectArgs, ExpectFormat};
-use crate::cmd::validate::{binary_verdict, verdict, Verdict};
+use crate::cmd::validate::{record_verdict, Verdict};
 use crate::config::Settings;
 use crate::error::{usage, Interrupted, ProblemsFound};
 use crate::filter::Filter;
@@ -21,7 +21,6 @@ use crate::output::Printer;
 use crate::pattern::TopicSelector;
 use crate::position::{now_ms, parse_start, Start, StartSpec, Stop};
 use crate::record::RecordView;
-use crate::registry::lookup::Context;
 use crate::registry::view::Decoder;
 use crate::registry::Registry;
 use anyhow::Result;
@@ -534,12 +533,7 @@ impl Tally {
 
 /// Why a record is not valid (as `validate` decides: no schema is a problem too), or None.
 fn problems(reg: &Registry, r: &RecordView<'_>) -> Option<Vec<String>> {
-    let ctx = Context {
-        headers: r.headers,
-        topic: Some(r.topic),
-    };
-    let v = binary_verdict(reg, None, r)
-        .unwrap_or_else(|| verdict(reg, None, r.value.unwrap_or(b"null"), &ctx));
+    let v = record_verdict(reg, None, r);
     match v {
         Verdict::Valid { .. } => None,
         Verdict::Invalid {

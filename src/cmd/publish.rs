@@ -7,8 +7,11 @@
 mod prepare;
 mod send;
 
-use crate::cli::{Compression, InputFormat, MissingKey, PublishArgs};
-use crate::cmd::validate::{parse_json, verdict_against, verdict_for_event, Verdict};
+use crate::cli::{CeMode, Compression, InputFormat, MissingKey, PublishArgs};
+use crate::cloudevents::Mode;
+use crate::cmd::validate::{
+    parse_json, verdict_against, verdict_for_event, with_attribute_problems, Verdict,
+};
 use crate::codec::Codec;
 use crate::config::{split_kv, Settings};
 use crate::error::usage;
@@ -55,6 +58,11 @@ pub struct Plan {
     pub source: String,
     /// The `version` of events made with --type; None until resolved (registry, else 1).
     pub event_version: Option<u32>,
+    /// How events made with --type travel (CloudEvents structured or binary mode).
+    pub ce_mode: CeMode,
+    /// The `dataschema` of events made with --type: `evtctl:schemas/<subject>/v<N>` when the
+    /// registry routes the type (see `resolve_event_version`).
+    pub dataschema: Option<String>,
     /// Check events the registry knows before sending them.
     pub validate: bool,
     /// (trace id, flags) to continue, from --trace / TRACEPARENT.
@@ -260,6 +268,8 @@ impl Plan {
             event_type: a.event_type.clone(),
             source: a.source.clone(),
             event_version: a.event_version,
+            ce_mode: a.ce_mode,
+            dataschema: None,
             validate: !a.no_validate,
             trace,
             fail_fast: a.fail_fast,
@@ -353,15 +363,25 @@ impl Plan {
         Ok(())
     }
 
-    /// With --type and no --event-version: the latest registered version of the type's subject.
+    /// With --type and no --event-version: the latest registered version of the type's
+    /// subject. With --type and a registry routing the type: the `dataschema` naming that
+    /// subject version (`evtctl:schemas/order-placed/v3`, which the registry lookup reads back).
     pub fn resolve_event_version(&mut self, registry: Option<&Registry>) {
-        if let (Some(reg), Some(ty), None) = (registry, &self.event_type, self.event_version) {
-            self.event_version = reg
-                .routes
-                .types
-                .get(ty)
-                .and_then(|s| reg.subjects.get(s))
-                .map(|s| s.latest().version);
+        let (Some(reg), Some(ty)) = (registry, &self.event_type) else {
+            return;
+        };
+        let Some(subject) = reg.routes.types.get(ty).and_then(|s| reg.subjects.get(s)) else {
+            return;
+        };
+        let version = match self.event_version {
+            None => subject.latest().version,
+            Some(v) => v,
+        };
+        self.event_version = Some(version);
+        // A version the subject lacks is refused by validation, which names it; no dataschema
+        // then, so the refusal speaks of the version asked for, as before.
+        if subject.version(version).is_some() {
+            self.dataschema = Some(format!("evtctl:schemas/{}/v{version}", subject.name));
         }
     }
 
@@ -512,20 +532,17 @@ impl Plan {
         if self.partition.is_some() {
             rec.partition = self.partition;
         }
-        if let Some(t) = &self.event_type {
-            let data = rec.value.take().unwrap_or_else(|| b"null".to_vec());
-            rec.value = Some(self.wrap(t, &data)?);
-            rec.headers.push(Header {
-                name: "content-type".into(),
-                value: Some(b"application/json".to_vec()),
-            });
-        }
         if self.event_type.is_some() || self.trace.is_some() {
+            let traceparent = new_traceparent(self.trace.as_ref());
             rec.headers.retain(|h| h.name != "traceparent");
             rec.headers.push(Header {
                 name: "traceparent".into(),
-                value: Some(new_traceparent(self.trace.as_ref()).into_bytes()),
+                value: Some(traceparent.clone().into_bytes()),
             });
+            if let Some(t) = &self.event_type {
+                let data = rec.value.take().unwrap_or_else(|| b"null".to_vec());
+                self.wrap(t, data, &traceparent, &mut rec)?;
+            }
         }
         Ok(rec)
     }
@@ -559,33 +576,99 @@ impl Plan {
         Some((&line[..at], &line[at + d.len()..]))
     }
 
-    /// An event around `data`: `{id, type, version, time, source, data}`, the shape the
-    /// registry's event schemas describe (trace context travels in the traceparent header).
-    fn wrap(&self, event_type: &str, data: &[u8]) -> Result<Vec<u8>> {
-        let data: &RawValue =
-            serde_json::from_slice(data).context("--type wraps JSON payloads only")?;
+    /// Make `rec` a CloudEvents 1.0 event around `data` (a JSON payload). Structured mode: the
+    /// value is `{specversion, id, source, type, version, time, datacontenttype, dataschema,
+    /// data}` with `data` as written and `content-type: application/cloudevents+json`; binary
+    /// mode: the value is `data` as it is, the attributes `ce_*` headers (with `ce_traceparent`)
+    /// and `content-type: application/json`. `version` is kept as an extension attribute: the
+    /// registry's envelope schemas and its lookup read it. A `content-type` or `ce_*` header
+    /// given with -H that this sets is replaced; other `ce_` headers (extensions) stay.
+    fn wrap(
+        &self,
+        event_type: &str,
+        data: Vec<u8>,
+        traceparent: &str,
+        rec: &mut Record,
+    ) -> Result<()> {
+        let raw: &RawValue =
+            serde_json::from_slice(&data).context("--type wraps JSON payloads only")?;
         let now = time::OffsetDateTime::now_utc()
             .format(&time::format_description::well_known::Rfc3339)
             .expect("formatting now cannot fail");
-        #[derive(serde::Serialize)]
-        struct Event<'a> {
-            id: String,
-            #[serde(rename = "type")]
-            ty: &'a str,
-            version: u32,
-            time: String,
-            source: &'a str,
-            data: &'a RawValue,
-        }
-        let ev = Event {
-            id: uuid::Uuid::new_v4().to_string(),
-            ty: event_type,
-            version: self.event_version.unwrap_or(1),
-            time: now,
-            source: &self.source,
-            data,
+        let id = uuid::Uuid::new_v4().to_string();
+        let version = self.event_version.unwrap_or(1);
+        // What -H gave that this sets is replaced; other `ce_` headers (extension attributes in
+        // binary mode) stay.
+        const SET: [&str; 9] = [
+            "content-type",
+            "ce_specversion",
+            "ce_id",
+            "ce_source",
+            "ce_type",
+            "ce_version",
+            "ce_time",
+            "ce_dataschema",
+            "ce_traceparent",
+        ];
+        rec.headers.retain(|h| !SET.contains(&h.name.as_str()));
+        let header = |name: &str, value: &str| Header {
+            name: name.to_string(),
+            value: Some(value.as_bytes().to_vec()),
         };
-        Ok(serde_json::to_vec(&ev)?)
+        match self.ce_mode {
+            CeMode::Structured => {
+                #[derive(serde::Serialize)]
+                struct Event<'a> {
+                    specversion: &'static str,
+                    id: &'a str,
+                    source: &'a str,
+                    #[serde(rename = "type")]
+                    ty: &'a str,
+                    version: u32,
+                    time: &'a str,
+                    datacontenttype: &'static str,
+                    #[serde(skip_serializing_if = "Option::is_none")]
+                    dataschema: Option<&'a str>,
+                    data: &'a RawValue,
+                }
+                let ev = Event {
+                    specversion: "1.0",
+                    id: &id,
+                    source: &self.source,
+                    ty: event_type,
+                    version,
+                    time: &now,
+                    datacontenttype: "application/json",
+                    dataschema: self.dataschema.as_deref(),
+                    data: raw,
+                };
+                rec.value = Some(serde_json::to_vec(&ev)?);
+                rec.headers.push(header(
+                    "content-type",
+                    crate::cloudevents::STRUCTURED_CONTENT_TYPE,
+                ));
+            }
+            CeMode::Binary => {
+                let version = version.to_string();
+                let mut attrs = vec![
+                    ("ce_specversion", "1.0"),
+                    ("ce_id", &id),
+                    ("ce_source", &self.source),
+                    ("ce_type", event_type),
+                    ("ce_version", &version),
+                    ("ce_time", &now),
+                ];
+                if let Some(ds) = &self.dataschema {
+                    attrs.push(("ce_dataschema", ds));
+                }
+                attrs.push(("ce_traceparent", traceparent));
+                attrs.push(("content-type", "application/json"));
+                rec.headers
+                    .extend(attrs.into_iter().map(|(n, v)| header(n, v)));
+                rec.value = Some(data);
+            }
+        }
+        Ok(())
     }
 }
 
@@ -676,6 +759,20 @@ fn refuse_value(
         headers: &hs,
         topic: Some(rec_topic),
     };
+    // A CloudEvent: its attributes checked, and a binary one's JSON data validated in the
+    // structured form rebuilt from its headers (a structured one is the value itself, below).
+    if let Some(ev) = crate::cloudevents::Event::read(&hs, Some(value)) {
+        if let Some(event) = ev.to_json_value().filter(|_| ev.mode == Mode::Binary) {
+            let v = verdict_for_event(registry, None, &event, &ctx);
+            return refusal(with_attribute_problems(v, ev.problems));
+        }
+        if !ev.problems.is_empty() {
+            return Some(format!(
+                "not a valid CloudEvent: {}",
+                ev.problems.join("; ")
+            ));
+        }
+    }
     // Most events: the lookup keys read without building the event, which is parsed (once) only
     // when a schema applies. Anything the partial read cannot take goes the long way below.
     if let Ok(Ok(keys)) = std::str::from_utf8(value).map(Keys::read) {

@@ -44,6 +44,16 @@ pub struct Receipt {
     /// Not copied because --transform failed on an earlier record of their partition, where
     /// the checkpoint stays (with --checkpoint-group): a rerun copies them.
     pub held: u64,
+    /// With --ce-mode: CloudEvents converted to the other mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<u64>,
+    /// With --ce-mode: records that are not CloudEvents, copied as they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_cloudevents: Option<u64>,
+    /// With --ce-mode: CloudEvents that could not be converted: not copied (like a failed
+    /// transform: with --checkpoint-group their partition is held there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversion_errors: Option<u64>,
     pub failed: u64,
     pub seconds: f64,
     pub records_per_second: f64,
@@ -72,6 +82,8 @@ struct Copier<'a> {
     samples: Vec<Sample>,
     /// The first few transform errors, for stderr (the receipt counts them all).
     errors: Vec<String>,
+    /// The first few records --ce-mode could not convert, for stderr.
+    ce_errors: Vec<String>,
     /// Positions are checkpointed: a record --transform fails on holds its partition's
     /// checkpoint, like a copy that fails.
     hold: bool,
@@ -83,9 +95,54 @@ struct Copier<'a> {
 const NAMED_ERRORS: usize = 5;
 
 impl Copier<'_> {
-    /// What --transform makes of a record: `Ok(Some(record))` to send in its place, `Ok(None)`
-    /// without a transform, `Err(())` when it failed on it (counted, and reported at the end).
+    /// What --transform, then --ce-mode, make of a record: `Ok(Some(record))` to send in its
+    /// place, `Ok(None)` to send it as it is, `Err(())` when either failed on it (counted, and
+    /// reported at the end).
     fn rewrite(&mut self, r: &RecordView<'_>, at: &str) -> Result<Option<Record>, ()> {
+        let transformed = self.transform(r, at)?;
+        let Some(mode) = self.a.ce_mode.map(|m| m.mode()) else {
+            return Ok(transformed);
+        };
+        let converted = match &transformed {
+            Some(rec) => rec.with_view(|v| crate::cloudevents::convert(mode, v.headers, v.value)),
+            None => crate::cloudevents::convert(mode, r.headers, r.value),
+        };
+        let count = |n: &mut Option<u64>| *n = Some(n.unwrap_or(0) + 1);
+        match converted {
+            None => {
+                let headers_of = |v: &RecordView<'_>| crate::cloudevents::mode(v.headers);
+                let is_event = match &transformed {
+                    Some(rec) => rec.with_view(headers_of),
+                    None => headers_of(r),
+                };
+                if is_event.is_none() {
+                    count(&mut self.receipt.not_cloudevents);
+                }
+                Ok(transformed)
+            }
+            Some(Ok(c)) => {
+                count(&mut self.receipt.converted);
+                let mut rec = transformed.unwrap_or_else(|| Record {
+                    key: r.key.map(<[u8]>::to_vec),
+                    timestamp: r.timestamp,
+                    ..Record::default()
+                });
+                rec.headers = c.headers;
+                rec.value = c.value;
+                Ok(Some(rec))
+            }
+            Some(Err(why)) => {
+                count(&mut self.receipt.conversion_errors);
+                if self.ce_errors.len() < NAMED_ERRORS {
+                    self.ce_errors.push(format!("{at}: {why}"));
+                }
+                Err(())
+            }
+        }
+    }
+
+    /// What --transform makes of a record (see `rewrite`).
+    fn transform(&mut self, r: &RecordView<'_>, at: &str) -> Result<Option<Record>, ()> {
         let Some(t) = &self.transform else {
             return Ok(None);
         };
@@ -191,12 +248,16 @@ pub fn run(
             kind: "receipt",
             to: a.to.clone(),
             dry_run: a.dry_run,
+            converted: a.ce_mode.map(|_| 0),
+            not_cloudevents: a.ce_mode.map(|_| 0),
+            conversion_errors: a.ce_mode.map(|_| 0),
             ..Receipt::default()
         },
         copies: 0,
         transform,
         samples: Vec::new(),
         errors: Vec::new(),
+        ce_errors: Vec::new(),
         hold: false,
         held: Default::default(),
     };
@@ -255,11 +316,32 @@ pub fn run(
             "--transform failed on {unnamed} more record(s); not copied"
         ));
     }
+    for e in &c.ce_errors {
+        printer.warn(format!(
+            "cannot convert {} to {} mode; not copied",
+            escape_line(e),
+            a.ce_mode.map_or("", |m| m.mode().name())
+        ));
+    }
+    let failed_conversions = c.receipt.conversion_errors.unwrap_or(0);
+    let unnamed = failed_conversions - c.ce_errors.len() as u64;
+    if unnamed > 0 {
+        printer.warn(format!(
+            "{unnamed} more record(s) could not be converted; not copied"
+        ));
+    }
+    if let Some(n) = c.receipt.not_cloudevents.filter(|&n| n > 0) {
+        printer.info(format!(
+            "{n} record(s) are not CloudEvents: copied as they are"
+        ));
+    }
     let held = held_at(&c.held);
     if !held.is_empty() {
         printer.warn(format!(
-            "the checkpoint stays where --transform first failed ({held}): {} later record(s) there were not copied; fix the transform and rerun to resume there",
-            c.receipt.held
+            "the checkpoint stays where {} first failed ({held}): {} later record(s) there were not copied; fix the {} and rerun to resume there",
+            if failed_conversions > 0 { "the --ce-mode conversion or --transform" } else { "--transform" },
+            c.receipt.held,
+            if failed_conversions > 0 { "records or the transform" } else { "transform" }
         ));
     }
     print_samples(&c.samples, printer)?;
@@ -337,6 +419,17 @@ pub fn run(
     }
     if let Some(e) = failure {
         return Err(e);
+    }
+    if failed_conversions > 0 && !a.dry_run {
+        return Err(ProblemsFound(format!(
+            "{failed_conversions} CloudEvent(s) could not be converted and were not copied{}",
+            if held.is_empty() {
+                String::new()
+            } else {
+                format!("; the checkpoint stays at the first of them ({held})")
+            }
+        ))
+        .into());
     }
     if r.transform_errors > 0 && !a.dry_run {
         return Err(ProblemsFound(format!(
@@ -634,7 +727,7 @@ fn from_file(
                 continue;
             }
         }
-        let rec = if c.transform.is_some() {
+        let rec = if c.transform.is_some() || c.a.ce_mode.is_some() {
             let at = format!("{label}:{line_no}");
             match rec.with_view(|v| c.rewrite(v, &at)) {
                 Err(()) => continue,

@@ -7,7 +7,7 @@
 //! after a few `--timeout`s with the summary of what it printed and exit 3.
 
 use crate::cli::TailArgs;
-use crate::cmd::validate::{verdict, Verdict};
+use crate::cmd::validate::{cloudevent_verdict, verdict, Verdict};
 use crate::codec::Codec;
 use crate::config::Settings;
 use crate::error::{usage, Interrupted};
@@ -401,7 +401,9 @@ pub fn run(
                             headers: r.headers,
                             topic: Some(r.topic),
                         };
-                        verdict(reg, None, r.value.unwrap_or(b"null"), &ctx)
+                        cloudevent_verdict(reg, None, r.value, &ctx, || {
+                            verdict(reg, None, r.value.unwrap_or(b"null"), &ctx)
+                        })
                     });
                     if matches!(check, Some(Verdict::Invalid { .. } | Verdict::Broken(_))) {
                         summary.invalid += 1;

@@ -353,6 +353,8 @@ pub struct Found {
     pub event_type: Option<String>,
     /// The CloudEvents `source` (the `ce_source` header or the value's `source` field).
     pub source: Option<String>,
+    /// The CloudEvents `id` (the `ce_id` header or the value's `id` field).
+    pub event_id: Option<String>,
     pub key: Option<String>,
     /// How it matched: "key", a field's JSON pointer, "traceparent" or "ce_traceparent".
     pub matched: Vec<String>,
@@ -377,14 +379,6 @@ fn quote(b: &[u8]) -> String {
     format!("{head}… ({} bytes)", b.len())
 }
 
-fn header<'a>(r: &RecordView<'a>, name: &str) -> Option<&'a [u8]> {
-    r.headers
-        .iter()
-        .rev()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, v)| *v)
-}
-
 impl Found {
     fn of(
         r: &RecordView<'_>,
@@ -392,15 +386,14 @@ impl Found {
         json: Option<&Value>,
         custom: &[CustomConvention],
     ) -> Found {
-        let field = |name: &str| {
-            json.and_then(|j| j.get(name))
-                .and_then(Value::as_str)
-                .map(|s| cap(s, QUOTE).into_owned())
+        // Either CloudEvents mode (a binary event's data is not asked for its `type`).
+        let attr = |name: &str| {
+            crate::cloudevents::attribute(r.headers, json, name).map(|found| match found {
+                crate::cloudevents::Found::Header(b) => quote(b),
+                crate::cloudevents::Found::Field(s) => cap(s, QUOTE).into_owned(),
+            })
         };
-        let event_type = field("type").or_else(|| header(r, "ce_type").map(quote));
-        let source = header(r, "ce_source")
-            .map(quote)
-            .or_else(|| field("source"));
+        let (event_type, source, event_id) = (attr("type"), attr("source"), attr("id"));
         let o = origin::decode(r.headers, custom);
         let dlq = o.convention.as_ref().map(|c| DlqOrigin {
             convention: c.name().to_string(),
@@ -423,6 +416,7 @@ impl Found {
             offset: r.offset,
             event_type,
             source,
+            event_id,
             key: r.key.map(quote),
             matched: hit.ways,
             id: hit.id,
@@ -1365,6 +1359,7 @@ mod tests {
             offset,
             event_type: Some(format!("E{offset}")),
             source: source.map(str::to_string),
+            event_id: None,
             key: Some("k".into()),
             matched: vec!["key".into()],
             id: "k".into(),

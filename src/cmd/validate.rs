@@ -206,6 +206,82 @@ pub fn binary_verdict<'r>(
     })
 }
 
+/// The verdict for a record, CloudEvents aware: a CloudEvent (either mode) has its attributes
+/// checked (each problem an issue with the schema path `cloudevents`), and in binary mode with
+/// JSON data the event validated is the structured form rebuilt from its headers, so the same
+/// envelope schemas serve both modes. Everything else (a structured event, binary data that is
+/// not JSON, a record that is no CloudEvent) gets the verdict `other` gives.
+pub fn cloudevent_verdict<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
+    value: Option<&[u8]>,
+    ctx: &Context<'_>,
+    other: impl FnOnce() -> Verdict<'r>,
+) -> Verdict<'r> {
+    use crate::cloudevents::{Event, Mode};
+    let Some(ev) = Event::read(ctx.headers, value) else {
+        return other();
+    };
+    let rebuilt = (ev.mode == Mode::Binary)
+        .then(|| ev.to_json_value())
+        .flatten();
+    let v = match rebuilt {
+        Some(event) => verdict_for_event(reg, explicit, &event, ctx),
+        None => other(),
+    };
+    with_attribute_problems(v, ev.problems)
+}
+
+/// A verdict with a CloudEvent's attribute problems added: a valid event becomes invalid; one
+/// with no schema (or a broken one) becomes broken, so the problems are never waved through.
+pub fn with_attribute_problems(v: Verdict<'_>, problems: Vec<String>) -> Verdict<'_> {
+    if problems.is_empty() {
+        return v;
+    }
+    let issue = |message: String| Issue {
+        instance_path: String::new(),
+        schema_path: "cloudevents".into(),
+        message,
+    };
+    match v {
+        Verdict::Valid { subject, version } => Verdict::Invalid {
+            subject,
+            version,
+            issues: problems.into_iter().map(issue).collect(),
+        },
+        Verdict::Invalid {
+            subject,
+            version,
+            issues,
+        } => Verdict::Invalid {
+            subject,
+            version,
+            issues: problems.into_iter().map(issue).chain(issues).collect(),
+        },
+        Verdict::Unknown(why) | Verdict::Broken(why) => Verdict::Broken(format!(
+            "not a valid CloudEvent: {} ({why})",
+            problems.join("; ")
+        )),
+    }
+}
+
+/// The verdict for a record read from a topic: CloudEvents first (`cloudevent_verdict`), then
+/// Avro, Protobuf and framed values (`binary_verdict`), else the value is the event.
+pub fn record_verdict<'r>(
+    reg: &'r Registry,
+    explicit: Option<(&'r Subject, &'r SchemaFile)>,
+    r: &crate::record::RecordView<'_>,
+) -> Verdict<'r> {
+    let ctx = Context {
+        headers: r.headers,
+        topic: Some(r.topic),
+    };
+    cloudevent_verdict(reg, explicit, r.value, &ctx, || {
+        binary_verdict(reg, explicit, r)
+            .unwrap_or_else(|| verdict(reg, explicit, r.value.unwrap_or(b"null"), &ctx))
+    })
+}
+
 /// Validate one input line (a bare event, or an envelope whose value is the event).
 fn verdict_for_line<'r>(
     reg: &'r Registry,
@@ -232,7 +308,10 @@ fn verdict_for_line<'r>(
                 headers: &headers,
                 topic: rec.topic.as_deref(),
             };
-            verdict(reg, explicit, rec.value.as_deref().unwrap_or(b"null"), &ctx)
+            let value = rec.value.as_deref();
+            cloudevent_verdict(reg, explicit, value, &ctx, || {
+                verdict(reg, explicit, value.unwrap_or(b"null"), &ctx)
+            })
         }
     }
 }
@@ -764,14 +843,7 @@ fn validate_topics<'r>(
         let Event::Record(r) = ev else {
             return Ok(Flow::Continue);
         };
-        let ctx = Context {
-            headers: r.headers,
-            topic: Some(r.topic),
-        };
-        let v = match binary_verdict(registry, explicit, &r) {
-            Some(v) => v,
-            None => verdict(registry, explicit, r.value.unwrap_or(b"null"), &ctx),
-        };
+        let v = record_verdict(registry, explicit, &r);
         report.add(
             &Location::Record {
                 topic: r.topic.to_string(),

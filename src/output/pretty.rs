@@ -40,6 +40,9 @@ pub fn record_as(r: &RecordView<'_>, st: &Styles, key_type: Codec, value_type: C
         }
     }
     s.push('\n');
+    if let Some(ev) = crate::cloudevents::Event::read(r.headers, r.value) {
+        let _ = writeln!(s, "  {}", cloudevent_line(&ev, st));
+    }
     for (name, value) in r.headers {
         let shown = match Payload::of(*value, false) {
             Payload::Text(t) => escape_line(t).into_owned(),
@@ -61,6 +64,22 @@ pub fn record_as(r: &RecordView<'_>, st: &Styles, key_type: Codec, value_type: C
         let _ = writeln!(s, "  {line}");
     }
     s
+}
+
+/// The attribute header line of a CloudEvent: type, id, source, time and mode, each escaped and
+/// cut short (attributes are untrusted input).
+pub fn cloudevent_line(ev: &crate::cloudevents::Event<'_>, st: &Styles) -> String {
+    use crate::cloudevents::shown;
+    let (d, b) = (st.dim, st.bold);
+    let attr = |name: &str| ev.get(name).map_or_else(|| "-".to_string(), shown);
+    format!(
+        "{b}cloudevent {}{b:#} {d}id={} source={} time={} ({}){d:#}",
+        attr("type"),
+        attr("id"),
+        attr("source"),
+        attr("time"),
+        ev.mode.name()
+    )
 }
 
 /// Re-indent JSON text as it is: keys keep the producer's order. The serializer escapes C0
@@ -100,6 +119,41 @@ fn short(p: &Payload<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cloudevent_gets_one_escaped_attribute_line_in_either_mode() {
+        let binary = [
+            ("ce_specversion", Some(&b"1.0"[..])),
+            ("ce_id", Some(&b"e-1"[..])),
+            ("ce_source", Some(&b"/svc\x1b[2J"[..])),
+            ("ce_type", Some(&b"OrderPlaced"[..])),
+        ];
+        let structured = [("content-type", Some(&b"application/cloudevents+json"[..]))];
+        let view = |headers, value| RecordView {
+            topic: "orders",
+            partition: 0,
+            offset: 1,
+            timestamp: None,
+            timestamp_type: None,
+            key: None,
+            headers,
+            value: Some(value),
+        };
+        let out = record(&view(&binary[..], &b"{}"[..]), &Styles::default());
+        let second = out.lines().nth(1).unwrap();
+        assert_eq!(
+            second,
+            "  cloudevent OrderPlaced id=e-1 source=/svc\\e[2J time=- (binary)"
+        );
+        let v = br#"{"specversion":"1.0","id":"e-2","source":"/s","type":"T\u0007","time":"2026-01-01T00:00:00Z","data":{}}"#;
+        let out = record(&view(&structured[..], &v[..]), &Styles::default());
+        assert_eq!(
+            out.lines().nth(1).unwrap(),
+            "  cloudevent T\\x07 id=e-2 source=/s time=2026-01-01T00:00:00Z (structured)"
+        );
+        let plain = record(&view(&[][..], &b"{}"[..]), &Styles::default());
+        assert!(!plain.contains("cloudevent"), "{plain}");
+    }
 
     #[test]
     fn renders_escaped_and_indented() {

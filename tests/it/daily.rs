@@ -1493,10 +1493,14 @@ fn readme_type_example_passes_the_bundled_registry() {
         .assert()
         .success();
     let rec: serde_json::Value = serde_json::from_str(&read_all(&t, &[])[0]).unwrap();
+    // A CloudEvents 1.0 event in structured mode, naming the subject version it was checked with.
     assert_eq!(
         header(&rec, "content-type").as_deref(),
-        Some("application/json")
+        Some("application/cloudevents+json; charset=UTF-8")
     );
+    assert_eq!(rec["value"]["specversion"], "1.0");
+    assert_eq!(rec["value"]["dataschema"], "evtctl:schemas/order-placed/v3");
+    assert_eq!(rec["value"]["version"], 3);
 }
 
 #[test]

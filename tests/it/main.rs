@@ -3,6 +3,7 @@
 
 // The test harness reports through eprintln!; only evtctl itself must never panic on stderr.
 #![allow(clippy::disallowed_macros)]
+mod cloudevents;
 mod common;
 mod compat_cases;
 mod compat_gate;
