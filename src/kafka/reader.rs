@@ -755,6 +755,10 @@ impl Prefetch {
     const FETCH_BYTES: usize = 4 << 20;
     /// The least a partition fetches at once.
     const PARTITION_FLOOR: usize = 64 << 10;
+    /// The least one fetch may bring: librdkafka refuses a `fetch.max.bytes` below
+    /// `message.max.bytes` (1,000,000 by default), so past four consumers each fetches this much
+    /// and the budget grows with them.
+    const FETCH_FLOOR: usize = 1_000_000;
     /// Records a reader tries to keep queued per partition: as many as the byte budget holds
     /// (bulk reads are the common case).
     const RECORDS: usize = 1_000_000;
@@ -765,7 +769,7 @@ impl Prefetch {
 
     pub(super) fn new(consumers: usize, partitions: usize) -> Prefetch {
         let consumers = consumers.max(1);
-        let fetch = (Self::FETCH_BYTES / consumers).max(Self::PARTITION_FLOOR);
+        let fetch = (Self::FETCH_BYTES / consumers).max(Self::FETCH_FLOOR);
         Prefetch {
             queue_kb: (Self::QUEUE_KB / consumers).max(1024).to_string(),
             fetch_bytes: fetch.to_string(),
@@ -1347,5 +1351,32 @@ mod tests {
         assert!(o
             .lost(crate::error::usage("bad"), "reading `t`", Instant::now())
             .is_err());
+    }
+
+    #[test]
+    fn a_prefetch_librdkafka_accepts_whatever_the_consumer_count() {
+        // librdkafka refuses fetch.max.bytes below message.max.bytes: five or more consumers (a
+        // topic each) once split the fetch budget below it, and every reader of five topics
+        // failed to start.
+        for consumers in [1, 2, 4, 5, 11, 100, 10_000] {
+            for partitions in [1, 16, 10_000] {
+                for p in [
+                    Prefetch::new(consumers, partitions),
+                    Prefetch::copying(consumers, partitions),
+                ] {
+                    let mut cfg = rdkafka::ClientConfig::new();
+                    cfg.set("group.id", "g");
+                    for (k, v) in p.settings() {
+                        cfg.set(k, v);
+                    }
+                    let made: Result<rdkafka::consumer::BaseConsumer, _> = cfg.create();
+                    assert!(
+                        made.is_ok(),
+                        "{consumers} consumers, {partitions} partitions: {:?}",
+                        made.err()
+                    );
+                }
+            }
+        }
     }
 }

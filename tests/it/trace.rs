@@ -671,3 +671,49 @@ fn a_key_alone_reads_only_its_partition_unless_all_partitions() {
     assert_eq!(s["key_partition_only"], false);
     assert_eq!(s["scanned"].as_array().unwrap().len(), 8);
 }
+
+#[test]
+fn more_topics_than_readers_are_all_read_in_full() {
+    // Eleven topics: more than the 8 readers a scan runs, so some readers read several topics
+    // (and a failing reader would stop the others): every topic is still read in full and
+    // every match found, in time order.
+    let id = unique("ord");
+    let topics: Vec<String> = (0..11)
+        .map(|i| topic(&format!("trace-many-{i}"), 1 + i % 3))
+        .collect();
+    for (i, t) in topics.iter().enumerate() {
+        let parts = 1 + (i as i32) % 3;
+        let value = format!(r#"{{"type":"E{i:02}","data":{{"orderId":"{id}"}}}}"#);
+        produce_at(
+            t,
+            &[
+                at(
+                    0,
+                    Some("noise"),
+                    r#"{"data":{"orderId":"other"}}"#.into(),
+                    90,
+                ),
+                at(parts - 1, None, value, 60 - i as i64),
+            ],
+        );
+    }
+    let list = topics.join(",");
+    let run = trace(&[
+        &id,
+        "--topics",
+        &list,
+        "--field",
+        "/data/orderId",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let want: Vec<String> = (0..11).map(|i| format!("E{i:02}")).collect();
+    assert_eq!(types(&run), want);
+    let s = run.summary();
+    assert_eq!(s["complete"], true, "{s}");
+    let scanned = s["scanned"].as_array().unwrap();
+    let expected: i64 = (0..11).map(|i| 1 + i % 3).sum();
+    assert_eq!(scanned.len() as i64, expected, "{s}");
+    assert!(scanned.iter().all(|r| r["complete"] == true), "{s}");
+}
