@@ -39,18 +39,24 @@ fn binary_headers<'a>(id: &str, source: &str, spec: &str) -> Vec<(&'a str, Vec<u
     ]
 }
 
+/// `evtctl publish TOPIC --type OrderPlaced` with the example registry.
+fn publish_order(topic: &str) -> assert_cmd::Command {
+    let mut cmd = evtctl();
+    cmd.args([
+        "publish",
+        topic,
+        "--registry",
+        REGISTRY,
+        "--type",
+        "OrderPlaced",
+    ]);
+    cmd
+}
+
 #[test]
 fn publish_type_writes_a_structured_event_by_default() {
     let t = topic("ce-pub-structured", 1);
-    evtctl()
-        .args([
-            "publish",
-            &t,
-            "--registry",
-            REGISTRY,
-            "--type",
-            "OrderPlaced",
-        ])
+    publish_order(&t)
         .args(["--source", "/checkout", ORDER])
         .assert()
         .success();
@@ -100,15 +106,7 @@ fn publish_type_writes_a_structured_event_by_default() {
 #[test]
 fn publish_type_in_binary_mode_sends_the_payload_and_ce_headers() {
     let t = topic("ce-pub-binary", 1);
-    evtctl()
-        .args([
-            "publish",
-            &t,
-            "--registry",
-            REGISTRY,
-            "--type",
-            "OrderPlaced",
-        ])
+    publish_order(&t)
         .args(["--ce-mode", "binary", "--source", "/checkout", ODD_DATA])
         .args(["-H", "ce_id=mine"])
         .env(
@@ -167,15 +165,7 @@ fn publish_type_in_binary_mode_sends_the_payload_and_ce_headers() {
     // An extension attribute given with -H stays (the example schemas are closed models, so
     // this one is sent unvalidated).
     let ext = topic("ce-pub-ext", 1);
-    evtctl()
-        .args([
-            "publish",
-            &ext,
-            "--registry",
-            REGISTRY,
-            "--type",
-            "OrderPlaced",
-        ])
+    publish_order(&ext)
         .args([
             "--ce-mode",
             "binary",
