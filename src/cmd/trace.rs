@@ -554,32 +554,20 @@ fn cores() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
 }
 
-/// Readers a scan runs at most (each a thread with a consumer per topic it reads).
+/// Readers a scan runs at most, each a thread with one consumer at a time.
 const MAX_READERS: usize = 8;
 
-/// The ranges each reader reads, as indices into `ranges`. Every topic gets a reader of its own
-/// (a reader polls its consumers in turn, so a topic whose records are late would hold up the
-/// others); with fewer topics than `want` readers, the topics with the most partitions are split
-/// in halves until there are `want`; above `MAX_READERS` topics, the topics are dealt to
-/// `MAX_READERS` readers, the largest first, each to the reader with the fewest partitions.
+/// What the readers read, one after another, as indices into `ranges`: each topic's ranges,
+/// and with fewer topics than `want` readers, the topics with the most partitions split in
+/// halves until there are `want` (a reader then reads one consumer's worth: a consumer per unit
+/// keeps one topic whose records are late from holding up another, and memory to that of
+/// `MAX_READERS` consumers, however many topics there are). Largest first.
 fn split(ranges: &[Range], want: usize) -> Vec<Vec<usize>> {
     let mut by_topic: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, r) in ranges.iter().enumerate() {
         by_topic.entry(r.topic.as_str()).or_default().push(i);
     }
     let mut units: Vec<Vec<usize>> = by_topic.into_values().collect();
-    units.sort_by_key(|u| std::cmp::Reverse(u.len()));
-    if units.len() > MAX_READERS {
-        let mut readers: Vec<Vec<usize>> = vec![Vec::new(); MAX_READERS];
-        for u in units {
-            let fewest = readers
-                .iter_mut()
-                .min_by_key(|r| r.len())
-                .expect("MAX_READERS > 0");
-            fewest.extend(u);
-        }
-        return readers;
-    }
     while units.len() < want.min(MAX_READERS) {
         let (i, largest) = units
             .iter()
@@ -594,6 +582,7 @@ fn split(ranges: &[Range], want: usize) -> Vec<Vec<usize>> {
         units.push(half);
         units.push(other);
     }
+    units.sort_by_key(|u| std::cmp::Reverse(u.len()));
     units
 }
 
@@ -620,45 +609,51 @@ fn scan(
     progress: &mut [i64],
     cancel: &AtomicBool,
 ) -> Result<ReadEnd> {
-    let parts = split(ranges, cores());
-    let consumers: usize = parts
-        .iter()
-        .map(|p| {
-            let mut topics: Vec<&str> = p.iter().map(|&i| ranges[i].topic.as_str()).collect();
-            topics.sort_unstable();
-            topics.dedup();
-            topics.len()
-        })
-        .sum();
+    let units = split(ranges, cores());
+    // Two readers a core keep the cores busy while others wait for the broker; more only cost
+    // memory (a consumer each).
+    let readers = units.len().min(MAX_READERS).min(2 * cores());
+    // The next unit a reader takes.
+    let taken = std::sync::atomic::AtomicUsize::new(0);
     let want_next = next.is_some();
     // The matches of every reader: one `Kept`, so memory holds `--max-matches` in all.
     let shared = std::sync::Mutex::new(std::mem::replace(kept, Kept::new(kept.max)));
     // Set when a reader fails: the others stop at their next record or idle round.
     let halt = AtomicBool::new(false);
     let results: Vec<Result<Part>> = std::thread::scope(|sc| {
-        let handles: Vec<_> = parts
-            .iter()
-            .map(|idx| {
-                let (halt, shared) = (&halt, &shared);
+        let handles: Vec<_> = (0..readers)
+            .map(|_| {
+                let (halt, shared, taken, units) = (&halt, &shared, &taken, &units);
                 sc.spawn(move || {
-                    let mine: Vec<Range> = idx.iter().map(|&i| ranges[i].clone()).collect();
-                    let read = (|| {
-                        let reader = Reader::open_sharing(settings, &mine, deadline, consumers)?;
-                        let part = (ranges, idx.as_slice());
-                        scan_part(
-                            reader,
-                            part,
-                            pass,
-                            custom,
-                            shared,
-                            want_next,
-                            (cancel, halt),
-                        )
-                    })();
-                    if read.is_err() {
-                        halt.store(true, Ordering::Relaxed);
+                    let mut all = Part {
+                        next: Vec::new(),
+                        progress: Vec::new(),
+                        end: ReadEnd::Reached,
+                    };
+                    while all.end == ReadEnd::Reached && !halt.load(Ordering::Relaxed) {
+                        let Some(idx) = units.get(taken.fetch_add(1, Ordering::Relaxed)) else {
+                            break;
+                        };
+                        let mine: Vec<Range> = idx.iter().map(|&i| ranges[i].clone()).collect();
+                        let read = Reader::open_sharing(settings, &mine, deadline, readers)
+                            .and_then(|reader| {
+                                let part = (ranges, idx.as_slice());
+                                let io = (cancel, halt);
+                                scan_part(reader, part, pass, custom, shared, want_next, io)
+                            });
+                        match read {
+                            Ok(part) => {
+                                all.progress.extend(part.progress);
+                                all.next.extend(part.next);
+                                all.end = part.end;
+                            }
+                            Err(e) => {
+                                halt.store(true, Ordering::Relaxed);
+                                return Err(e);
+                            }
+                        }
                     }
-                    read
+                    Ok(all)
                 })
             })
             .collect();
@@ -1482,7 +1477,7 @@ mod tests {
 
     #[test]
     fn splits_the_ranges_between_readers() {
-        // A reader per topic, even above the core count.
+        // A unit per topic, even above the core count.
         let r = ranges_of(&[("a", 16), ("b", 16), ("c", 16)]);
         let parts = split(&r, 2);
         each_once(&r, &parts);
@@ -1490,7 +1485,7 @@ mod tests {
         for p in &parts {
             assert!(p.iter().all(|&i| r[i].topic == r[p[0]].topic), "{p:?}");
         }
-        // One topic: its partitions shared by as many readers as cores.
+        // One topic: its partitions split into as many units as cores.
         let r = ranges_of(&[("a", 16)]);
         let parts = split(&r, 4);
         each_once(&r, &parts);
@@ -1502,15 +1497,17 @@ mod tests {
         assert_eq!(parts.len(), 3);
         let r = ranges_of(&[("a", 1)]);
         assert_eq!(split(&r, 4), [vec![0]]);
-        // Many topics: at most MAX_READERS readers, dealt evenly.
+        // Many topics: a unit each, read one after another by at most MAX_READERS readers,
+        // the largest first.
         let many: Vec<(String, i32)> = (0..20).map(|i| (format!("t{i:02}"), 1 + i % 3)).collect();
         let many: Vec<(&str, i32)> = many.iter().map(|(t, n)| (t.as_str(), *n)).collect();
         let r = ranges_of(&many);
         let parts = split(&r, 2);
         each_once(&r, &parts);
-        assert_eq!(parts.len(), MAX_READERS);
-        let sizes: Vec<usize> = parts.iter().map(Vec::len).collect();
-        let (lo, hi) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
-        assert!(hi - lo <= 3, "{sizes:?}");
+        assert_eq!(parts.len(), 20);
+        assert!(
+            parts.windows(2).all(|w| w[0].len() >= w[1].len()),
+            "{parts:?}"
+        );
     }
 }
