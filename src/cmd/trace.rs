@@ -548,8 +548,9 @@ fn ranges(plan: &Plan, admin: &Admin) -> Result<(Vec<Range>, Option<i64>)> {
     )
 }
 
-/// Readers a scan runs at once at least: one per core (two on one core: one waits for the
-/// broker while the other checks records).
+/// The cores a scan counts on (at least two: one reader waits for the broker while another
+/// checks records). A scan cuts its work into at least this many units and runs up to twice as
+/// many readers.
 fn cores() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get().max(2))
 }

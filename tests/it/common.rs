@@ -251,6 +251,15 @@ pub struct Produced<'a> {
 
 /// Write records with rdkafka directly (not evtctl's writer) and wait for every one.
 pub fn produce_with(bootstrap: &str, topic: &str, records: &[Produced<'_>]) {
+    produce_timed(bootstrap, topic, records.iter().map(|r| (r, None)));
+}
+
+/// `produce_with`, each record with its own timestamp (ms) where one is given.
+pub fn produce_timed<'a, 'r: 'a>(
+    bootstrap: &str,
+    topic: &str,
+    records: impl IntoIterator<Item = (&'a Produced<'r>, Option<i64>)>,
+) {
     use rdkafka::message::{Header, OwnedHeaders};
     use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
     let mut cfg = rdkafka::ClientConfig::new();
@@ -263,7 +272,7 @@ pub fn produce_with(bootstrap: &str, topic: &str, records: &[Produced<'_>]) {
         cfg.set("batch.num.messages", "1");
     }
     let p: BaseProducer = cfg.create().unwrap();
-    for r in records {
+    for (r, timestamp) in records {
         let mut hs = OwnedHeaders::new();
         for (k, v) in &r.headers {
             hs = hs.insert(Header {
@@ -277,6 +286,9 @@ pub fn produce_with(bootstrap: &str, topic: &str, records: &[Produced<'_>]) {
             .headers(hs);
         if let Some(k) = r.key {
             rec = rec.key(k);
+        }
+        if let Some(t) = timestamp {
+            rec = rec.timestamp(t);
         }
         let mut rec = Some(rec);
         while let Some(x) = rec.take() {

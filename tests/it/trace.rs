@@ -33,45 +33,21 @@ fn now_ms() -> i64 {
 
 /// Write records with rdkafka directly, each with its own timestamp, and wait for every one.
 fn produce_at(topic: &str, records: &[At<'_>]) {
-    use rdkafka::message::{Header, OwnedHeaders};
-    use rdkafka::producer::{BaseProducer, BaseRecord, Producer};
-    let mut cfg = rdkafka::ClientConfig::new();
-    cfg.set("bootstrap.servers", &broker().bootstrap)
-        .set("linger.ms", "5");
-    if !broker().embedded {
-        // As in common::produce_with: Tansu 0.6 cannot fetch from inside a batch.
-        cfg.set("batch.num.messages", "1");
-    }
-    let p: BaseProducer = cfg.create().unwrap();
     let now = now_ms();
-    for r in records {
-        let mut hs = OwnedHeaders::new();
-        for (k, v) in &r.headers {
-            hs = hs.insert(Header {
-                key: k,
-                value: Some(v.as_slice()),
-            });
-        }
-        let mut rec = BaseRecord::<str, [u8]>::to(topic)
-            .partition(r.partition)
-            .payload(r.value.as_bytes())
-            .timestamp(now - r.secs_ago * 1000)
-            .headers(hs);
-        if let Some(k) = r.key {
-            rec = rec.key(k);
-        }
-        let mut rec = Some(rec);
-        while let Some(x) = rec.take() {
-            if let Err((_, back)) = p.send(x) {
-                p.poll(Duration::from_millis(20));
-                rec = Some(back);
-            }
-        }
-    }
-    assert_eq!(
-        p.flush(Duration::from_secs(60)).map_err(|e| e.to_string()),
-        Ok(())
-    );
+    let produced: Vec<(Produced<'_>, i64)> = records
+        .iter()
+        .map(|r| {
+            let p = Produced {
+                partition: r.partition,
+                key: r.key.map(str::as_bytes),
+                value: r.value.as_bytes(),
+                headers: r.headers.clone(),
+            };
+            (p, now - r.secs_ago * 1000)
+        })
+        .collect();
+    let timed = produced.iter().map(|(p, t)| (p, Some(*t)));
+    produce_timed(&broker().bootstrap, topic, timed);
 }
 
 struct Run {
